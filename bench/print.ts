@@ -1,0 +1,117 @@
+/** The tables of the benchmark, one per part, with each target next to its figure. */
+import type { BroadcastFigures } from './broadcast.js';
+import type { FairnessFigures } from './fairness.js';
+import type { MemoryFigures } from './memory.js';
+import { fmt, table, verdict } from './report.js';
+import type { JourneyFigures } from './throughput.js';
+
+/** Targets of the issue. */
+export const TARGETS = { costRatio: 2, updatesPerSecond: 500, broadcastRatio: 0.9, rssMb: 250 };
+
+export function printJourney(ours: JourneyFigures, bare: JourneyFigures): void {
+  const row = (name: string, f: (j: JourneyFigures) => string, ratio?: string, target = '') => [name, f(ours), f(bare), ratio ?? '', target];
+  const ratio = (a: number, b: number) => `${fmt(a / b, 2)}x`;
+  const costRatio = ours.cpuMsPerUpdate / bare.cpuMsPerUpdate;
+  console.log(
+    table(
+      `Part 1: ASN journey (${ours.updates / ours.users} updates a user, ${ours.users} users at once, each waiting for the answer); ` +
+        'fed by getUpdates through @grammyjs/runner run(bot); each bot in its own process; fake Bot API without rate limits',
+      [
+        ['', 'ours', 'bare grammY', 'ours/bare', 'target'],
+        row('updates', (j) => fmt(j.updates)),
+        row('wall time (s)', (j) => fmt(j.seconds, 1)),
+        row('updates/s', (j) => fmt(j.updatesPerSecond), ratio(ours.updatesPerSecond, bare.updatesPerSecond), `>= ${TARGETS.updatesPerSecond}: ${verdict(ours.updatesPerSecond >= TARGETS.updatesPerSecond)}`),
+        row('latency p50 (ms)', (j) => fmt(j.p50Ms, 1), ratio(ours.p50Ms, bare.p50Ms)),
+        row('latency p99 (ms)', (j) => fmt(j.p99Ms, 1), ratio(ours.p99Ms, bare.p99Ms)),
+        row('bot CPU per update (ms)', (j) => fmt(j.cpuMsPerUpdate, 2), ratio(ours.cpuMsPerUpdate, bare.cpuMsPerUpdate), `<= ${TARGETS.costRatio}x: ${verdict(costRatio <= TARGETS.costRatio)}`),
+        row('bot event loop busy', (j) => `${fmt(j.loopUtilisation * 100)}%`),
+        row('bot CPU use (cores)', (j) => fmt((j.cpuMsPerUpdate * j.updatesPerSecond) / 1000, 2)),
+        row('Bot API calls per update', (j) => fmt(j.apiCallsPerUpdate, 2), ratio(ours.apiCallsPerUpdate, bare.apiCallsPerUpdate)),
+        row('Redis commands per update', (j) => fmt(j.redisCommandsPerUpdate, 1), ratio(ours.redisCommandsPerUpdate, bare.redisCommandsPerUpdate)),
+        row('Redis CPU per update (ms)', (j) => fmt(j.redisCpuMsPerUpdate, 3), ratio(ours.redisCpuMsPerUpdate, bare.redisCpuMsPerUpdate)),
+        row('fake API + users CPU per update (ms)', (j) => fmt(j.driverCpuMsPerUpdate, 2)),
+        row('bot RSS after the run, after GC (MB)', (j) => fmt(j.rssMb)),
+      ],
+    ),
+  );
+  console.log('latency: from the update queued on the fake server to the awaited answer recorded there');
+  console.log(
+    `feed: getUpdates + run(bot) for both; the bare bot takes ${fmt(bare.updatesPerSecond)} updates/s through that same path, ` +
+      `so it does not limit ours at ${fmt(ours.updatesPerSecond)}`,
+  );
+  if (costRatio > TARGETS.costRatio && !ours.profile) console.log('cost target missed: BENCH_CPU_PROF=<dir> npm run bench profiles both bots and prints the hot spots');
+  const mix = (j: JourneyFigures) => j.redisMix.map(([name, k]) => `${name} ${fmt(k, 2)}`).join(', ');
+  console.log(`Redis commands per update, ours: ${mix(ours)}`);
+  console.log(`Redis commands per update, bare: ${mix(bare)}`);
+}
+
+export function printBroadcast(b: BroadcastFigures): void {
+  const achieved = b.ratePerSecond / b.limitPerSecond;
+  console.log(
+    table(
+      `Part 2: flyer broadcast (photo) to ${fmt(b.recipients)} chats, BROADCAST_TELEGRAM_PER_SECOND=${b.limitPerSecond}; ` +
+        `fake Bot API global limit ${b.limitPerSecond}/s, per-chat limits on; src/broadcast workers in their own process`,
+      [
+        ['', 'value', 'target'],
+        ['flyers delivered', `${fmt(b.delivered)} of ${fmt(b.recipients)}`, `${verdict(b.missing === 0)}`],
+        ['first to last flyer (s)', fmt(b.seconds, 1), ''],
+        ['achieved rate (/s)', fmt(b.ratePerSecond, 1), ''],
+        ['achieved rate / limit', fmt(achieved, 2), `>= ${TARGETS.broadcastRatio}: ${verdict(achieved >= TARGETS.broadcastRatio)}`],
+        ['busiest 1 s window', fmt(b.busiestSecond), `<= ${b.limitPerSecond}: ${verdict(b.busiestSecond <= b.limitPerSecond)}`],
+        ['duplicates', fmt(b.duplicates), `0: ${verdict(b.duplicates === 0)}`],
+        ['429s received', fmt(b.tooManyRequests), ''],
+        ['start job to admin summary (s)', fmt(b.totalSeconds, 1), ''],
+      ],
+    ),
+  );
+}
+
+export function printMemory(mem: MemoryFigures): void {
+  const row = (name: string, f: (u: MemoryFigures['before']) => number, target?: (mb: number) => boolean) => [
+    name,
+    fmt(f(mem.before), 1),
+    fmt(f(mem.afterLoad), 1),
+    fmt(f(mem.after), 1),
+    target ? `< ${TARGETS.rssMb}: ${verdict(target(f(mem.after)))}` : '',
+  ];
+  console.log(
+    table(
+      `Part 3: memory of the bot process, ${fmt(mem.users)} distinct users x ${mem.stepsEach} steps (register, browse to a product list), ` +
+        `${mem.concurrency} at a time, ${fmt(mem.seconds, 1)} s; sessions live in Redis`,
+      [
+        ['MB', 'before (after GC)', 'after the load', 'after GC', 'target'],
+        row('RSS', (u) => u.rssMb, (mb) => mb < TARGETS.rssMb),
+        row('V8 heap used', (u) => u.heapUsedMb),
+        row('V8 heap total', (u) => u.heapTotalMb),
+        row('external (Buffers, native)', (u) => u.externalMb),
+        row('peak RSS since start', (u) => u.maxRssMb),
+      ],
+    ),
+  );
+}
+
+const ORDERING_NAMES = { fair: 'fair by Rupiah (default)', 'fair-orders': 'fair by order count (before)', 'price-asc': 'cheapest first' } as const;
+
+export function printFairness(list: FairnessFigures[]): void {
+  const first = list[0]!;
+  console.log(
+    `\nPart 4: fairness, a simulated month of ${fmt(first.purchases)} purchases over the demo catalogue (${first.umkmTotal} UMKM: ` +
+      `${Object.entries(first.umkmByCategory).map(([c, n]) => `${n} ${c}`).join(', ')}), ` +
+      'ASN buying from the first page they are shown; seeded, the same choices for every ordering. ' +
+      '"fair by Rupiah" (the default in the bot) ranks UMKM by Rupiah paid to them this month, then by orders; "fair by order count" is the earlier ordering.',
+  );
+  for (const demand of ['by-umkm', 'uniform'] as const) {
+    const cols = list.filter((f) => f.demand === demand);
+    const pick = (f: (x: FairnessFigures) => string) => cols.map(f);
+    console.log(
+      table(demand === 'by-umkm' ? 'categories chosen in proportion to their UMKM (demand like supply)' : 'each category a third of purchases', [
+        ['', ...cols.map((f) => ORDERING_NAMES[f.order])],
+        ['Rupiah spent', ...pick((f) => `Rp ${fmt(f.rupiah)}`)],
+        ['share of Rupiah to the top 10% of UMKM', ...pick((f) => `${fmt(f.top10Share * 100, 1)}%`)],
+        ['share of orders to the top 10% of UMKM', ...pick((f) => `${fmt(f.top10OrderShare * 100, 1)}%`)],
+        ['UMKM with at least one order', ...pick((f) => `${f.umkmReached} of ${f.umkmTotal}`)],
+        ['orders of the busiest UMKM', ...pick((f) => fmt(f.maxOrders))],
+      ]),
+    );
+  }
+}

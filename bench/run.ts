@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: throughput and latency of the ASN journey next to a bare grammY bot, a 10,000
+ * recipient flyer broadcast, memory with 10,000 sessions, and the fairness of the ordering; every
+ * figure measured in this one run. Starts a private redis-server unless BENCH_REDIS_URL is given
+ * (then only keys under a fresh `bench:` prefix are written and removed).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+import { loadDemoIfEmpty } from '../src/import/demo.js';
+import { createStore } from '../src/store/index.js';
+import { createKeys } from '../src/store/keys.js';
+import { startPrivateRedis } from '../src/store/redis-server.js';
+import { startFakeBotApi } from '../test/support/fake-bot-api/index.js';
+import { measureBroadcast } from './broadcast.js';
+import { printHotspots } from './hotspots.js';
+import { createDriver } from './driver.js';
+import { simulateMonth } from './fairness.js';
+import type { JourneyPerson } from './journey.js';
+import { measureMemory } from './memory.js';
+import { printBroadcast, printFairness, printJourney, printMemory } from './print.js';
+import { machine, machineLine } from './report.js';
+import { benchPhone, receiptJpeg, seedRoster } from './seed.js';
+import { measureJourney } from './throughput.js';
+
+// The only place the benchmark reads the environment.
+const count = (def: number) => z.coerce.number().int().positive().default(def);
+const env = z
+  .object({
+    /** an existing Redis to use instead of a private redis-server */
+    BENCH_REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'must start with redis:// or rediss://' }).optional(),
+    /** simulated users at once in part 1 */
+    BENCH_USERS: count(200),
+    BENCH_MEMORY_USERS: count(10_000),
+    BENCH_BROADCAST_RECIPIENTS: count(10_000),
+    BENCH_BROADCAST_PER_SECOND: count(250).pipe(z.number().max(1000)),
+    /** which parts to run, e.g. "1,4" */
+    BENCH_PARTS: z.string().regex(/^[1-4](,[1-4])*$/, { error: 'must list parts 1-4, e.g. 1,3' }).default('1,2,3,4'),
+    /** a directory for --cpu-prof profiles of the bot processes */
+    BENCH_CPU_PROF: z.string().min(1).optional(),
+  })
+  .parse(Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('BENCH_') && v !== '')));
+
+const WARMUP_USERS = 20;
+const MEMORY_FIRST_INDEX = 1000;
+const parts = new Set(env.BENCH_PARTS.split(',').map(Number));
+
+async function main(): Promise<void> {
+  const m = machine();
+  console.log(`Benchmark on ${machineLine(m)}`);
+  const workDir = mkdtempSync(path.join(tmpdir(), 'umkm-bench-'));
+  const privateRedis = env.BENCH_REDIS_URL ? undefined : await startPrivateRedis({ dir: path.join(workDir, 'redis') });
+  const redisUrl = env.BENCH_REDIS_URL ?? privateRedis!.url;
+  console.log(`Redis: ${privateRedis ? `private redis-server (AOF everysec) on port ${privateRedis.port}` : 'BENCH_REDIS_URL'}`);
+  const prefix = `bench:${randomBytes(3).toString('hex')}:`;
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const mediaDir = path.join(workDir, 'media');
+  const keys = createKeys(prefix);
+  const store = createStore(redis, { keys });
+  try {
+    await loadDemoIfEmpty(store, { mediaDir });
+    const fake = await startFakeBotApi({ rateLimits: false });
+    const driver = createDriver(fake);
+    try {
+      if (parts.has(1)) {
+        const n = WARMUP_USERS + env.BENCH_USERS;
+        await seedRoster(store, 0, n);
+        const people: JourneyPerson[] = [];
+        for (let i = 0; i < n; i++) people.push({ index: i, phone: benchPhone(i), receipt: await receiptJpeg(i) });
+        const common = { fake, driver, redis, redisUrl, prefix, mediaDir, warmup: people.slice(0, WARMUP_USERS), people: people.slice(WARMUP_USERS), cpuProfDir: env.BENCH_CPU_PROF };
+        const ours = await measureJourney({ ...common, subject: 'ours', firstUserId: 100_000 });
+        const bare = await measureJourney({ ...common, subject: 'bare', firstUserId: 200_000 });
+        printJourney(ours, bare);
+        if (ours.profile) printHotspots('ours (figures above measured with the profiler on)', ours.profile, ours.updates);
+        if (bare.profile) printHotspots('bare grammY', bare.profile, bare.updates);
+      }
+      if (parts.has(2)) {
+        const bc = await measureBroadcast({ redis, redisUrl, prefix: `${prefix}bc:`, mediaDir, recipients: env.BENCH_BROADCAST_RECIPIENTS, perSecond: env.BENCH_BROADCAST_PER_SECOND });
+        printBroadcast(bc);
+      }
+      if (parts.has(3)) {
+        const warmup = 50;
+        await seedRoster(store, MEMORY_FIRST_INDEX, MEMORY_FIRST_INDEX + warmup + env.BENCH_MEMORY_USERS);
+        const mem = await measureMemory({ fake, driver, redisUrl, prefix, mediaDir, firstIndex: MEMORY_FIRST_INDEX, warmup, users: env.BENCH_MEMORY_USERS, concurrency: 250, firstUserId: 1_000_000 });
+        printMemory(mem);
+      }
+      if (parts.has(4)) {
+        const listings = await store.catalogue.browse({});
+        printFairness(
+          (['by-umkm', 'uniform'] as const).flatMap((demand) =>
+            (['fair', 'fair-orders', 'price-asc'] as const).map((order) => simulateMonth(listings, order, demand, 2000)),
+          ),
+        );
+      }
+    } finally {
+      driver.close();
+      await fake.close();
+    }
+  } finally {
+    if (privateRedis) {
+      redis.disconnect();
+      await privateRedis.stop();
+    } else {
+      await deletePrefix(redis, prefix);
+      await redis.quit();
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Removes every key this run wrote on a shared Redis. */
+async function deletePrefix(redis: Redis, p: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', `${p}*`, 'COUNT', 1000);
+    cursor = next;
+    if (found.length) await redis.del(...found);
+  } while (cursor !== '0');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,156 @@
+import { resolveAudience } from '../src/broadcast/audience.js';
+import { flyerReply } from '../src/broadcast/flyer.js';
+import { stopChoiceId } from '../src/broadcast/progress.js';
+import { createBroadcastRepo } from '../src/broadcast/repo.js';
+import { type Audience, AudienceSchema, type Broadcast, BroadcastIdSchema, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
+import { parseScheduleTime } from '../src/domain/schedule-time.js';
+import { formatWib } from '../src/domain/time.js';
+import { type FlowCtx, type GlobalChoice, goto, invalid, reply, type Step, type StepResult } from '../src/engine/flow.js';
+import { isAdmin } from '../src/engine/user.js';
+import { backButton, choice, clip, menuButton, text } from './ui.js';
+
+const repoOf = (ctx: FlowCtx) => createBroadcastRepo(ctx.deps.store.redis, ctx.deps.store.keys);
+
+/** The draft in the flow data, or null when it is incomplete (a stale session). */
+function draftOf(ctx: FlowCtx): { bid: string; text: string; photo?: string; audience: Audience } | null {
+  const audience = AudienceSchema.safeParse(ctx.data.audience);
+  const bid = BroadcastIdSchema.safeParse(ctx.data.bid);
+  const t = typeof ctx.data.text === 'string' ? ctx.data.text : null;
+  if (!audience.success || !bid.success || t === null || t.length > MAX_FLYER_TEXT) return null;
+  const photo = typeof ctx.data.photo === 'string' ? ctx.data.photo : undefined;
+  return { bid: bid.data, text: t, photo, audience: audience.data };
+}
+
+/** The audience in words: "ASN of Dinas Kesehatan, Kecamatan Beji". */
+function describe(ctx: FlowCtx, a: Audience): string {
+  switch (a.kind) {
+    case 'asn-all':
+      return ctx.deps.t('admin-bc-aud-asn-all');
+    case 'asn-opd':
+      return ctx.deps.t('admin-bc-aud-asn-opd', { opds: clip(a.opds.join(', '), 300) });
+    case 'umkm-all':
+      return ctx.deps.t('admin-bc-aud-umkm-all');
+    case 'umkm-kecamatan':
+      return ctx.deps.t('admin-bc-aud-umkm-kec', { kecamatan: a.kecamatan });
+    case 'umkm-category':
+      return ctx.deps.t('admin-bc-aud-umkm-cat', { category: ctx.deps.t(`category-${a.category}`) });
+  }
+}
+
+const restart = (): StepResult => goto('admin-broadcast', 'compose', { replies: [text('admin-bc-draft-lost')] });
+
+/** Stores the broadcast once (a double tap finds it stored) and queues its start. */
+async function confirmSend(ctx: FlowCtx, at?: Date): Promise<StepResult> {
+  const d = draftOf(ctx);
+  if (!d) return restart();
+  if (!ctx.deps.admin) return invalid('admin-unavailable');
+  const b: Broadcast = {
+    id: d.bid,
+    createdBy: { channel: ctx.chat.channel, chatId: ctx.chat.chatId },
+    locale: ctx.locale,
+    text: d.text,
+    ...(d.photo ? { photo: d.photo } : {}),
+    audience: d.audience,
+    createdAt: ctx.deps.clock().toISOString(),
+    ...(at ? { scheduledAt: at.toISOString() } : {}),
+  };
+  if (!(await repoOf(ctx).createOnce(b))) return goto('menu', 'main', { replies: [text('admin-bc-already', { id: b.id })] });
+  await ctx.deps.admin.startBroadcast(b.id, at);
+  const buttons = [choice(stopChoiceId(b.id), 'bc-stop'), choice('adm:back', 'admin-back'), menuButton()];
+  const done = at ? text('admin-bc-scheduled', { id: b.id, at: formatWib(at) }, buttons) : text('admin-bc-queued', { id: b.id }, buttons);
+  return goto('admin-broadcast', 'sent', { replies: [done] });
+}
+
+/** "Stop this broadcast" from an admin: sets the cancelled flag and queues the removal of what waits. */
+export async function stopBroadcast(ctx: FlowCtx, choiceId: string): Promise<StepResult> {
+  if (!isAdmin(ctx.user)) return invalid('engine-not-allowed');
+  const bid = BroadcastIdSchema.safeParse(choiceId.slice('bcx:'.length));
+  const repo = repoOf(ctx);
+  if (!bid.success || !(await repo.get(bid.data))) return invalid('engine-stale-button');
+  const before = await repo.requestCancel(bid.data, ctx.deps.clock());
+  if (before.status === 'done' || before.status === 'cancelled') return reply(text('admin-bc-stop-too-late', { id: bid.data }, [menuButton()]));
+  if (before.cancelRequestedAt) return reply(text('admin-bc-stop-already', { id: bid.data }, [menuButton()]));
+  if (!ctx.deps.admin) return invalid('admin-unavailable');
+  await ctx.deps.admin.cancelBroadcast(bid.data);
+  return reply(text(before.startedAt ? 'admin-bc-stopping' : 'admin-bc-stopped-before-start', { id: bid.data }, [menuButton()]));
+}
+
+/** After sending: the confirmation's buttons (stop, admin menu); anything else leads to the main menu. */
+export const sentStep: Step = {
+  enter: () => reply(),
+  handle(ctx, input) {
+    if (input.kind === 'choice' && input.id.startsWith('bcx:')) return stopBroadcast(ctx, input.id);
+    if (input.kind === 'choice' && input.id === 'adm:back') return goto('admin', 'main');
+    return goto('menu', 'main');
+  },
+};
+
+/** The flyer exactly as recipients will see it, then who gets it and how many chats. */
+export const previewStep: Step = {
+  async enter(ctx) {
+    const d = draftOf(ctx);
+    if (!d) return restart();
+    const r = await resolveAudience(ctx.deps.store, d.audience);
+    const counts = { audience: describe(ctx, d.audience), count: r.recipients.length, telegram: r.telegram, whatsapp: r.whatsapp, optedOut: r.optedOut, unreachable: r.unreachable };
+    if (!r.recipients.length) {
+      return reply(text('admin-bc-nobody', counts, [choice('bc:audience', 'admin-bc-change-audience'), choice('bc:cancel', 'admin-bc-cancel')]));
+    }
+    return reply(
+      text('admin-bc-preview-title'),
+      flyerReply(d),
+      text('admin-bc-preview', counts, [
+        choice('bc:send', 'admin-bc-send-now'),
+        choice('bc:schedule', 'admin-bc-schedule'),
+        choice('bc:audience', 'admin-bc-change-audience'),
+        choice('bc:cancel', 'admin-bc-cancel'),
+      ]),
+    );
+  },
+  handle(ctx, input) {
+    if (input.kind !== 'choice') return invalid('ui-choose-button');
+    switch (input.id) {
+      case 'bc:send':
+        return confirmSend(ctx);
+      case 'bc:schedule':
+        return goto('admin-broadcast', 'schedule');
+      case 'bc:audience':
+        return goto('admin-broadcast', 'audience');
+      case 'bc:cancel':
+        return goto('menu', 'main', { replies: [text('admin-bc-cancelled')] });
+      default:
+        return invalid('engine-stale-button');
+    }
+  },
+};
+
+/** A later WIB time, typed. */
+export const scheduleStep: Step = {
+  enter: (ctx) => reply(text('admin-bc-schedule-ask', { now: formatWib(ctx.deps.clock()) }, [backButton('bc:back')])),
+  handle(ctx, input) {
+    if (input.kind === 'choice' && input.id === 'bc:back') return goto('admin-broadcast', 'preview');
+    if (input.kind !== 'text') return invalid('admin-bc-time-format');
+    const p = parseScheduleTime(input.text, ctx.deps.clock());
+    if (!p.ok) return invalid(`admin-bc-time-${p.reason}`);
+    return goto('admin-broadcast', 'confirm-schedule', { data: { at: p.at.toISOString() } });
+  },
+};
+
+/** "Send at 25/11/2026 07.30 WIB?" */
+export const confirmScheduleStep: Step = {
+  enter(ctx) {
+    const at = new Date(String(ctx.data.at));
+    if (Number.isNaN(at.getTime())) return goto('admin-broadcast', 'schedule');
+    return reply(text('admin-bc-schedule-confirm', { at: formatWib(at) }, [choice('bc:schedule-yes', 'admin-bc-schedule-yes'), backButton('bc:back')]));
+  },
+  handle(ctx, input) {
+    if (input.kind !== 'choice') return invalid('ui-choose-button');
+    if (input.id === 'bc:back') return goto('admin-broadcast', 'schedule');
+    if (input.id !== 'bc:schedule-yes') return invalid('engine-stale-button');
+    const at = new Date(String(ctx.data.at));
+    if (Number.isNaN(at.getTime()) || at.getTime() <= ctx.deps.clock().getTime()) return goto('admin-broadcast', 'schedule', { replies: [text('admin-bc-time-past')] });
+    return confirmSend(ctx, at);
+  },
+};
+
+/** "Stop this broadcast": on the progress message and the confirmation, pressed from anywhere; admins only. */
+export const broadcastGlobalChoices: GlobalChoice[] = [{ prefix: 'bcx:', handle: stopBroadcast }];

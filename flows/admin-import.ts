@@ -1,0 +1,97 @@
+import { IMPORT_KINDS, type ImportKindName, importCsv } from '../src/import/runner.js';
+import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import type { Input, MediaRef } from '../src/engine/types.js';
+import { adminOnly } from './admin-guard.js';
+import { choice, menuButton, text } from './ui.js';
+
+/** Largest CSV taken from a chat. */
+export const MAX_CSV_BYTES = 2 * 1024 * 1024;
+/** Bad rows listed back at most; the rest are counted. */
+export const MAX_ERRORS_SHOWN = 20;
+/** How long a CSV waits for its kind to be picked. */
+const UPLOAD_TTL_S = 30 * 60;
+
+const kindOf = (s: string | undefined): ImportKindName | null => {
+  const k = (s ?? '').trim().toLowerCase();
+  return (IMPORT_KINDS as readonly string[]).includes(k) ? (k as ImportKindName) : null;
+};
+
+const uploadKey = (ctx: FlowCtx) => ctx.deps.store.keys.adminUpload(ctx.chat.channel, ctx.chat.chatId);
+
+/** The same all-or-nothing import as the CLI; the answer lists bad rows (at most 20) or the counts. */
+async function runImport(ctx: FlowCtx, kind: ImportKindName, csv: string): Promise<StepResult> {
+  await ctx.deps.store.redis.del(uploadKey(ctx));
+  const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock() });
+  if (r.ok) return goto('admin-import', 'done', { replies: [text('admin-import-done', { kind, added: r.added, updated: r.updated, unchanged: r.unchanged })] });
+  const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
+  const more = r.errors.length - shown.length;
+  const lines = [...shown, ...(more > 0 ? [ctx.deps.t('admin-import-more', { count: more })] : [])].join('\n');
+  return goto('admin-import', 'done', { replies: [text('admin-import-refused', { kind, count: r.errors.length, lines })] });
+}
+
+/** Reads a sent document as UTF-8 text, or says why not. */
+async function readCsv(ctx: FlowCtx, media: MediaRef): Promise<{ ok: true; csv: string } | { ok: false; key: string }> {
+  if (media.size && media.size > MAX_CSV_BYTES) return { ok: false, key: 'admin-import-too-large' };
+  let bytes: Buffer;
+  try {
+    bytes = await ctx.fetchMedia(media);
+  } catch {
+    return { ok: false, key: 'admin-import-fetch-failed' };
+  }
+  if (bytes.length > MAX_CSV_BYTES) return { ok: false, key: 'admin-import-too-large' };
+  try {
+    const csv = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (csv.includes('\u0000')) return { ok: false, key: 'admin-import-not-csv' };
+    return { ok: true, csv };
+  } catch {
+    return { ok: false, key: 'admin-import-not-csv' };
+  }
+}
+
+/** A file sent on the help step (or right after a result): imported at once when the caption names the kind. */
+async function takeFile(ctx: FlowCtx, input: Input): Promise<StepResult> {
+  if (input.kind === 'choice' && input.id === 'adm:back') return goto('admin', 'main');
+  if (input.kind === 'photo') return invalid('admin-import-not-csv', { max: '2 MB' });
+  if (input.kind !== 'document') return invalid('admin-import-need-file');
+  const read = await readCsv(ctx, input.media);
+  if (!read.ok) return invalid(read.key, { max: '2 MB' });
+  const kind = kindOf(input.media.caption);
+  if (kind) return runImport(ctx, kind, read.csv);
+  await ctx.deps.store.redis.set(uploadKey(ctx), read.csv, 'EX', UPLOAD_TTL_S);
+  return goto('admin-import', 'kind');
+}
+
+/** Imports from chat: a CSV file with caption `roster`, `umkm` or `products` (or the kind picked after). */
+export const adminImportFlow: Flow = adminOnly({
+  name: 'admin-import',
+  steps: {
+    ask: {
+      enter: () => reply(text('admin-import-help', { max: '2 MB' }, [choice('adm:back', 'admin-back'), menuButton()])),
+      handle: takeFile,
+    },
+    kind: {
+      enter: () =>
+        reply(
+          text('admin-import-which', {}, [
+            ...IMPORT_KINDS.map((k) => choice(`imp:${k}`, `admin-import-kind-${k}`)),
+            choice('imp:cancel', 'admin-import-cancel'),
+          ]),
+        ),
+      async handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'imp:cancel') {
+          await ctx.deps.store.redis.del(uploadKey(ctx));
+          return goto('admin', 'main', { replies: [text('admin-import-cancelled')] });
+        }
+        const kind = input.kind === 'choice' && input.id.startsWith('imp:') ? kindOf(input.id.slice(4)) : null;
+        if (!kind) return invalid('ui-choose-button');
+        const csv = await ctx.deps.store.redis.get(uploadKey(ctx));
+        if (csv === null) return goto('admin-import', 'ask', { replies: [text('admin-import-expired')] });
+        return runImport(ctx, kind, csv);
+      },
+    },
+    done: {
+      enter: () => reply(text('admin-import-next', {}, [choice('adm:back', 'admin-back'), menuButton()])),
+      handle: takeFile,
+    },
+  },
+});

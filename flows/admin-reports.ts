@@ -1,0 +1,126 @@
+import { statsChartSvg, storePng, svgToPng } from '../src/admin/stats-chart.js';
+import { type AdminStats, loadStats } from '../src/admin/stats.js';
+import { formatRupiah } from '../src/domain/money.js';
+import { formatWib, wibDay } from '../src/domain/time.js';
+import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import type { Reply } from '../src/engine/types.js';
+import type { I18n } from '../src/i18n/index.js';
+import { loadRecapLookups } from '../src/queue/recap-processor.js';
+import { buildRecap, recapCsv, recapText } from '../src/queue/recap.js';
+import { adminOnly } from './admin-guard.js';
+import { choice, clip, literal, menuButton, text } from './ui.js';
+
+/** Failed jobs listed (and retry buttons) at most. */
+const MAX_FAILED = 20;
+const MAX_RETRY_BUTTONS = 10;
+
+const adminBack = () => choice('adm:back', 'admin-back');
+const navigate = (id: string): StepResult | null =>
+  id === 'adm:back' ? goto('admin', 'main') : null;
+
+/** `/rekap` argument: empty (today, WIB) or a real date `YYYY-MM-DD` not in the future. */
+export function parseRecapDay(args: string, now: Date): { ok: true; day: string } | { ok: false } {
+  const s = args.trim();
+  if (!s) return { ok: true, day: wibDay(now) };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return { ok: false };
+  const t = Date.parse(`${s}T00:00:00Z`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s || s > wibDay(now)) return { ok: false };
+  return { ok: true, day: s };
+}
+
+function statsText(ctx: FlowCtx, s: AdminStats): string {
+  const t = ctx.deps.t;
+  const period = (key: string, day: string, x: { purchases: number; total: number }) =>
+    t('admin-stats-period', { label: t(key, { day }), purchases: x.purchases, total: formatRupiah(x.total) });
+  const lines = [
+    t('admin-stats-title'),
+    period('admin-stats-today', s.days.today, s.today),
+    period('admin-stats-week', s.days.weekStart, s.week),
+    period('admin-stats-month', s.days.monthStart, s.month),
+    '',
+    t('admin-stats-by-opd'),
+    ...s.byOpd.map((o) =>
+      t('admin-stats-opd-line', { opd: o.opd, purchases: o.purchases, total: formatRupiah(o.total), buyers: o.buyers, asn: o.asn, percent: Math.round(o.share * 100) }),
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** The chart as a stored PNG, or no photo when rasterising fails (the text carries the figures). */
+async function chartReply(ctx: FlowCtx, s: AdminStats): Promise<Reply | null> {
+  try {
+    const png = await svgToPng(statsChartSvg(ctx.deps.t('admin-stats-chart-title', { month: s.days.monthStart.slice(0, 7) }), s.byOpd));
+    const rel = await storePng(ctx.deps.media, png);
+    return text('admin-stats-chart-caption', { month: s.days.monthStart.slice(0, 7) }, [adminBack(), menuButton()], { photo: { path: rel } });
+  } catch {
+    return null;
+  }
+}
+
+/** The recap's text builder needs only `t`; the flow's `t` is already in the user's locale. */
+const i18nOf = (ctx: FlowCtx) => ({ t: (_locale: string, key: string, args?: Record<string, string | number>) => ctx.deps.t(key, args) }) as Pick<I18n, 't'> as I18n;
+
+/** `/statistik`, `/rekap [YYYY-MM-DD]` and `/gagal`: the admins' figures and failed report jobs. */
+export const adminReportsFlow: Flow = adminOnly({
+  name: 'admin-reports',
+  steps: {
+    stats: {
+      async enter(ctx) {
+        const s = await loadStats(ctx.deps.store, ctx.deps.clock());
+        const chart = await chartReply(ctx, s);
+        const body = text('ui-literal', { text: statsText(ctx, s) }, chart ? undefined : [adminBack(), menuButton()], { standalone: true });
+        return chart ? reply(body, chart) : reply(body);
+      },
+      handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
+    },
+    recap: {
+      async enter(ctx) {
+        const day = typeof ctx.data.day === 'string' ? ctx.data.day : wibDay(ctx.deps.clock());
+        const [orders, lookups] = await Promise.all([ctx.deps.store.orders.ofDay(day), loadRecapLookups(ctx.deps.store)]);
+        const recap = buildRecap(orders, lookups, day);
+        const body = text('ui-literal', { text: recapText(i18nOf(ctx), ctx.locale, recap) }, undefined, { standalone: true });
+        const buttons = [adminBack(), menuButton()];
+        if (!recap.purchases) return reply({ ...body, choices: buttons });
+        return reply(body, text('recap-csv-caption', { day }, buttons, { document: { fileName: `rekap-belanja-umkm-${day}.csv`, content: recapCsv(orders, lookups) } }));
+      },
+      handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
+    },
+    failed: {
+      async enter(ctx) {
+        if (!ctx.deps.admin) return reply(text('admin-unavailable', {}, [adminBack()]));
+        const jobs = await ctx.deps.admin.failedReports(MAX_FAILED);
+        if (!jobs.length) return reply(text('admin-failed-none', {}, [adminBack(), menuButton()]));
+        const lines = jobs.map((j) =>
+          ctx.deps.t('admin-failed-line', {
+            id: j.jobId,
+            kind: j.kind,
+            attempts: j.attempts,
+            time: j.failedAt ? formatWib(j.failedAt) : '-',
+            reason: clip(j.reason.replace(/\s+/g, ' '), 120),
+          }),
+        );
+        const buttons = jobs
+          .slice(0, MAX_RETRY_BUTTONS)
+          .filter((j) => Buffer.byteLength(`gf:r:${j.jobId}`) <= 60)
+          .map((j) => literal(`gf:r:${j.jobId}`, ctx.deps.t('admin-failed-retry', { id: j.jobId })));
+        return reply(
+          text('admin-failed-list', { count: jobs.length, lines: lines.join('\n') }, [...buttons, choice('gf:all', 'admin-failed-retry-all'), adminBack(), menuButton()]),
+        );
+      },
+      async handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        const nav = navigate(input.id);
+        if (nav) return nav;
+        if (!ctx.deps.admin) return invalid('admin-unavailable');
+        if (input.id === 'gf:all') {
+          const n = await ctx.deps.admin.retryAllReports();
+          return goto('admin-reports', 'failed', { replies: [text('admin-failed-retried-all', { count: n })] });
+        }
+        if (!input.id.startsWith('gf:r:')) return invalid('engine-stale-button');
+        const id = input.id.slice('gf:r:'.length);
+        const r = await ctx.deps.admin.retryReport(id);
+        return goto('admin-reports', 'failed', { replies: [text(r === 'retried' ? 'admin-failed-retried' : 'admin-failed-not-failed', { id })] });
+      },
+    },
+  },
+});

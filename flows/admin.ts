@@ -1,0 +1,61 @@
+import { type CommandDef, type Flow, type GlobalChoice, goto, invalid, reply } from '../src/engine/flow.js';
+import { isAdmin } from '../src/engine/user.js';
+import { adminBroadcastFlow } from './admin-broadcast.js';
+import { broadcastGlobalChoices, stopBroadcast } from './admin-broadcast-send.js';
+import { adminOnly } from './admin-guard.js';
+import { adminImportFlow } from './admin-import.js';
+import { adminReportsFlow, parseRecapDay } from './admin-reports.js';
+import { choice, menuButton, text } from './ui.js';
+
+/** Admin menu entries and where each leads. */
+const ENTRIES: { id: string; key: string; to: [string, string] }[] = [
+  { id: 'adm:broadcast', key: 'admin-menu-broadcast', to: ['admin-broadcast', 'compose'] },
+  { id: 'adm:stats', key: 'admin-menu-stats', to: ['admin-reports', 'stats'] },
+  { id: 'adm:recap', key: 'admin-menu-recap', to: ['admin-reports', 'recap'] },
+  { id: 'adm:failed', key: 'admin-menu-failed', to: ['admin-reports', 'failed'] },
+  { id: 'adm:import', key: 'admin-menu-import', to: ['admin-import', 'ask'] },
+];
+
+/** The admin menu (`admin/main`, linked from the main menu for admins of the roster). */
+export const adminFlow: Flow = adminOnly({
+  name: 'admin',
+  steps: {
+    main: {
+      enter: () => reply(text('admin-title', {}, [...ENTRIES.map((e) => choice(e.id, e.key)), menuButton()])),
+      handle(_ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        const e = ENTRIES.find((x) => x.id === input.id);
+        return e ? goto(e.to[0], e.to[1]) : invalid('engine-stale-button');
+      },
+    },
+  },
+});
+
+/** Every admin flow, for the registry. */
+export const ADMIN_FLOWS: Flow[] = [adminFlow, adminBroadcastFlow, adminReportsFlow, adminImportFlow];
+
+/** Admin commands; everyone else gets the engine's "not for your account". */
+export const ADMIN_COMMANDS: CommandDef[] = [
+  { name: 'admin', allowed: isAdmin, to: { flow: 'admin', step: 'main' } },
+  { name: 'siaran', allowed: isAdmin, to: { flow: 'admin-broadcast', step: 'compose' } },
+  { name: 'statistik', allowed: isAdmin, to: { flow: 'admin-reports', step: 'stats' } },
+  {
+    name: 'rekap',
+    allowed: isAdmin,
+    run(ctx, args) {
+      const d = parseRecapDay(args, ctx.deps.clock());
+      return d.ok ? goto('admin-reports', 'recap', { data: { day: d.day } }) : invalid('admin-recap-bad-date');
+    },
+  },
+  { name: 'gagal', allowed: isAdmin, to: { flow: 'admin-reports', step: 'failed' } },
+  { name: 'impor', allowed: isAdmin, to: { flow: 'admin-import', step: 'ask' } },
+  {
+    // the typed form of the stop button (WhatsApp lists buttons as numbers of the current step only)
+    name: 'hentikan',
+    allowed: isAdmin,
+    run: (ctx, args) => (args.trim() ? stopBroadcast(ctx, `bcx:${args.trim()}`) : invalid('admin-bc-stop-need-id')),
+  },
+];
+
+/** Buttons of admin messages that work from anywhere (stop a broadcast); each checks the role itself. */
+export const ADMIN_GLOBAL_CHOICES: GlobalChoice[] = [...broadcastGlobalChoices];

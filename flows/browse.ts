@@ -1,0 +1,183 @@
+import { formatRupiah } from '../src/domain/money.js';
+import { type Listing, rankListings, type SortOrder } from '../src/domain/ranking.js';
+import { type Category, CATEGORIES } from '../src/domain/schemas.js';
+import { searchListings } from '../src/domain/search.js';
+import { wibDay } from '../src/domain/time.js';
+import { KECAMATAN } from '../src/domain/wilayah.js';
+import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import type { Choice, Reply } from '../src/engine/types.js';
+import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
+
+/** Products shown per page: fits a phone screen and Telegram's limits. */
+export const PAGE_SIZE = 5;
+
+type Mode = 'browse' | 'search' | 'umkm';
+
+/** The listings the current browse state selects, in display order. */
+export async function currentListings(ctx: FlowCtx): Promise<Listing[]> {
+  const d = ctx.data;
+  const mode = (d.mode as Mode) ?? 'browse';
+  const store = ctx.deps.store;
+  if (mode === 'search') {
+    return searchListings(await store.catalogue.browse({}), String(d.query ?? ''));
+  }
+  const all = await store.catalogue.browse({
+    category: mode === 'browse' ? (d.category as Category | undefined) : undefined,
+    kecamatan: mode === 'browse' ? (d.kecamatan as string | undefined) : undefined,
+    umkmId: mode === 'umkm' ? (d.umkmId as string) : undefined,
+  });
+  const now = ctx.deps.clock();
+  const [income, counts] = await Promise.all([store.orders.monthIncome(now), store.orders.monthCounts(now)]);
+  return rankListings(all, (d.sort as SortOrder) ?? 'fair', income, wibDay(now), counts);
+}
+
+function listReply(ctx: FlowCtx, listings: Listing[], page: number): Reply {
+  const d = ctx.data;
+  const pages = Math.max(1, Math.ceil(listings.length / PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const slice = listings.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
+  const lines = slice.map((l, i) =>
+    ctx.deps.t('browse-item-line', {
+      n: i + 1,
+      name: l.product.name,
+      price: formatRupiah(l.product.price),
+      unit: l.product.unit,
+      umkm: l.umkm.name,
+      kecamatan: l.umkm.kecamatan,
+    }),
+  );
+  const choices: Choice[] = slice.map((l) =>
+    literal(`p:${l.product.sku}`, clip(`${l.product.name} · ${formatRupiah(l.product.price)}`, 60)),
+  );
+  const nav: Choice[] = [];
+  if (p > 0) nav.push(choice('pg:prev', 'browse-prev'));
+  if (p < pages - 1) nav.push(choice('pg:next', 'browse-next'));
+  if (d.mode !== 'search') {
+    nav.push(d.sort === 'price-asc' ? choice('sort:fair', 'browse-sort-fair') : choice('sort:price', 'browse-sort-price'));
+  }
+  nav.push(backButton(), menuButton());
+  const orderNote = d.mode === 'search' ? '' : d.sort === 'price-asc' ? ctx.deps.t('browse-order-price') : ctx.deps.t('browse-order-fair');
+  return text('browse-list', { page: p + 1, pages, count: listings.length, items: lines.join('\n'), note: orderNote }, [
+    ...choices,
+    ...nav,
+  ]);
+}
+
+/** Category -> optional kecamatan -> paged list -> product detail; and search. */
+export const browseFlow: Flow = {
+  name: 'browse',
+  steps: {
+    category: {
+      enter: () =>
+        reply(
+          text('browse-category', {}, [
+            ...CATEGORIES.map((c) => choice(`cat:${c}`, `category-${c}`)),
+            menuButton(),
+          ]),
+        ),
+      handle(_ctx, input) {
+        if (input.kind === 'choice' && input.id.startsWith('cat:')) {
+          const category = input.id.slice(4) as Category;
+          if (!CATEGORIES.includes(category)) return invalid('engine-stale-button');
+          return goto('browse', 'kecamatan', { data: { category, mode: 'browse', kecamatan: undefined, page: 0, sort: 'fair' } });
+        }
+        return invalid('ui-choose-button');
+      },
+    },
+    kecamatan: {
+      enter: (ctx) =>
+        reply(
+          text(
+            'browse-kecamatan',
+            { category: ctx.deps.t(`category-${String(ctx.data.category)}`) },
+            [choice('kec:all', 'browse-all-kecamatan'), ...KECAMATAN.map((k, i) => literal(`kec:${i}`, k)), backButton()],
+            { columns: 2 },
+          ),
+        ),
+      handle(_ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'nav:back') return goto('browse', 'category');
+        if (input.id === 'kec:all') return goto('browse', 'list', { data: { kecamatan: undefined, page: 0 } });
+        const k = KECAMATAN[Number(input.id.slice(4))];
+        if (!input.id.startsWith('kec:') || !k) return invalid('engine-stale-button');
+        return goto('browse', 'list', { data: { kecamatan: k, page: 0 } });
+      },
+    },
+    list: {
+      async enter(ctx) {
+        const listings = await currentListings(ctx);
+        if (!listings.length) {
+          const key = ctx.data.mode === 'search' ? 'browse-search-none' : 'browse-empty';
+          return reply(text(key, { query: String(ctx.data.query ?? '') }, [choice('m:search', 'menu-search'), choice('m:browse', 'menu-browse'), menuButton()]));
+        }
+        return reply(listReply(ctx, listings, Number(ctx.data.page ?? 0)));
+      },
+      async handle(ctx, input): Promise<StepResult> {
+        if (input.kind === 'text' && ctx.data.mode === 'search') return searchFor(input.text);
+        if (input.kind !== 'choice') return invalid('browse-pick-product');
+        const id = input.id;
+        const page = Number(ctx.data.page ?? 0);
+        if (id === 'pg:next') return goto('browse', 'list', { data: { page: page + 1 } });
+        if (id === 'pg:prev') return goto('browse', 'list', { data: { page: Math.max(0, page - 1) } });
+        if (id === 'sort:price') return goto('browse', 'list', { data: { sort: 'price-asc', page: 0 } });
+        if (id === 'sort:fair') return goto('browse', 'list', { data: { sort: 'fair', page: 0 } });
+        if (id === 'm:search') return goto('browse', 'search');
+        if (id === 'm:browse') return goto('browse', 'category');
+        if (id === 'nav:back') {
+          if (ctx.data.mode === 'search') return goto('browse', 'search');
+          if (ctx.data.mode === 'umkm') return goto('cart', 'summary');
+          return goto('browse', 'kecamatan');
+        }
+        if (id.startsWith('p:')) return goto('browse', 'product', { data: { sku: id.slice(2) } });
+        return invalid('engine-stale-button');
+      },
+    },
+    product: {
+      async enter(ctx) {
+        const sku = String(ctx.data.sku ?? '');
+        const product = await ctx.deps.store.catalogue.product(sku);
+        const umkm = product ? await ctx.deps.store.catalogue.umkm(product.umkmId) : null;
+        if (!product || !umkm || !product.available) {
+          return goto('browse', 'list', { replies: [text('browse-product-gone')] });
+        }
+        const photo = product.photo ? (product.photo.startsWith('https://') ? { url: product.photo } : { path: product.photo }) : undefined;
+        return reply(
+          text(
+            'browse-product',
+            {
+              name: product.name,
+              price: formatRupiah(product.price),
+              unit: product.unit,
+              description: product.description || '-',
+              umkm: umkm.name,
+              kecamatan: umkm.kecamatan,
+              kelurahan: umkm.kelurahan,
+              category: ctx.deps.t(`category-${umkm.category}`),
+            },
+            [choice('buy', 'browse-buy'), backButton(), menuButton()],
+            { photo },
+          ),
+        );
+      },
+      handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'buy') return goto('cart', 'quantity', { data: { sku: ctx.data.sku } });
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'list');
+        return invalid('ui-choose-button');
+      },
+    },
+    search: {
+      enter: () => reply(text('browse-search-ask', {}, [menuButton()])),
+      handle(_ctx, input) {
+        if (input.kind !== 'text') return invalid('browse-search-need-text');
+        return searchFor(input.text);
+      },
+    },
+  },
+};
+
+function searchFor(raw: string): StepResult {
+  const query = raw.trim();
+  if (query.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return invalid('browse-search-too-short');
+  if (query.length > 100) return invalid('browse-search-too-long');
+  return goto('browse', 'list', { data: { mode: 'search', query, page: 0 } });
+}

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { formatRupiah } from '../src/domain/money.js';
+import type { OrderItem, Product } from '../src/domain/schemas.js';
+import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import type { Cart } from '../src/engine/session.js';
+import type { Input } from '../src/engine/types.js';
+import { backButton, choice, literal, menuButton, text } from './ui.js';
+
+export const MAX_QTY = 99;
+const QUICK_QTY = [1, 2, 3, 5, 10];
+
+/** Reads a quantity from a button or typed text: a whole number 1..99, or a reason why not. */
+export function parseQuantity(input: Input): { ok: true; qty: number } | { ok: false; key: string } {
+  let raw: string;
+  if (input.kind === 'choice' && input.id.startsWith('q:')) raw = input.id.slice(2);
+  else if (input.kind === 'text') raw = input.text.trim();
+  else return { ok: false, key: 'cart-qty-need-number' };
+  if (!/^-?\d+$/.test(raw)) return { ok: false, key: 'cart-qty-not-number' };
+  const qty = Number(raw);
+  if (qty < 1) return { ok: false, key: 'cart-qty-too-small' };
+  if (qty > MAX_QTY) return { ok: false, key: 'cart-qty-too-large' };
+  return { ok: true, qty };
+}
+
+/** Cart lines with the current product data; products gone or sold out are dropped. */
+async function cartLines(ctx: FlowCtx, cart: Cart): Promise<{ product: Product; qty: number }[]> {
+  const out: { product: Product; qty: number }[] = [];
+  for (const it of cart.items) {
+    const product = await ctx.deps.store.catalogue.product(it.sku);
+    if (product?.available && product.umkmId === cart.umkmId) out.push({ product, qty: it.qty });
+  }
+  return out;
+}
+
+function addToCart(cart: Cart | undefined, umkmId: string, sku: string, qty: number): Cart {
+  const next: Cart = cart && cart.umkmId === umkmId ? { umkmId, items: [...cart.items] } : { umkmId, items: [] };
+  const i = next.items.findIndex((x) => x.sku === sku);
+  if (i >= 0) next.items[i] = { sku, qty: Math.min(MAX_QTY, next.items[i]!.qty + qty) };
+  else next.items.push({ sku, qty });
+  return next;
+}
+
+async function putInCart(ctx: FlowCtx, sku: string, qty: number): Promise<StepResult> {
+  const product = await ctx.deps.store.catalogue.product(sku);
+  if (!product?.available) return goto('browse', 'list', { replies: [text('browse-product-gone')] });
+  const cart = ctx.session.cart;
+  if (cart && cart.items.length && cart.umkmId !== product.umkmId) {
+    return goto('cart', 'switch-umkm', { data: { sku, qty } });
+  }
+  ctx.session.cart = addToCart(cart, product.umkmId, sku, qty);
+  ctx.session.confirmToken = randomUUID();
+  return goto('cart', 'summary', { replies: [text('cart-added', { name: product.name, qty })] });
+}
+
+/** Quantity, one-UMKM cart, summary, edit and confirm. A double tap on confirm makes one order. */
+export const cartFlow: Flow = {
+  name: 'cart',
+  steps: {
+    quantity: {
+      async enter(ctx) {
+        const product = await ctx.deps.store.catalogue.product(String(ctx.data.sku ?? ''));
+        if (!product) return goto('menu', 'main');
+        return reply(
+          text(
+            'cart-qty-ask',
+            { name: product.name, unit: product.unit, max: MAX_QTY },
+            [...QUICK_QTY.map((q) => literal(`q:${q}`, String(q))), backButton()],
+            { columns: 5, expectsNumber: true },
+          ),
+        );
+      },
+      async handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'product');
+        const q = parseQuantity(input);
+        if (!q.ok) return invalid(q.key, { max: MAX_QTY });
+        return putInCart(ctx, String(ctx.data.sku), q.qty);
+      },
+    },
+    'switch-umkm': {
+      async enter(ctx) {
+        const current = await ctx.deps.store.catalogue.umkm(ctx.session.cart?.umkmId ?? '');
+        const product = await ctx.deps.store.catalogue.product(String(ctx.data.sku));
+        const next = product ? await ctx.deps.store.catalogue.umkm(product.umkmId) : null;
+        return reply(
+          text('cart-switch-ask', { current: current?.name ?? '-', next: next?.name ?? '-' }, [
+            choice('sw:new', 'cart-switch-new'),
+            choice('sw:keep', 'cart-switch-keep'),
+          ]),
+        );
+      },
+      async handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'sw:keep') return goto('cart', 'summary');
+        if (input.id !== 'sw:new') return invalid('engine-stale-button');
+        ctx.session.cart = undefined;
+        return putInCart(ctx, String(ctx.data.sku), Number(ctx.data.qty));
+      },
+    },
+    summary: {
+      async enter(ctx) {
+        const cart = ctx.session.cart;
+        const lines = cart ? await cartLines(ctx, cart) : [];
+        if (!cart || !lines.length) {
+          ctx.session.cart = undefined;
+          return reply(text('cart-empty', {}, [choice('m:browse', 'menu-browse'), menuButton()]));
+        }
+        const umkm = await ctx.deps.store.catalogue.umkm(cart.umkmId);
+        const total = lines.reduce((s, l) => s + l.product.price * l.qty, 0);
+        const items = lines
+          .map((l) =>
+            ctx.deps.t('cart-line', { qty: l.qty, name: l.product.name, price: formatRupiah(l.product.price), subtotal: formatRupiah(l.product.price * l.qty) }),
+          )
+          .join('\n');
+        ctx.session.confirmToken ??= randomUUID();
+        return reply(
+          text('cart-summary', { umkm: umkm?.name ?? '-', kecamatan: umkm?.kecamatan ?? '-', items, total: formatRupiah(total) }, [
+            choice('co:confirm', 'cart-confirm'),
+            choice('co:more', 'cart-more'),
+            choice('co:edit', 'cart-edit'),
+            choice('co:clear', 'cart-clear'),
+            menuButton(),
+          ]),
+        );
+      },
+      async handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        const cart = ctx.session.cart;
+        if (input.id === 'm:browse') return goto('browse', 'category');
+        if (!cart) return goto('cart', 'summary');
+        switch (input.id) {
+          case 'co:more':
+            return goto('browse', 'list', { data: { mode: 'umkm', umkmId: cart.umkmId, page: 0, sort: 'fair' } });
+          case 'co:edit':
+            return goto('cart', 'edit');
+          case 'co:clear':
+            ctx.session.cart = undefined;
+            return goto('menu', 'main', { replies: [text('cart-cleared')] });
+          case 'co:confirm':
+            return confirm(ctx, cart);
+          default:
+            return invalid('engine-stale-button');
+        }
+      },
+    },
+    edit: {
+      async enter(ctx) {
+        const lines = ctx.session.cart ? await cartLines(ctx, ctx.session.cart) : [];
+        return reply(
+          text('cart-edit-ask', {}, [
+            ...lines.map((l) => literal(`ed:${l.product.sku}`, `${l.product.name} × ${l.qty}`)),
+            backButton(),
+          ]),
+        );
+      },
+      handle(_ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'summary');
+        if (input.kind === 'choice' && input.id.startsWith('ed:')) return goto('cart', 'edit-item', { data: { sku: input.id.slice(3) } });
+        return invalid('ui-choose-button');
+      },
+    },
+    'edit-item': {
+      async enter(ctx) {
+        const product = await ctx.deps.store.catalogue.product(String(ctx.data.sku));
+        return reply(
+          text('cart-edit-item', { name: product?.name ?? '-', max: MAX_QTY }, [
+            ...QUICK_QTY.map((q) => literal(`q:${q}`, String(q))),
+            choice('ed:remove', 'cart-remove'),
+            backButton(),
+          ], { columns: 5, expectsNumber: true }),
+        );
+      },
+      handle(ctx, input) {
+        const cart = ctx.session.cart;
+        if (!cart) return goto('cart', 'summary');
+        const sku = String(ctx.data.sku);
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'edit');
+        if (input.kind === 'choice' && input.id === 'ed:remove') {
+          cart.items = cart.items.filter((i) => i.sku !== sku);
+          ctx.session.confirmToken = randomUUID();
+          return goto('cart', 'summary');
+        }
+        const q = parseQuantity(input);
+        if (!q.ok) return invalid(q.key, { max: MAX_QTY });
+        cart.items = cart.items.map((i) => (i.sku === sku ? { sku, qty: q.qty } : i));
+        ctx.session.confirmToken = randomUUID();
+        return goto('cart', 'summary');
+      },
+    },
+  },
+};
+
+async function confirm(ctx: FlowCtx, cart: Cart): Promise<StepResult> {
+  const person = ctx.user.person;
+  if (!person) return invalid('engine-not-allowed');
+  const lines = await cartLines(ctx, cart);
+  if (!lines.length) return goto('cart', 'summary');
+  const items: OrderItem[] = lines.map((l) => ({ sku: l.product.sku, name: l.product.name, price: l.product.price, qty: l.qty }));
+  const token = ctx.session.confirmToken ?? randomUUID();
+  const order = await ctx.deps.store.orders.createOnce(`${person.nip}:${token}`, { asnNip: person.nip, umkmId: cart.umkmId, items });
+  ctx.session.cart = undefined;
+  ctx.session.confirmToken = undefined;
+  ctx.session.orderId = order.id;
+  return goto('recipient', 'start', {
+    replies: [text('cart-confirmed', { id: order.id, total: formatRupiah(order.total) })],
+    data: { orderId: order.id },
+  });
+}

@@ -1,0 +1,73 @@
+import { type CommandDef, type Flow, type GlobalChoice, goto, reply } from '../src/engine/flow.js';
+import { canBuy } from '../src/engine/user.js';
+import { ADMIN_COMMANDS, ADMIN_FLOWS, ADMIN_GLOBAL_CHOICES } from './admin.js';
+import { browseFlow } from './browse.js';
+import { cartFlow } from './cart.js';
+import { menuFlow } from './menu.js';
+import { myOrdersFlow } from './my-orders.js';
+import { myRecipientsFlow } from './my-recipients.js';
+import { OPT_OUT_COMMANDS } from './opt-out.js';
+import { retryGlobalChoices } from './order-retry.js';
+import { receiptFlow } from './receipt.js';
+import { recipientFlow } from './recipient.js';
+import { registerFlow } from './register.js';
+import { postGlobalChoices, socialPostFlow } from './social-post.js';
+import { text } from './ui.js';
+import { umkmActingFlow } from './umkm-acting.js';
+import { umkmCommands } from './umkm-commands.js';
+import { ownerGlobalChoices } from './umkm-order-actions.js';
+import { umkmOrdersFlow } from './umkm-orders.js';
+import { umkmProductsFlow } from './umkm-products.js';
+
+/** Every conversation the engine runs. */
+export const FLOWS: Flow[] = [
+  registerFlow,
+  menuFlow,
+  browseFlow,
+  cartFlow,
+  recipientFlow,
+  receiptFlow,
+  socialPostFlow,
+  myOrdersFlow,
+  myRecipientsFlow,
+  umkmActingFlow,
+  umkmOrdersFlow,
+  umkmProductsFlow,
+  ...ADMIN_FLOWS,
+];
+
+const anyone = () => true;
+const registered = (u: { registered: boolean }) => u.registered;
+
+/** Slash commands (also typed as plain words `menu`, `batal` on WhatsApp). */
+export const COMMANDS: CommandDef[] = [
+  {
+    name: 'start',
+    allowed: anyone,
+    run: (ctx) => (ctx.user.registered ? goto('menu', 'main') : goto('register', 'start')),
+  },
+  { name: 'menu', allowed: registered, to: { flow: 'menu', step: 'main' } },
+  {
+    name: 'batal',
+    allowed: anyone,
+    run: (ctx) =>
+      ctx.user.registered
+        ? goto('menu', 'main', { replies: [text(ctx.session.cart ? 'menu-cancelled-cart-kept' : 'menu-cancelled')] })
+        : goto('register', 'start'),
+  },
+  { name: 'bahasa', allowed: anyone, to: { flow: 'menu', step: 'language' } },
+  { name: 'language', allowed: anyone, to: { flow: 'menu', step: 'language' } },
+  { name: 'bantuan', allowed: anyone, to: { flow: 'menu', step: 'help' } },
+  { name: 'help', allowed: anyone, to: { flow: 'menu', step: 'help' } },
+  { name: 'cari', allowed: canBuy, to: { flow: 'browse', step: 'search' } },
+  { name: 'keranjang', allowed: canBuy, to: { flow: 'cart', step: 'summary' } },
+  { name: 'riwayat', allowed: canBuy, to: { flow: 'my-orders', step: 'list' } },
+  { name: 'hapusdata', allowed: canBuy, to: { flow: 'my-recipients', step: 'delete' } },
+  { name: 'ping', allowed: anyone, run: () => reply(text('menu-pong')) },
+  ...umkmCommands,
+  ...ADMIN_COMMANDS,
+  ...OPT_OUT_COMMANDS,
+];
+
+/** Buttons that work from anywhere (sent in reminders and notifications). */
+export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...ADMIN_GLOBAL_CHOICES];

@@ -1,0 +1,65 @@
+import { type Flow, goto, invalid, reply } from '../src/engine/flow.js';
+import type { Choice } from '../src/engine/types.js';
+import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
+import { choice, menuButton, text } from './ui.js';
+
+/** Main menu entries and where each leads; shown by role. */
+const ENTRIES: { id: string; key: string; to: [string, string]; who: 'buyer' | 'owner' | 'admin' }[] = [
+  { id: 'm:browse', key: 'menu-browse', to: ['browse', 'category'], who: 'buyer' },
+  { id: 'm:search', key: 'menu-search', to: ['browse', 'search'], who: 'buyer' },
+  { id: 'm:cart', key: 'menu-cart', to: ['cart', 'summary'], who: 'buyer' },
+  { id: 'm:orders', key: 'menu-my-orders', to: ['my-orders', 'list'], who: 'buyer' },
+  { id: 'm:recipients', key: 'menu-my-recipients', to: ['my-recipients', 'list'], who: 'buyer' },
+  { id: 'm:owner-orders', key: 'menu-owner-orders', to: ['umkm-orders', 'list'], who: 'owner' },
+  { id: 'm:owner-products', key: 'menu-owner-products', to: ['umkm-products', 'list'], who: 'owner' },
+  { id: 'm:admin', key: 'menu-admin', to: ['admin', 'main'], who: 'admin' },
+  { id: 'm:help', key: 'menu-help', to: ['menu', 'help'], who: 'buyer' },
+];
+
+/** The main menu, help and language choice. */
+export const menuFlow: Flow = {
+  name: 'menu',
+  steps: {
+    main: {
+      enter(ctx) {
+        const u = ctx.user;
+        const visible = ENTRIES.filter(
+          (e) =>
+            (e.who === 'buyer' && (canBuy(u) || e.id === 'm:help')) ||
+            (e.who === 'owner' && isOwner(u)) ||
+            (e.who === 'admin' && isAdmin(u)),
+        ).filter((e) => e.id !== 'm:cart' || (ctx.session.cart?.items.length ?? 0) > 0);
+        const choices: Choice[] = visible.map((e) =>
+          e.id === 'm:cart'
+            ? choice(e.id, e.key, { count: ctx.session.cart!.items.reduce((s, i) => s + i.qty, 0) })
+            : choice(e.id, e.key),
+        );
+        const name = u.person?.name ?? u.umkms[0]?.ownerName ?? '';
+        return reply(text(name ? 'menu-title' : 'menu-title-anon', { name }, choices));
+      },
+      handle(_ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        const entry = ENTRIES.find((e) => e.id === input.id);
+        if (!entry) return invalid('engine-stale-button');
+        return goto(entry.to[0], entry.to[1]);
+      },
+    },
+    help: {
+      enter: () => reply(text('menu-help-text', {}, [menuButton()])),
+      handle: () => goto('menu', 'main'),
+    },
+    language: {
+      enter: () =>
+        reply(text('menu-language', {}, [choice('lang:id', 'menu-language-id'), choice('lang:en', 'menu-language-en')], { columns: 2 })),
+      async handle(ctx, input) {
+        if (input.kind !== 'choice' || !input.id.startsWith('lang:')) return invalid('ui-choose-button');
+        const locale = input.id === 'lang:en' ? 'en' : 'id';
+        await ctx.deps.store.chatUsers.patch(ctx.chat.channel, ctx.chat.chatId, { locale });
+        ctx.locale = locale;
+        return goto(ctx.user.registered ? 'menu' : 'register', ctx.user.registered ? 'main' : 'start', {
+          replies: [text('menu-language-set')],
+        });
+      },
+    },
+  },
+};

@@ -1,0 +1,62 @@
+import { formatRupiah } from '../src/domain/money.js';
+import type { Order } from '../src/domain/schemas.js';
+import { formatWib } from '../src/domain/time.js';
+import { type Flow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
+import { choice, literal, menuButton, text } from './ui.js';
+
+/** Where an unfinished order resumes: recipient, receipt or post link. */
+export function resumeStep(order: Order): [string, string] | null {
+  if (order.status === 'confirmed') return order.recipient ? ['receipt', 'ask'] : ['recipient', 'start'];
+  if (['paid', 'accepted', 'delivered'].includes(order.status) && !order.postLink && !order.postSkipped) return ['social-post', 'ask'];
+  return null;
+}
+
+function reportLine(ctx: FlowCtx, o: Order): string {
+  if (o.status === 'confirmed' || o.status === 'cancelled') return '';
+  return Object.keys(o.reportedTo ?? {}).length ? ctx.deps.t('orders-report-sent') : ctx.deps.t('orders-report-pending');
+}
+
+/** The ASN's orders, newest first, with status and whether the report went out. */
+export const myOrdersFlow: Flow = {
+  name: 'my-orders',
+  steps: {
+    list: {
+      async enter(ctx) {
+        const nip = ctx.user.person?.nip;
+        if (!nip) return goto('menu', 'main');
+        const orders = await ctx.deps.store.orders.ofAsn(nip, 10);
+        if (!orders.length) return reply(text('orders-none', {}, [choice('m:browse', 'menu-browse'), menuButton()]));
+        const names = new Map<string, string>();
+        for (const o of orders) {
+          if (!names.has(o.umkmId)) names.set(o.umkmId, (await ctx.deps.store.catalogue.umkm(o.umkmId))?.name ?? o.umkmId);
+        }
+        const lines = orders.map((o) =>
+          ctx.deps.t('orders-line', {
+            id: o.id,
+            date: formatWib(new Date(o.createdAt)),
+            umkm: names.get(o.umkmId)!,
+            total: formatRupiah(o.total),
+            status: ctx.deps.t(`order-status-${o.status}`),
+            report: reportLine(ctx, o),
+          }),
+        );
+        const resumable = orders.filter((o) => resumeStep(o));
+        return reply(
+          text('orders-list', { items: lines.join('\n\n') }, [
+            ...resumable.slice(0, 5).map((o) => literal(`mo:${o.id}`, ctx.deps.t('orders-resume', { id: o.id }))),
+            menuButton(),
+          ]),
+        );
+      },
+      async handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'm:browse') return goto('browse', 'category');
+        if (input.kind !== 'choice' || !input.id.startsWith('mo:')) return invalid('ui-choose-button');
+        const order = await ctx.deps.store.orders.get(input.id.slice(3));
+        const step = order && order.asnNip === ctx.user.person?.nip ? resumeStep(order) : null;
+        if (!order || !step) return invalid('engine-stale-button');
+        ctx.session.orderId = order.id;
+        return goto(step[0], step[1]);
+      },
+    },
+  },
+};

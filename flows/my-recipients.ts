@@ -1,0 +1,33 @@
+import { type Flow, goto, invalid, reply } from '../src/engine/flow.js';
+import { choice, menuButton, text } from './ui.js';
+
+/** The ASN's saved recipients, and deleting them (/hapusdata). */
+export const myRecipientsFlow: Flow = {
+  name: 'my-recipients',
+  steps: {
+    list: {
+      async enter(ctx) {
+        const nip = ctx.user.person?.nip;
+        if (!nip) return goto('menu', 'main');
+        const list = await ctx.deps.store.recipients.ofAsn(nip);
+        if (!list.length) return reply(text('recipients-none', {}, [menuButton()]));
+        const items = list.map((r) => ctx.deps.t('recipients-line', { name: r.name, kelurahan: r.kelurahan, kecamatan: r.kecamatan })).join('\n');
+        return reply(text('recipients-list', { items }, [choice('rcp:delete', 'recipients-delete'), menuButton()]));
+      },
+      handle(_ctx, input) {
+        if (input.kind === 'choice' && input.id === 'rcp:delete') return goto('my-recipients', 'delete');
+        return invalid('ui-choose-button');
+      },
+    },
+    delete: {
+      enter: () => reply(text('recipients-delete-ask', {}, [choice('rcp:yes', 'recipients-delete-yes'), choice('rcp:no', 'recipients-delete-no')])),
+      async handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'rcp:no') return goto('menu', 'main');
+        if (input.id !== 'rcp:yes') return invalid('engine-stale-button');
+        const n = await ctx.deps.store.recipients.deleteAll(ctx.user.person!.nip);
+        return goto('menu', 'main', { replies: [text('recipients-deleted', { count: n })] });
+      },
+    },
+  },
+};

@@ -1,0 +1,74 @@
+import { normalizePhone } from '../src/domain/phone.js';
+import { type Flow, type FlowCtx, type StepResult, goto, invalid, reply } from '../src/engine/flow.js';
+import { resolveUser } from '../src/engine/user.js';
+import { choice, text } from './ui.js';
+
+/** The reply-keyboard button that shares the user's own contact (Telegram). */
+const shareButton = () => choice('reg:contact', 'register-share-contact');
+
+/**
+ * Registration: the roster is the gate. The phone must be verified by the platform (Telegram:
+ * the user's own shared contact; WhatsApp/console: the sender's number) and be on a roster.
+ */
+export const registerFlow: Flow = {
+  name: 'register',
+  steps: {
+    start: {
+      async enter(ctx) {
+        if (ctx.verifiedPhone) return checkPhone(ctx, ctx.verifiedPhone);
+        return reply(text('register-welcome', {}, [shareButton()], { requestContact: true }));
+      },
+      async handle(ctx, input) {
+        if (ctx.verifiedPhone) return checkPhone(ctx, ctx.verifiedPhone);
+        if (input.kind === 'contact') {
+          if (!input.own) return invalid('register-not-own-contact');
+          return checkPhone(ctx, input.phone);
+        }
+        if (input.kind === 'text' && normalizePhone(input.text)) return invalid('register-use-button');
+        return invalid('register-need-contact');
+      },
+    },
+    confirm: {
+      async enter(ctx) {
+        const phone = String(ctx.data.phone ?? '');
+        const person = await ctx.deps.store.roster.byPhone(phone);
+        const umkms = await ctx.deps.store.catalogue.umkmsOfOwner(phone);
+        const lines: string[] = [];
+        if (person) lines.push(ctx.deps.t('register-found-person', { name: person.name, opd: person.opd, role: person.role }));
+        for (const u of umkms) lines.push(ctx.deps.t('register-found-umkm', { umkm: u.name, kecamatan: u.kecamatan }));
+        return reply(
+          text('register-confirm', { details: lines.join('\n') }, [choice('reg:yes', 'register-yes'), choice('reg:no', 'register-no')]),
+        );
+      },
+      async handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'reg:yes') {
+          const phone = String(ctx.data.phone);
+          const linked = await ctx.deps.store.chatUsers.patch(ctx.chat.channel, ctx.chat.chatId, {
+            phone,
+            linkedAt: ctx.deps.clock().toISOString(),
+          });
+          Object.assign(ctx.user, await resolveUser(ctx.deps.store, linked));
+          return goto('menu', 'main', { replies: [text('register-done')] });
+        }
+        if (input.kind === 'choice' && input.id === 'reg:no') {
+          return goto('register', 'start', { replies: [text('register-not-me', { contact: ctx.deps.config.ADMIN_CONTACT })] });
+        }
+        return invalid('ui-choose-button');
+      },
+    },
+  },
+};
+
+async function checkPhone(ctx: FlowCtx, raw: string): Promise<StepResult> {
+  const phone = normalizePhone(raw);
+  if (!phone) return invalid('register-bad-phone');
+  const [person, umkms] = await Promise.all([
+    ctx.deps.store.roster.byPhone(phone),
+    ctx.deps.store.catalogue.umkmsOfOwner(phone),
+  ]);
+  if (!person && !umkms.length) {
+    const again = ctx.verifiedPhone ? {} : { requestContact: true };
+    return reply(text('register-not-on-roster', { contact: ctx.deps.config.ADMIN_CONTACT }, ctx.verifiedPhone ? undefined : [shareButton()], again));
+  }
+  return goto('register', 'confirm', { data: { phone } });
+}

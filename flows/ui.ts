@@ -1,0 +1,23 @@
+import type { Choice, Msg, Reply } from '../src/engine/types.js';
+import { msg } from '../src/engine/flow.js';
+
+/** One renderer of common buttons for every flow. */
+export const choice = (id: string, key: string, args?: Msg['args']): Choice => ({ id, label: msg(key, args) });
+
+/** A button whose label is a literal (product names, kelurahan): passed through the `ui-literal` message. */
+export const literal = (id: string, text: string): Choice => ({ id, label: msg('ui-literal', { text }) });
+
+export const backButton = (id = 'nav:back') => choice(id, 'ui-back');
+export const menuButton = () => choice('nav:menu', 'ui-menu');
+
+/** A text reply with optional buttons. */
+export const text = (key: string, args?: Msg['args'], choices?: Choice[], extra: Partial<Reply> = {}): Reply => ({
+  text: msg(key, args),
+  choices,
+  ...extra,
+});
+
+/** Cuts a user-visible string to `max` characters with an ellipsis. */
+export function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}

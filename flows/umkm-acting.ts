@@ -1,0 +1,74 @@
+import type { Umkm } from '../src/domain/schemas.js';
+import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import type { Choice } from '../src/engine/types.js';
+import { isOwner } from '../src/engine/user.js';
+import { choice, clip, literal, menuButton, text } from './ui.js';
+
+/** Id of the "switch UMKM" button shown on owner screens when the phone owns several UMKM. */
+export const SWITCH_UMKM = 'ua:switch';
+
+/** The UMKM an owner acts for: the only one they own, or the one chosen (session.actingUmkmId). */
+export function actingUmkm(ctx: FlowCtx): Umkm | null {
+  const own = ctx.user.umkms;
+  if (own.length === 1) return own[0]!;
+  return own.find((u) => u.id === ctx.session.actingUmkmId) ?? null;
+}
+
+/**
+ * Runs `then` with the UMKM the owner acts for. Someone who owns none is sent to the menu; an
+ * owner of several who has not chosen yet picks one first and comes back to `next`.
+ */
+export async function withActingUmkm(
+  ctx: FlowCtx,
+  next: [string, string],
+  then: (umkm: Umkm) => StepResult | Promise<StepResult>,
+): Promise<StepResult> {
+  if (!isOwner(ctx.user)) return goto('menu', 'main', { replies: [text('uo-owners-only')] });
+  const umkm = actingUmkm(ctx);
+  if (!umkm) return goto('umkm-acting', 'choose', { data: { next } });
+  return then(umkm);
+}
+
+/** The "switch UMKM" button, only for owners of several UMKM. */
+export function switchButtons(ctx: FlowCtx): Choice[] {
+  const current = actingUmkm(ctx);
+  return ctx.user.umkms.length > 1 && current ? [choice(SWITCH_UMKM, 'ua-switch', { umkm: clip(current.name, 40) })] : [];
+}
+
+/** Leads to the UMKM choice and back to `next` afterwards. */
+export const switchUmkm = (next: [string, string]): StepResult => goto('umkm-acting', 'choose', { data: { next } });
+
+function nextOf(ctx: FlowCtx): [string, string] {
+  const n = ctx.data.next;
+  return Array.isArray(n) && n.length === 2 ? [String(n[0]), String(n[1])] : ['menu', 'main'];
+}
+
+/** An owner of several UMKM chooses which one to act for (orders, products). */
+export const umkmActingFlow: Flow = {
+  name: 'umkm-acting',
+  steps: {
+    choose: {
+      enter(ctx) {
+        const own = ctx.user.umkms;
+        if (!own.length) return goto('menu', 'main');
+        const [flow, step] = nextOf(ctx);
+        if (own.length === 1) return goto(flow, step, { replies: [text('ua-only-one', { umkm: own[0]!.name })] });
+        return reply(
+          text(
+            'ua-choose',
+            { count: own.length },
+            [...own.map((u) => literal(`ua:${u.id}`, clip(`${u.name} · ${u.kecamatan}`, 60))), menuButton()],
+          ),
+        );
+      },
+      handle(ctx, input) {
+        if (input.kind !== 'choice' || !input.id.startsWith('ua:')) return invalid('ui-choose-button');
+        const umkm = ctx.user.umkms.find((u) => u.id === input.id.slice(3));
+        if (!umkm) return invalid('engine-stale-button');
+        ctx.session.actingUmkmId = umkm.id;
+        const [flow, step] = nextOf(ctx);
+        return goto(flow, step, { replies: [text('ua-now-acting', { umkm: umkm.name })] });
+      },
+    },
+  },
+};

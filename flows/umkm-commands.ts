@@ -1,0 +1,24 @@
+import { type CommandDef, goto, invalid } from '../src/engine/flow.js';
+import { canBuy, isOwner } from '../src/engine/user.js';
+import { retryRejected } from './order-retry.js';
+import { switchUmkm } from './umkm-acting.js';
+
+/**
+ * Commands of the UMKM owner's side: `/pesanan` (an owner's incoming orders; for an ASN who owns
+ * no UMKM, their own orders), `/produk`, `/umkm` (switch the UMKM acted for), and the ASN's
+ * `/ulang <order id>` after a rejection (the typed form of the button, for WhatsApp).
+ */
+export const umkmCommands: CommandDef[] = [
+  {
+    name: 'pesanan',
+    allowed: (u) => isOwner(u) || canBuy(u),
+    run: (ctx) => (isOwner(ctx.user) ? goto('umkm-orders', 'list') : goto('my-orders', 'list')),
+  },
+  { name: 'produk', allowed: isOwner, to: { flow: 'umkm-products', step: 'list' } },
+  { name: 'umkm', allowed: isOwner, run: () => switchUmkm(['menu', 'main']) },
+  {
+    name: 'ulang',
+    allowed: canBuy,
+    run: (ctx, args) => (args.trim() ? retryRejected(ctx, args.trim().toUpperCase()) : invalid('ar-need-id')),
+  },
+];

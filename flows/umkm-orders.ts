@@ -1,0 +1,166 @@
+import { formatRupiah } from '../src/domain/money.js';
+import { OWNER_CHOICE_PREFIX, ownerChoiceId } from '../src/domain/order-choices.js';
+import { OPEN_FOR_UMKM } from '../src/domain/order-status.js';
+import { ownerActions, ownerOrderDetails } from '../src/domain/order-text.js';
+import type { Order } from '../src/domain/schemas.js';
+import { formatWib, wibDay, wibDayStart } from '../src/domain/time.js';
+import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import type { Input } from '../src/engine/types.js';
+import { cleanField } from '../src/domain/product-input.js';
+import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
+import { ownedOrder, ownerChoice, rejectOrder } from './umkm-order-actions.js';
+import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
+
+/** Open orders listed at once (each with its button). */
+export const OPEN_LIST_MAX = 10;
+/** Orders of one UMKM read for the list and the weekly summary. */
+const SCAN = 300;
+const DAY_MS = 24 * 3600 * 1000;
+/** A typed rejection reason: long enough to mean something, short enough for one message. */
+const REASON_MIN = 3;
+const REASON_MAX = 200;
+/** Statuses that count as sold through the program. */
+const SOLD = ['paid', 'accepted', 'delivered'];
+
+/** The owner's order buttons (`uo:...`) work on every owner step, whether offered there or not. */
+function ownerButton(ctx: FlowCtx, input: Input): Promise<StepResult> | null {
+  return input.kind === 'choice' && input.id.startsWith(OWNER_CHOICE_PREFIX) ? ownerChoice(ctx, input.id) : null;
+}
+
+/** Counts, Rupiah and top products of the orders sold in the last 7 WIB days (today included). */
+export function weekSummary(orders: Order[], now: Date) {
+  const from = wibDayStart(wibDay(new Date(now.getTime() - 6 * DAY_MS)));
+  const sold = orders.filter((o) => SOLD.includes(o.status) && Date.parse(o.createdAt) >= from.getTime());
+  const bySku = new Map<string, { name: string; qty: number; rupiah: number }>();
+  for (const o of sold) {
+    for (const it of o.items) {
+      const p = bySku.get(it.sku) ?? { name: it.name, qty: 0, rupiah: 0 };
+      p.qty += it.qty;
+      p.rupiah += it.qty * it.price;
+      bySku.set(it.sku, p);
+    }
+  }
+  const top = [...bySku.values()].sort((a, b) => b.qty - a.qty || b.rupiah - a.rupiah || a.name.localeCompare(b.name)).slice(0, 3);
+  return { from: wibDay(from), to: wibDay(now), count: sold.length, rupiah: sold.reduce((s, o) => s + o.total, 0), top };
+}
+
+/** `/pesanan` for owners: open orders with their buttons, one order's details and actions, rejection reasons, the week. */
+export const umkmOrdersFlow: Flow = {
+  name: 'umkm-orders',
+  steps: {
+    list: {
+      enter: (ctx) =>
+        withActingUmkm(ctx, ['umkm-orders', 'list'], async (umkm) => {
+          const all = await ctx.deps.store.orders.ofUmkm(umkm.id, SCAN);
+          const open = all.filter((o) => OPEN_FOR_UMKM.includes(o.status)).slice(0, OPEN_LIST_MAX);
+          const nav = [choice('uw:week', 'uo-week'), ...switchButtons(ctx), menuButton()];
+          if (!open.length) return reply(text('uo-list-none', { umkm: umkm.name }, nav));
+          const lines = open.map((o) =>
+            ctx.deps.t('uo-list-line', {
+              id: o.id,
+              date: formatWib(new Date(o.createdAt)),
+              total: formatRupiah(o.total),
+              status: ctx.deps.t(`order-status-${o.status}`),
+              items: clip(o.items.map((i) => `${i.qty}× ${i.name}`).join(', '), 120),
+              kelurahan: o.recipient?.kelurahan ?? '-',
+            }),
+          );
+          const buttons = open.map((o) =>
+            literal(ownerChoiceId('see', o.id), `${o.id} · ${ctx.deps.t(`order-status-${o.status}`)}`),
+          );
+          return reply(text('uo-list', { umkm: umkm.name, count: open.length, items: lines.join('\n\n') }, [...buttons, ...nav]));
+        }),
+      handle(ctx, input) {
+        const owner = ownerButton(ctx, input);
+        if (owner) return owner;
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'uw:week') return goto('umkm-orders', 'week');
+        if (input.id === SWITCH_UMKM) return switchUmkm(['umkm-orders', 'list']);
+        return invalid('engine-stale-button');
+      },
+    },
+    order: {
+      async enter(ctx) {
+        const own = await ownedOrder(ctx, String(ctx.data.orderId ?? ''));
+        if ('refused' in own) return goto('umkm-orders', 'list');
+        const { order } = own;
+        const asn = await ctx.deps.store.roster.byNip(order.asnNip);
+        const actions = ownerActions(order).map((a) => choice(a.id, a.key));
+        return reply(
+          text('uo-order', { umkm: own.umkm.name, details: ownerOrderDetails(ctx.deps.t, order, asn) }, [
+            ...actions,
+            backButton(),
+            menuButton(),
+          ], order.receipt ? { photo: { path: order.receipt.path } } : {}),
+        );
+      },
+      handle(ctx, input) {
+        const owner = ownerButton(ctx, input);
+        if (owner) return owner;
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'list');
+        return invalid('ui-choose-button');
+      },
+    },
+    reject: {
+      enter: (ctx) =>
+        reply(
+          text('uo-reject-ask', { id: String(ctx.data.orderId ?? '') }, [
+            choice('rj:sold-out', 'uo-reason-sold-out'),
+            choice('rj:area', 'uo-reason-area'),
+            choice('rj:other', 'uo-reason-other-type'),
+            backButton(),
+          ]),
+        ),
+      handle(ctx, input) {
+        const orderId = String(ctx.data.orderId ?? '');
+        const owner = ownerButton(ctx, input);
+        if (owner) return owner;
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId } });
+        if (input.kind === 'choice' && input.id === 'rj:other') return goto('umkm-orders', 'reject-other');
+        if (input.kind === 'choice' && (input.id === 'rj:sold-out' || input.id === 'rj:area')) return rejectOrder(ctx, orderId, input.id.slice(3));
+        if (input.kind === 'text') return typedReason(ctx, orderId, input.text);
+        return invalid('ui-choose-button');
+      },
+    },
+    'reject-other': {
+      enter: () => reply(text('uo-reject-type', { min: REASON_MIN, max: REASON_MAX }, [backButton()])),
+      handle(ctx, input) {
+        const orderId = String(ctx.data.orderId ?? '');
+        const owner = ownerButton(ctx, input);
+        if (owner) return owner;
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'reject');
+        if (input.kind !== 'text') return invalid('uo-reject-need-text', { min: REASON_MIN, max: REASON_MAX });
+        return typedReason(ctx, orderId, input.text);
+      },
+    },
+    week: {
+      async enter(ctx) {
+        const umkm = actingUmkm(ctx);
+        if (!umkm) return goto('umkm-orders', 'list');
+        const s = weekSummary(await ctx.deps.store.orders.ofUmkm(umkm.id, SCAN), ctx.deps.clock());
+        const top = s.top.map((p, i) => ctx.deps.t('uo-week-top-line', { rank: i + 1, name: p.name, qty: p.qty, rupiah: formatRupiah(p.rupiah) }));
+        return reply(
+          text(
+            s.count ? 'uo-week-summary' : 'uo-week-none',
+            { umkm: umkm.name, from: s.from, to: s.to, count: s.count, rupiah: formatRupiah(s.rupiah), top: top.join('\n') },
+            [backButton(), menuButton()],
+          ),
+        );
+      },
+      handle(ctx, input) {
+        const owner = ownerButton(ctx, input);
+        if (owner) return owner;
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'list');
+        return invalid('ui-choose-button');
+      },
+    },
+  },
+};
+
+function typedReason(ctx: FlowCtx, orderId: string, raw: string): Promise<StepResult> | StepResult {
+  const reason = cleanField(raw);
+  if ([...reason].length < REASON_MIN || [...reason].length > REASON_MAX || !/\p{L}/u.test(reason)) {
+    return invalid('uo-reject-bad-reason', { min: REASON_MIN, max: REASON_MAX });
+  }
+  return rejectOrder(ctx, orderId, reason);
+}

@@ -1,0 +1,190 @@
+import { formatRupiah } from '../src/domain/money.js';
+import { NAME_MAX, NAME_MIN, parsePrice, parseProductName, parseUnit, UNIT_MAX } from '../src/domain/product-input.js';
+import type { Product, Umkm } from '../src/domain/schemas.js';
+import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import type { Choice } from '../src/engine/types.js';
+import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
+import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
+import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
+
+/** Products per page of the owner's list. */
+export const OWNER_PAGE_SIZE = 5;
+/** Product ids are at most 32 characters (ProductSchema). */
+const SKU_MAX = 32;
+
+/** The acting UMKM's product `sku`, or null when it is not theirs (a stale or forged button). */
+async function ownProduct(ctx: FlowCtx, sku: string): Promise<{ product: Product; umkm: Umkm } | null> {
+  const umkm = actingUmkm(ctx);
+  const product = umkm && sku ? await ctx.deps.store.catalogue.product(sku) : null;
+  return umkm && product && product.umkmId === umkm.id ? { product, umkm } : null;
+}
+
+/** A free product id for a UMKM: `UMKM-001-04` after `-03`, or a time-based one when that is too long. */
+async function newSku(ctx: FlowCtx, umkm: Umkm): Promise<string> {
+  const existing = await ctx.deps.store.catalogue.productsOfUmkm(umkm.id);
+  const used = existing.map((p) => Number(/-(\d+)$/.exec(p.sku)?.[1] ?? 0));
+  for (let n = Math.max(0, ...used) + 1; ; n++) {
+    let sku = `${umkm.id}-${String(n).padStart(2, '0')}`;
+    if (sku.length > SKU_MAX) sku = `P-${ctx.deps.clock().getTime().toString(36)}-${n}`.slice(0, SKU_MAX);
+    if (!(await ctx.deps.store.catalogue.product(sku))) return sku;
+  }
+}
+
+/** Saves a changed product; the catalogue cache is dropped, so browsing shows the change at once. */
+async function save(ctx: FlowCtx, product: Product, replyKey: string, args: Record<string, string | number>): Promise<StepResult> {
+  await ctx.deps.store.catalogue.upsertProducts([product]);
+  return goto('umkm-products', 'product', { data: { sku: product.sku }, replies: [text(replyKey, args)] });
+}
+
+function statusOf(ctx: FlowCtx, p: Product): string {
+  return ctx.deps.t(p.available ? 'up-available' : 'up-sold-out');
+}
+
+/** The owner's products: paged list, price change, available / sold out, and a new product with an optional photo. */
+export const umkmProductsFlow: Flow = {
+  name: 'umkm-products',
+  steps: {
+    list: {
+      enter: (ctx) =>
+        withActingUmkm(ctx, ['umkm-products', 'list'], async (umkm) => {
+          const all = (await ctx.deps.store.catalogue.productsOfUmkm(umkm.id)).sort((a, b) => a.name.localeCompare(b.name));
+          const pages = Math.max(1, Math.ceil(all.length / OWNER_PAGE_SIZE));
+          const page = Math.min(Math.max(0, Number(ctx.data.page ?? 0)), pages - 1);
+          const slice = all.slice(page * OWNER_PAGE_SIZE, (page + 1) * OWNER_PAGE_SIZE);
+          const nav: Choice[] = [];
+          if (page > 0) nav.push(choice('pg:prev', 'browse-prev'));
+          if (page < pages - 1) nav.push(choice('pg:next', 'browse-next'));
+          const buttons = slice.map((p) => literal(`pp:${p.sku}`, clip(`${p.available ? '✅' : '⛔'} ${p.name} · ${formatRupiah(p.price)}`, 60)));
+          const items = slice
+            .map((p, i) =>
+              ctx.deps.t('up-list-line', { n: page * OWNER_PAGE_SIZE + i + 1, name: p.name, price: formatRupiah(p.price), unit: p.unit, status: statusOf(ctx, p) }),
+            )
+            .join('\n');
+          const key = all.length ? 'up-list' : 'up-list-none';
+          return reply(
+            text(key, { umkm: umkm.name, count: all.length, page: page + 1, pages, items }, [
+              ...buttons,
+              ...nav,
+              choice('pa:add', 'up-add'),
+              ...switchButtons(ctx),
+              menuButton(),
+            ]),
+          );
+        }),
+      handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        const page = Number(ctx.data.page ?? 0);
+        if (input.id === 'pg:next') return goto('umkm-products', 'list', { data: { page: page + 1 } });
+        if (input.id === 'pg:prev') return goto('umkm-products', 'list', { data: { page: Math.max(0, page - 1) } });
+        if (input.id === 'pa:add') return goto('umkm-products', 'add-name', { data: { draft: {} } });
+        if (input.id === SWITCH_UMKM) return switchUmkm(['umkm-products', 'list']);
+        if (input.id.startsWith('pp:')) return goto('umkm-products', 'product', { data: { sku: input.id.slice(3) } });
+        return invalid('engine-stale-button');
+      },
+    },
+    product: {
+      async enter(ctx) {
+        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
+        const p = own.product;
+        const photo = p.photo ? (p.photo.startsWith('https://') ? { url: p.photo } : { path: p.photo }) : undefined;
+        return reply(
+          text(
+            'up-product',
+            { name: p.name, price: formatRupiah(p.price), unit: p.unit, status: statusOf(ctx, p), description: p.description || '-' },
+            [
+              choice('pe:price', 'up-change-price'),
+              p.available ? choice('pe:sold', 'up-mark-sold-out') : choice('pe:avail', 'up-mark-available'),
+              backButton(),
+              menuButton(),
+            ],
+            { photo },
+          ),
+        );
+      },
+      async handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'nav:back') return goto('umkm-products', 'list');
+        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
+        if (input.id === 'pe:price') return goto('umkm-products', 'price');
+        if (input.id === 'pe:sold' || input.id === 'pe:avail') {
+          const available = input.id === 'pe:avail';
+          return save(ctx, { ...own.product, available }, available ? 'up-now-available' : 'up-now-sold-out', { name: own.product.name });
+        }
+        return invalid('engine-stale-button');
+      },
+    },
+    price: {
+      async enter(ctx) {
+        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
+        return reply(text('up-price-ask', { name: own.product.name, price: formatRupiah(own.product.price), unit: own.product.unit }, [backButton()]));
+      },
+      async handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'product');
+        if (input.kind !== 'text') return invalid('up-price-need-text');
+        const price = parsePrice(input.text);
+        if (!price.ok) return invalid(price.key);
+        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
+        return save(ctx, { ...own.product, price: price.value }, 'up-price-changed', {
+          name: own.product.name,
+          old: formatRupiah(own.product.price),
+          price: formatRupiah(price.value),
+        });
+      },
+    },
+    'add-name': {
+      enter: () => reply(text('up-add-name', { min: NAME_MIN, max: NAME_MAX }, [backButton()])),
+      handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'list');
+        if (input.kind !== 'text') return invalid('up-name-need-text', { min: NAME_MIN, max: NAME_MAX });
+        const name = parseProductName(input.text);
+        if (!name.ok) return invalid(name.key, { min: NAME_MIN, max: NAME_MAX });
+        return goto('umkm-products', 'add-price', { data: { draft: { ...(ctx.data.draft as object), name: name.value } } });
+      },
+    },
+    'add-price': {
+      enter: (ctx) => reply(text('up-add-price', { name: String((ctx.data.draft as { name?: string })?.name ?? '') }, [backButton()])),
+      handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'add-name');
+        if (input.kind !== 'text') return invalid('up-price-need-text');
+        const price = parsePrice(input.text);
+        if (!price.ok) return invalid(price.key);
+        return goto('umkm-products', 'add-unit', { data: { draft: { ...(ctx.data.draft as object), price: price.value } } });
+      },
+    },
+    'add-unit': {
+      enter: () => reply(text('up-add-unit', { max: UNIT_MAX }, [backButton()])),
+      handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'add-price');
+        if (input.kind !== 'text') return invalid('up-unit-need-text', { max: UNIT_MAX });
+        const unit = parseUnit(input.text);
+        if (!unit.ok) return invalid(unit.key, { max: UNIT_MAX });
+        return goto('umkm-products', 'add-photo', { data: { draft: { ...(ctx.data.draft as object), unit: unit.value } } });
+      },
+    },
+    'add-photo': {
+      enter: () => reply(text('up-add-photo', {}, [choice('pa:skip', 'up-skip-photo'), backButton()])),
+      async handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'add-unit');
+        if (input.kind === 'choice' && input.id === 'pa:skip') return addProduct(ctx, undefined);
+        if (input.kind === 'document') return invalid('up-photo-not-image');
+        if (input.kind !== 'photo') return invalid('up-photo-need');
+        if (input.media.size && input.media.size > MAX_IMAGE_BYTES) return invalid('up-photo-too-large');
+        const stored = await ctx.deps.media.storeImage(await ctx.fetchMedia(input.media), 'products');
+        if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'up-photo-too-large' : 'up-photo-not-image');
+        return addProduct(ctx, stored.path);
+      },
+    },
+  },
+};
+
+async function addProduct(ctx: FlowCtx, photo: string | undefined): Promise<StepResult> {
+  const umkm = actingUmkm(ctx);
+  const d = ctx.data.draft as { name?: string; price?: number; unit?: string } | undefined;
+  if (!umkm || !d?.name || !d.price || !d.unit) return goto('umkm-products', 'list');
+  const product: Product = { sku: await newSku(ctx, umkm), umkmId: umkm.id, name: d.name, price: d.price, unit: d.unit, description: '', photo, available: true };
+  return save(ctx, product, 'up-added', { name: product.name, price: formatRupiah(product.price), unit: product.unit });
+}

@@ -1,0 +1,572 @@
+# Belanja UMKM bot: English. Keys are kebab-case, grouped by flow.
+
+## Engine
+engine-error = Sorry, something went wrong on our side. Please try again shortly, or type /menu.
+engine-nothing = Type /menu to see the options.
+engine-too-long = Your message is too long (at most { $max } characters). Please send a shorter one.
+engine-stale-button = That button is no longer valid. Please choose from the latest message.
+engine-unknown-command = The command /{ $command } is unknown. Type /menu to see the options.
+engine-not-allowed = Sorry, that command is not for your account.
+engine-register-first = Please register first with /start.
+engine-unexpected-input = Sorry, we cannot handle that message at this step.
+
+## UI (shared buttons)
+ui-literal = { $text }
+ui-back = ⬅️ Back
+ui-menu = 🏠 Main menu
+ui-choose-button = Please choose one of the buttons below (or type its number).
+
+## Register
+register-welcome =
+    Welcome to the Depok UMKM Shopping service 🙏
+    This service is for Depok civil servants (ASN) buying local small-business products for residents in self-isolation, and for the small businesses themselves.
+
+    To begin, tap "📱 Share my number" below so we can match your number with the staff roster.
+register-share-contact = 📱 Share my number
+register-need-contact = Please tap the "📱 Share my number" button at the bottom of the screen to register.
+register-use-button = For your security, numbers cannot be typed. Please tap "📱 Share my number" at the bottom of the screen.
+register-not-own-contact = Sorry, only your own number can be used. Tap "📱 Share my number", not someone else's contact.
+register-bad-phone = We could not read that number. Please share your number with the button below.
+register-not-on-roster =
+    Sorry, your number is not registered for this service.
+    If you are a Depok civil servant or small-business owner, please contact { $contact } to have your number added, then type /start again.
+register-found-person = 👤 { $name } — { $opd }
+register-found-umkm = 🏪 { $umkm } (Kec. { $kecamatan })
+register-confirm =
+    Your number is registered to:
+    { $details }
+
+    Is this correct?
+register-yes = ✅ Yes, that's me
+register-no = ❌ Not me
+register-not-me = All right, your account was not linked. If the data is wrong, please contact { $contact }.
+register-done = Thank you, your account is linked. ✅
+
+## Menu
+menu-title = Hello, { $name }! Please choose:
+menu-title-anon = Main menu. Please choose:
+menu-browse = 🛍️ Browse the UMKM catalogue
+menu-search = 🔎 Search products
+menu-cart = 🛒 Cart ({ $count })
+menu-my-orders = 📦 My orders
+menu-my-recipients = 🏠 My recipients
+menu-owner-orders = 🧾 Incoming orders (UMKM)
+menu-owner-products = 🏷️ My products (UMKM)
+menu-admin = 🛠️ Admin menu
+menu-help = ❓ Help
+menu-help-text =
+    How to shop:
+    1. Pick a product from the Depok UMKM catalogue.
+    2. Choose the quantity and confirm the order.
+    3. Enter the resident in self-isolation who receives the package.
+    4. Send a photo of the payment proof.
+    5. Post on social media with #ASNDepokPeduli #BeliProdukUMKMDepok and send the link.
+    Each purchase report is forwarded to the Mayor's Office automatically.
+
+    Commands: /menu (main menu), /batal (cancel this step), /bahasa (language), /hapusdata (delete recipient data).
+menu-language = Pilih bahasa / Choose a language:
+menu-language-id = 🇮🇩 Bahasa Indonesia
+menu-language-en = 🇬🇧 English
+menu-language-set = The language is now English.
+menu-cancelled = Step cancelled. Confirmed orders are safe.
+menu-cancelled-cart-kept = Step cancelled. Your cart is kept.
+menu-pong = The service is up. ✅
+
+## Categories
+category-kuliner = 🍱 Food
+category-fashion = 👕 Fashion
+category-kriya = 🏺 Crafts
+
+## Browse
+browse-category = Choose a product category:
+browse-kecamatan = Category { $category }. Choose the UMKM's district, or see all:
+browse-all-kecamatan = 📍 All districts
+browse-item-line = { $n }. { $name } — { $price }/{ $unit }
+    🏪 { $umkm } · Kec. { $kecamatan }
+browse-list =
+    { $count } products (page { $page }/{ $pages }):
+
+    { $items }
+
+    { $note }
+browse-order-fair = ℹ️ Businesses that received the least this month come first, so income is spread fairly.
+browse-order-price = ℹ️ Sorted from the lowest price.
+browse-prev = ◀️ Previous
+browse-next = Next ▶️
+browse-sort-price = 💰 Sort by lowest price
+browse-sort-fair = ⚖️ Fair-share order
+browse-empty = No products are available for this choice yet.
+browse-search-none = No product matches "{ $query }". Try other words.
+browse-pick-product = Please choose a product from the buttons below (or type its number).
+browse-product =
+    { $name }
+    💰 { $price } / { $unit }
+    { $description }
+
+    🏪 { $umkm } ({ $category })
+    📍 Kel. { $kelurahan }, Kec. { $kecamatan }
+browse-buy = 🛒 Buy
+browse-product-gone = Sorry, that product is not available right now.
+browse-search-ask = Type the name of a product or business (for example: nasi box, keripik, batik):
+browse-search-need-text = Please type the words to search for.
+browse-search-too-short = The search is too short. Type at least 2 letters.
+browse-search-too-long = The search is too long. Type at most 100 characters.
+
+## Cart
+cart-qty-ask = How many { $unit } of { $name }? Choose or type a number 1–{ $max }.
+cart-qty-need-number = Please type the quantity as a number (1–99).
+cart-qty-not-number = The quantity must be a whole number, for example 2.
+cart-qty-too-small = The quantity must be at least 1.
+cart-qty-too-large = At most { $max } per product.
+cart-added = ✅ { $qty } × { $name } added to the cart.
+cart-switch-ask =
+    Your cart holds products of { $current }. One order is for one business only.
+    Start a new order with { $next }? (The current cart will be emptied.)
+cart-switch-new = 🆕 Yes, start a new order
+cart-switch-keep = ↩️ No, keep my cart
+cart-line = • { $qty } × { $name } @ { $price } = { $subtotal }
+cart-summary =
+    🛒 Order summary
+    Business: { $umkm } (Kec. { $kecamatan })
+
+    { $items }
+
+    Total: { $total }
+cart-confirm = ✅ Confirm order
+cart-more = ➕ Add products of this business
+cart-edit = ✏️ Change quantity
+cart-clear = 🗑️ Empty the cart
+cart-empty = Your cart is empty.
+cart-cleared = The cart has been emptied.
+cart-edit-ask = Choose the product to change:
+cart-edit-item = New quantity for { $name }? Choose or type a number 1–{ $max }, or remove it.
+cart-remove = 🗑️ Remove from cart
+cart-confirmed = ✅ Order { $id } confirmed. Total { $total }.
+
+## Recipient
+recipient-start =
+    Now enter the resident in self-isolation who will receive the package.
+    🔒 Recipient data is used only for delivery and programme reporting.
+recipient-start-reuse =
+    Choose the recipient: someone you entered before, or a new one.
+    🔒 Recipient data is used only for delivery and programme reporting.
+recipient-new = ➕ New recipient
+recipient-ask-name = Recipient's full name:
+recipient-bad-name = The name must start with a letter, be 2–80 characters, and contain only letters, spaces, dots, commas or hyphens.
+recipient-need-text = Please type your answer.
+recipient-ask-phone = Recipient's mobile number (for example 0812 3456 7890):
+recipient-bad-phone = That mobile number is not valid. A correct example: 0812 3456 7890.
+recipient-ask-address = Recipient's full address (street, house number, RT/RW):
+recipient-bad-address = The address is too short. Please give the street, house number and RT/RW.
+recipient-address-too-long = The address is too long (at most 300 characters).
+recipient-ask-kecamatan = Recipient's district (kecamatan):
+recipient-ask-kelurahan = Sub-district (kelurahan) in Kec. { $kecamatan }:
+recipient-ask-note = A note for the courier (for example a landmark), or skip:
+recipient-skip-note = ⏭️ Skip
+recipient-note-too-long = The note is too long (at most 300 characters).
+recipient-repeat =
+    ℹ️ This recipient already received { $count } package(s) in the last 7 days.
+    To help reach more households, you may choose someone else.
+recipient-pick-other = 👥 Choose another recipient
+recipient-keep = ✅ Send to this recipient anyway
+recipient-saved = Recipient: { $name } (Kel. { $kelurahan }). ✅
+recipient-order-gone = That order can no longer be changed.
+
+## Receipt
+receipt-ask =
+    Please pay { $total } to { $umkm } for order { $id }.
+    Then send a photo of the payment proof (receipt or transfer screenshot) here. 📸
+receipt-need-photo = Please send a photo of the payment proof (not text). Tap 📎 and choose a photo.
+receipt-not-image = That file is not an image we can read. Please send a photo (JPG or PNG) of the payment proof.
+receipt-too-large = The photo is too large (at most 10 MB). Please send a smaller one.
+receipt-duplicate = This proof was already used for another order. Please send the payment proof of this order.
+receipt-order-closed = This order is no longer waiting for a payment proof.
+receipt-thanks = ✅ Payment proof for order { $id } ({ $total }) received. The business has been told and the report is on its way to the Mayor's Office.
+
+## Social post
+post-caption = Today I bought { $products } from { $umkm } (Kec. { $kecamatan }) for a resident in self-isolation. Support Depok's small businesses! #ASNDepokPeduli #BeliProdukUMKMDepok
+post-copy-caption = Copy this text for your social-media post:
+
+    { $caption }
+post-ask-link = After posting, send the link of your post here ({ $networks }). Posting is voluntary.
+post-skip = ⏭️ I won't post
+post-need-link = Please send the link of your post ({ $networks }), or choose "I won't post".
+post-bad-link = We don't recognise that link. Send a post link from { $networks }, for example https://www.instagram.com/p/...
+post-thanks = Thank you! Your { $network } link has been recorded and reported. 🙏
+post-skipped = All right, no problem. Thank you for shopping at Depok's small businesses! 🙏
+
+## My orders
+orders-none = You have no orders yet.
+orders-list =
+    📦 Your orders (newest first):
+
+    { $items }
+orders-line =
+    { $id } · { $date }
+    { $umkm } · { $total }
+    Status: { $status } { $report }
+orders-report-sent = · 📨 report sent
+orders-report-pending = · ⏳ report queued
+orders-resume = ▶️ Continue { $id }
+order-status-draft = draft
+order-status-confirmed = waiting for payment proof
+order-status-paid = paid, waiting for the business
+order-status-accepted = accepted by the business
+order-status-rejected = rejected by the business
+order-status-delivered = delivered
+order-status-cancelled = cancelled
+
+## My recipients
+recipients-none = You have no saved recipients.
+recipients-list =
+    🏠 Saved recipients:
+    { $items }
+recipients-line = • { $name } — Kel. { $kelurahan }, Kec. { $kecamatan }
+recipients-delete = 🗑️ Delete all recipient data
+recipients-delete-ask = Delete all the recipients you saved? Existing orders are not affected.
+recipients-delete-yes = ✅ Yes, delete
+recipients-delete-no = ❌ Cancel
+recipients-deleted = { $count } recipient record(s) deleted.
+
+## Report
+report-title = 📋 Report of a purchase from a UMKM by a civil servant — { $orderId }
+report-asn = Civil servant: { $name } (NIP { $nip })
+report-opd = Agency (OPD): { $opd }
+report-umkm = UMKM: { $umkm } — Kec. { $kecamatan }
+report-items = Items bought:
+report-item = • { $qty } × { $name } @ { $price } = { $subtotal }
+report-total = Total: { $total }
+report-recipient = Recipient (resident in self-isolation): { $name } — Kel. { $kelurahan }, Kec. { $kecamatan }
+report-recipient-none = Recipient (resident in self-isolation): -
+report-created = Time of purchase: { $time }
+report-payment-confirmed = Payment: confirmed by the UMKM
+report-payment-unconfirmed = Payment: not yet confirmed by the UMKM
+report-post-link = Social media post: { $link }
+report-post-none = Social media post: not sent yet
+report-receipt-missing = (The photo of the receipt is not available.)
+report-hashtags = #ASNDepokPeduli #BeliProdukUMKMDepok
+report-followup = 🔗 Social media post for report { $orderId }: { $link }
+
+## Reminder
+reminder-text = 🔔 Reminder: thank you for buying from a Depok UMKM (order { $orderId }). If you wish, post about it on social media with this text:
+
+    { $caption }
+
+    Then send the link of your post here. Posting is voluntary.
+reminder-send-link = 🔗 Send the link now
+reminder-skip = ⏭️ I won't post
+
+## Recap
+recap-title = 📊 Daily recap of civil servants' purchases from UMKM — { $day }
+recap-empty = No purchases were recorded on this day.
+recap-summary = Purchases: { $purchases } · Civil servants taking part: { $asn } · Paid to UMKM: { $total }
+recap-post-share = Purchases with a post link: { $withLink } of { $purchases } ({ $percent }%)
+recap-by-opd = By agency (OPD):
+recap-opd-line = • { $opd }: { $purchases } purchases, { $asn } civil servants, { $total }
+recap-by-kecamatan = By kecamatan (where the UMKM is):
+recap-kecamatan-line = • { $kecamatan }: { $purchases } purchases, { $total }
+recap-top-umkm = Top five UMKM by value:
+recap-top-line = { $rank }. { $name } (Kec. { $kecamatan }): { $purchases } purchases, { $total }
+recap-csv-caption = Details of the purchase reports of { $day } (CSV)
+
+## WhatsApp
+wa-error = Sorry, we could not process your message because something went wrong. Please try again in a moment, or type /menu to go back to the main menu.
+
+## UMKM owner: orders, products, notifications
+ua-switch = 🔁 Switch UMKM (now: { $umkm })
+ua-only-one = You manage one UMKM: { $umkm }.
+ua-choose = Your number owns { $count } UMKM. Choose the UMKM you want to manage now:
+ua-now-acting = You are now managing { $umkm }. ✅
+uo-owners-only = Sorry, that button is for UMKM owners only.
+uo-not-your-order = Sorry, that order is not for your UMKM. Nothing was changed.
+uo-refused-already-accepted = You already accepted order { $id }. Nothing was changed.
+uo-refused-accept-first = Order { $id } is not accepted yet. Please press "Accept order" before marking it delivered.
+uo-refused-already-delivered = Order { $id } is already marked delivered. Nothing was changed.
+uo-refused-already-paid = The payment of order { $id } was already confirmed. Nothing was changed.
+uo-refused-accept = Order { $id } cannot be accepted because its status is now: { $status }.
+uo-refused-reject = Order { $id } cannot be rejected because its status is now: { $status }.
+uo-refused-deliver = Order { $id } cannot be marked delivered because its status is now: { $status }.
+uo-refused-payment = The payment of order { $id } cannot be confirmed because its status is now: { $status }.
+uo-done-accepted = ✅ Order { $id } accepted. We told the civil servant who ordered it. When the package has arrived, press "Delivered".
+uo-done-delivered = 🚚 Order { $id } marked delivered. Thank you! We told the civil servant who ordered it.
+uo-done-rejected = Order { $id } rejected. We told the civil servant who ordered it, with your reason.
+uo-done-payment = 💰 Payment of order { $id } confirmed. Thank you! The report to the Mayor's Office records it.
+uo-btn-accept = ✅ Accept order
+uo-btn-reject = ❌ Reject order
+uo-btn-payment = 💰 Payment received
+uo-btn-delivered = 🚚 Delivered
+uo-week = 📊 Last 7 days
+uo-list-none = There are no open orders for { $umkm }.
+uo-list =
+    🧾 Open orders of { $umkm } ({ $count }, newest first):
+
+    { $items }
+
+    Choose an order to see its details and respond.
+uo-list-line =
+    { $id } · { $date }
+    { $items } · { $total }
+    Deliver to Kel. { $kelurahan } · Status: { $status }
+uo-order =
+    🏪 { $umkm }
+    { $details }
+uo-detail-head = 🧾 Order { $id } ({ $date })
+uo-detail-asn = Ordered by: { $name } ({ $opd })
+uo-detail-item = • { $qty } × { $name } @ { $price } = { $subtotal }
+uo-detail-total = Total: { $total }
+uo-detail-recipient =
+    🚚 Deliver to (resident in self-isolation):
+    👤 { $name }
+    📞 { $phone }
+    🏠 { $address }
+    📍 Kel. { $kelurahan }, Kec. { $kecamatan }
+uo-detail-recipient-none = 🚚 The recipient is not filled in yet.
+uo-detail-note = 📝 Note: { $note }
+uo-detail-status = Status: { $status }
+uo-detail-reason = Reason for rejection: { $reason }
+uo-detail-payment-confirmed = Payment: confirmed by you ✅
+uo-detail-payment-unconfirmed = Payment: not confirmed yet. Check the receipt photo and your account.
+uo-reject-ask = Why is order { $id } rejected? Choose a reason, or type your own:
+uo-reason-sold-out = Sold out
+uo-reason-area = Cannot deliver to that area
+uo-reason-other = Other reason
+uo-reason-other-type = ✏️ Other reason (type it)
+uo-reject-type = Type the reason for rejecting ({ $min }–{ $max } characters). We will pass it on to the civil servant who ordered.
+uo-reject-need-text = Please type the reason for rejecting ({ $min }–{ $max } characters).
+uo-reject-bad-reason = The reason must be words, { $min }–{ $max } characters.
+uo-week-summary =
+    📊 Sales of { $umkm } through the program, last 7 days ({ $from } to { $to } WIB):
+    Orders: { $count } · Value: { $rupiah }
+
+    Best sellers:
+    { $top }
+uo-week-none = No sales of { $umkm } through the program in the last 7 days ({ $from } to { $to } WIB).
+uo-week-top-line = { $rank }. { $name }: { $qty } sold, { $rupiah }
+up-available = ✅ available
+up-sold-out = ⛔ sold out
+up-list =
+    🏷️ Products of { $umkm } ({ $count } products, page { $page }/{ $pages }):
+
+    { $items }
+
+    Choose a product to change its price or availability.
+up-list-none = { $umkm } has no products yet. Add your first product.
+up-list-line = { $n }. { $name } — { $price }/{ $unit } · { $status }
+up-add = ➕ Add a product
+up-not-yours = Sorry, that product is not one of your UMKM's.
+up-product =
+    { $name }
+    💰 { $price } / { $unit }
+    Status: { $status }
+    { $description }
+up-change-price = 💰 Change price
+up-mark-sold-out = ⛔ Mark sold out
+up-mark-available = ✅ Mark available
+up-now-sold-out = { $name } is marked sold out and no longer shown in the catalogue.
+up-now-available = { $name } is available again and shown in the catalogue. ✅
+up-price-ask = The price of { $name } is now { $price }/{ $unit }. Type the new price in Rupiah (for example 25000 or 25.000):
+up-price-need-text = Please type the price in digits, for example 25.000.
+up-price-not-number = The price must be a number in Rupiah, for example 25000, 25.000 or Rp 25.000.
+up-price-positive = The price must be more than Rp 0.
+up-price-whole = The price must be whole Rupiah without a decimal comma, for example 25.000.
+up-price-too-large = That price is too high (at most Rp 100.000.000). Please check it.
+up-price-changed = The price of { $name } changed from { $old } to { $price }. ✅
+up-add-name = Name of the new product ({ $min }–{ $max } characters, for example: Grilled Chicken Rice Box):
+up-name-need-text = Please type the product name ({ $min }–{ $max } characters).
+up-name-too-short = The product name is too short (at least { $min } characters).
+up-name-too-long = The product name is too long (at most { $max } characters).
+up-name-no-letter = The product name must contain letters.
+up-add-price = Price of { $name } in Rupiah (for example 25000 or 25.000):
+up-add-unit = Selling unit (1–{ $max } characters, for example: box, portion, 250 g pack):
+up-unit-need-text = Please type the selling unit (1–{ $max } characters).
+up-unit-empty = The unit must not be empty.
+up-unit-too-long = The unit is too long (at most { $max } characters).
+up-unit-no-letter = The unit must contain letters, for example: box.
+up-add-photo = Send a photo of the product (JPG or PNG), or skip:
+up-skip-photo = ⏭️ No photo
+up-photo-need = Please send a photo of the product, or choose "No photo".
+up-photo-not-image = We cannot read that file as an image. Please send a photo (JPG or PNG).
+up-photo-too-large = The photo is too large (at most 10 MB). Please send a smaller one.
+up-added = New product added: { $name }, { $price }/{ $unit }. It is in the catalogue now. ✅
+ar-asn-only = Sorry, that button is for the civil servant who ordered.
+ar-not-yours = Sorry, that order is not among your orders.
+ar-not-rejected = Order { $id } is not rejected, so there is nothing to replace.
+ar-need-id = Type the number of the rejected order, for example: /ulang ORD-20261122-00001
+ar-pick-other = Please choose another product or UMKM. The next package can go straight to { $name } (the recipient of order { $id }) without typing the details again.
+ar-recipient-offer =
+    Send to the recipient of rejected order { $id }: { $name } (Kel. { $kelurahan })?
+    Press the first button, or choose another recipient.
+un-owner-new =
+    🔔 New order for { $umkm }!
+    { $details }
+
+    📸 The photo above is the payment receipt from the civil servant. Please check that the money has arrived, then accept or reject this order.
+un-owner-hint = To respond, type /pesanan and choose this order.
+un-owner-reminder = ⏰ Reminder: order { $id } ({ $items }, { $total }) for { $umkm } has had no answer for more than { $minutes } minutes. Please accept or reject it.
+un-admin-overdue =
+    ⚠️ Order { $id } ({ $total }) was not accepted by the UMKM within { $minutes } minutes after the reminder.
+    UMKM: { $umkm } (Kec. { $kecamatan }), owner { $owner } { $ownerPhone }
+    Ordered by: { $asn } ({ $opd })
+    Please help contact the UMKM.
+un-asn-accepted = ✅ Order { $id } was accepted by { $umkm } and is being prepared.
+un-asn-delivered = 🚚 Order { $id } from { $umkm } was delivered to { $name } (Kel. { $kelurahan }). Thank you for caring! 🙏
+un-asn-payment-confirmed = 💰 { $umkm } confirmed that the payment of order { $id } ({ $total }) arrived.
+un-asn-overdue = ⏳ Order { $id } has no answer from { $umkm } yet. We reminded the UMKM and told the admins of the Cooperative and SME Office.
+un-asn-rejected =
+    Sorry, order { $id } was rejected by { $umkm }.
+    Reason: { $reason }
+    You can choose another product or UMKM; the recipient's details need not be typed again.
+un-asn-retry = 🛍️ Choose another product/UMKM
+un-asn-retry-hint = Type /ulang { $id } to choose another product or UMKM.
+
+## Broadcast (flyers, progress, opt-out)
+bc-optout = ℹ️ Don't want messages like this? Send /berhenti.
+bc-flyer =
+    { $text }
+
+    { bc-optout }
+bc-flyer-photo-only = { bc-optout }
+bc-optout-done = All right, you will no longer receive broadcast flyers. Order messages still come. Send /mulai to receive flyers again.
+bc-optin-done = Thank you, you will receive broadcast flyers again. Send /berhenti at any time to stop them.
+bc-progress =
+    📣 Broadcast { $id } is being sent…
+    Sent: { $sent } · Failed: { $failed } · Unreachable: { $unreachable }
+    Left: { $left } of { $total } · Estimated time: { $eta }
+bc-eta-seconds = about { $n } seconds
+bc-eta-minutes = about { $n } minutes
+bc-stop = ⏹️ Stop broadcast
+bc-summary-done = ✅ Broadcast { $id } finished.
+bc-summary-cancelled = ⏹️ Broadcast { $id } stopped.
+bc-summary-counts =
+    Recipients: { $total }
+    Sent: { $sent }
+    Failed: { $failed }
+    Unreachable (blocked the bot): { $unreachable }
+    Skipped (opted out): { $skipped }
+    Not sent because stopped: { $cancelled }
+
+## Admin
+admin-title = 🛠️ Admin menu. Please choose:
+admin-menu-broadcast = 📣 Send a broadcast (flyer)
+admin-menu-stats = 📊 Statistics
+admin-menu-recap = 🗓️ Daily recap
+admin-menu-failed = ⚠️ Reports not delivered
+admin-menu-import = 📥 Import data (CSV)
+admin-back = ⬅️ Admin menu
+admin-unavailable = Sorry, this feature is not available right now. Please try again later.
+admin-bc-compose = Please send the flyer: a photo with a caption, or text only. At most { $max } characters; the line on how to stop flyers is added automatically.
+admin-bc-need-content = Please send the flyer photo with its caption, or the message text (at most { $max } characters).
+admin-bc-too-long = The text has { $length } characters; at most { $max }. Please shorten it and send it again.
+admin-bc-photo-too-large = The photo is too large (at most 10 MB). Please send a smaller one.
+admin-bc-not-image = That file is not an image we can read. Please send a photo (JPG/PNG).
+admin-bc-audience = Who should receive this broadcast?
+admin-bc-aud-asn-all = All ASN
+admin-bc-aud-asn-opd-pick = ASN of chosen government offices (OPD)
+admin-bc-aud-umkm-all = All UMKM owners
+admin-bc-aud-umkm-kec-pick = UMKM owners in a kecamatan
+admin-bc-aud-umkm-cat-pick = UMKM owners of a category
+admin-bc-aud-asn-opd = ASN of: { $opds }
+admin-bc-aud-umkm-kec = UMKM owners in Kecamatan { $kecamatan }
+admin-bc-aud-umkm-cat = UMKM owners, category { $category }
+admin-bc-opd-ask = Choose one or more offices (OPD), then press "Done" (page { $page }/{ $pages }):
+admin-bc-prev = ◀️ Previous
+admin-bc-next = Next ▶️
+admin-bc-opd-done = ✔️ Done ({ $count } chosen)
+admin-bc-opd-none = Please choose at least one office first.
+admin-bc-kec-ask = Choose the kecamatan of the UMKM:
+admin-bc-cat-ask = Choose the UMKM category:
+admin-bc-preview-title = 👀 Preview — this is how recipients will see the flyer:
+admin-bc-preview =
+    Recipients: { $audience }
+    It will go to { $count } chat accounts (Telegram { $telegram }, WhatsApp { $whatsapp }).
+    Left out: { $optedOut } opted out, { $unreachable } blocked the bot.
+admin-bc-nobody =
+    No chat account can receive a broadcast for: { $audience }.
+    ({ $optedOut } opted out, { $unreachable } blocked the bot.) Please choose other recipients.
+admin-bc-send-now = ✅ Send now
+admin-bc-schedule = 🕒 Schedule
+admin-bc-change-audience = 👥 Change recipients
+admin-bc-cancel = ❌ Cancel
+admin-bc-cancelled = Broadcast cancelled, nothing was sent.
+admin-bc-draft-lost = Sorry, the broadcast draft is no longer complete. Please send the flyer again.
+admin-bc-schedule-ask = When should it be sent? Type a WIB time, e.g. 14:30 (today or tomorrow), besok 08:00, or 2026-12-01 07:30. It is now { $now }.
+admin-bc-time-format = That time is not in a format we read. Examples: 14:30, besok 08:00, or 2026-12-01 07:30.
+admin-bc-time-past = That time has passed. Please type a time in the future.
+admin-bc-time-too-far = That time is too far ahead. Broadcasts can be scheduled up to 30 days ahead.
+admin-bc-schedule-confirm = Send the broadcast at { $at }?
+admin-bc-schedule-yes = ✅ Yes, schedule it
+admin-bc-queued = 📣 Broadcast { $id } is starting. Its progress will appear here.
+admin-bc-scheduled = 🕒 Broadcast { $id } is scheduled for { $at }.
+admin-bc-already = Broadcast { $id } was already recorded; it will not be sent twice.
+admin-bc-stopping = ⏹️ Broadcast { $id } is stopping. The summary follows shortly.
+admin-bc-stopped-before-start = ⏹️ Scheduled broadcast { $id } cancelled before sending.
+admin-bc-stop-already = We already have the request to stop broadcast { $id }.
+admin-bc-stop-too-late = Broadcast { $id } has already finished.
+admin-recap-bad-date = That date does not work. Send /rekap for today, or /rekap 2026-11-20 (a past date).
+admin-stats-title = 📊 Purchases of UMKM products by ASN (WIB)
+admin-stats-period = { $label }: { $purchases } purchases · { $total }
+admin-stats-today = Today ({ $day })
+admin-stats-week = This week (since { $day })
+admin-stats-month = This month (since { $day })
+admin-stats-by-opd = By government office (OPD), this month:
+admin-stats-opd-line = • { $opd }: { $purchases } purchases, { $total } · { $buyers } of { $asn } ASN bought ({ $percent }%)
+admin-stats-chart-title = Purchases by government office — { $month }
+admin-stats-chart-caption = 📊 Purchases by government office, { $month } (percentage: ASN who bought).
+admin-failed-none = ✅ No report failed to be delivered.
+admin-failed-list =
+    ⚠️ { $count } reports not delivered:
+    { $lines }
+admin-failed-line = • { $id } ({ $kind }), tried { $attempts }×, { $time }: { $reason }
+admin-failed-retry = 🔁 Retry { $id }
+admin-failed-retry-all = 🔁 Retry all
+admin-failed-retried = Report { $id } is being sent again.
+admin-failed-retried-all = { $count } reports are being sent again.
+admin-failed-not-failed = Report { $id } is no longer failed.
+admin-import-help =
+    📥 Import data from CSV (UTF-8, with a header row, at most { $max }).
+    Send the file as a document with one of these captions:
+    • roster — nip,name,phone,opd,role
+    • umkm — id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address
+    • products — sku,umkm_id,name,price,unit,description,photo,available
+    Every row is checked first; if any row is wrong, nothing is saved.
+admin-import-need-file = Please send the CSV file as a document.
+admin-import-not-csv = That file is not a text CSV (UTF-8). Please send a .csv file.
+admin-import-too-large = The file is too large (at most { $max }).
+admin-import-fetch-failed = Sorry, we could not download the file. Please send it again.
+admin-import-which = What does this file contain?
+admin-import-kind-roster = 👥 ASN/admin roster
+admin-import-kind-umkm = 🏪 UMKM
+admin-import-kind-products = 🏷️ Products
+admin-import-cancel = ❌ Cancel
+admin-import-cancelled = Import cancelled, nothing was saved.
+admin-import-expired = The file has expired. Please send it again.
+admin-import-done = ✅ Import of { $kind } done: { $added } added, { $updated } updated, { $unchanged } unchanged.
+admin-import-refused =
+    ❌ Import of { $kind } refused: { $count } problems, nothing was saved.
+    { $lines }
+admin-import-more = …and { $count } more
+admin-import-next = Send another CSV file if needed.
+
+## Telegram command menu
+cmd-start = Start / register
+cmd-menu = Main menu
+cmd-cari = Search UMKM products
+cmd-keranjang = View the cart
+cmd-riwayat = My orders
+cmd-batal = Cancel this step
+cmd-bahasa = Change language
+cmd-bantuan = Help
+cmd-hapusdata = Delete my recipient data
+
+## Operations: flood control
+flood-notice = Sorry, your messages are coming in too fast. 🙏 Please wait a moment, then send them again one at a time.
+
+## Broadcast: stop by typing (WhatsApp)
+bc-stop-hint = To stop it, send /hentikan { $id }
+admin-bc-stop-need-id = Send /hentikan followed by the broadcast number, e.g. /hentikan BC-20261122-a1b2c3.
+
+## Report payment follow-up
+report-payment-followup = ✅ The UMKM confirmed the payment for report { $orderId }.
+
+## Report in the terminal demo
+report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):

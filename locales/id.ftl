@@ -1,0 +1,572 @@
+# Belanja UMKM bot: Bahasa Indonesia (default). Keys are kebab-case, grouped by flow.
+
+## Engine
+engine-error = Mohon maaf, ada kendala di sistem kami. Silakan coba lagi sebentar lagi, atau ketik /menu.
+engine-nothing = Ketik /menu untuk melihat pilihan.
+engine-too-long = Pesan Anda terlalu panjang (maksimal { $max } karakter). Mohon kirim yang lebih singkat.
+engine-stale-button = Tombol itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.
+engine-unknown-command = Perintah /{ $command } tidak dikenal. Ketik /menu untuk melihat pilihan.
+engine-not-allowed = Maaf, perintah itu bukan untuk akun Anda.
+engine-register-first = Silakan daftar dulu dengan /start.
+engine-unexpected-input = Maaf, kami belum bisa memproses pesan itu di langkah ini.
+
+## UI (shared buttons)
+ui-literal = { $text }
+ui-back = ⬅️ Kembali
+ui-menu = 🏠 Menu utama
+ui-choose-button = Silakan pilih salah satu tombol di bawah (atau ketik nomornya).
+
+## Register
+register-welcome =
+    Selamat datang di layanan Belanja UMKM Depok 🙏
+    Layanan ini untuk ASN Kota Depok yang membeli produk UMKM bagi warga yang sedang isoman, dan untuk pelaku UMKM.
+
+    Untuk memulai, tekan tombol "📱 Bagikan nomor saya" di bawah agar kami dapat mencocokkan nomor Anda dengan data kepegawaian.
+register-share-contact = 📱 Bagikan nomor saya
+register-need-contact = Mohon tekan tombol "📱 Bagikan nomor saya" di bawah layar untuk mendaftar.
+register-use-button = Demi keamanan, nomor tidak bisa diketik. Mohon tekan tombol "📱 Bagikan nomor saya" di bawah layar.
+register-not-own-contact = Maaf, yang bisa dipakai hanya nomor Anda sendiri. Tekan tombol "📱 Bagikan nomor saya", bukan kontak orang lain.
+register-bad-phone = Nomor itu tidak dapat kami baca. Mohon bagikan nomor Anda lewat tombol di bawah.
+register-not-on-roster =
+    Mohon maaf, nomor Anda belum terdaftar di layanan ini.
+    Jika Anda ASN atau pelaku UMKM Kota Depok, silakan hubungi { $contact } agar nomor Anda didaftarkan, lalu ketik /start lagi.
+register-found-person = 👤 { $name } — { $opd }
+register-found-umkm = 🏪 { $umkm } (Kec. { $kecamatan })
+register-confirm =
+    Nomor Anda terdaftar atas nama:
+    { $details }
+
+    Apakah data ini benar?
+register-yes = ✅ Ya, benar
+register-no = ❌ Bukan saya
+register-not-me = Baik, akun tidak kami hubungkan. Jika data tersebut keliru, silakan hubungi { $contact }.
+register-done = Terima kasih, akun Anda sudah terhubung. ✅
+
+## Menu
+menu-title = Halo, { $name }! Silakan pilih menu:
+menu-title-anon = Menu utama. Silakan pilih:
+menu-browse = 🛍️ Lihat katalog UMKM
+menu-search = 🔎 Cari produk
+menu-cart = 🛒 Keranjang ({ $count })
+menu-my-orders = 📦 Pesanan saya
+menu-my-recipients = 🏠 Penerima saya
+menu-owner-orders = 🧾 Pesanan masuk (UMKM)
+menu-owner-products = 🏷️ Produk saya (UMKM)
+menu-admin = 🛠️ Menu admin
+menu-help = ❓ Bantuan
+menu-help-text =
+    Cara berbelanja:
+    1. Pilih produk dari katalog UMKM Depok.
+    2. Tentukan jumlah, lalu konfirmasi pesanan.
+    3. Isi data warga isoman penerima paket.
+    4. Kirim foto bukti pembayaran.
+    5. Unggah di media sosial dengan #ASNDepokPeduli #BeliProdukUMKMDepok dan kirim tautannya.
+    Laporan pembelian diteruskan otomatis ke Kantor Wali Kota.
+
+    Perintah: /menu (menu utama), /batal (batalkan langkah ini), /bahasa (ganti bahasa), /hapusdata (hapus data penerima).
+menu-language = Pilih bahasa / Choose a language:
+menu-language-id = 🇮🇩 Bahasa Indonesia
+menu-language-en = 🇬🇧 English
+menu-language-set = Bahasa sudah diganti ke Bahasa Indonesia.
+menu-cancelled = Langkah dibatalkan. Pesanan yang sudah dikonfirmasi tetap aman.
+menu-cancelled-cart-kept = Langkah dibatalkan. Isi keranjang Anda tetap tersimpan.
+menu-pong = Layanan aktif. ✅
+
+## Categories
+category-kuliner = 🍱 Kuliner
+category-fashion = 👕 Fesyen
+category-kriya = 🏺 Kriya
+
+## Browse
+browse-category = Pilih kategori produk:
+browse-kecamatan = Kategori { $category }. Pilih kecamatan UMKM, atau lihat semua:
+browse-all-kecamatan = 📍 Semua kecamatan
+browse-item-line = { $n }. { $name } — { $price }/{ $unit }
+    🏪 { $umkm } · Kec. { $kecamatan }
+browse-list =
+    { $count } produk (halaman { $page }/{ $pages }):
+
+    { $items }
+
+    { $note }
+browse-order-fair = ℹ️ UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.
+browse-order-price = ℹ️ Diurutkan dari harga termurah.
+browse-prev = ◀️ Sebelumnya
+browse-next = Berikutnya ▶️
+browse-sort-price = 💰 Urutkan harga termurah
+browse-sort-fair = ⚖️ Urutan pemerataan
+browse-empty = Belum ada produk yang tersedia untuk pilihan ini.
+browse-search-none = Tidak ada produk yang cocok dengan "{ $query }". Coba kata lain.
+browse-pick-product = Silakan pilih produk dari tombol di bawah (atau ketik nomornya).
+browse-product =
+    { $name }
+    💰 { $price } / { $unit }
+    { $description }
+
+    🏪 { $umkm } ({ $category })
+    📍 Kel. { $kelurahan }, Kec. { $kecamatan }
+browse-buy = 🛒 Beli
+browse-product-gone = Maaf, produk itu sedang tidak tersedia.
+browse-search-ask = Ketik nama produk atau nama UMKM yang Anda cari (contoh: nasi box, keripik, batik):
+browse-search-need-text = Silakan ketik kata yang dicari.
+browse-search-too-short = Kata pencarian terlalu pendek. Ketik minimal 2 huruf.
+browse-search-too-long = Kata pencarian terlalu panjang. Ketik maksimal 100 karakter.
+
+## Cart
+cart-qty-ask = Berapa { $unit } { $name } yang ingin dibeli? Pilih atau ketik angka 1–{ $max }.
+cart-qty-need-number = Silakan ketik jumlahnya dengan angka (1–99).
+cart-qty-not-number = Jumlah harus berupa angka bulat, misalnya 2.
+cart-qty-too-small = Jumlah minimal 1.
+cart-qty-too-large = Jumlah maksimal { $max } per produk.
+cart-added = ✅ { $qty } × { $name } masuk keranjang.
+cart-switch-ask =
+    Keranjang Anda berisi produk dari { $current }. Satu pesanan hanya untuk satu UMKM.
+    Mulai pesanan baru dengan { $next }? (Isi keranjang sekarang akan dikosongkan.)
+cart-switch-new = 🆕 Ya, mulai pesanan baru
+cart-switch-keep = ↩️ Tidak, tetap di keranjang
+cart-line = • { $qty } × { $name } @ { $price } = { $subtotal }
+cart-summary =
+    🛒 Ringkasan pesanan
+    UMKM: { $umkm } (Kec. { $kecamatan })
+
+    { $items }
+
+    Total: { $total }
+cart-confirm = ✅ Konfirmasi pesanan
+cart-more = ➕ Tambah produk dari UMKM ini
+cart-edit = ✏️ Ubah jumlah
+cart-clear = 🗑️ Kosongkan keranjang
+cart-empty = Keranjang Anda masih kosong.
+cart-cleared = Keranjang sudah dikosongkan.
+cart-edit-ask = Pilih produk yang ingin diubah:
+cart-edit-item = Jumlah baru untuk { $name }? Pilih atau ketik angka 1–{ $max }, atau hapus.
+cart-remove = 🗑️ Hapus dari keranjang
+cart-confirmed = ✅ Pesanan { $id } dikonfirmasi. Total { $total }.
+
+## Recipient
+recipient-start =
+    Sekarang isi data warga isoman yang akan menerima paket.
+    🔒 Data penerima hanya dipakai untuk pengantaran dan pelaporan program.
+recipient-start-reuse =
+    Pilih penerima paket: warga isoman yang pernah Anda daftarkan, atau tambah yang baru.
+    🔒 Data penerima hanya dipakai untuk pengantaran dan pelaporan program.
+recipient-new = ➕ Penerima baru
+recipient-ask-name = Nama lengkap penerima:
+recipient-bad-name = Nama harus diawali huruf, 2–80 karakter, dan hanya berisi huruf, spasi, titik, koma, atau tanda hubung.
+recipient-need-text = Silakan ketik jawabannya.
+recipient-ask-phone = Nomor HP penerima (contoh: 0812 3456 7890):
+recipient-bad-phone = Nomor HP tidak valid. Contoh yang benar: 0812 3456 7890.
+recipient-ask-address = Alamat lengkap penerima (jalan, nomor rumah, RT/RW):
+recipient-bad-address = Alamat terlalu singkat. Mohon tulis jalan, nomor rumah, dan RT/RW.
+recipient-address-too-long = Alamat terlalu panjang (maksimal 300 karakter).
+recipient-ask-kecamatan = Kecamatan tempat tinggal penerima:
+recipient-ask-kelurahan = Kelurahan di Kec. { $kecamatan }:
+recipient-ask-note = Catatan untuk pengantar (misalnya patokan rumah), atau lewati:
+recipient-skip-note = ⏭️ Lewati
+recipient-note-too-long = Catatan terlalu panjang (maksimal 300 karakter).
+recipient-repeat =
+    ℹ️ Penerima ini sudah menerima { $count } paket dalam 7 hari terakhir.
+    Agar bantuan menjangkau lebih banyak keluarga, Anda bisa memilih penerima lain.
+recipient-pick-other = 👥 Pilih penerima lain
+recipient-keep = ✅ Tetap kirim ke penerima ini
+recipient-saved = Penerima: { $name } (Kel. { $kelurahan }). ✅
+recipient-order-gone = Pesanan itu sudah tidak dapat diubah.
+
+## Receipt
+receipt-ask =
+    Silakan lakukan pembayaran { $total } kepada { $umkm } untuk pesanan { $id }.
+    Setelah itu, kirim foto bukti pembayaran (struk atau tangkapan layar transfer) di sini. 📸
+receipt-need-photo = Mohon kirim foto bukti pembayaran (bukan teks). Tekan ikon 📎 lalu pilih foto.
+receipt-not-image = File itu bukan gambar yang bisa kami baca. Mohon kirim foto (JPG atau PNG) bukti pembayaran.
+receipt-too-large = Foto terlalu besar (maksimal 10 MB). Mohon kirim foto yang lebih kecil.
+receipt-duplicate = Foto bukti ini sudah dipakai untuk pesanan lain. Mohon kirim bukti pembayaran untuk pesanan ini.
+receipt-order-closed = Pesanan ini sudah tidak menunggu bukti pembayaran.
+receipt-thanks = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM sudah diberi tahu dan laporan sedang diteruskan ke Kantor Wali Kota.
+
+## Social post
+post-caption = Hari ini saya membeli { $products } dari { $umkm } (Kec. { $kecamatan }) untuk warga yang sedang isoman. Yuk dukung UMKM Depok! #ASNDepokPeduli #BeliProdukUMKMDepok
+post-copy-caption = Salin teks berikut untuk unggahan media sosial Anda:
+
+    { $caption }
+post-ask-link = Setelah mengunggah, kirim tautan (link) unggahan Anda di sini ({ $networks }). Mengunggah bersifat sukarela.
+post-skip = ⏭️ Tidak mengunggah
+post-need-link = Silakan kirim tautan unggahan Anda ({ $networks }), atau pilih "Tidak mengunggah".
+post-bad-link = Tautan itu tidak kami kenali. Kirim tautan unggahan dari { $networks }, contoh: https://www.instagram.com/p/...
+post-thanks = Terima kasih! Tautan { $network } Anda sudah kami catat dan laporkan. 🙏
+post-skipped = Baik, tidak apa-apa. Terima kasih sudah berbelanja di UMKM Depok! 🙏
+
+## My orders
+orders-none = Anda belum memiliki pesanan.
+orders-list =
+    📦 Pesanan Anda (terbaru di atas):
+
+    { $items }
+orders-line =
+    { $id } · { $date }
+    { $umkm } · { $total }
+    Status: { $status } { $report }
+orders-report-sent = · 📨 laporan terkirim
+orders-report-pending = · ⏳ laporan dalam antrean
+orders-resume = ▶️ Lanjutkan { $id }
+order-status-draft = draf
+order-status-confirmed = menunggu bukti bayar
+order-status-paid = dibayar, menunggu UMKM
+order-status-accepted = diterima UMKM
+order-status-rejected = ditolak UMKM
+order-status-delivered = sudah diantar
+order-status-cancelled = dibatalkan
+
+## My recipients
+recipients-none = Anda belum menyimpan data penerima.
+recipients-list =
+    🏠 Penerima yang tersimpan:
+    { $items }
+recipients-line = • { $name } — Kel. { $kelurahan }, Kec. { $kecamatan }
+recipients-delete = 🗑️ Hapus semua data penerima
+recipients-delete-ask = Hapus semua data penerima yang Anda simpan? Pesanan yang sudah ada tidak terpengaruh.
+recipients-delete-yes = ✅ Ya, hapus
+recipients-delete-no = ❌ Batal
+recipients-deleted = { $count } data penerima sudah dihapus.
+
+## Report
+report-title = 📋 Laporan Pembelian Produk UMKM oleh ASN — { $orderId }
+report-asn = ASN: { $name } (NIP { $nip })
+report-opd = Perangkat Daerah: { $opd }
+report-umkm = UMKM: { $umkm } — Kec. { $kecamatan }
+report-items = Barang yang dibeli:
+report-item = • { $qty } × { $name } @ { $price } = { $subtotal }
+report-total = Total: { $total }
+report-recipient = Penerima (warga isoman): { $name } — Kel. { $kelurahan }, Kec. { $kecamatan }
+report-recipient-none = Penerima (warga isoman): -
+report-created = Waktu pembelian: { $time }
+report-payment-confirmed = Pembayaran: sudah dikonfirmasi oleh UMKM
+report-payment-unconfirmed = Pembayaran: belum dikonfirmasi oleh UMKM
+report-post-link = Tautan unggahan media sosial: { $link }
+report-post-none = Tautan unggahan media sosial: belum dikirim
+report-receipt-missing = (Foto bukti pembayaran tidak tersedia.)
+report-hashtags = #ASNDepokPeduli #BeliProdukUMKMDepok
+report-followup = 🔗 Tautan unggahan media sosial untuk laporan { $orderId }: { $link }
+
+## Reminder
+reminder-text = 🔔 Pengingat: terima kasih sudah membeli produk UMKM Depok (pesanan { $orderId }). Bila berkenan, unggah kegiatan ini di media sosial dengan teks berikut:
+
+    { $caption }
+
+    Lalu kirimkan tautan unggahan Anda di sini. Mengunggah bersifat sukarela.
+reminder-send-link = 🔗 Kirim tautan sekarang
+reminder-skip = ⏭️ Tidak mengunggah
+
+## Recap
+recap-title = 📊 Rekap Harian Belanja Produk UMKM oleh ASN — { $day }
+recap-empty = Belum ada pembelian yang tercatat pada hari ini.
+recap-summary = Pembelian: { $purchases } · ASN yang berpartisipasi: { $asn } · Nilai yang diterima UMKM: { $total }
+recap-post-share = Pembelian dengan tautan unggahan: { $withLink } dari { $purchases } ({ $percent }%)
+recap-by-opd = Per Perangkat Daerah:
+recap-opd-line = • { $opd }: { $purchases } pembelian, { $asn } ASN, { $total }
+recap-by-kecamatan = Per kecamatan (lokasi UMKM):
+recap-kecamatan-line = • { $kecamatan }: { $purchases } pembelian, { $total }
+recap-top-umkm = Lima UMKM dengan nilai pembelian terbesar:
+recap-top-line = { $rank }. { $name } (Kec. { $kecamatan }): { $purchases } pembelian, { $total }
+recap-csv-caption = Rincian laporan pembelian { $day } (CSV)
+
+## WhatsApp
+wa-error = Maaf, pesan Anda belum bisa kami proses karena ada gangguan. Silakan coba lagi sebentar lagi, atau ketik /menu untuk kembali ke menu utama.
+
+## UMKM owner: orders, products, notifications
+ua-switch = 🔁 Ganti UMKM (sekarang: { $umkm })
+ua-only-one = Anda mengelola satu UMKM: { $umkm }.
+ua-choose = Nomor Anda terdaftar sebagai pemilik { $count } UMKM. Pilih UMKM yang ingin Anda kelola sekarang:
+ua-now-acting = Sekarang Anda mengelola { $umkm }. ✅
+uo-owners-only = Maaf, tombol itu khusus untuk pemilik UMKM.
+uo-not-your-order = Maaf, pesanan itu bukan untuk UMKM Anda. Tidak ada yang diubah.
+uo-refused-already-accepted = Pesanan { $id } sudah Anda terima sebelumnya. Tidak ada yang diubah.
+uo-refused-accept-first = Pesanan { $id } belum diterima. Mohon tekan "Terima pesanan" dulu sebelum menandai sudah diantar.
+uo-refused-already-delivered = Pesanan { $id } sudah ditandai diantar. Tidak ada yang diubah.
+uo-refused-already-paid = Pembayaran pesanan { $id } sudah dikonfirmasi sebelumnya. Tidak ada yang diubah.
+uo-refused-accept = Pesanan { $id } tidak bisa diterima karena statusnya sekarang: { $status }.
+uo-refused-reject = Pesanan { $id } tidak bisa ditolak karena statusnya sekarang: { $status }.
+uo-refused-deliver = Pesanan { $id } tidak bisa ditandai diantar karena statusnya sekarang: { $status }.
+uo-refused-payment = Pembayaran pesanan { $id } tidak bisa dikonfirmasi karena statusnya sekarang: { $status }.
+uo-done-accepted = ✅ Pesanan { $id } diterima. ASN pemesan sudah kami beri tahu. Setelah paket sampai, tekan "Sudah diantar".
+uo-done-delivered = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu.
+uo-done-rejected = Pesanan { $id } ditolak. ASN pemesan sudah kami beri tahu beserta alasannya.
+uo-done-payment = 💰 Pembayaran pesanan { $id } dikonfirmasi. Terima kasih! Laporan ke Kantor Wali Kota mencatatnya.
+uo-btn-accept = ✅ Terima pesanan
+uo-btn-reject = ❌ Tolak pesanan
+uo-btn-payment = 💰 Pembayaran sudah masuk
+uo-btn-delivered = 🚚 Sudah diantar
+uo-week = 📊 Ringkasan 7 hari
+uo-list-none = Belum ada pesanan terbuka untuk { $umkm }.
+uo-list =
+    🧾 Pesanan terbuka { $umkm } ({ $count }, terbaru di atas):
+
+    { $items }
+
+    Pilih pesanan untuk melihat rincian dan menanggapinya.
+uo-list-line =
+    { $id } · { $date }
+    { $items } · { $total }
+    Antar ke Kel. { $kelurahan } · Status: { $status }
+uo-order =
+    🏪 { $umkm }
+    { $details }
+uo-detail-head = 🧾 Pesanan { $id } ({ $date })
+uo-detail-asn = Pemesan: { $name } ({ $opd })
+uo-detail-item = • { $qty } × { $name } @ { $price } = { $subtotal }
+uo-detail-total = Total: { $total }
+uo-detail-recipient =
+    🚚 Antar ke (warga isoman):
+    👤 { $name }
+    📞 { $phone }
+    🏠 { $address }
+    📍 Kel. { $kelurahan }, Kec. { $kecamatan }
+uo-detail-recipient-none = 🚚 Data penerima belum diisi.
+uo-detail-note = 📝 Catatan: { $note }
+uo-detail-status = Status: { $status }
+uo-detail-reason = Alasan penolakan: { $reason }
+uo-detail-payment-confirmed = Pembayaran: sudah Anda konfirmasi ✅
+uo-detail-payment-unconfirmed = Pembayaran: belum dikonfirmasi. Periksa foto bukti pembayaran dan rekening Anda.
+uo-reject-ask = Mengapa pesanan { $id } ditolak? Pilih alasan, atau ketik alasan Anda sendiri:
+uo-reason-sold-out = Stok habis
+uo-reason-area = Tidak bisa mengantar ke wilayah itu
+uo-reason-other = Alasan lain
+uo-reason-other-type = ✏️ Alasan lain (ketik)
+uo-reject-type = Ketik alasan penolakan ({ $min }–{ $max } karakter). Alasan ini akan disampaikan kepada ASN pemesan.
+uo-reject-need-text = Mohon ketik alasan penolakan ({ $min }–{ $max } karakter).
+uo-reject-bad-reason = Alasan harus berisi kata-kata, { $min }–{ $max } karakter.
+uo-week-summary =
+    📊 Penjualan { $umkm } lewat program ini, 7 hari terakhir ({ $from } s.d. { $to } WIB):
+    Pesanan: { $count } · Nilai: { $rupiah }
+
+    Produk terlaris:
+    { $top }
+uo-week-none = Belum ada penjualan { $umkm } lewat program ini dalam 7 hari terakhir ({ $from } s.d. { $to } WIB).
+uo-week-top-line = { $rank }. { $name }: { $qty } terjual, { $rupiah }
+up-available = ✅ tersedia
+up-sold-out = ⛔ habis
+up-list =
+    🏷️ Produk { $umkm } ({ $count } produk, halaman { $page }/{ $pages }):
+
+    { $items }
+
+    Pilih produk untuk mengubah harga atau ketersediaannya.
+up-list-none = { $umkm } belum memiliki produk. Tambahkan produk pertama Anda.
+up-list-line = { $n }. { $name } — { $price }/{ $unit } · { $status }
+up-add = ➕ Tambah produk
+up-not-yours = Maaf, produk itu tidak ditemukan di UMKM Anda.
+up-product =
+    { $name }
+    💰 { $price } / { $unit }
+    Status: { $status }
+    { $description }
+up-change-price = 💰 Ubah harga
+up-mark-sold-out = ⛔ Tandai habis
+up-mark-available = ✅ Tandai tersedia
+up-now-sold-out = { $name } ditandai habis dan tidak tampil lagi di katalog.
+up-now-available = { $name } tersedia lagi dan tampil di katalog. ✅
+up-price-ask = Harga { $name } sekarang { $price }/{ $unit }. Ketik harga baru dalam Rupiah (contoh: 25000 atau 25.000):
+up-price-need-text = Mohon ketik harganya dengan angka, contoh: 25.000.
+up-price-not-number = Harga harus berupa angka dalam Rupiah, contoh: 25000, 25.000, atau Rp 25.000.
+up-price-positive = Harga harus lebih dari Rp 0.
+up-price-whole = Harga harus angka bulat Rupiah tanpa koma atau sen, contoh: 25.000.
+up-price-too-large = Harga terlalu besar (maksimal Rp 100.000.000). Mohon periksa kembali.
+up-price-changed = Harga { $name } diubah dari { $old } menjadi { $price }. ✅
+up-add-name = Nama produk baru ({ $min }–{ $max } karakter, contoh: Nasi Box Ayam Bakar):
+up-name-need-text = Mohon ketik nama produk ({ $min }–{ $max } karakter).
+up-name-too-short = Nama produk terlalu pendek (minimal { $min } karakter).
+up-name-too-long = Nama produk terlalu panjang (maksimal { $max } karakter).
+up-name-no-letter = Nama produk harus berisi huruf.
+up-add-price = Harga { $name } dalam Rupiah (contoh: 25000 atau 25.000):
+up-add-unit = Satuan penjualan (1–{ $max } karakter, contoh: box, porsi, bungkus 250 g):
+up-unit-need-text = Mohon ketik satuan penjualan (1–{ $max } karakter).
+up-unit-empty = Satuan tidak boleh kosong.
+up-unit-too-long = Satuan terlalu panjang (maksimal { $max } karakter).
+up-unit-no-letter = Satuan harus berisi huruf, contoh: box.
+up-add-photo = Kirim foto produk (JPG atau PNG), atau lewati:
+up-skip-photo = ⏭️ Tanpa foto
+up-photo-need = Mohon kirim foto produk, atau pilih "Tanpa foto".
+up-photo-not-image = File itu bukan gambar yang bisa kami baca. Mohon kirim foto (JPG atau PNG).
+up-photo-too-large = Foto terlalu besar (maksimal 10 MB). Mohon kirim foto yang lebih kecil.
+up-added = Produk baru ditambahkan: { $name }, { $price }/{ $unit }. Sudah tampil di katalog. ✅
+ar-asn-only = Maaf, tombol itu khusus untuk ASN pemesan.
+ar-not-yours = Maaf, pesanan itu tidak ditemukan di antara pesanan Anda.
+ar-not-rejected = Pesanan { $id } tidak sedang ditolak, jadi tidak perlu diganti.
+ar-need-id = Ketik nomor pesanan yang ditolak, contoh: /ulang ORD-20261122-00001
+ar-pick-other = Silakan pilih produk atau UMKM lain. Paket berikutnya bisa langsung dikirim ke { $name } (penerima pesanan { $id }) tanpa mengisi ulang data.
+ar-recipient-offer =
+    Kirim ke penerima pesanan { $id } yang ditolak: { $name } (Kel. { $kelurahan })?
+    Tekan tombol pertama, atau pilih penerima lain.
+un-owner-new =
+    🔔 Pesanan baru untuk { $umkm }!
+    { $details }
+
+    📸 Foto di atas adalah bukti pembayaran dari ASN pemesan. Mohon periksa apakah dana sudah masuk, lalu terima atau tolak pesanan ini.
+un-owner-hint = Untuk menanggapi, ketik /pesanan lalu pilih pesanan ini.
+un-owner-reminder = ⏰ Pengingat: pesanan { $id } ({ $items }, { $total }) untuk { $umkm } belum ditanggapi sejak lebih dari { $minutes } menit. Mohon terima atau tolak pesanan ini.
+un-admin-overdue =
+    ⚠️ Pesanan { $id } ({ $total }) belum diterima UMKM dalam { $minutes } menit setelah pengingat.
+    UMKM: { $umkm } (Kec. { $kecamatan }), pemilik { $owner } { $ownerPhone }
+    Pemesan: { $asn } ({ $opd })
+    Mohon bantu menghubungi UMKM tersebut.
+un-asn-accepted = ✅ Pesanan { $id } sudah diterima oleh { $umkm } dan sedang disiapkan.
+un-asn-delivered = 🚚 Pesanan { $id } dari { $umkm } sudah diantar kepada { $name } (Kel. { $kelurahan }). Terima kasih atas kepedulian Anda! 🙏
+un-asn-payment-confirmed = 💰 { $umkm } mengonfirmasi pembayaran pesanan { $id } ({ $total }) sudah diterima.
+un-asn-overdue = ⏳ Pesanan { $id } belum ditanggapi oleh { $umkm }. Kami sudah mengingatkan UMKM dan memberi tahu admin Dinas Koperasi dan UMKM.
+un-asn-rejected =
+    Mohon maaf, pesanan { $id } ditolak oleh { $umkm }.
+    Alasan: { $reason }
+    Anda bisa memilih produk atau UMKM lain; data penerima tidak perlu diisi ulang.
+un-asn-retry = 🛍️ Pilih produk/UMKM lain
+un-asn-retry-hint = Ketik /ulang { $id } untuk memilih produk atau UMKM lain.
+
+## Broadcast (flyers, progress, opt-out)
+bc-optout = ℹ️ Tidak ingin menerima info seperti ini lagi? Ketik /berhenti.
+bc-flyer =
+    { $text }
+
+    { bc-optout }
+bc-flyer-photo-only = { bc-optout }
+bc-optout-done = Baik, Anda tidak akan menerima info/brosur siaran lagi. Info pesanan tetap kami kirim. Ketik /mulai bila ingin menerimanya kembali.
+bc-optin-done = Terima kasih, Anda akan kembali menerima info/brosur siaran. Ketik /berhenti kapan saja untuk berhenti.
+bc-progress =
+    📣 Siaran { $id } sedang dikirim…
+    Terkirim: { $sent } · Gagal: { $failed } · Tidak terjangkau: { $unreachable }
+    Sisa: { $left } dari { $total } · Perkiraan selesai: { $eta }
+bc-eta-seconds = ± { $n } detik
+bc-eta-minutes = ± { $n } menit
+bc-stop = ⏹️ Hentikan siaran
+bc-summary-done = ✅ Siaran { $id } selesai.
+bc-summary-cancelled = ⏹️ Siaran { $id } dihentikan.
+bc-summary-counts =
+    Penerima: { $total }
+    Terkirim: { $sent }
+    Gagal: { $failed }
+    Tidak terjangkau (memblokir bot): { $unreachable }
+    Dilewati (berhenti berlangganan): { $skipped }
+    Tidak dikirim karena dihentikan: { $cancelled }
+
+## Admin
+admin-title = 🛠️ Menu admin. Silakan pilih:
+admin-menu-broadcast = 📣 Kirim siaran (brosur)
+admin-menu-stats = 📊 Statistik
+admin-menu-recap = 🗓️ Rekap harian
+admin-menu-failed = ⚠️ Laporan gagal terkirim
+admin-menu-import = 📥 Impor data (CSV)
+admin-back = ⬅️ Menu admin
+admin-unavailable = Maaf, fitur ini sedang tidak tersedia. Silakan coba lagi nanti.
+admin-bc-compose = Silakan kirim brosur: foto dengan keterangan (caption), atau teks saja. Maksimal { $max } karakter; kalimat cara berhenti berlangganan akan kami tambahkan otomatis.
+admin-bc-need-content = Mohon kirim foto brosur dengan keterangan, atau teks pesannya (maksimal { $max } karakter).
+admin-bc-too-long = Teksnya { $length } karakter; maksimal { $max }. Mohon persingkat lalu kirim lagi.
+admin-bc-photo-too-large = Ukuran foto terlalu besar (maksimal 10 MB). Mohon kirim foto yang lebih kecil.
+admin-bc-not-image = Berkas itu bukan gambar yang bisa kami baca. Mohon kirim foto (JPG/PNG).
+admin-bc-audience = Siaran ini dikirim kepada siapa?
+admin-bc-aud-asn-all = Semua ASN
+admin-bc-aud-asn-opd-pick = ASN dari Perangkat Daerah tertentu
+admin-bc-aud-umkm-all = Semua pemilik UMKM
+admin-bc-aud-umkm-kec-pick = Pemilik UMKM di kecamatan tertentu
+admin-bc-aud-umkm-cat-pick = Pemilik UMKM kategori tertentu
+admin-bc-aud-asn-opd = ASN dari: { $opds }
+admin-bc-aud-umkm-kec = Pemilik UMKM di Kecamatan { $kecamatan }
+admin-bc-aud-umkm-cat = Pemilik UMKM kategori { $category }
+admin-bc-opd-ask = Pilih satu atau beberapa Perangkat Daerah, lalu tekan "Selesai" (halaman { $page }/{ $pages }):
+admin-bc-prev = ◀️ Sebelumnya
+admin-bc-next = Berikutnya ▶️
+admin-bc-opd-done = ✔️ Selesai ({ $count } dipilih)
+admin-bc-opd-none = Pilih minimal satu Perangkat Daerah terlebih dahulu.
+admin-bc-kec-ask = Pilih kecamatan lokasi UMKM:
+admin-bc-cat-ask = Pilih kategori UMKM:
+admin-bc-preview-title = 👀 Pratinjau — beginilah brosur akan diterima:
+admin-bc-preview =
+    Penerima: { $audience }
+    Akan dikirim ke { $count } akun chat (Telegram { $telegram }, WhatsApp { $whatsapp }).
+    Tidak dikirim: { $optedOut } berhenti berlangganan, { $unreachable } memblokir bot.
+admin-bc-nobody =
+    Belum ada akun chat yang bisa menerima siaran untuk: { $audience }.
+    ({ $optedOut } berhenti berlangganan, { $unreachable } memblokir bot.) Silakan pilih penerima lain.
+admin-bc-send-now = ✅ Kirim sekarang
+admin-bc-schedule = 🕒 Jadwalkan
+admin-bc-change-audience = 👥 Ubah penerima
+admin-bc-cancel = ❌ Batal
+admin-bc-cancelled = Siaran dibatalkan, tidak ada yang dikirim.
+admin-bc-draft-lost = Maaf, draf siaran tidak lengkap lagi. Silakan kirim ulang brosurnya.
+admin-bc-schedule-ask = Kapan siaran dikirim? Ketik waktu WIB, misalnya 14:30 (hari ini atau besok), besok 08:00, atau 2026-12-01 07:30. Sekarang { $now }.
+admin-bc-time-format = Format waktu belum sesuai. Contoh: 14:30, besok 08:00, atau 2026-12-01 07:30.
+admin-bc-time-past = Waktu itu sudah lewat. Mohon ketik waktu yang akan datang.
+admin-bc-time-too-far = Waktu itu terlalu jauh. Siaran dapat dijadwalkan paling lama 30 hari ke depan.
+admin-bc-schedule-confirm = Kirim siaran pada { $at }?
+admin-bc-schedule-yes = ✅ Ya, jadwalkan
+admin-bc-queued = 📣 Siaran { $id } mulai dikirim. Perkembangannya akan tampil di sini.
+admin-bc-scheduled = 🕒 Siaran { $id } dijadwalkan pada { $at }.
+admin-bc-already = Siaran { $id } sudah tercatat sebelumnya, tidak kami kirim dua kali.
+admin-bc-stopping = ⏹️ Siaran { $id } sedang dihentikan. Ringkasannya akan segera tampil.
+admin-bc-stopped-before-start = ⏹️ Siaran terjadwal { $id } dibatalkan sebelum dikirim.
+admin-bc-stop-already = Permintaan menghentikan siaran { $id } sudah kami terima.
+admin-bc-stop-too-late = Siaran { $id } sudah selesai.
+admin-recap-bad-date = Tanggal belum sesuai. Ketik /rekap untuk hari ini, atau /rekap 2026-11-20 (tanggal yang sudah lewat).
+admin-stats-title = 📊 Statistik belanja produk UMKM oleh ASN (WIB)
+admin-stats-period = { $label }: { $purchases } pembelian · { $total }
+admin-stats-today = Hari ini ({ $day })
+admin-stats-week = Minggu ini (sejak { $day })
+admin-stats-month = Bulan ini (sejak { $day })
+admin-stats-by-opd = Per Perangkat Daerah, bulan ini:
+admin-stats-opd-line = • { $opd }: { $purchases } pembelian, { $total } · { $buyers } dari { $asn } ASN sudah membeli ({ $percent }%)
+admin-stats-chart-title = Nilai belanja per Perangkat Daerah — { $month }
+admin-stats-chart-caption = 📊 Grafik nilai belanja per Perangkat Daerah, { $month } (persentase: ASN yang sudah membeli).
+admin-failed-none = ✅ Tidak ada laporan yang gagal terkirim.
+admin-failed-list =
+    ⚠️ { $count } laporan gagal terkirim:
+    { $lines }
+admin-failed-line = • { $id } ({ $kind }), { $attempts }× dicoba, { $time }: { $reason }
+admin-failed-retry = 🔁 Ulangi { $id }
+admin-failed-retry-all = 🔁 Ulangi semua
+admin-failed-retried = Laporan { $id } dikirim ulang.
+admin-failed-retried-all = { $count } laporan dikirim ulang.
+admin-failed-not-failed = Laporan { $id } tidak lagi berstatus gagal.
+admin-import-help =
+    📥 Impor data dari CSV (UTF-8, dengan baris judul, maksimal { $max }).
+    Kirim berkasnya sebagai dokumen dengan keterangan (caption) salah satu:
+    • roster — nip,name,phone,opd,role
+    • umkm — id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address
+    • products — sku,umkm_id,name,price,unit,description,photo,available
+    Semua baris diperiksa dulu; bila ada satu baris yang salah, tidak ada data yang disimpan.
+admin-import-need-file = Mohon kirim berkas CSV sebagai dokumen.
+admin-import-not-csv = Berkas itu bukan CSV teks (UTF-8). Mohon kirim berkas .csv.
+admin-import-too-large = Berkas terlalu besar (maksimal { $max }).
+admin-import-fetch-failed = Maaf, berkas belum bisa kami unduh. Silakan kirim ulang.
+admin-import-which = Berkas ini berisi data apa?
+admin-import-kind-roster = 👥 Roster ASN/admin
+admin-import-kind-umkm = 🏪 Data UMKM
+admin-import-kind-products = 🏷️ Produk
+admin-import-cancel = ❌ Batal
+admin-import-cancelled = Impor dibatalkan, tidak ada data yang disimpan.
+admin-import-expired = Berkasnya sudah kedaluwarsa. Mohon kirim ulang.
+admin-import-done = ✅ Impor { $kind } berhasil: { $added } baru, { $updated } diperbarui, { $unchanged } tetap.
+admin-import-refused =
+    ❌ Impor { $kind } ditolak: { $count } masalah, tidak ada data yang disimpan.
+    { $lines }
+admin-import-more = …dan { $count } masalah lainnya
+admin-import-next = Kirim berkas CSV lain bila perlu.
+
+## Telegram command menu
+cmd-start = Mulai / daftar
+cmd-menu = Menu utama
+cmd-cari = Cari produk UMKM
+cmd-keranjang = Lihat keranjang
+cmd-riwayat = Pesanan saya
+cmd-batal = Batalkan langkah ini
+cmd-bahasa = Ganti bahasa
+cmd-bantuan = Bantuan
+cmd-hapusdata = Hapus data penerima saya
+
+## Operations: flood control
+flood-notice = Mohon maaf, pesan Anda terlalu cepat. 🙏 Mohon tunggu sebentar, lalu kirim kembali pesan Anda satu per satu.
+
+## Broadcast: stop by typing (WhatsApp)
+bc-stop-hint = Untuk menghentikan, ketik /hentikan { $id }
+admin-bc-stop-need-id = Ketik /hentikan diikuti nomor siarannya, misalnya /hentikan BC-20261122-a1b2c3.
+
+## Report payment follow-up
+report-payment-followup = ✅ UMKM telah mengonfirmasi pembayaran untuk laporan { $orderId }.
+
+## Report in the terminal demo
+report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):

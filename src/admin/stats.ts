@@ -1,0 +1,85 @@
+import type { Order, Person } from '../domain/schemas.js';
+import { WIB_OFFSET_MS, wibDay } from '../domain/time.js';
+import { recapOrders } from '../queue/recap.js';
+import type { Store } from '../store/index.js';
+
+/** Purchases and Rupiah of a period. */
+export interface Totals {
+  purchases: number;
+  total: number;
+}
+
+/** One OPD this month: purchases, Rupiah, and how many of its ASN bought at least once. */
+export interface OpdStats extends Totals {
+  opd: string;
+  buyers: number;
+  /** people of the OPD on the roster */
+  asn: number;
+  /** buyers / asn (0 when the OPD has nobody on the roster) */
+  share: number;
+}
+
+/** The admins' figures (`/statistik`), all in WIB. */
+export interface AdminStats {
+  today: Totals;
+  week: Totals;
+  month: Totals;
+  /** this month, largest Rupiah first; OPD without purchases included (share 0) */
+  byOpd: OpdStats[];
+  /** the WIB days the periods start on */
+  days: { today: string; weekStart: string; monthStart: string };
+}
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The WIB days of today's week (from Monday) and month (from the 1st), up to today. */
+export function periodDays(now: Date): { today: string; weekStart: string; monthStart: string; days: string[] } {
+  const today = wibDay(now);
+  const dow = new Date(now.getTime() + WIB_OFFSET_MS).getUTCDay(); // 0 = Sunday
+  const weekStart = addDays(today, -((dow + 6) % 7));
+  const monthStart = `${today.slice(0, 8)}01`;
+  const first = weekStart < monthStart ? weekStart : monthStart;
+  const days: string[] = [];
+  for (let d = first; d <= today; d = addDays(d, 1)) days.push(d);
+  return { today, weekStart, monthStart, days };
+}
+
+const sum = (orders: Order[]): Totals => ({ purchases: orders.length, total: orders.reduce((s, o) => s + o.total, 0) });
+
+/** Pure: the figures from the purchases of the days in `periodDays(now)` and the roster. */
+export function computeStats(ordersByDay: ReadonlyMap<string, Order[]>, persons: Person[], now: Date): AdminStats {
+  const p = periodDays(now);
+  const counted = (from: string) => p.days.filter((d) => d >= from).flatMap((d) => recapOrders(ordersByDay.get(d) ?? []));
+  const month = counted(p.monthStart);
+  const byNip = new Map(persons.map((x) => [x.nip, x]));
+  const groups = new Map<string, { orders: Order[]; buyers: Set<string>; asn: number }>();
+  const group = (opd: string) => {
+    let g = groups.get(opd);
+    if (!g) groups.set(opd, (g = { orders: [], buyers: new Set(), asn: 0 }));
+    return g;
+  };
+  for (const x of persons) group(x.opd).asn++;
+  for (const o of month) {
+    const g = group(byNip.get(o.asnNip)?.opd ?? '-');
+    g.orders.push(o);
+    g.buyers.add(o.asnNip);
+  }
+  const byOpd = [...groups.entries()]
+    .map(([opd, g]) => ({ opd, ...sum(g.orders), buyers: g.buyers.size, asn: g.asn, share: g.asn ? g.buyers.size / g.asn : 0 }))
+    .sort((a, b) => b.total - a.total || b.purchases - a.purchases || a.opd.localeCompare(b.opd, 'id'));
+  return {
+    today: sum(counted(p.today)),
+    week: sum(counted(p.weekStart)),
+    month: sum(month),
+    byOpd,
+    days: { today: p.today, weekStart: p.weekStart, monthStart: p.monthStart },
+  };
+}
+
+/** Reads the orders of the month (and of the week's days in the previous month) and the roster. */
+export async function loadStats(store: Store, now: Date): Promise<AdminStats> {
+  const { days } = periodDays(now);
+  const byDay = new Map<string, Order[]>();
+  for (const d of days) byDay.set(d, await store.orders.ofDay(d));
+  return computeStats(byDay, await store.roster.all(), now);
+}

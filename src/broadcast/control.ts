@@ -1,0 +1,175 @@
+import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import type { ChannelSender, OutboundMessage, SendResult } from '../channels/types.js';
+import type { Channel } from '../domain/schemas.js';
+import { type Clock, systemClock } from '../domain/time.js';
+import type { I18n } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import { type BroadcastControlJob, BroadcastControlJobSchema, type BroadcastDeliveryJob, jobIds, parseJob } from '../queue/jobs.js';
+import type { Store } from '../store/index.js';
+import { resolveAudience } from './audience.js';
+import { type Pacing, progressMessage, summaryText } from './progress.js';
+import type { RateGuard } from './rate-guard.js';
+import type { BroadcastRepo } from './repo.js';
+import { type Broadcast, type BroadcastState, leftOf, parseRecipientKey, type RecipientRef } from './schema.js';
+
+export interface ControlDeps {
+  repo: BroadcastRepo;
+  guard: RateGuard;
+  store: Store;
+  i18n: I18n;
+  logger: Logger;
+  clock?: Clock;
+  queues: { broadcasts: Queue<BroadcastControlJob>; broadcastTelegram: Queue<BroadcastDeliveryJob>; broadcastWhatsapp: Queue<BroadcastDeliveryJob> };
+  /** senders of this process by channel (the admin may be on Telegram, WhatsApp or the console) */
+  senders: Partial<Record<Channel, ChannelSender>>;
+  pacing: Pacing;
+  /** how often the progress is refreshed (Telegram edits one message) */
+  progressIntervalMs: number;
+  /** where the admin's channel cannot edit (WhatsApp): a new progress message at most this often */
+  resendIntervalMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The `broadcasts` processor. `start` resolves the audience (at send time, so a scheduled flyer
+ * reaches the roster of that moment), stores the recipients and adds one delivery job per chat
+ * (job ids make a re-run add nothing twice), then shows the admin a progress message with a stop
+ * button. `progress` ticks refresh it every few seconds and, once every recipient is accounted
+ * for, send the summary. `cancel` removes deliveries still waiting; the ones already taken by a
+ * worker see the cancelled flag and skip themselves.
+ */
+export function createControlProcessor(deps: ControlDeps) {
+  const clock = deps.clock ?? systemClock;
+  const { repo, i18n, queues } = deps;
+  const resendMs = deps.resendIntervalMs ?? 30_000;
+  const now = () => clock().toISOString();
+
+  /** A message to the admin; Telegram ones take a slot of the same global window as the flyers. */
+  async function toAdmin(b: Broadcast, run: (s: ChannelSender) => Promise<SendResult>): Promise<SendResult> {
+    const sender = deps.senders[b.createdBy.channel];
+    if (!sender) return { ok: false, error: `no ${b.createdBy.channel} sender in this process` };
+    if (sender.channel === 'telegram') {
+      for (let wait = await deps.guard.reserveTelegram(deps.pacing.telegramPerSecond); wait > 0; wait = await deps.guard.reserveTelegram(deps.pacing.telegramPerSecond)) {
+        await sleep(wait);
+      }
+    }
+    return run(sender);
+  }
+
+  const senderCanEdit = (b: Broadcast) => Boolean(deps.senders[b.createdBy.channel]?.edit);
+
+  async function scheduleTick(id: string, n: number): Promise<void> {
+    await repo.setState(id, { tick: n });
+    await queues.broadcasts.add(
+      'progress',
+      { broadcastId: id, kind: 'progress', n },
+      { jobId: jobIds.broadcastControl(id, 'progress', n), delay: deps.progressIntervalMs, removeOnComplete: { age: 3600 } },
+    );
+  }
+
+  async function showProgress(b: Broadcast, st: BroadcastState, final = false): Promise<void> {
+    const msg: OutboundMessage = progressMessage(i18n, b.locale, b.id, st, deps.pacing, !senderCanEdit(b));
+    if (final) delete msg.choices;
+    const fingerprint = `${final}|${msg.text}`;
+    if (fingerprint === st.progressText) return;
+    const chatId = b.createdBy.chatId;
+    if (st.progressMessageId && senderCanEdit(b)) {
+      const r = await toAdmin(b, (s) => s.edit!(chatId, st.progressMessageId!, msg));
+      if (r.ok) await repo.setState(b.id, { progressText: fingerprint });
+      else deps.logger.debug({ broadcastId: b.id, error: r.error }, 'progress not edited');
+      return;
+    }
+    if (final) return; // the summary follows
+    const last = st.progressSentAt ? Date.parse(st.progressSentAt) : 0;
+    if (st.progressMessageId && clock().getTime() - last < resendMs) return;
+    const r = await toAdmin(b, (s) => s.send(chatId, msg));
+    if (r.ok) await repo.setState(b.id, { progressMessageId: r.messageId ?? '-', progressSentAt: now(), progressText: fingerprint });
+  }
+
+  async function start(b: Broadcast): Promise<string> {
+    let st = await repo.state(b.id);
+    if (st.cancelRequestedAt && !st.startedAt) {
+      await repo.setState(b.id, { status: 'cancelled', finishedAt: st.finishedAt ?? now() });
+      return 'cancelled before start';
+    }
+    if (!st.startedAt) {
+      const audience = await resolveAudience(deps.store, b.audience);
+      await repo.setRecipients(b.id, audience.recipients);
+      await repo.setState(b.id, { status: 'running', startedAt: now() });
+    }
+    const list = (await repo.recipients(b.id)).map(parseRecipientKey).filter((r): r is RecipientRef => r !== null);
+    for (const channel of ['telegram', 'whatsapp'] as const) {
+      const queue = channel === 'telegram' ? queues.broadcastTelegram : queues.broadcastWhatsapp;
+      const mine = list.filter((r) => r.channel === channel);
+      for (let i = 0; i < mine.length; i += 500) {
+        await queue.addBulk(
+          mine.slice(i, i + 500).map((r) => ({
+            name: 'flyer',
+            data: { broadcastId: b.id, channel, chatId: r.chatId },
+            opts: { jobId: jobIds.broadcastDelivery(b.id, channel, r.chatId) },
+          })),
+        );
+      }
+    }
+    st = await repo.state(b.id);
+    if (!st.progressMessageId) await showProgress(b, st);
+    if (st.tick === 0) await scheduleTick(b.id, 1);
+    return `fanned out to ${list.length}`;
+  }
+
+  async function finish(b: Broadcast, st: BroadcastState): Promise<string> {
+    const cancelled = Boolean(st.cancelRequestedAt);
+    await repo.claimState(b.id, 'finishedAt', now());
+    await repo.setState(b.id, { status: cancelled ? 'cancelled' : 'done' });
+    await showProgress(b, st, true);
+    if (!st.summarySentAt) {
+      const r = await toAdmin(b, (s) => s.send(b.createdBy.chatId, { text: summaryText(i18n, b.locale, b.id, st, cancelled) }));
+      if (r.ok) await repo.setState(b.id, { summarySentAt: now() });
+      else if (!r.permanent) throw new Error(`summary not delivered: ${r.error}`);
+      else deps.logger.warn({ broadcastId: b.id, error: r.error }, 'summary not delivered');
+    }
+    await repo.expire(b.id);
+    return cancelled ? 'cancelled' : 'done';
+  }
+
+  async function progress(b: Broadcast, n: number): Promise<string> {
+    const st = await repo.state(b.id);
+    if (st.tick > n) return 'superseded';
+    if (st.summarySentAt) return 'finished';
+    if (st.startedAt && leftOf(st) === 0) return finish(b, st);
+    await showProgress(b, st);
+    await scheduleTick(b.id, n + 1);
+    return `left ${leftOf(st)}`;
+  }
+
+  async function cancel(b: Broadcast): Promise<string> {
+    const st = await repo.state(b.id);
+    if (!st.startedAt) {
+      await queues.broadcasts.remove(jobIds.broadcastControl(b.id, 'start'));
+      await repo.setState(b.id, { status: 'cancelled', finishedAt: st.finishedAt ?? now() });
+      return 'cancelled before start';
+    }
+    let removed = 0;
+    for (const key of await repo.recipients(b.id)) {
+      const ref = parseRecipientKey(key);
+      if (!ref || (await repo.outcomeOf(b.id, ref))) continue;
+      const queue = ref.channel === 'telegram' ? queues.broadcastTelegram : queues.broadcastWhatsapp;
+      // 0 when a worker holds the job right now: that job sees the flag itself.
+      if ((await queue.remove(jobIds.broadcastDelivery(b.id, ref.channel, ref.chatId))) === 1) {
+        if (await repo.recordOutcome(b.id, ref, 'cancelled')) removed++;
+      }
+    }
+    return `removed ${removed}`;
+  }
+
+  return async function processControl(job: Pick<Job<BroadcastControlJob>, 'id' | 'data'>): Promise<string> {
+    const data = parseJob(BroadcastControlJobSchema, 'broadcasts', job.data);
+    const b = await repo.get(data.broadcastId);
+    if (!b) throw new UnrecoverableError(`broadcast ${data.broadcastId} not found`);
+    const result = data.kind === 'start' ? await start(b) : data.kind === 'cancel' ? await cancel(b) : await progress(b, data.n ?? 1);
+    deps.logger.debug({ queue: 'broadcasts', jobId: job.id, broadcastId: b.id, kind: data.kind, result }, 'broadcast control');
+    return result;
+  }
+}
+export type ControlProcessor = ReturnType<typeof createControlProcessor>;

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { wibDay } from '../domain/time.js';
+import type { Keys } from '../store/keys.js';
+import { parseStored } from '../store/json.js';
+import {
+  type Broadcast,
+  BroadcastSchema,
+  type BroadcastState,
+  BroadcastStateSchema,
+  type Outcome,
+  type RecipientRef,
+  recipientKey,
+} from './schema.js';
+
+/** How long a finished broadcast's records are kept. */
+export const BROADCAST_RETENTION_S = 90 * 24 * 3600;
+
+/**
+ * Records an outcome once per (broadcast, recipient) and counts it in the same step:
+ * HSETNX the outcome, and only when it is new, HINCRBY its counter and the channel's done counter.
+ */
+const RECORD_OUTCOME = `
+if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
+  redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+  redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
+  return 1
+end
+return 0`;
+
+/** A new broadcast id for an instant: `BC-20261122-a1b2c3`. */
+export function newBroadcastId(now: Date): string {
+  return `BC-${wibDay(now).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Broadcasts in Redis: the record (written once), its state hash, delivery records and recipients. */
+export function createBroadcastRepo(redis: Redis, keys: Keys) {
+  const doneField = (r: RecipientRef) => (r.channel === 'telegram' ? 'doneTelegram' : 'doneWhatsapp');
+
+  return {
+    /** Stores a broadcast unless one with its id exists (a double tap on "send"); true when stored now. */
+    async createOnce(b: Broadcast): Promise<boolean> {
+      const record = BroadcastSchema.parse(b);
+      const created = await redis.set(keys.broadcast(b.id), JSON.stringify(record), 'NX');
+      if (!created) return false;
+      await redis.hset(keys.broadcastState(b.id), { status: 'scheduled' });
+      return true;
+    },
+    async get(id: string): Promise<Broadcast | null> {
+      const key = keys.broadcast(id);
+      return parseStored(BroadcastSchema, key, await redis.get(key));
+    },
+    async state(id: string): Promise<BroadcastState> {
+      return BroadcastStateSchema.parse(await redis.hgetall(keys.broadcastState(id)));
+    },
+    async setState(id: string, fields: Partial<Record<keyof BroadcastState, string | number>>): Promise<void> {
+      if (Object.keys(fields).length) await redis.hset(keys.broadcastState(id), fields);
+    },
+    /** Sets a state field only if it is not set yet; true when this call set it (one winner). */
+    async claimState(id: string, field: keyof BroadcastState, value: string): Promise<boolean> {
+      return (await redis.hsetnx(keys.broadcastState(id), field, value)) === 1;
+    },
+    /** The recorded outcome for a recipient, if any: checked before every send. */
+    async outcomeOf(id: string, r: RecipientRef): Promise<Outcome | null> {
+      return (await redis.hget(keys.broadcastOutcomes(id), recipientKey(r))) as Outcome | null;
+    },
+    /** Records what happened to a recipient once; true when this call recorded it (and counted it). */
+    async recordOutcome(id: string, r: RecipientRef, outcome: Outcome): Promise<boolean> {
+      const n = await redis.eval(RECORD_OUTCOME, 2, keys.broadcastOutcomes(id), keys.broadcastState(id), recipientKey(r), outcome, doneField(r));
+      return n === 1;
+    },
+    /** Stores the recipient list and the totals (re-running it after a crash adds nothing twice). */
+    async setRecipients(id: string, list: RecipientRef[]): Promise<void> {
+      const key = keys.broadcastRecipients(id);
+      for (let i = 0; i < list.length; i += 1000) {
+        const chunk = list.slice(i, i + 1000).map(recipientKey);
+        if (chunk.length) await redis.sadd(key, ...chunk);
+      }
+      // Totals from the set: a second run after a crash adds to it, and counts what is there.
+      const all = await redis.smembers(key);
+      const tg = all.filter((r) => r.startsWith('telegram:')).length;
+      await redis.hset(keys.broadcastState(id), { total: all.length, totalTelegram: tg, totalWhatsapp: all.length - tg });
+    },
+    async recipients(id: string): Promise<string[]> {
+      return redis.smembers(keys.broadcastRecipients(id));
+    },
+    /** True once an admin pressed "stop". */
+    async isCancelled(id: string): Promise<boolean> {
+      return (await redis.hexists(keys.broadcastState(id), 'cancelRequestedAt')) === 1;
+    },
+    /** Asks a broadcast to stop; returns the state before (a finished one is left as it was). */
+    async requestCancel(id: string, now: Date): Promise<BroadcastState> {
+      const before = await this.state(id);
+      if (before.status === 'done' || before.status === 'cancelled') return before;
+      await redis.hsetnx(keys.broadcastState(id), 'cancelRequestedAt', now.toISOString());
+      return before;
+    },
+    /** Lets a finished broadcast's records expire after the retention time. */
+    async expire(id: string): Promise<void> {
+      const all = [keys.broadcast(id), keys.broadcastState(id), keys.broadcastOutcomes(id), keys.broadcastRecipients(id)];
+      await Promise.all(all.map((k) => redis.expire(k, BROADCAST_RETENTION_S)));
+    },
+  };
+}
+export type BroadcastRepo = ReturnType<typeof createBroadcastRepo>;

@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+import sharp from 'sharp';
+import type { Readable, Writable } from 'node:stream';
+import type { Input } from '../../engine/types.js';
+import { textToInput } from '../commands.js';
+import { numberedText } from '../render.js';
+import type { FetchMedia, MessageHandler, OutboundMessage } from '../types.js';
+
+export interface ConsoleChannelDeps {
+  handler: MessageHandler;
+  input: Readable;
+  output: Writable;
+  /** the demo user's phone, verified by construction (the terminal is the operator's own) */
+  phone: string;
+  /** root of stored media, to show where a photo lives */
+  mediaDir: string;
+  chatId?: string;
+}
+
+/** Renders one bot message for the terminal: text, numbered choices, a note for photos and files. */
+export function renderForConsole(m: OutboundMessage, mediaDir: string): string {
+  const lines: string[] = [];
+  if (m.photo) lines.push(`[foto: ${m.photo.url ?? path.join(mediaDir, m.photo.path ?? '')}]`);
+  if (m.document) lines.push(`[berkas: ${m.document.fileName}]`);
+  lines.push(numberedText(m));
+  return lines.join('\n');
+}
+
+/** The media ref of a generated demo receipt (`/foto` without a path). */
+export const DEMO_RECEIPT_REF = 'demo-receipt:';
+
+/** Reads one typed line as an input: `/foto [path]` sends an image file, everything else is text. */
+export function consoleInput(line: string): Input {
+  const foto = /^\/(foto|photo)(?:\s+(.+))?$/i.exec(line.trim());
+  if (foto) return { kind: 'photo', media: { ref: foto[2]?.trim() || `${DEMO_RECEIPT_REF}${Date.now()}` } };
+  return textToInput(line);
+}
+
+/** A fresh demo transfer receipt (each one different, as real receipts are). */
+export async function demoReceipt(stamp: string): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360"><rect width="100%" height="100%" fill="#fdfdf5"/>
+<text x="30" y="70" font-size="30" font-family="sans-serif" fill="#222">BUKTI TRANSFER (DEMO)</text>
+<text x="30" y="140" font-size="20" font-family="monospace" fill="#333">Bank Demo Depok</text>
+<text x="30" y="190" font-size="20" font-family="monospace" fill="#333">Ref: ${stamp.replace(/[^0-9]/g, '')}</text>
+<text x="30" y="240" font-size="20" font-family="monospace" fill="#333">Status: BERHASIL</text></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 70 }).toBuffer();
+}
+
+/**
+ * A terminal chat for local use and demos: same engine, same flows. Choices are numbered; type
+ * the number or the label. `/foto` sends a generated demo receipt, `/foto path/to.jpg` a file.
+ * Resolves when the input ends (Ctrl-D or end of a piped file).
+ */
+export async function runConsoleChannel(deps: ConsoleChannelDeps): Promise<void> {
+  const chat = { channel: 'console' as const, chatId: deps.chatId ?? 'demo' };
+  const fetchMedia: FetchMedia = (media) =>
+    media.ref.startsWith(DEMO_RECEIPT_REF) ? demoReceipt(media.ref.slice(DEMO_RECEIPT_REF.length)) : readFile(media.ref);
+  const write = (s: string) => deps.output.write(s);
+  const say = async (input: Input) => {
+    const out = await deps.handler.handle({ chat, input, fetchMedia, verifiedPhone: deps.phone });
+    for (const m of out.messages) write(`\n${renderForConsole(m, deps.mediaDir)}\n`);
+    write('\n> ');
+  };
+  write('Belanja UMKM Depok: obrolan terminal (ketik nomor pilihan, /foto untuk kirim bukti bayar, Ctrl-D untuk keluar)\n');
+  await say({ kind: 'command', name: 'start', args: '' });
+  const rl = readline.createInterface({ input: deps.input, terminal: false });
+  for await (const line of rl) {
+    if (!line.trim()) {
+      write('> ');
+      continue;
+    }
+    await say(consoleInput(line));
+  }
+  write('\nSampai jumpa!\n');
+}

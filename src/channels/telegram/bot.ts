@@ -1,0 +1,128 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type Context } from 'grammy';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../logger.js';
+import type { ChatUsersRepo } from '../../store/chat-users-repo.js';
+import type { Keys } from '../../store/keys.js';
+import type { Input, MediaRef } from '../../engine/types.js';
+import { textToInput } from '../commands.js';
+import type { FetchMedia, MessageHandler } from '../types.js';
+import { createTelegramSender, type TelegramSender } from './sender.js';
+
+/** Telegram refuses downloads above 20 MB through the public Bot API. */
+const MAX_DOWNLOAD = 20 * 1024 * 1024;
+/** How long an update id is remembered to drop duplicates. */
+const SEEN_TTL_SECONDS = 24 * 3600;
+
+export interface TelegramBotDeps {
+  token: string;
+  apiRoot: string;
+  handler: MessageHandler;
+  redis: Redis;
+  keys: Keys;
+  chatUsers: ChatUsersRepo;
+  logger: Logger;
+  mediaDir: string;
+  /** retries of 429/5xx by the auto-retry plugin (tests may lower it) */
+  maxRetryAttempts?: number;
+  /** called once per handled update, for metrics */
+  onUpdate?: (kind: string) => void;
+}
+
+/** Converts a Telegram message into an engine input, or null for what the bot does not take. */
+export function toInput(ctx: Context): Input | null {
+  const m = ctx.message;
+  if (ctx.callbackQuery?.data !== undefined) return { kind: 'choice', id: ctx.callbackQuery.data };
+  if (!m) return null;
+  if (m.contact) return { kind: 'contact', phone: m.contact.phone_number, own: m.contact.user_id === m.from?.id };
+  if (m.photo?.length) {
+    const best = m.photo[m.photo.length - 1]!;
+    return { kind: 'photo', media: { ref: best.file_id, size: best.file_size, caption: m.caption } };
+  }
+  if (m.document) {
+    const media: MediaRef = {
+      ref: m.document.file_id,
+      mime: m.document.mime_type,
+      size: m.document.file_size,
+      fileName: m.document.file_name,
+      caption: m.caption,
+      asDocument: true,
+    };
+    return m.document.mime_type?.startsWith('image/') ? { kind: 'photo', media } : { kind: 'document', media };
+  }
+  if (typeof m.text === 'string') return textToInput(m.text);
+  // stickers, voice, location...: an empty text the current step answers politely
+  return { kind: 'text', text: '' };
+}
+
+/**
+ * The grammY bot: updates -> engine inputs, replies -> Telegram calls. Private chats only; each
+ * update id is processed once; every callback query is answered; blocked users are marked.
+ */
+export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: TelegramSender } {
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: deps.maxRetryAttempts ?? 3, maxDelaySeconds: 60 }));
+  const sender = createTelegramSender(bot.api, { mediaDir: deps.mediaDir, redis: deps.redis, keys: deps.keys });
+
+  const fetchMedia: FetchMedia = async (media) => {
+    if (media.size && media.size > MAX_DOWNLOAD) throw new Error('file too large to download');
+    const file = await bot.api.getFile(media.ref);
+    if (!file.file_path) throw new Error('file has no path');
+    const res = await fetch(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`);
+    if (!res.ok) throw new Error(`file download failed: ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  };
+
+  // One user's updates are handled in order, even when the runner fetches them concurrently.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+
+  // Drop an update id handled before (a redelivered webhook or a restarted poller). It is marked
+  // once handled, not before: a process killed mid-update gets it again instead of losing it.
+  // (Updates of one chat run in order, so a duplicate never overlaps its original here.)
+  bot.use(async (ctx, next) => {
+    const key = deps.keys.seenUpdate('telegram', String(ctx.update.update_id));
+    if (await deps.redis.exists(key)) return;
+    await next();
+    await deps.redis.set(key, '1', 'EX', SEEN_TTL_SECONDS);
+  });
+
+  bot.on('my_chat_member', async (ctx) => {
+    if (ctx.chat.type !== 'private') return;
+    const status = ctx.myChatMember.new_chat_member.status;
+    const unreachable = status === 'kicked' || status === 'left';
+    await deps.chatUsers.patch('telegram', String(ctx.chat.id), { unreachable });
+  });
+
+  bot.on(['message', 'callback_query:data'], async (ctx) => {
+    if (ctx.chat?.type !== 'private' || !ctx.from) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      return;
+    }
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    const input = toInput(ctx);
+    if (!input) return;
+    deps.onUpdate?.(input.kind);
+    const chatId = String(ctx.chat.id);
+    const out = await deps.handler.handle({ chat: { channel: 'telegram', chatId }, input, fetchMedia });
+    for (const m of out.messages) {
+      let r = await sender.send(chatId, m);
+      // A photo that cannot be sent (missing file, URL Telegram refuses) must not swallow the answer.
+      if (!r.ok && m.photo && !r.blocked && !r.retryAfter) {
+        deps.logger.warn({ error: r.error }, 'photo not sent; answering without it');
+        r = await sender.send(chatId, { ...m, photo: undefined });
+      }
+      if (!r.ok) {
+        deps.logger.warn({ error: r.error, blocked: r.blocked }, 'reply not delivered');
+        if (r.blocked) await deps.chatUsers.patch('telegram', chatId, { unreachable: true });
+        break;
+      }
+    }
+  });
+
+  bot.catch((err) => {
+    deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'telegram update failed');
+  });
+
+  return { bot, sender };
+}

@@ -1,0 +1,66 @@
+import type { Channel } from '../domain/schemas.js';
+import type { ChatRef, DocumentOut, Input, MediaRef, PhotoOut } from '../engine/types.js';
+
+/** A reply after localisation: what a person reads. Channels turn it into platform calls. */
+export interface OutboundMessage {
+  text: string;
+  /** buttons: id (callback data / choice id) and the localised label */
+  choices?: { id: string; label: string }[];
+  /** buttons per row on Telegram */
+  columns?: number;
+  photo?: PhotoOut;
+  document?: DocumentOut;
+  requestContact?: boolean;
+  /** the user is expected to type a number: numbered channels list choices without numbers */
+  expectsNumber?: boolean;
+}
+
+/** The outcome of one send, sorted by what the caller should do next. */
+export type SendResult =
+  | { ok: true; messageId?: string; fileId?: string }
+  | {
+      ok: false;
+      /** the user blocked the bot or left (Telegram 403): mark unreachable, never retry */
+      blocked?: boolean;
+      /** rate limited: retry after this many seconds */
+      retryAfter?: number;
+      /** no retry can fix it (400, 403) */
+      permanent?: boolean;
+      error: string;
+    };
+
+/** Sends messages to chats of one platform (used by the engine's channel and the queue workers). */
+export interface ChannelSender {
+  readonly channel: Channel;
+  send(chatId: string, msg: OutboundMessage): Promise<SendResult>;
+  /**
+   * Replaces the text (and inline buttons) of a message sent earlier, where the platform can
+   * (Telegram). Absent on channels that cannot edit (WhatsApp): callers send a new message.
+   */
+  edit?(chatId: string, messageId: string, msg: Pick<OutboundMessage, 'text' | 'choices' | 'columns'>): Promise<SendResult>;
+}
+
+/** Fetches the bytes of a media reference (Telegram getFile, WhatsApp downloadMediaMessage, a console path). */
+export type FetchMedia = (media: MediaRef) => Promise<Buffer>;
+
+/** What a channel hands the engine for one incoming message. */
+export interface IncomingMessage {
+  chat: ChatRef;
+  input: Input;
+  fetchMedia: FetchMedia;
+  /**
+   * A phone number the platform itself verified for this sender (WhatsApp: the sender's JID).
+   * Telegram leaves it empty: there the user shares their own contact.
+   */
+  verifiedPhone?: string;
+}
+
+/** What the engine returns to a channel for one incoming message, already localised. */
+export interface HandledMessage {
+  messages: OutboundMessage[];
+}
+
+/** The engine as channels see it. */
+export interface MessageHandler {
+  handle(msg: IncomingMessage): Promise<HandledMessage>;
+}

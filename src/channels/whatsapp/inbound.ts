@@ -1,0 +1,108 @@
+import type { WAMessage } from '@whiskeysockets/baileys';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../logger.js';
+import type { Keys } from '../../store/keys.js';
+import type { FetchMedia, MessageHandler, OutboundMessage } from '../types.js';
+import { convertIncoming, type ConvertedMessage } from './convert.js';
+import { createLru } from './lru.js';
+import { isConnectionError, type Outbox } from './sender.js';
+import type { UsedEvents } from './wa-socket.js';
+
+/** How long a message id is remembered to drop the copies Baileys sometimes emits again. */
+const SEEN_TTL_SECONDS = 3 * 24 * 3600;
+
+export interface InboundDeps {
+  redis: Redis;
+  keys: Keys;
+  logger: Logger;
+  handler: MessageHandler;
+  outbox: Outbox;
+  /** downloads the media of a received message (Baileys downloadMediaMessage on the live socket) */
+  download: (msg: WAMessage) => Promise<Buffer>;
+  /** the localised "something went wrong" reply */
+  apology: () => OutboundMessage;
+  /** received messages kept for media download (default 500) */
+  mediaCacheSize?: number;
+}
+
+/**
+ * Handles `messages.upsert`: keeps only new messages (`notify`), converts them, drops the ones
+ * already seen (Redis SET NX with TTL), runs the handler one message at a time per chat and
+ * sends its replies in order with reply priority. A failing message is logged and answered
+ * with an apology; it never stops the others.
+ */
+export function createInbound(deps: InboundDeps) {
+  const { logger } = deps;
+  const media = createLru<string, WAMessage>(deps.mediaCacheSize ?? 500);
+  const chains = new Map<string, Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
+
+  const fetchMedia: FetchMedia = async (ref) => {
+    const msg = media.get(ref.ref);
+    if (!msg) throw new Error('the WhatsApp media is no longer cached: ask the user to send it again');
+    return deps.download(msg);
+  };
+
+  async function firstTime(id: string): Promise<boolean> {
+    const set = await deps.redis.set(deps.keys.seenUpdate('whatsapp', id), '1', 'EX', SEEN_TTL_SECONDS, 'NX');
+    return set === 'OK';
+  }
+
+  async function reply(c: ConvertedMessage, messages: OutboundMessage[], log: Logger): Promise<void> {
+    const lane = c.incoming.chat.chatId;
+    for (const m of messages) {
+      try {
+        await deps.outbox.deliver(lane, c.replyJid, m, 'reply');
+      } catch (err) {
+        log.error({ err }, 'whatsapp reply not sent');
+        if (isConnectionError(err)) return;
+        await deps.outbox.deliver(lane, c.replyJid, deps.apology(), 'reply').catch((e: unknown) => {
+          log.error({ err: e }, 'whatsapp apology not sent');
+        });
+        return;
+      }
+    }
+  }
+
+  async function handleOne(c: ConvertedMessage): Promise<void> {
+    const log = logger.child({ waMessageId: c.id, input: c.incoming.input.kind });
+    let messages: OutboundMessage[];
+    try {
+      messages = (await deps.handler.handle(c.incoming)).messages;
+    } catch (err) {
+      log.error({ err }, 'whatsapp message failed');
+      messages = [deps.apology()];
+    }
+    await reply(c, messages, log);
+  }
+
+  async function accept(msg: WAMessage): Promise<void> {
+    const c = convertIncoming(msg, fetchMedia);
+    if (!c || !(await firstTime(c.id))) return;
+    media.set(c.id, msg);
+    const chatId = c.incoming.chat.chatId;
+    const next = (chains.get(chatId) ?? Promise.resolve()).then(() => handleOne(c));
+    chains.set(chatId, next);
+    await next;
+    if (chains.get(chatId) === next) chains.delete(chatId);
+  }
+
+  return {
+    /** The `messages.upsert` listener. */
+    onUpsert(event: UsedEvents['messages.upsert']): void {
+      if (event.type !== 'notify') return;
+      for (const msg of event.messages) {
+        const p = accept(msg).catch((err: unknown) => logger.error({ err }, 'whatsapp message failed'));
+        inFlight.add(p);
+        void p.finally(() => inFlight.delete(p));
+      }
+    },
+    /** Resolves when every received message has been handled and its replies sent (or failed). */
+    async drain(): Promise<void> {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+    fetchMedia,
+  };
+}
+
+export type Inbound = ReturnType<typeof createInbound>;

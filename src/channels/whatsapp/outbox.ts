@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Logger } from '../../logger.js';
+import type { Keys } from '../../store/keys.js';
+import type { ChannelSender, OutboundMessage } from '../types.js';
+
+/** The queue that carries WhatsApp sends from worker processes to the one process holding the socket. */
+export const WA_OUTBOX_QUEUE = 'wa-outbox';
+
+const OutboxJobSchema = z.object({
+  chatId: z.string().min(1),
+  msg: z.object({
+    text: z.string(),
+    choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+    columns: z.number().optional(),
+    photo: z.object({ path: z.string().optional(), url: z.string().optional() }).optional(),
+    document: z.object({ fileName: z.string(), content: z.string() }).optional(),
+    expectsNumber: z.boolean().optional(),
+  }),
+});
+
+/** Same chat + same message = same job id, so a retried worker job does not queue a second send. */
+function outboxJobId(chatId: string, msg: OutboundMessage): string {
+  return `wa.${createHash('sha256').update(JSON.stringify([chatId, msg])).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * A ChannelSender for processes without the WhatsApp socket (`npm run worker`): each send becomes
+ * a durable job that the app process (which runs Baileys) delivers through its paced sender.
+ * "ok" means accepted for delivery; Baileys allows one socket per number, so only one process sends.
+ */
+export function createWhatsAppOutboxSender(connection: Redis, keys: Keys): ChannelSender & { close(): Promise<void> } {
+  const queue = new Queue(WA_OUTBOX_QUEUE, {
+    connection,
+    prefix: keys.bullPrefix(),
+    defaultJobOptions: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  });
+  return {
+    channel: 'whatsapp',
+    async send(chatId, msg) {
+      try {
+        const data = OutboxJobSchema.parse({ chatId, msg });
+        await queue.add('send', data, { jobId: outboxJobId(chatId, msg) });
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    close: () => queue.close(),
+  };
+}
+
+/** Runs in the process holding the WhatsApp socket: delivers outbox jobs through the real sender. */
+export function startWhatsAppOutboxWorker(deps: { connection: Redis; keys: Keys; sender: ChannelSender; logger: Logger }): Worker {
+  const worker = new Worker(
+    WA_OUTBOX_QUEUE,
+    async (job) => {
+      const parsed = OutboxJobSchema.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`wa-outbox job: ${parsed.error.issues[0]?.path.join('.')}: invalid`);
+      const r = await deps.sender.send(parsed.data.chatId, parsed.data.msg);
+      if (r.ok) return 'sent';
+      if (r.permanent) throw new UnrecoverableError(r.error);
+      throw new Error(r.error);
+    },
+    { connection: deps.connection, prefix: deps.keys.bullPrefix(), concurrency: 1 },
+  );
+  worker.on('error', (err) => deps.logger.error({ err }, 'wa-outbox worker error'));
+  worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, err: err.message }, 'wa-outbox send failed'));
+  return worker;
+}

@@ -1,0 +1,62 @@
+/**
+ * `npm run import -- roster|umkm|products <file.csv>`: validates the whole file and writes it
+ * only when every row is good. Prints the counts, or every bad row as `line N: field: reason`
+ * and exits 1. Uses REDIS_URL, or a private redis-server under ./data/redis when it is unset.
+ */
+import { readFile } from 'node:fs/promises';
+import { Redis } from 'ioredis';
+import { ConfigError, loadConfig } from '../config.js';
+import { formatCounts, IMPORT_KINDS, type ImportKindName, importCsv } from '../import/runner.js';
+import { createStore } from '../store/index.js';
+import { createKeys } from '../store/keys.js';
+import { type PrivateRedis, startPrivateRedis } from '../store/redis-server.js';
+
+const USAGE = `usage: npm run import -- ${IMPORT_KINDS.join('|')} <file.csv>`;
+
+// Resolves to the exit code: 0 written, 1 bad file or failure, 2 usage.
+async function main(argv: string[]): Promise<number> {
+  const [kind, file, ...rest] = argv;
+  if (!kind || !file || rest.length || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+    console.error(USAGE);
+    return 2;
+  }
+  let csvText: string;
+  try {
+    csvText = await readFile(file, 'utf8');
+  } catch (e) {
+    console.error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return 1;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    console.error(e instanceof ConfigError ? e.message : String(e));
+    return 1;
+  }
+
+  let privateRedis: PrivateRedis | undefined;
+  let redis: Redis | undefined;
+  try {
+    if (!config.REDIS_URL) privateRedis = await startPrivateRedis({ dir: './data/redis' });
+    redis = new Redis(config.REDIS_URL ?? privateRedis!.url, { maxRetriesPerRequest: 3, lazyConnect: true });
+    await redis.connect();
+    const store = createStore(redis, { keys: createKeys(config.REDIS_PREFIX) });
+    const result = await importCsv(store, kind as ImportKindName, csvText);
+    if (!result.ok) {
+      console.error(`${file}: ${result.errors.length} problem(s), nothing written`);
+      for (const e of result.errors) console.error(`  ${e}`);
+      return 1;
+    }
+    console.log(`${kind}: ${formatCounts(result)}`);
+    return 0;
+  } catch (e) {
+    console.error(`import failed: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    await redis?.quit().catch(() => redis?.disconnect());
+    await privateRedis?.stop();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

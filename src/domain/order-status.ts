@@ -1,0 +1,27 @@
+import type { OrderStatus } from './schemas.js';
+
+/** Who may cause a status move. */
+export type Actor = 'asn' | 'umkm' | 'system';
+
+const MOVES: Record<OrderStatus, Partial<Record<OrderStatus, Actor[]>>> = {
+  draft: { confirmed: ['asn'] },
+  confirmed: { paid: ['asn'], cancelled: ['asn', 'system'] },
+  paid: { accepted: ['umkm'], rejected: ['umkm'] },
+  accepted: { delivered: ['umkm'] },
+  rejected: {},
+  delivered: {},
+  cancelled: {},
+};
+
+export type TransitionResult = { ok: true; to: OrderStatus } | { ok: false; reason: 'illegal-move' | 'not-allowed' };
+
+/** Pure rule: may `actor` move an order from `from` to `to`? Rejects illegal moves. */
+export function transition(from: OrderStatus, to: OrderStatus, actor: Actor): TransitionResult {
+  const allowed = MOVES[from][to];
+  if (!allowed) return { ok: false, reason: 'illegal-move' };
+  if (!allowed.includes(actor) && actor !== 'system') return { ok: false, reason: 'not-allowed' };
+  return { ok: true, to };
+}
+
+/** Statuses in which an order is still open for the UMKM owner. */
+export const OPEN_FOR_UMKM: OrderStatus[] = ['paid', 'accepted'];

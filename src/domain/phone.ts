@@ -1,0 +1,34 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { E164Schema } from './schemas.js';
+
+/**
+ * Normalises an Indonesian (or international) phone number to E.164.
+ * `08xx`, `+62 8xx`, `628xx`, `62-8xx`, with spaces, dots, dashes or brackets are one number.
+ * Returns null when the input is not a valid phone number (or is longer than 40 characters).
+ */
+export function normalizePhone(input: string): string | null {
+  if (typeof input !== 'string' || input.length > 40) return null;
+  const cleaned = input.trim().replace(/[\s.\-()]/g, '');
+  if (!/^\+?\d{6,16}$/.test(cleaned)) return null;
+  let candidate = cleaned;
+  if (!candidate.startsWith('+')) {
+    if (candidate.startsWith('62')) candidate = `+${candidate}`;
+    else if (candidate.startsWith('0')) candidate = `+62${candidate.slice(1)}`;
+    else if (candidate.startsWith('8')) candidate = `+62${candidate}`;
+    else candidate = `+${candidate}`;
+  }
+  const parsed = parsePhoneNumberFromString(candidate);
+  if (!parsed || !parsed.isPossible()) return null;
+  // `+62 0812...` loses its trunk 0; input like `+62 000...` still starts with 0 after that and
+  // would lose another 0 on every pass. A normalised number must normalise to itself.
+  const again = parsePhoneNumberFromString(parsed.number);
+  if (!again || again.number !== parsed.number || !again.isPossible()) return null;
+  // What is returned must pass the stored-record schema (8-15 digits).
+  return E164Schema.safeParse(parsed.number).success ? parsed.number : null;
+}
+
+/** Masks a phone for display to third parties: +62812****5678. */
+export function maskPhone(e164: string): string {
+  if (e164.length < 8) return '****';
+  return `${e164.slice(0, 6)}****${e164.slice(-4)}`;
+}

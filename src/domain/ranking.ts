@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { Product, Umkm } from './schemas.js';
+
+export type Listing = { product: Product; umkm: Umkm };
+export type SortOrder = 'fair' | 'price-asc' | 'price-desc';
+
+/** A stable per-day shuffle key, so UMKM with equal order counts take turns at the top. */
+function rotation(id: string, seed: string): string {
+  return createHash('sha1').update(`${seed}|${id}`).digest('hex').slice(0, 8);
+}
+
+/**
+ * Orders listings for browsing. `fair` (the default) puts first the UMKM that received the least
+ * this month (`monthLoad`: Rupiah paid to each UMKM), then those with fewer orders (`tieBreak`),
+ * so income spreads over more businesses; remaining ties rotate daily (`seed` = the WIB day).
+ * Within one UMKM, cheaper products first.
+ */
+export function rankListings(
+  listings: Listing[],
+  order: SortOrder,
+  monthLoad: Record<string, number>,
+  seed: string,
+  tieBreak: Record<string, number> = {},
+): Listing[] {
+  const copy = [...listings];
+  if (order === 'price-asc') return copy.sort((a, b) => a.product.price - b.product.price || a.product.sku.localeCompare(b.product.sku));
+  if (order === 'price-desc') return copy.sort((a, b) => b.product.price - a.product.price || a.product.sku.localeCompare(b.product.sku));
+  const rot = new Map<string, string>();
+  const r = (id: string) => {
+    let v = rot.get(id);
+    if (!v) rot.set(id, (v = rotation(id, seed)));
+    return v;
+  };
+  // Interleave: the first product of every UMKM (in fairness order), then the second of each, ...
+  const byUmkm = new Map<string, Listing[]>();
+  for (const l of copy) {
+    const list = byUmkm.get(l.umkm.id) ?? [];
+    list.push(l);
+    byUmkm.set(l.umkm.id, list);
+  }
+  const umkmOrder = [...byUmkm.keys()].sort(
+    (a, b) =>
+      (monthLoad[a] ?? 0) - (monthLoad[b] ?? 0) ||
+      (tieBreak[a] ?? 0) - (tieBreak[b] ?? 0) ||
+      r(a).localeCompare(r(b)) ||
+      a.localeCompare(b),
+  );
+  for (const list of byUmkm.values()) list.sort((a, b) => a.product.price - b.product.price || a.product.sku.localeCompare(b.product.sku));
+  const out: Listing[] = [];
+  for (let round = 0; out.length < copy.length; round++) {
+    for (const id of umkmOrder) {
+      const l = byUmkm.get(id)![round];
+      if (l) out.push(l);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,205 @@
+import type { HandledMessage, IncomingMessage, MessageHandler } from '../channels/types.js';
+import { renderReply } from '../channels/render.js';
+import type { I18n, Locale } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, StepResult } from './flow.js';
+import { matchChoice } from './match.js';
+import { freshSession, type Session, type SessionStore } from './session.js';
+import type { Effect, Input, Msg, Reply } from './types.js';
+import { loadTurnState } from './turn-state.js';
+import { createUserResolver } from './user.js';
+
+/** Longest text any step takes; longer messages get one polite answer. */
+export const MAX_TEXT = 2000;
+/** Steps one input may pass through (guards against a goto loop in a flow). */
+const MAX_HOPS = 8;
+/**
+ * Folds plain notices (no buttons, photo or file) into the next reply as its prefix, so one
+ * input gets as few messages as possible: quicker to read and kinder to Telegram's per-chat limit.
+ */
+export function mergeReplies(replies: Reply[]): Reply[] {
+  const out: Reply[] = [];
+  let pending: Msg[] = [];
+  const flush = () => {
+    if (!pending.length) return;
+    out.push({ text: pending[pending.length - 1]!, prefix: pending.length > 1 ? pending.slice(0, -1) : undefined });
+    pending = [];
+  };
+  for (const r of replies) {
+    if (r.standalone) {
+      flush();
+      out.push(r);
+      continue;
+    }
+    if (!r.choices?.length && !r.photo && !r.document && !r.requestContact) {
+      pending.push(...(r.prefix ?? []), r.text);
+      continue;
+    }
+    out.push(pending.length ? { ...r, prefix: [...pending, ...(r.prefix ?? [])] } : r);
+    pending = [];
+  }
+  flush();
+  return out;
+}
+
+/** Plain words that act as commands (WhatsApp users rarely type a slash). */
+const WORD_COMMANDS = new Map([
+  ['menu', 'menu'],
+  ['batal', 'batal'],
+  ['cancel', 'batal'],
+  ['bantuan', 'bantuan'],
+  ['help', 'bantuan'],
+]);
+
+export interface EngineDeps extends Omit<FlowDeps, 't'> {
+  i18n: I18n;
+  sessions: SessionStore;
+  logger: Logger;
+  flows: Flow[];
+  commands: CommandDef[];
+  globalChoices: GlobalChoice[];
+  /** performs effects (queue jobs); called before the answer is sent */
+  effects: (effects: Effect[]) => Promise<void>;
+  /** called with each handled step, for metrics */
+  onStep?: (flow: string, step: string, ms: number) => void;
+}
+
+/**
+ * The flow runner: (user, session, input) -> localised replies + effects. Channel-agnostic;
+ * an unknown, stale or forged input never throws, and an unexpected error answers politely
+ * and leaves the session as it was.
+ */
+export function createEngine(deps: EngineDeps): MessageHandler {
+  const flows = new Map(deps.flows.map((f) => [f.name, f]));
+  const commands = new Map(deps.commands.map((c) => [c.name, c]));
+  const userOf = createUserResolver(deps.store);
+
+  function stepOf(flow: string, step: string) {
+    return flows.get(flow)?.steps[step];
+  }
+
+  async function run(ctx: FlowCtx, first: StepResult, sink: { replies: Reply[]; effects: Effect[] }) {
+    let result = first;
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+      if (result.kind === 'invalid') {
+        sink.replies.push({ text: result.reason });
+        const again = stepOf(ctx.session.flow, ctx.session.step);
+        if (!again) return;
+        result = await again.enter(ctx);
+        if (result.kind === 'invalid') return; // an entering step cannot be invalid: stop
+        continue;
+      }
+      if (result.effects) sink.effects.push(...result.effects);
+      if (result.replies) sink.replies.push(...result.replies);
+      if (result.kind === 'reply') {
+        if (result.data) Object.assign(ctx.data, result.data);
+        return;
+      }
+      const target = stepOf(result.to.flow, result.to.step);
+      if (!target) throw new Error(`flow step ${result.to.flow}/${result.to.step} does not exist`);
+      if (result.to.flow !== ctx.session.flow) {
+        for (const k of Object.keys(ctx.data)) delete ctx.data[k];
+      }
+      if (result.data) Object.assign(ctx.data, result.data);
+      ctx.session.flow = result.to.flow;
+      ctx.session.step = result.to.step;
+      result = await target.enter(ctx);
+    }
+    throw new Error(`too many steps for one input (last ${ctx.session.flow}/${ctx.session.step})`);
+  }
+
+  async function dispatch(ctx: FlowCtx, input: Input): Promise<StepResult> {
+    const { session, user } = ctx;
+    // A Map, not an object: typed "constructor" or "__proto__" must not look like a command.
+    const word = input.kind === 'text' ? WORD_COMMANDS.get(input.text.trim().toLowerCase()) : undefined;
+    if (input.kind === 'command' || word) {
+      const name = input.kind === 'command' ? input.name : word!;
+      const args = input.kind === 'command' ? input.args : '';
+      const cmd = commands.get(name);
+      if (!cmd) return { kind: 'invalid', reason: { key: 'engine-unknown-command', args: { command: name } } };
+      if (!cmd.allowed(user)) return { kind: 'invalid', reason: { key: user.registered ? 'engine-not-allowed' : 'engine-register-first' } };
+      if (cmd.run) return cmd.run(ctx, args);
+      return { kind: 'goto', to: cmd.to! };
+    }
+    // Before registering, only the registration and the language choice (/bahasa) take input.
+    const openToAll = session.flow === 'register' || (session.flow === 'menu' && session.step === 'language');
+    if (!user.registered && !openToAll) {
+      return { kind: 'goto', to: { flow: 'register', step: 'start' } };
+    }
+    if (input.kind === 'choice') {
+      if (input.id === 'nav:menu' && session.offered.some((o) => o.id === 'nav:menu')) {
+        return { kind: 'goto', to: { flow: 'menu', step: 'main' } };
+      }
+      if (!session.offered.some((o) => o.id === input.id)) {
+        const global = deps.globalChoices.find((g) => input.id.startsWith(g.prefix));
+        if (global && user.registered) return global.handle(ctx, input.id);
+        return { kind: 'invalid', reason: { key: 'engine-stale-button' } };
+      }
+    }
+    const step = stepOf(session.flow, session.step);
+    if (!step?.handle) return { kind: 'goto', to: { flow: 'menu', step: 'main' } };
+    return step.handle(ctx, input);
+  }
+
+  function normalise(input: Input, session: Session): Input | { tooLong: true } {
+    if (input.kind === 'text') {
+      if (input.text.length > MAX_TEXT) return { tooLong: true };
+      const id = matchChoice(input.text, session.offered, Boolean(session.expectsNumber));
+      if (id) return { kind: 'choice', id };
+    }
+    return input;
+  }
+
+  async function handle(msg: IncomingMessage): Promise<HandledMessage> {
+    const { chat } = msg;
+    const started = Date.now();
+    // Chat user, session and roster version: one MGET for the whole hot path.
+    const { chatUser, session: stored, identityVersion } = await loadTurnState(deps.store, chat.channel, chat.chatId);
+    const locale: Locale = chatUser?.locale ?? deps.config.DEFAULT_LOCALE;
+    const session: Session = stored ?? freshSession();
+    const before = JSON.stringify(session);
+    const user = await userOf(chatUser, identityVersion);
+    if (!stored && !user.registered) Object.assign(session, { flow: 'register', step: 'start' });
+    const ctx: FlowCtx = {
+      chat,
+      locale,
+      user,
+      session,
+      data: session.data,
+      fetchMedia: msg.fetchMedia,
+      verifiedPhone: msg.verifiedPhone,
+      deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, args) },
+    };
+    const sink = { replies: [] as Reply[], effects: [] as Effect[] };
+    // Where the update started, for the error log (a child logger only when there is an error).
+    const at = { channel: chat.channel, flow: session.flow, step: session.step, input: msg.input.kind };
+    try {
+      const input = normalise(msg.input, session);
+      if ('tooLong' in input) await run(ctx, { kind: 'invalid', reason: { key: 'engine-too-long', args: { max: MAX_TEXT } } }, sink);
+      else await run(ctx, await dispatch(ctx, input), sink);
+      if (sink.effects.length) await deps.effects(sink.effects);
+      session.offered = sink.replies.flatMap((r) =>
+        (r.choices ?? []).map((c) => ({ id: c.id, label: deps.i18n.msg(ctx.locale, c.label) })),
+      );
+      session.expectsNumber = sink.replies.some((r) => r.expectsNumber) || undefined;
+      session.data = ctx.data;
+      session.updatedAt = deps.clock().toISOString();
+      await deps.sessions.save(chat.channel, chat.chatId, session);
+      if (deps.logger.isLevelEnabled('debug')) {
+        // Kinds and step names only: what was typed never goes to the logs.
+        deps.logger.debug({ ...at, to: `${session.flow}/${session.step}`, effects: sink.effects.map((e) => e.type), ms: Date.now() - started }, 'update handled');
+      }
+    } catch (err) {
+      deps.logger.child(at).error({ err }, 'step failed');
+      const previous = JSON.parse(before) as Session;
+      if (stored) await deps.sessions.save(chat.channel, chat.chatId, previous).catch(() => undefined);
+      return { messages: [renderReply(deps.i18n, ctx.locale, { text: { key: 'engine-error' } })] };
+    } finally {
+      deps.onStep?.(session.flow, session.step, Date.now() - started);
+    }
+    if (!sink.replies.length) sink.replies.push({ text: { key: 'engine-nothing' } });
+    return { messages: mergeReplies(sink.replies).map((r) => renderReply(deps.i18n, ctx.locale, r)) };
+  }
+
+  return { handle };
+}

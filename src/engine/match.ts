@@ -1,0 +1,35 @@
+/** Folds a label or typed text for comparison: lower case, letters and digits only. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Maps typed text to one of the offered choices: an exact label (ignoring case, emoji and
+ * punctuation) first, then a number 1..n for numbered lists. When the step takes a typed number, digits
+ * are never matched to a button (the step parses them).
+ */
+export function matchChoice(
+  text: string,
+  offered: { id: string; label: string }[],
+  expectsNumber: boolean,
+): string | null {
+  if (!offered.length) return null;
+  // On a step that takes a number, a typed number is the step's to read: folding would turn
+  // "-1" or "1.5" into the button "1".
+  if (expectsNumber && /^[\s\d.,+-]+$/.test(text)) return null;
+  const compact = (s: string) => fold(s).replace(/ /g, '');
+  const t = compact(text);
+  if (!t) return null;
+  // "Mekarjaya" picks "Mekar Jaya": spaces are not what people get wrong on purpose
+  const byLabel = offered.find((o) => compact(o.label) === t);
+  if (byLabel) return byLabel.id;
+  if (!expectsNumber && /^\d{1,3}$/.test(text.trim())) {
+    const n = Number(text.trim());
+    if (n >= 1 && n <= offered.length) return offered[n - 1]!.id;
+  }
+  return null;
+}

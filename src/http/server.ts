@@ -1,0 +1,52 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.js';
+
+/** A route handler; it owns the response. */
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
+
+export interface HttpServerDeps {
+  port: number;
+  host?: string;
+  logger: Logger;
+  /** exact path -> handler (method checks are the handler's) */
+  routes: Map<string, Handler>;
+  /** path prefix -> handler, for mounted apps such as the queue dashboard */
+  prefixes?: Map<string, Handler>;
+}
+
+/**
+ * The one HTTP server of the app (Telegram webhook, /healthz, /metrics, /admin/queues).
+ * Unknown paths get 404; a handler that throws gets 500 and a log line, never a crash.
+ */
+export async function startHttpServer(deps: HttpServerDeps): Promise<{ server: http.Server; port: number; close(): Promise<void> }> {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let handler = deps.routes.get(url.pathname);
+    if (!handler && deps.prefixes) {
+      for (const [prefix, h] of deps.prefixes) if (url.pathname.startsWith(prefix)) handler = h;
+    }
+    if (!handler) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    try {
+      await handler(req, res);
+    } catch (err) {
+      deps.logger.error({ err, path: url.pathname }, 'http handler failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(deps.port, deps.host ?? '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

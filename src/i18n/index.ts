@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FluentBundle, FluentResource } from '@fluent/bundle';
+import type { Msg } from '../engine/types.js';
+
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const defaultDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+
+/** Fluent bundles for every locale in `locales/`; `t` falls back to Indonesian, then to the key. */
+export function createI18n(dir = defaultDir) {
+  const bundles = new Map<Locale, FluentBundle>();
+  for (const locale of LOCALES) {
+    const bundle = new FluentBundle(locale, { useIsolating: false });
+    const errors = bundle.addResource(new FluentResource(readFileSync(path.join(dir, `${locale}.ftl`), 'utf8')));
+    if (errors.length) throw new Error(`locales/${locale}.ftl: ${errors.map((e) => e.message).join('; ')}`);
+    bundles.set(locale, bundle);
+  }
+
+  function format(locale: Locale, key: string, args?: Msg['args']): string | null {
+    const bundle = bundles.get(locale)!;
+    const m = bundle.getMessage(key);
+    if (!m?.value) return null;
+    return bundle.formatPattern(m.value, args ?? {});
+  }
+
+  return {
+    /** Localised text of a message id. */
+    t(locale: Locale, key: string, args?: Msg['args']): string {
+      return format(locale, key, args) ?? format('id', key, args) ?? key;
+    },
+    /** Localised text of a Msg. */
+    msg(locale: Locale, m: Msg): string {
+      return this.t(locale, m.key, m.args);
+    },
+    has(locale: Locale, key: string): boolean {
+      return Boolean(bundles.get(locale)?.getMessage(key)?.value);
+    },
+    keys(locale: Locale): string[] {
+      const b = bundles.get(locale)! as any;
+      return [...(b._messages as Map<string, unknown>).keys()];
+    },
+  };
+}
+export type I18n = ReturnType<typeof createI18n>;

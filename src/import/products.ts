@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { Product } from '../domain/schemas.js';
+import { duplicateErrors, IdField, requiredText } from './fields.js';
+import type { ImportKind } from './kind.js';
+
+/** Columns of a products file. */
+export const PRODUCT_COLUMNS = ['sku', 'umkm_id', 'name', 'price', 'unit', 'description', 'photo', 'available'] as const;
+
+/** Highest accepted price: a typo guard (Rp 100.000.000). */
+export const MAX_PRICE = 100_000_000;
+
+const TRUE = ['true', 'ya', '1'];
+const FALSE = ['false', 'tidak', '0'];
+
+/** `25000` or `25.000` -> 25000: a positive whole number of Rupiah. */
+export const PriceField = z.string().transform((v, ctx) => {
+  const s = v.trim();
+  if (!/^\d+$/.test(s) && !/^\d{1,3}(\.\d{3})+$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `${s || '(empty)'} must be whole Rupiah, digits only or with dots like 25.000` });
+    return z.NEVER;
+  }
+  const n = Number(s.replace(/\./g, ''));
+  if (n <= 0 || n > MAX_PRICE) {
+    ctx.addIssue({ code: 'custom', message: `${s} must be from 1 to ${MAX_PRICE.toLocaleString('id-ID')}` });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** true/false/ya/tidak/1/0, any case. */
+export const AvailableField = z.string().transform((v, ctx) => {
+  const s = v.trim().toLowerCase();
+  if (TRUE.includes(s)) return true;
+  if (FALSE.includes(s)) return false;
+  ctx.addIssue({ code: 'custom', message: `${s || '(empty)'} must be true, false, ya, tidak, 1 or 0` });
+  return z.NEVER;
+});
+
+/** Empty, an https URL, or a relative image path under MEDIA_DIR such as `demo/kue-01.jpg`. */
+export const PhotoField = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^https:\/\/\S+$/.test(s) || /^(?!\/)(?!.*\.\.)[A-Za-z0-9_\-/.]+\.(jpe?g|png|webp)$/i.test(s), {
+    error: 'must be empty, an https URL, or a relative .jpg/.png/.webp path',
+  })
+  .transform((s) => (s === '' ? undefined : s));
+
+const schema = z
+  .object({
+    sku: IdField,
+    umkm_id: IdField,
+    name: requiredText(100),
+    price: PriceField,
+    unit: requiredText(30),
+    description: z.string().trim().max(500, { error: 'must be at most 500 characters' }),
+    photo: PhotoField,
+    available: AvailableField,
+  })
+  .transform(
+    (r): Product => ({
+      sku: r.sku,
+      umkmId: r.umkm_id,
+      name: r.name,
+      price: r.price,
+      unit: r.unit,
+      description: r.description,
+      ...(r.photo ? { photo: r.photo } : {}),
+      available: r.available,
+    }),
+  );
+
+/** The products import: `sku,umkm_id,name,price,unit,description,photo,available`; the UMKM must already be stored. */
+export function productsImport(): ImportKind<Product> {
+  return {
+    columns: PRODUCT_COLUMNS,
+    schema,
+    id: (p) => p.sku,
+    async check(rows, store) {
+      const errors = duplicateErrors(rows, 'sku', (p) => p.sku);
+      const ids = [...new Set(rows.map((r) => r.record.umkmId))];
+      const found = await Promise.all(ids.map((id) => store.catalogue.umkm(id)));
+      const missing = new Set(ids.filter((_, i) => !found[i]));
+      for (const { line, record } of rows)
+        if (missing.has(record.umkmId)) errors.push(`line ${line}: umkm_id: UMKM ${record.umkmId} does not exist (import umkm first)`);
+      return errors;
+    },
+    load: (store, ids) => Promise.all(ids.map((sku) => store.catalogue.product(sku))),
+    save: (store, list) => store.catalogue.upsertProducts(list),
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { CATEGORIES, type Umkm } from '../domain/schemas.js';
+import { canonicalKecamatan, canonicalKelurahan } from '../domain/wilayah.js';
+import { duplicateErrors, IdField, PhoneField, requiredText } from './fields.js';
+import type { ImportKind } from './kind.js';
+
+/** Columns of a UMKM file. */
+export const UMKM_COLUMNS = ['id', 'name', 'owner_name', 'owner_phone', 'category', 'kecamatan', 'kelurahan', 'address'] as const;
+
+const schema = z
+  .object({
+    id: IdField,
+    name: requiredText(100),
+    owner_name: requiredText(100),
+    owner_phone: PhoneField,
+    category: z.string().trim().toLowerCase().pipe(z.enum(CATEGORIES, { error: 'must be kuliner, fashion or kriya' })),
+    kecamatan: z.string().transform((v, ctx) => {
+      const kec = canonicalKecamatan(v);
+      if (!kec) {
+        ctx.addIssue({ code: 'custom', message: `${v.trim() || '(empty)'} is not a kecamatan of Depok` });
+        return z.NEVER;
+      }
+      return kec;
+    }),
+    kelurahan: z.string(),
+    address: requiredText(300).pipe(z.string().min(5, { error: 'must be at least 5 characters' })),
+  })
+  .transform((r, ctx): Umkm => {
+    // Runs once every field passed: the kecamatan is canonical by then.
+    const kecamatan = r.kecamatan;
+    const kelurahan = canonicalKelurahan(kecamatan, r.kelurahan);
+    if (!kelurahan) {
+      ctx.addIssue({ code: 'custom', path: ['kelurahan'], message: `${r.kelurahan.trim() || '(empty)'} is not a kelurahan of ${kecamatan}` });
+      return z.NEVER;
+    }
+    return {
+      id: r.id,
+      name: r.name,
+      ownerName: r.owner_name,
+      ownerPhone: r.owner_phone,
+      category: r.category,
+      kecamatan,
+      kelurahan,
+      address: r.address,
+    };
+  });
+
+/** The UMKM import: `id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address`, upserted by id. */
+export function umkmImport(): ImportKind<Umkm> {
+  return {
+    columns: UMKM_COLUMNS,
+    schema,
+    id: (u) => u.id,
+    check: async (rows) => duplicateErrors(rows, 'id', (u) => u.id),
+    load: (store, ids) => Promise.all(ids.map((id) => store.catalogue.umkm(id))),
+    save: (store, list) => store.catalogue.upsertUmkms(list),
+  };
+}

@@ -1,0 +1,142 @@
+import { formatRupiah } from '../domain/money.js';
+import type { Order, OrderStatus, Person, Umkm } from '../domain/schemas.js';
+import { formatWib } from '../domain/time.js';
+import type { I18n, Locale } from '../i18n/index.js';
+import { maskName } from './report-content.js';
+
+/** Orders in these statuses are purchases: the receipt came and the UMKM did not refuse. */
+export const RECAP_STATUSES: readonly OrderStatus[] = ['paid', 'accepted', 'delivered'];
+
+/** How the recap finds the ASN and the UMKM of an order. */
+export interface RecapLookups {
+  persons: ReadonlyMap<string, Person>;
+  umkms: ReadonlyMap<string, Umkm>;
+}
+
+export interface RecapRow {
+  purchases: number;
+  /** distinct ASN */
+  asn: number;
+  /** integer Rupiah */
+  total: number;
+}
+
+/** The figures of one WIB day. */
+export interface Recap {
+  day: string;
+  purchases: number;
+  asnCount: number;
+  /** Rupiah reaching UMKM */
+  total: number;
+  withPostLink: number;
+  /** withPostLink / purchases, 0 when there are none */
+  postLinkShare: number;
+  /** by the ASN's OPD, largest total first */
+  byOpd: (RecapRow & { opd: string })[];
+  /** by the UMKM's kecamatan, largest total first */
+  byKecamatan: (RecapRow & { kecamatan: string })[];
+  /** the five UMKM with the largest totals */
+  topUmkm: { id: string; name: string; kecamatan: string; purchases: number; total: number }[];
+}
+
+const UNKNOWN = '(tidak diketahui)';
+
+function group<K extends string>(orders: Order[], keyOf: (o: Order) => string, label: K) {
+  const acc = new Map<string, { purchases: number; asn: Set<string>; total: number }>();
+  for (const o of orders) {
+    const k = keyOf(o);
+    const g = acc.get(k) ?? { purchases: 0, asn: new Set<string>(), total: 0 };
+    g.purchases++;
+    g.asn.add(o.asnNip);
+    g.total += o.total;
+    acc.set(k, g);
+  }
+  return [...acc.entries()]
+    .map(([k, g]) => ({ [label]: k, purchases: g.purchases, asn: g.asn.size, total: g.total }) as RecapRow & Record<K, string>)
+    .sort((a, b) => b.total - a.total || b.purchases - a.purchases || a[label].localeCompare(b[label]));
+}
+
+/** The purchases of a day among `orders` (the statuses that count). */
+export function recapOrders(orders: Order[]): Order[] {
+  return orders.filter((o) => RECAP_STATUSES.includes(o.status));
+}
+
+/**
+ * Pure: the recap of `day` from that day's orders (store.orders.ofDay(day)). Only paid, accepted
+ * and delivered orders count. Shared by the daily job and the admins' `/rekap <date>`.
+ */
+export function buildRecap(orders: Order[], lookups: RecapLookups, day: string): Recap {
+  const counted = recapOrders(orders);
+  const opdOf = (o: Order) => lookups.persons.get(o.asnNip)?.opd ?? UNKNOWN;
+  const kecOf = (o: Order) => lookups.umkms.get(o.umkmId)?.kecamatan ?? UNKNOWN;
+  const byUmkm = group(counted, (o) => o.umkmId, 'id');
+  const withPostLink = counted.filter((o) => o.postLink).length;
+  return {
+    day,
+    purchases: counted.length,
+    asnCount: new Set(counted.map((o) => o.asnNip)).size,
+    total: counted.reduce((s, o) => s + o.total, 0),
+    withPostLink,
+    postLinkShare: counted.length ? withPostLink / counted.length : 0,
+    byOpd: group(counted, opdOf, 'opd'),
+    byKecamatan: group(counted, kecOf, 'kecamatan'),
+    topUmkm: byUmkm.slice(0, 5).map((g) => {
+      const u = lookups.umkms.get(g.id);
+      return { id: g.id, name: u?.name ?? g.id, kecamatan: u?.kecamatan ?? UNKNOWN, purchases: g.purchases, total: g.total };
+    }),
+  };
+}
+
+/** A CSV cell: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
+export function csvCell(v: string | number | boolean): string {
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const RECAP_CSV_HEADER = [
+  'order_id', 'created_at_wib', 'status', 'asn_nip', 'asn_name', 'opd', 'umkm_id', 'umkm_name', 'umkm_kecamatan',
+  'items', 'total', 'recipient_kelurahan', 'recipient_kecamatan', 'recipient_name_masked', 'post_link',
+  'payment_confirmed', 'reported_to',
+] as const;
+
+/** Pure: the day's reports as CSV, one row per counted order, no address and no phone. */
+export function recapCsv(orders: Order[], lookups: RecapLookups): string {
+  const rows = recapOrders(orders)
+    .slice()
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .map((o) => {
+      const p = lookups.persons.get(o.asnNip);
+      const u = lookups.umkms.get(o.umkmId);
+      return [
+        o.id, formatWib(new Date(o.createdAt)), o.status, o.asnNip, p?.name ?? '', p?.opd ?? '', o.umkmId, u?.name ?? '',
+        u?.kecamatan ?? '', o.items.map((it) => `${it.qty}x ${it.name}`).join('; '), o.total, o.recipient?.kelurahan ?? '',
+        o.recipient?.kecamatan ?? '', o.recipient ? maskName(o.recipient.name) : '', o.postLink ?? '', o.paymentConfirmed === true,
+        Object.keys(o.reportedTo).sort().join(' '),
+      ].map(csvCell).join(',');
+    });
+  return [RECAP_CSV_HEADER.join(','), ...rows].join('\n') + '\n';
+}
+
+/** The recap as text for the mayor's office (or an admin). */
+export function recapText(i18n: I18n, locale: Locale, r: Recap): string {
+  const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
+  const lines = [t('recap-title', { day: r.day })];
+  if (!r.purchases) return [...lines, t('recap-empty')].join('\n');
+  lines.push(
+    t('recap-summary', { purchases: String(r.purchases), asn: String(r.asnCount), total: formatRupiah(r.total) }),
+    t('recap-post-share', { withLink: String(r.withPostLink), purchases: String(r.purchases), percent: String(Math.round(r.postLinkShare * 100)) }),
+    '',
+    t('recap-by-opd'),
+    ...r.byOpd.map((g) => t('recap-opd-line', { opd: g.opd, purchases: String(g.purchases), asn: String(g.asn), total: formatRupiah(g.total) })),
+    '',
+    t('recap-by-kecamatan'),
+    ...r.byKecamatan.map((g) => t('recap-kecamatan-line', { kecamatan: g.kecamatan, purchases: String(g.purchases), total: formatRupiah(g.total) })),
+    '',
+    t('recap-top-umkm'),
+    ...r.topUmkm.map((u, i) =>
+      t('recap-top-line', { rank: String(i + 1), name: u.name, kecamatan: u.kecamatan, purchases: String(u.purchases), total: formatRupiah(u.total) }),
+    ),
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,152 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { Redis } from 'ioredis';
+import { cutText } from '../channels/telegram/split-text.js';
+import type { TelegramSender } from '../channels/telegram/sender.js';
+import type { ChannelSender, SendResult } from '../channels/types.js';
+import type { Config } from '../config.js';
+import type { PhotoOut } from '../engine/types.js';
+import { type ReportFacts, reportWebhookBody } from './report-content.js';
+import { ReportWebhookBodySchema, type ReportWebhookBody, postWebhook } from './webhook.js';
+
+/** Where a purchase report goes. */
+export type DestinationName = 'telegram' | 'whatsapp' | 'webhook' | 'console';
+
+/** What one destination did with one report or follow-up. */
+export type DeliveryOutcome =
+  | { status: 'sent' }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; permanent: boolean; error: string };
+
+/** What a destination needs to send: the texts are already localised. */
+export interface DeliveryInput {
+  facts: ReportFacts;
+  /** the full report text, or the follow-up text */
+  text: string;
+  /** the delivery hash of this report or follow-up (fields: destination, `telegram.msg`, ...) */
+  hash: string;
+  /** the delivery hash of the report itself (the follow-up replies to its Telegram message) */
+  reportHash: string;
+  now: Date;
+  /** for a follow-up: what it is about (the webhook event) */
+  followupEvent?: 'purchase.post-link' | 'purchase.payment-confirmed';
+}
+
+export interface Destination {
+  name: DestinationName;
+  report(input: DeliveryInput): Promise<DeliveryOutcome>;
+  followup(input: DeliveryInput): Promise<DeliveryOutcome>;
+}
+
+export interface DestinationDeps {
+  redis: Redis;
+  config: Pick<Config, 'MAYOR_TELEGRAM_CHAT_ID' | 'MAYOR_WHATSAPP_JID' | 'REPORT_WEBHOOK_URL' | 'REPORT_WEBHOOK_SECRET' | 'MEDIA_DIR'>;
+  senders: { telegram?: TelegramSender; whatsapp?: ChannelSender; console?: ChannelSender };
+  /** the heading of a report shown in the terminal demo */
+  consoleTitle?: string;
+}
+
+/** Caption limit for the report photo: strictly below Telegram's 1024. */
+export const REPORT_CAPTION_LIMIT = 1023;
+
+function fromSend(r: SendResult): DeliveryOutcome {
+  if (r.ok) return { status: 'sent' };
+  return { status: 'failed', permanent: r.permanent === true, error: r.error };
+}
+
+/** The receipt photo of an order when its file is present under MEDIA_DIR. */
+export async function receiptPhoto(mediaDir: string, facts: ReportFacts): Promise<PhotoOut | undefined> {
+  const rel = facts.order.receipt?.path;
+  if (!rel) return undefined;
+  const root = path.resolve(mediaDir);
+  const abs = path.resolve(root, rel);
+  if (!abs.startsWith(root + path.sep)) return undefined;
+  try {
+    await access(abs);
+    return { path: rel };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The destinations configured by MAYOR_TELEGRAM_CHAT_ID, MAYOR_WHATSAPP_JID and REPORT_WEBHOOK_URL. */
+export function configuredDestinations(deps: DestinationDeps): Destination[] {
+  const { redis, config, senders } = deps;
+  const out: Destination[] = [];
+
+  const tgChat = config.MAYOR_TELEGRAM_CHAT_ID;
+  if (tgChat) {
+    const tg = senders.telegram;
+    out.push({
+      name: 'telegram',
+      async report({ facts, text, hash }) {
+        if (!tg) return { status: 'skipped', reason: 'Telegram is not configured (no BOT_TOKEN)' };
+        const [head, rest] = cutText(text, REPORT_CAPTION_LIMIT);
+        // The photo (or first message) and the rest are recorded separately: a retry after a
+        // crash between the two sends only the rest, as a reply to the first.
+        let first = await redis.hget(hash, 'telegram.msg');
+        if (!first) {
+          const photo = await receiptPhoto(config.MEDIA_DIR, facts);
+          const r = await tg.send(tgChat, { text: head, photo });
+          if (!r.ok) return fromSend(r);
+          first = r.messageId ?? '';
+          await redis.hsetnx(hash, 'telegram.msg', first);
+        }
+        if (rest) {
+          const r = await tg.send(tgChat, { text: rest, replyTo: first || undefined });
+          if (!r.ok) return fromSend(r);
+        }
+        return { status: 'sent' };
+      },
+      async followup({ text, reportHash }) {
+        if (!tg) return { status: 'skipped', reason: 'Telegram is not configured (no BOT_TOKEN)' };
+        const first = await redis.hget(reportHash, 'telegram.msg');
+        return fromSend(await tg.send(tgChat, { text, replyTo: first || undefined }));
+      },
+    });
+  }
+
+  const waJid = config.MAYOR_WHATSAPP_JID;
+  if (waJid) {
+    const wa = senders.whatsapp;
+    const notRunning = { status: 'skipped', reason: 'WhatsApp is not running in this process' } as const;
+    out.push({
+      name: 'whatsapp',
+      async report({ facts, text }) {
+        if (!wa) return notRunning;
+        return fromSend(await wa.send(waJid, { text, photo: await receiptPhoto(config.MEDIA_DIR, facts) }));
+      },
+      async followup({ text }) {
+        if (!wa) return notRunning;
+        return fromSend(await wa.send(waJid, { text }));
+      },
+    });
+  }
+
+  const url = config.REPORT_WEBHOOK_URL;
+  const secret = config.REPORT_WEBHOOK_SECRET;
+  if (url && secret) {
+    const post = async (input: DeliveryInput, event: ReportWebhookBody['event']): Promise<DeliveryOutcome> => {
+      const body = ReportWebhookBodySchema.safeParse(reportWebhookBody(input.facts, event, input.now));
+      if (!body.success) {
+        const fields = body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        return { status: 'failed', permanent: true, error: `webhook body invalid: ${fields}` };
+      }
+      const r = await postWebhook(url, secret, body.data, Math.floor(input.now.getTime() / 1000));
+      return r.ok ? { status: 'sent' } : { status: 'failed', permanent: r.permanent, error: r.error };
+    };
+    out.push({
+      name: 'webhook',
+      report: (input) => post(input, 'purchase.reported'),
+      followup: (input) => post(input, input.followupEvent ?? 'purchase.post-link'),
+    });
+  }
+
+  // The terminal demo with no destination configured: show the report where the newcomer is.
+  const con = senders.console;
+  if (!out.length && con) {
+    const show = async (text: string) => fromSend(await con.send('mayor', { text: `${deps.consoleTitle ?? ''}\n${text}`.trim() }));
+    out.push({ name: 'console', report: ({ text }) => show(text), followup: ({ text }) => show(text) });
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import { type Clock, systemClock } from '../domain/time.js';
+import type { I18n } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/index.js';
+import type { Keys } from '../store/keys.js';
+import { type ReportJob, ReportJobSchema, parseJob } from './jobs.js';
+import { followupText, loadReportFacts, reportText } from './report-content.js';
+import { type DestinationDeps, type DestinationName, configuredDestinations } from './report-destinations.js';
+
+export interface ReportProcessorDeps extends Omit<DestinationDeps, 'config'> {
+  redis: Redis;
+  keys: Keys;
+  store: Store;
+  config: DestinationDeps['config'] & Pick<Config, 'DEFAULT_LOCALE'>;
+  logger: Logger;
+  i18n: I18n;
+  clock?: Clock;
+  /** called once per report or follow-up delivered to a destination (metrics) */
+  onDelivered?: (destination: DestinationName, kind: ReportJob['kind']) => void;
+}
+
+/** What a report job did per destination (the job's return value). */
+export type ReportJobResult = Partial<Record<DestinationName, 'sent' | 'already-sent' | `skipped: ${string}`>>;
+
+const DESTINATIONS: DestinationName[] = ['telegram', 'whatsapp', 'webhook', 'console'];
+
+/**
+ * The `reports` processor. A `report` job sends the purchase report to every configured
+ * destination; a `followup` job sends the post link that came later, tied to the same report.
+ * Each delivery is recorded (HSETNX in `keys.reportDeliveries(orderId, kind)`) before the next
+ * destination is tried, so a retry, a second worker or a restart after a crash sends only what is
+ * missing. Retryable failures (5xx, network, 429) throw after every destination was tried;
+ * when only permanent ones (400, 403) are left the job fails with UnrecoverableError.
+ */
+export function createReportProcessor(deps: ReportProcessorDeps) {
+  const clock = deps.clock ?? systemClock;
+  const { redis, keys, store, i18n } = deps;
+  const locale = deps.config.DEFAULT_LOCALE;
+  const destinations = configuredDestinations(deps);
+
+  /** Copies delivered destinations to order.reportedTo so "my orders" can show them. */
+  async function syncReportedTo(orderId: string): Promise<void> {
+    const rec = await redis.hgetall(keys.reportDeliveries(orderId, 'report'));
+    const reportedTo = Object.fromEntries(DESTINATIONS.filter((d) => rec[d]).map((d) => [d, rec[d]!]));
+    const order = await store.orders.get(orderId);
+    if (!order) return;
+    const same = DESTINATIONS.every((d) => order.reportedTo[d] === reportedTo[d]);
+    if (!same) await store.orders.update(orderId, { reportedTo: { ...order.reportedTo, ...reportedTo } });
+  }
+
+  return async function processReport(job: Pick<Job<ReportJob>, 'id' | 'data' | 'attemptsMade'>): Promise<ReportJobResult> {
+    const data = parseJob(ReportJobSchema, 'reports', job.data);
+    const log = deps.logger.child({ queue: 'reports', jobId: job.id, orderId: data.orderId, kind: data.kind, attempt: job.attemptsMade + 1 });
+    const facts = await loadReportFacts(store, data.orderId);
+    if (!facts) throw new UnrecoverableError(`order ${data.orderId} not found`);
+    if (data.kind === 'followup' && !facts.order.postLink) {
+      log.info('no post link on the order: nothing to follow up');
+      return {};
+    }
+    if (data.kind === 'payment' && !facts.order.paymentConfirmed) {
+      log.info('payment not confirmed on the order: nothing to follow up');
+      return {};
+    }
+
+    const hash = keys.reportDeliveries(data.orderId, data.kind);
+    const reportHash = keys.reportDeliveries(data.orderId, 'report');
+    const text =
+      data.kind === 'report'
+        ? reportText(i18n, locale, facts)
+        : data.kind === 'payment'
+          ? i18n.t(locale, 'report-payment-followup', { orderId: facts.order.id })
+          : followupText(i18n, locale, facts);
+    // Which flag on the report's record says the report itself already carried this news.
+    const carried = data.kind === 'payment' ? 'paid' : 'link';
+    const result: ReportJobResult = {};
+    const failures: { dest: DestinationName; permanent: boolean; error: string }[] = [];
+
+    for (const dest of destinations) {
+      if (await redis.hexists(hash, dest.name)) {
+        result[dest.name] = 'already-sent';
+        continue;
+      }
+      const now = clock();
+      const followupEvent = data.kind === 'payment' ? ('purchase.payment-confirmed' as const) : ('purchase.post-link' as const);
+      const input = { facts, text, hash, reportHash, now, followupEvent };
+      let outcome;
+      if (data.kind !== 'report') {
+        const [delivered, already, skipped, refused] = await redis.hmget(
+          reportHash, dest.name, `${dest.name}.${carried}`, `${dest.name}.skipped`, `${dest.name}.refused`,
+        );
+        if (already) outcome = { status: 'skipped', reason: 'the report already carried it' } as const;
+        else if (!delivered && (skipped || refused)) outcome = { status: 'skipped', reason: 'the report was not sent there' } as const;
+        else if (!delivered) outcome = { status: 'failed', permanent: false, error: 'the report is not delivered yet' } as const;
+        else outcome = await dest.followup(input);
+      } else {
+        outcome = await dest.report(input);
+      }
+
+      if (outcome.status === 'sent') {
+        const tx = redis.multi().hsetnx(hash, dest.name, now.toISOString()).hdel(hash, `${dest.name}.skipped`, `${dest.name}.refused`);
+        if (data.kind === 'report' && facts.order.postLink) tx.hsetnx(hash, `${dest.name}.link`, '1');
+        if (data.kind === 'report' && facts.order.paymentConfirmed) tx.hsetnx(hash, `${dest.name}.paid`, '1');
+        await tx.exec();
+        result[dest.name] = 'sent';
+        deps.onDelivered?.(dest.name, data.kind);
+        log.info({ destination: dest.name }, `${data.kind} delivered`);
+      } else if (outcome.status === 'skipped') {
+        await redis.hset(hash, `${dest.name}.skipped`, `${now.toISOString()} ${outcome.reason}`);
+        result[dest.name] = `skipped: ${outcome.reason}`;
+        log.info({ destination: dest.name, reason: outcome.reason }, `${data.kind} skipped`);
+      } else {
+        failures.push({ dest: dest.name, permanent: outcome.permanent, error: outcome.error });
+        // A refusal (400/403) is noted so the follow-up does not wait for a report that cannot come.
+        if (outcome.permanent) await redis.hset(hash, `${dest.name}.refused`, `${now.toISOString()} ${outcome.error}`);
+        log.warn({ destination: dest.name, permanent: outcome.permanent, error: outcome.error }, `${data.kind} not delivered`);
+      }
+    }
+
+    if (data.kind === 'report') await syncReportedTo(data.orderId);
+    if (!failures.length) return result;
+    const summary = failures.map((f) => `${f.dest}: ${f.error}`).join('; ');
+    if (failures.some((f) => !f.permanent)) throw new Error(`${data.kind} ${data.orderId} incomplete: ${summary}`);
+    throw new UnrecoverableError(`${data.kind} ${data.orderId} refused: ${summary}`);
+  };
+}
+export type ReportProcessor = ReturnType<typeof createReportProcessor>;

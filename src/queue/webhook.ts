@@ -1,0 +1,119 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+const hex64 = z.string().regex(/^[a-f0-9]{64}$/, { error: 'must be 64 lowercase hex digits' });
+
+/** Body of a purchase report (and of its post-link follow-up) POSTed to REPORT_WEBHOOK_URL. */
+export const ReportWebhookBodySchema = z.object({
+  event: z.enum(['purchase.reported', 'purchase.post-link', 'purchase.payment-confirmed']),
+  /** the same for a report and its follow-up: `RPT-<order id>` */
+  report_id: z.string().min(1),
+  order_id: z.string().min(1),
+  /** ISO-8601 UTC time of this delivery attempt */
+  sent_at: z.iso.datetime(),
+  /** ISO-8601 UTC time the order was created */
+  created_at: z.iso.datetime(),
+  asn: z.object({ nip: z.string().regex(/^\d{18}$/), name: z.string(), opd: z.string() }),
+  umkm: z.object({ id: z.string(), name: z.string(), kecamatan: z.string() }),
+  items: z.array(z.object({ sku: z.string(), name: z.string(), qty: z.number().int().positive(), price: z.number().int().positive() })).min(1),
+  /** integer Rupiah */
+  total: z.number().int().positive(),
+  /** never the address, phone or full name of the isoman resident */
+  recipient: z.object({ kelurahan: z.string().nullable(), kecamatan: z.string().nullable(), name_masked: z.string().nullable() }),
+  post_link: z.string().nullable(),
+  payment_confirmed: z.boolean(),
+  /** SHA-256 of the receipt photo as the ASN sent it */
+  receipt_sha256: hex64.nullable(),
+});
+export type ReportWebhookBody = z.infer<typeof ReportWebhookBodySchema>;
+
+const RecapRowSchema = z.object({ purchases: z.number().int(), asn: z.number().int(), total: z.number().int() });
+
+/** Body of the daily recap POSTed to REPORT_WEBHOOK_URL (event `recap.daily`). */
+export const RecapWebhookBodySchema = z.object({
+  event: z.literal('recap.daily'),
+  /** WIB day `YYYY-MM-DD` */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  sent_at: z.iso.datetime(),
+  purchases: z.number().int(),
+  asn_count: z.number().int(),
+  total: z.number().int(),
+  /** purchases with a social-media post link, 0..1 */
+  post_link_share: z.number().min(0).max(1),
+  by_opd: z.array(RecapRowSchema.extend({ opd: z.string() })),
+  by_kecamatan: z.array(RecapRowSchema.extend({ kecamatan: z.string() })),
+  top_umkm: z.array(z.object({ id: z.string(), name: z.string(), kecamatan: z.string(), purchases: z.number().int(), total: z.number().int() })),
+  /** the day's reports as CSV (one row per order, no address or phone) */
+  csv: z.string(),
+});
+export type RecapWebhookBody = z.infer<typeof RecapWebhookBodySchema>;
+
+/** Hex HMAC-SHA256 of `${timestamp}.${body}`. */
+export function signWebhook(body: string, secret: string, timestamp: number): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}
+
+/** The headers that sign a webhook body at `timestamp` (unix seconds). */
+export function webhookHeaders(body: string, secret: string, timestamp: number): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-timestamp': String(timestamp),
+    'x-signature': `sha256=${signWebhook(body, secret, timestamp)}`,
+  };
+}
+
+export type VerifyResult = { ok: true } | { ok: false; reason: 'missing-headers' | 'bad-timestamp' | 'stale' | 'bad-signature' };
+
+/**
+ * For receivers (and tests): checks `X-Signature: sha256=<hex>` over `${X-Timestamp}.${raw body}`
+ * in constant time, and that the timestamp is within `toleranceSeconds` of `nowSeconds`
+ * (a replayed old request is refused). Header names are matched case-insensitively.
+ */
+export function verifyWebhookSignature(
+  body: string,
+  headers: Record<string, string | string[] | undefined>,
+  secret: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): VerifyResult {
+  const get = (name: string) => {
+    const entry = Object.entries(headers).find(([k]) => k.toLowerCase() === name);
+    const v = entry?.[1];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const sig = get('x-signature');
+  const ts = get('x-timestamp');
+  if (!sig || !ts) return { ok: false, reason: 'missing-headers' };
+  if (!/^\d{1,12}$/.test(ts)) return { ok: false, reason: 'bad-timestamp' };
+  if (Math.abs(nowSeconds - Number(ts)) > toleranceSeconds) return { ok: false, reason: 'stale' };
+  const expected = Buffer.from(`sha256=${signWebhook(body, secret, Number(ts))}`);
+  const given = Buffer.from(sig);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
+  return { ok: true };
+}
+
+export type WebhookOutcome = { ok: true; status: number } | { ok: false; permanent: boolean; error: string };
+
+/**
+ * POSTs a signed JSON body. 2xx is delivered; 408, 425, 429, 5xx and network errors are worth a
+ * retry; any other status (400, 401, 403, 404 ...) is permanent.
+ */
+export async function postWebhook(
+  url: string,
+  secret: string,
+  body: unknown,
+  nowSeconds: number,
+  timeoutMs = 10_000,
+): Promise<WebhookOutcome> {
+  const raw = JSON.stringify(body);
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers: webhookHeaders(raw, secret, nowSeconds), body: raw, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    return { ok: false, permanent: false, error: `webhook network error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  await res.arrayBuffer().catch(() => undefined); // drain so the socket is reused
+  if (res.ok) return { ok: true, status: res.status };
+  const retryable = res.status >= 500 || [408, 425, 429].includes(res.status);
+  return { ok: false, permanent: !retryable, error: `webhook answered ${res.status}` };
+}

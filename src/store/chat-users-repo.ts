@@ -1,0 +1,40 @@
+import type { Redis } from 'ioredis';
+import { type Channel, type ChatUser, ChatUserSchema } from '../domain/schemas.js';
+import type { Keys } from './keys.js';
+import { parseStored } from './json.js';
+
+/** Chat accounts on each channel, linked to a verified phone. */
+export function createChatUsersRepo(redis: Redis, keys: Keys) {
+  return {
+    async get(channel: Channel, chatId: string): Promise<ChatUser | null> {
+      const key = keys.chatUser(channel, chatId);
+      return parseStored(ChatUserSchema, key, await redis.get(key));
+    },
+    async save(u: ChatUser): Promise<void> {
+      const key = keys.chatUser(u.channel, u.chatId);
+      const old = parseStored(ChatUserSchema, key, await redis.get(key));
+      const tx = redis.multi().set(key, JSON.stringify(ChatUserSchema.parse(u)));
+      if (old?.phone && old.phone !== u.phone) tx.srem(keys.chatsOfPhone(old.phone), `${u.channel}:${u.chatId}`);
+      if (u.phone) tx.sadd(keys.chatsOfPhone(u.phone), `${u.channel}:${u.chatId}`);
+      await tx.exec();
+    },
+    async patch(channel: Channel, chatId: string, change: Partial<ChatUser>): Promise<ChatUser> {
+      const cur = (await this.get(channel, chatId)) ?? ChatUserSchema.parse({ channel, chatId });
+      const next = { ...cur, ...change, channel, chatId };
+      await this.save(next);
+      return next;
+    },
+    /** Every chat (on any channel) linked to a phone: where to reach a person. */
+    async chatsOfPhone(phone: string): Promise<ChatUser[]> {
+      const refs = await redis.smembers(keys.chatsOfPhone(phone));
+      const out: ChatUser[] = [];
+      for (const ref of refs) {
+        const i = ref.indexOf(':');
+        const u = await this.get(ref.slice(0, i) as Channel, ref.slice(i + 1));
+        if (u && u.phone === phone) out.push(u);
+      }
+      return out;
+    },
+  };
+}
+export type ChatUsersRepo = ReturnType<typeof createChatUsersRepo>;

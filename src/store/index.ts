@@ -1,0 +1,25 @@
+import type { Redis } from 'ioredis';
+import { type Clock, systemClock } from '../domain/time.js';
+import { createCatalogueRepo } from './catalogue-repo.js';
+import { createChatUsersRepo } from './chat-users-repo.js';
+import { createKeys, type Keys } from './keys.js';
+import { createOrdersRepo } from './orders-repo.js';
+import { createRecipientsRepo } from './recipients-repo.js';
+import { createRosterRepo } from './roster-repo.js';
+
+/** All repositories over one Redis connection and one key prefix. */
+export function createStore(redis: Redis, opts: { keys?: Keys; clock?: Clock } = {}) {
+  const keys = opts.keys ?? createKeys();
+  const clock = opts.clock ?? systemClock;
+  return {
+    redis,
+    keys,
+    clock,
+    roster: createRosterRepo(redis, keys),
+    catalogue: createCatalogueRepo(redis, keys),
+    orders: createOrdersRepo(redis, keys, clock),
+    recipients: createRecipientsRepo(redis, keys, clock),
+    chatUsers: createChatUsersRepo(redis, keys),
+  };
+}
+export type Store = ReturnType<typeof createStore>;

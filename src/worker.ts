@@ -1,0 +1,83 @@
+/**
+ * Entry of `npm run worker`: the BullMQ workers only (reports, reminders, recaps). Run as many as
+ * you like against one Redis. Needs REDIS_URL: a private Redis belongs to the app process
+ * (use WORKER=inline there instead). WhatsApp messages need the WhatsApp socket, which lives in
+ * the app: a separate worker queues them on the `wa-outbox` queue that the app delivers.
+ * With HTTP_PORT it serves /healthz and /metrics (and the dashboard with DASHBOARD_PASSWORD).
+ * SIGTERM/SIGINT: the jobs in hand finish, then it exits 0.
+ */
+import { Queue } from 'bullmq';
+import { Api } from 'grammy';
+import { createTelegramSender } from './channels/telegram/sender.js';
+import { WA_OUTBOX_QUEUE, createWhatsAppOutboxSender } from './channels/whatsapp/outbox.js';
+import { configOrExit } from './boot.js';
+import { createOpsRoutes, queuesOf } from './http/ops-routes.js';
+import { startHttpServer } from './http/server.js';
+import { createI18n } from './i18n/index.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { openWorkerConnection } from './queue/connection.js';
+import { startWorkers } from './queue/workers.js';
+import { createStore } from './store/index.js';
+import { createKeys } from './store/keys.js';
+import { createShutdown } from './shutdown.js';
+
+async function main(): Promise<void> {
+  const config = configOrExit(2);
+  const logger = createLogger(config.LOG_LEVEL);
+  if (!config.REDIS_URL) {
+    console.error('npm run worker needs REDIS_URL (the private Redis belongs to the app: start it with WORKER=inline instead)');
+    process.exit(2);
+  }
+  const redis = openWorkerConnection(config.REDIS_URL);
+  redis.on('error', (err) => logger.error({ err }, 'redis error'));
+  const keys = createKeys(config.REDIS_PREFIX);
+  const store = createStore(redis, { keys });
+  const telegram = config.BOT_TOKEN
+    ? createTelegramSender(new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 60 }), { mediaDir: config.MEDIA_DIR, redis, keys })
+    : undefined;
+
+  // WhatsApp allows one socket per number: it lives in the app process; sends go through its outbox.
+  const whatsapp = config.WHATSAPP_ENABLED ? createWhatsAppOutboxSender(redis, keys) : undefined;
+  const metrics = createMetrics({ processMetrics: true });
+  const handle = await startWorkers({
+    connection: redis,
+    redis,
+    keys,
+    store,
+    config,
+    logger,
+    i18n: createI18n(),
+    senders: { telegram, whatsapp },
+    hooks: { onReportDelivery: metrics.onReportDelivery, onBroadcastSend: metrics.onBroadcastSend },
+  });
+
+  // SIGTERM/SIGINT: the workers finish the jobs in hand (BullMQ close), then the connections close.
+  const shutdown = createShutdown(logger);
+  shutdown.add('workers', 'queue workers', () => handle.close());
+  shutdown.add('connections', 'whatsapp outbox', async () => whatsapp?.close());
+  shutdown.add('connections', 'redis', async () => void (await redis.quit()));
+  shutdown.onSignals();
+
+  if (config.HTTP_PORT) {
+    // /healthz and /metrics of this worker (report deliveries and broadcast sends are counted here).
+    const queues = queuesOf(handle.queues);
+    if (config.WHATSAPP_ENABLED) queues.push(new Queue(WA_OUTBOX_QUEUE, { connection: redis, prefix: keys.bullPrefix() }));
+    const { routes, prefixes } = await createOpsRoutes({
+      redis,
+      queues,
+      metrics,
+      draining: shutdown.draining,
+      dashboardPassword: config.DASHBOARD_PASSWORD,
+      logger,
+    });
+    const http = await startHttpServer({ port: config.HTTP_PORT, logger, routes, prefixes });
+    shutdown.add('http', 'http server', () => http.close());
+    logger.info({ port: http.port }, 'worker http server listening (/healthz, /metrics)');
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

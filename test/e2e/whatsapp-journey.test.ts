@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import sharp from 'sharp';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { loadDemoIfEmpty } from '../../src/import/demo.js';
+import { createLogger } from '../../src/logger.js';
+import { jobIds } from '../../src/queue/jobs.js';
+import { cleanPrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
+import { createWaDriver, type WaDriver } from '../support/wa-driver.js';
+
+const BUDI = '+6289900000002'; // demo ASN Budi Prasetyo (Kecamatan Beji), NIP 197706122001041002
+const BUDI_NIP = '197706122001041002';
+
+describe('the ASN purchase journey over WhatsApp (Baileys adapter, injected socket)', () => {
+  let app: App;
+  let redis: Redis;
+  let wa: WaDriver;
+  let mediaDir: string;
+  const prefix = uniquePrefix('wa-journey');
+
+  beforeAll(async () => {
+    mediaDir = mkdtempSync(path.join(tmpdir(), 'umkm-wa-media-'));
+    redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+    // The simulated user answers faster than a person could: flood control must not cut it off.
+    const config = loadConfig({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, MEDIA_DIR: mediaDir, LOG_LEVEL: 'silent', FLOOD_PER_SECOND: '1000' });
+    app = createApp({ config, redis, redisUrl: testRedisUrl(), logger: createLogger('silent') });
+    await app.ready();
+    await loadDemoIfEmpty(app.store, { mediaDir });
+    wa = await createWaDriver({ handler: app.engine, redis, keys: app.keys, mediaDir });
+  });
+
+  afterAll(async () => {
+    await wa.close();
+    await app.close();
+    await cleanPrefix(redis, prefix);
+    await redis.quit();
+    rmSync(mediaDir, { recursive: true, force: true });
+  });
+
+  /** The user types a line and reads the next `n` messages. */
+  async function say(text: string, n = 1): Promise<string> {
+    wa.say(BUDI, text);
+    return (await wa.waitForReplies(BUDI, n)).join('\n---\n');
+  }
+
+  test('the same flows serve WhatsApp: numbered choices, typed labels, the receipt photo, the post link', async () => {
+    // The sender's number is verified by WhatsApp itself: no contact to share.
+    expect(await say('halo')).toMatch(/Budi Prasetyo — Kecamatan Beji[\s\S]*1\. ✅ Ya, benar/);
+    const menu = await say('1');
+    expect(menu).toMatch(/Halo, Budi Prasetyo/);
+    expect(menu).toMatch(/1\. 🛍️ Lihat katalog UMKM/);
+
+    expect(await say('1')).toMatch(/Pilih kategori/);
+    expect(await say('kuliner')).toMatch(/Pilih kecamatan/); // a label typed instead of its number
+    const list = await say('semua kecamatan');
+    expect(list).toMatch(/produk \(halaman 1\/\d+\)/);
+    expect(await say('1')).toMatch(/💰 Rp/);
+    expect(await say('1')).toMatch(/ingin dibeli/); // "Beli"
+    const qtyAgain = await say('abc');
+    expect(qtyAgain).toMatch(/angka bulat/);
+    expect(qtyAgain).not.toMatch(/^1\. /m); // the quantity step lists choices without numbers
+    expect(await say('4')).toMatch(/4 × [\s\S]*Total: Rp/);
+    expect(await say('1')).toMatch(/dikonfirmasi[\s\S]*Penerima baru/); // "Konfirmasi pesanan"
+    const [order] = await app.store.orders.ofAsn(BUDI_NIP);
+    expect(order?.items[0]?.qty).toBe(4);
+
+    expect(await say('1')).toMatch(/Nama lengkap/);
+    expect(await say('Ahmad Fauzi')).toMatch(/Nomor HP/);
+    expect(await say('0813 9876 5432')).toMatch(/Alamat lengkap/);
+    expect(await say('Gg. Melati No. 7, RT 03/RW 08')).toMatch(/Kecamatan tempat tinggal/);
+    expect(await say('Sukmajaya')).toMatch(/Kelurahan di Kec\. Sukmajaya/);
+    expect(await say('Mekarjaya')).toMatch(/Catatan untuk pengantar/);
+    expect(await say('Rumah pagar hijau dekat masjid')).toMatch(/kirim foto bukti pembayaran/);
+
+    expect(await say('ini buktinya')).toMatch(/Mohon kirim foto/);
+    const jpeg = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
+    wa.sendImage(BUDI, jpeg);
+    const afterPhoto = (await wa.waitForReplies(BUDI, 3)).join('\n'); // thanks, the caption alone (to copy), the ask
+    expect(afterPhoto).toMatch(/#ASNDepokPeduli #BeliProdukUMKMDepok/);
+    expect(await say('https://vt.tiktok.com/ZS123abc/')).toMatch(/Tautan TikTok Anda sudah kami catat/);
+
+    const done = await app.store.orders.get(order!.id);
+    expect(done).toMatchObject({ status: 'paid', postLink: 'https://vt.tiktok.com/ZS123abc/' });
+    expect(done?.recipient).toMatchObject({ kecamatan: 'Sukmajaya', kelurahan: 'Mekar Jaya', phone: '+6281398765432' });
+    const report = await app.queues.reports.getJob(jobIds.report(order!.id));
+    expect(report?.data).toEqual({ orderId: order!.id, kind: 'report' });
+  });
+
+  test('an ASN on both channels is one person with one order history', async () => {
+    const fetchMedia = async () => Buffer.alloc(0);
+    const chat = { channel: 'telegram' as const, chatId: '7002' };
+    await app.engine.handle({ chat, input: { kind: 'command', name: 'start', args: '' }, fetchMedia });
+    await app.engine.handle({ chat, input: { kind: 'contact', phone: '0899-0000-0002', own: true }, fetchMedia });
+    await app.engine.handle({ chat, input: { kind: 'text', text: 'Ya, benar' }, fetchMedia });
+    const out = await app.engine.handle({ chat, input: { kind: 'command', name: 'riwayat', args: '' }, fetchMedia });
+    const [order] = await app.store.orders.ofAsn(BUDI_NIP);
+    expect(out.messages[0]?.text).toContain(order!.id);
+    expect(new Set((await app.store.chatUsers.chatsOfPhone(BUDI)).map((c) => c.channel))).toEqual(new Set(['whatsapp', 'telegram']));
+  });
+});

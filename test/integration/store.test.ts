@@ -1,0 +1,184 @@
+import type { Redis } from 'ioredis';
+import type { Person, Product, Recipient, Umkm } from '../../src/domain/schemas.js';
+import { createStore, type Store } from '../../src/store/index.js';
+import { createKeys } from '../../src/store/keys.js';
+import { cleanPrefix, openRedis, uniquePrefix } from '../support/redis.js';
+
+const DAY = 24 * 3600 * 1000;
+let redis: Redis;
+let prefix: string;
+let store: Store;
+let now: Date;
+
+beforeAll(() => {
+  redis = openRedis();
+});
+beforeEach(() => {
+  prefix = uniquePrefix('store');
+  now = new Date('2026-11-22T03:00:00Z'); // 10.00 WIB
+  store = createStore(redis, { keys: createKeys(prefix), clock: () => now });
+});
+afterEach(async () => {
+  await cleanPrefix(redis, prefix);
+});
+afterAll(async () => {
+  await redis.quit();
+});
+
+const person = (nip: string, phone: string, extra: Partial<Person> = {}): Person => ({
+  nip, name: `ASN ${nip.slice(-3)}`, phone, opd: 'Dinas Kesehatan', role: 'asn', ...extra,
+});
+const umkm = (id: string, extra: Partial<Umkm> = {}): Umkm => ({
+  id, name: `UMKM ${id}`, ownerName: 'Pemilik', ownerPhone: '+6289900001001', category: 'kuliner',
+  kecamatan: 'Beji', kelurahan: 'Beji', address: 'Jl. Kukusan No. 1', ...extra,
+});
+const product = (sku: string, umkmId: string, extra: Partial<Product> = {}): Product => ({
+  sku, umkmId, name: `Produk ${sku}`, price: 25000, unit: 'box', description: '', available: true, ...extra,
+});
+const items = [{ sku: 'P1', name: 'Nasi Box', price: 25000, qty: 2 }];
+
+describe('roster', () => {
+  test('round-trips by NIP and by phone; a new phone moves the index', async () => {
+    const a = person('198503122010011002', '+6289900000001');
+    await store.roster.upsert([a, person('199001012015032003', '+6289900000002', { role: 'admin' })]);
+    expect(await store.roster.byNip(a.nip)).toEqual(a);
+    expect(await store.roster.byPhone('+6289900000001')).toEqual(a);
+    expect((await store.roster.all()).map((p) => p.nip).sort()).toEqual(['198503122010011002', '199001012015032003']);
+    await store.roster.upsert([{ ...a, phone: '+6289900000009' }]);
+    expect(await store.roster.byPhone('+6289900000001')).toBeNull();
+    expect((await store.roster.byPhone('+6289900000009'))?.nip).toBe(a.nip);
+    expect(await store.roster.byNip('197001011993012001')).toBeNull();
+  });
+});
+
+describe('catalogue', () => {
+  beforeEach(async () => {
+    await store.catalogue.upsertUmkms([
+      umkm('U1'),
+      umkm('U2', { category: 'fashion', kecamatan: 'Cinere', kelurahan: 'Gandul', ownerPhone: '+6289900001002' }),
+      umkm('U3', { kecamatan: 'Tapos', kelurahan: 'Tapos' }),
+    ]);
+    await store.catalogue.upsertProducts([
+      product('P1', 'U1'),
+      product('P2', 'U1', { available: false }),
+      product('P3', 'U2'),
+      product('P4', 'U3'),
+    ]);
+  });
+  const skus = (rows: { product: Product }[]) => rows.map((r) => r.product.sku).sort();
+
+  test('browse filters by category, kecamatan and UMKM and hides unavailable products', async () => {
+    expect(skus(await store.catalogue.browse({}))).toEqual(['P1', 'P3', 'P4']);
+    expect(skus(await store.catalogue.browse({ category: 'kuliner' }))).toEqual(['P1', 'P4']);
+    expect(skus(await store.catalogue.browse({ category: 'kuliner', kecamatan: 'Tapos' }))).toEqual(['P4']);
+    expect(skus(await store.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1']);
+    expect(skus(await store.catalogue.browse({ category: 'kriya' }))).toEqual([]);
+    const [row] = await store.catalogue.browse({ kecamatan: 'Cinere' });
+    expect(row?.umkm.name).toBe('UMKM U2');
+  });
+
+  test('products of a UMKM include unavailable ones; owners find their UMKM', async () => {
+    expect((await store.catalogue.productsOfUmkm('U1')).map((p) => p.sku).sort()).toEqual(['P1', 'P2']);
+    expect((await store.catalogue.umkmsOfOwner('+6289900001001')).map((u) => u.id)).toEqual(['U1', 'U3']);
+    await store.catalogue.upsertUmkms([umkm('U3', { kecamatan: 'Tapos', kelurahan: 'Tapos', ownerPhone: '+6289900001002' })]);
+    expect((await store.catalogue.umkmsOfOwner('+6289900001001')).map((u) => u.id)).toEqual(['U1']);
+    expect((await store.catalogue.umkmsOfOwner('+6289900001002')).map((u) => u.id)).toEqual(['U2', 'U3']);
+  });
+
+  test('an availability change is visible to browse at once', async () => {
+    await store.catalogue.upsertProducts([product('P2', 'U1', { available: true })]);
+    expect(skus(await store.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1', 'P2']);
+    expect(await store.catalogue.product('P2')).toMatchObject({ available: true });
+  });
+});
+
+describe('orders', () => {
+  test('createOnce with the same token twice gives one order', async () => {
+    const first = await store.orders.createOnce('tok-1', { asnNip: 'N1', umkmId: 'U1', items });
+    const second = await store.orders.createOnce('tok-1', { asnNip: 'N1', umkmId: 'U1', items });
+    expect(second).toEqual(first);
+    expect(first).toMatchObject({ status: 'confirmed', total: 50000, createdAt: now.toISOString() });
+    expect(await store.orders.ofAsn('N1')).toHaveLength(1);
+    const other = await store.orders.createOnce('tok-2', { asnNip: 'N1', umkmId: 'U1', items });
+    expect(other.id).not.toBe(first.id);
+    expect(await store.orders.ofAsn('N1')).toHaveLength(2);
+  });
+
+  test('a double tap (two concurrent confirms with one token) gives one order', async () => {
+    const [a, b] = await Promise.all([
+      store.orders.createOnce('tok-dbl', { asnNip: 'N1', umkmId: 'U1', items }),
+      store.orders.createOnce('tok-dbl', { asnNip: 'N1', umkmId: 'U1', items }),
+    ]);
+    expect(b.id).toBe(a.id);
+    expect(await store.orders.ofAsn('N1')).toHaveLength(1);
+    expect(await store.orders.ofDay('2026-11-22')).toHaveLength(1);
+  });
+
+  test('update applies legal moves for the right actor and rejects the rest', async () => {
+    const o = await store.orders.createOnce('tok-3', { asnNip: 'N1', umkmId: 'U1', items });
+    expect(await store.orders.update(o.id, { status: 'delivered' }, 'umkm')).toEqual({ ok: false, reason: 'illegal-move' });
+    expect(await store.orders.update(o.id, { status: 'paid' }, 'umkm')).toEqual({ ok: false, reason: 'not-allowed' });
+    expect(await store.orders.update('ORD-none', { status: 'paid' }, 'asn')).toEqual({ ok: false, reason: 'not-found' });
+    expect((await store.orders.get(o.id))?.status).toBe('confirmed');
+    now = new Date(now.getTime() + 60_000);
+    const paid = await store.orders.update(o.id, { status: 'paid', postLink: 'https://instagram.com/p/x' }, 'asn');
+    expect(paid).toMatchObject({ ok: true, order: { status: 'paid', postLink: 'https://instagram.com/p/x', updatedAt: now.toISOString() } });
+    expect(await store.orders.update(o.id, { status: 'accepted' }, 'umkm')).toMatchObject({ ok: true });
+    expect(await store.orders.update(o.id, { status: 'paid' }, 'asn')).toEqual({ ok: false, reason: 'illegal-move' });
+    expect((await store.orders.get(o.id))?.status).toBe('accepted');
+  });
+
+  test('ofAsn, ofUmkm and ofDay list orders newest first, by WIB day', async () => {
+    const a = await store.orders.createOnce('t-a', { asnNip: 'N1', umkmId: 'U1', items });
+    now = new Date('2026-11-22T16:59:00Z'); // 23.59 WIB, 22 Nov
+    const b = await store.orders.createOnce('t-b', { asnNip: 'N2', umkmId: 'U1', items });
+    now = new Date('2026-11-22T17:01:00Z'); // 00.01 WIB, 23 Nov
+    const c = await store.orders.createOnce('t-c', { asnNip: 'N1', umkmId: 'U2', items });
+    expect((await store.orders.ofAsn('N1')).map((o) => o.id)).toEqual([c.id, a.id]);
+    expect((await store.orders.ofUmkm('U1')).map((o) => o.id)).toEqual([b.id, a.id]);
+    expect((await store.orders.ofDay('2026-11-22')).map((o) => o.id)).toEqual([a.id, b.id]);
+    expect((await store.orders.ofDay('2026-11-23')).map((o) => o.id)).toEqual([c.id]);
+    expect(c.id.startsWith('ORD-20261123-')).toBe(true);
+    expect(await store.orders.monthCounts()).toEqual({ U1: 2, U2: 1 });
+  });
+});
+
+describe('recipients', () => {
+  const r: Recipient = {
+    id: 'R1', name: 'Ibu Isoman', phone: '+6289900005001', address: 'Jl. Melati No. 5', kecamatan: 'Beji', kelurahan: 'Beji',
+  };
+
+  test('round-trip per ASN', async () => {
+    await store.recipients.save('N1', r);
+    expect(await store.recipients.get('N1', 'R1')).toEqual(r);
+    expect(await store.recipients.ofAsn('N1')).toEqual([r]);
+    expect(await store.recipients.ofAsn('N2')).toEqual([]);
+    expect(await store.recipients.deleteAll('N1')).toBe(1);
+    expect(await store.recipients.ofAsn('N1')).toEqual([]);
+  });
+
+  test('recentDeliveries counts packages to the same household within 7 days', async () => {
+    await store.recipients.recordDelivery(r, 'O1');
+    now = new Date(now.getTime() + 2 * DAY);
+    await store.recipients.recordDelivery({ ...r, address: 'Jl. Kenanga No. 9' }, 'O2'); // same phone
+    await store.recipients.recordDelivery({ ...r, phone: '+6289900005002', address: ' jl. MELATI no. 5 ' }, 'O3'); // same address
+    await store.recipients.recordDelivery({ ...r, phone: '+6289900005003', address: 'Jl. Mawar No. 1' }, 'O4'); // another household
+    expect(await store.recipients.recentDeliveries(r)).toBe(3);
+    expect(await store.recipients.recentDeliveries(r, 'O3')).toBe(2);
+    now = new Date(now.getTime() + 5 * DAY + 3600_000); // O1 is 7 days + 1 h old
+    expect(await store.recipients.recentDeliveries(r)).toBe(2);
+    now = new Date(now.getTime() + 2 * DAY);
+    expect(await store.recipients.recentDeliveries(r)).toBe(0);
+  });
+});
+
+describe('chat users', () => {
+  test('a chat linked to a phone is found from the phone; relinking moves it', async () => {
+    await store.chatUsers.save({ channel: 'telegram', chatId: '42', phone: '+6289900000001', optedOut: false, unreachable: false });
+    await store.chatUsers.patch('whatsapp', '6289900000001@s.whatsapp.net', { phone: '+6289900000001' });
+    expect((await store.chatUsers.chatsOfPhone('+6289900000001')).map((u) => u.channel).sort()).toEqual(['telegram', 'whatsapp']);
+    await store.chatUsers.patch('telegram', '42', { phone: '+6289900000002' });
+    expect((await store.chatUsers.chatsOfPhone('+6289900000001')).map((u) => u.channel)).toEqual(['whatsapp']);
+    expect((await store.chatUsers.get('telegram', '42'))?.phone).toBe('+6289900000002');
+  });
+});

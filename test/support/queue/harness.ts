@@ -1,0 +1,106 @@
+/** Real Redis + real BullMQ under a fresh prefix, with the app's factories, for the queue tests. */
+import { type Job, Queue } from 'bullmq';
+import { Api } from 'grammy';
+import { Redis } from 'ioredis';
+import { createTelegramSender } from '../../../src/channels/telegram/sender.js';
+import type { ChannelSender, OutboundMessage, SendResult } from '../../../src/channels/types.js';
+import type { Config } from '../../../src/config.js';
+import type { Channel } from '../../../src/domain/schemas.js';
+import type { Clock } from '../../../src/domain/time.js';
+import { createI18n } from '../../../src/i18n/index.js';
+import { createLogger } from '../../../src/logger.js';
+import { openProducerConnection } from '../../../src/queue/connection.js';
+import { createQueues } from '../../../src/queue/queues.js';
+import { type WorkerSenders, type WorkersHandle, startWorkers } from '../../../src/queue/workers.js';
+import { createStore } from '../../../src/store/index.js';
+import { createKeys } from '../../../src/store/keys.js';
+import { cleanPrefix, openRedis, testRedisUrl, uniquePrefix } from '../redis.js';
+
+/** A ChannelSender that records what it was asked to send (stands for the WhatsApp adapter). */
+export function recordingSender<C extends Channel>(channel: C, answer: (n: number) => SendResult = () => ({ ok: true, messageId: 'm' })) {
+  const sent: { chatId: string; msg: OutboundMessage }[] = [];
+  const edited: { chatId: string; messageId: string; msg: Pick<OutboundMessage, 'text' | 'choices' | 'columns'> }[] = [];
+  const sender: ChannelSender & Required<Pick<ChannelSender, 'edit'>> & { channel: C; sent: typeof sent; edited: typeof edited } = {
+    channel,
+    sent,
+    edited,
+    async send(chatId, msg) {
+      sent.push({ chatId, msg });
+      return answer(sent.length);
+    },
+    async edit(chatId, messageId, msg) {
+      edited.push({ chatId, messageId, msg });
+      return { ok: true, messageId };
+    },
+  };
+  return sender;
+}
+
+export const i18n = createI18n();
+export const silentLogger = createLogger('silent');
+
+/** Builds store, queues and (on demand) workers over one fresh prefix. */
+export function createHarness(config: Config, opts: { clock?: Clock; redisUrl?: string } = {}) {
+  const redis: Redis = opts.redisUrl ? openRedisAt(opts.redisUrl) : openRedis();
+  const producer = openProducerConnection(opts.redisUrl ?? testRedisUrl());
+  producer.on('error', () => undefined);
+  redis.on('error', () => undefined);
+  const keys = createKeys(uniquePrefix('q'));
+  const store = createStore(redis, { keys, clock: opts.clock });
+  const queues = createQueues({ connection: producer, keys, config, clock: opts.clock, backoffMs: 20 });
+  const handles: WorkersHandle[] = [];
+
+  return {
+    redis,
+    keys,
+    store,
+    queues,
+    telegramSender() {
+      const api = new Api(config.BOT_TOKEN!, { apiRoot: config.TELEGRAM_API_ROOT });
+      return createTelegramSender(api, { mediaDir: config.MEDIA_DIR, redis, keys });
+    },
+    async start(senders: WorkerSenders) {
+      const h = await startWorkers({
+        connection: redis,
+        redis,
+        keys,
+        store,
+        config,
+        logger: silentLogger,
+        i18n,
+        senders,
+        clock: opts.clock,
+        queues,
+        scheduleRecap: false,
+      });
+      handles.push(h);
+      return h;
+    },
+    async close() {
+      for (const h of handles) await h.close();
+      for (const q of Object.values(queues)) if (q instanceof Queue) await q.obliterate({ force: true });
+      await queues.close();
+      await cleanPrefix(redis, keys.prefix);
+      await redis.quit();
+      await producer.quit();
+    },
+  };
+}
+
+function openRedisAt(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null });
+}
+
+/** Waits (without asserting on time) until a job is completed or failed; returns it. */
+export async function settled(queue: Queue, jobId: string, limitMs = 20_000): Promise<Job> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const job = await queue.getJob(jobId);
+    if (job) {
+      const state = await job.getState();
+      if (state === 'completed' || state === 'failed') return (await queue.getJob(jobId))!;
+    }
+    if (Date.now() > until) throw new Error(`job ${jobId} did not settle`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

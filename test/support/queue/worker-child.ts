@@ -1,0 +1,38 @@
+/**
+ * A worker process for the crash test: `node --import tsx worker-child.ts '<json>'` with
+ * { redisUrl, prefix, env }. Starts the real workers (short locks so a killed worker's job is
+ * taken over quickly) and prints "ready" once they listen.
+ */
+import { Api } from 'grammy';
+import { Redis } from 'ioredis';
+import { createTelegramSender } from '../../../src/channels/telegram/sender.js';
+import { loadConfig } from '../../../src/config.js';
+import { createI18n } from '../../../src/i18n/index.js';
+import { createLogger } from '../../../src/logger.js';
+import { startWorkers } from '../../../src/queue/workers.js';
+import { createStore } from '../../../src/store/index.js';
+import { createKeys } from '../../../src/store/keys.js';
+
+const arg = JSON.parse(process.argv[2] ?? '{}') as { redisUrl: string; prefix: string; env: Record<string, string> };
+const config = loadConfig({ LOG_LEVEL: 'silent', ...arg.env });
+const redis = new Redis(arg.redisUrl, { maxRetriesPerRequest: null });
+const keys = createKeys(arg.prefix);
+const store = createStore(redis, { keys });
+const api = new Api(config.BOT_TOKEN!, { apiRoot: config.TELEGRAM_API_ROOT });
+const handle = await startWorkers({
+  connection: redis,
+  redis,
+  keys,
+  store,
+  config,
+  logger: createLogger(config.LOG_LEVEL),
+  i18n: createI18n(),
+  senders: { telegram: createTelegramSender(api, { mediaDir: config.MEDIA_DIR, redis, keys }) },
+  backoffMs: 20,
+  scheduleRecap: false,
+  workerOptions: { lockDuration: 1000, stalledInterval: 300 },
+});
+process.stdout.write('ready\n');
+process.once('SIGTERM', () => {
+  void handle.close().then(() => redis.quit());
+});

@@ -1,0 +1,149 @@
+import type { AnyMessageContent } from '@whiskeysockets/baileys';
+import type { Redis } from 'ioredis';
+import type { MessageHandler } from '../../src/channels/types.js';
+import type { PacerOptions } from '../../src/channels/whatsapp/pacer.js';
+import { createWhatsAppChannel, type WhatsAppChannelDeps } from '../../src/channels/whatsapp/socket.js';
+import { createI18n } from '../../src/i18n/index.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { createKeys, type Keys } from '../../src/store/keys.js';
+import {
+  createFakeSocketFactory,
+  documentMessage,
+  imageMessage,
+  phoneJid,
+  textMessage,
+  type FakeWASocket,
+  type SentMessage,
+} from './fake-wa-socket.js';
+import { cleanPrefix, openRedis, uniquePrefix } from './redis.js';
+
+/** What a person reads in one sent message: its text or caption ('' for a bare photo). */
+export function readableText(content: AnyMessageContent): string {
+  const c = content as { text?: string; caption?: string };
+  return c.text ?? c.caption ?? '';
+}
+
+export interface WaDriverOptions {
+  handler: MessageHandler;
+  /** share the engine's Redis and keys; by default the driver opens its own under a unique prefix */
+  redis?: Redis;
+  keys?: Keys;
+  logger?: Logger;
+  mediaDir?: string;
+  pacer?: PacerOptions;
+  /** extra channel deps (pairingPhone, i18n, ...) */
+  channel?: Partial<WhatsAppChannelDeps>;
+  /** how long waitForReplies waits before failing with what was sent (a guard, not an assertion) */
+  waitLimitMs?: number;
+}
+
+/**
+ * The WhatsApp channel on a fake socket, for tests that talk to the bot like a person:
+ * `await wa.say('+6281234567890', 'halo'); const texts = await wa.waitForReplies('+6281234567890', 2)`.
+ * Time for the pacer and reconnects is a fake clock, so nothing waits for real.
+ */
+export async function createWaDriver(opts: WaDriverOptions) {
+  const ownRedis = opts.redis ? undefined : openRedis();
+  const redis = opts.redis ?? ownRedis!;
+  const keys = opts.keys ?? createKeys(uniquePrefix('wa'));
+  const factory = createFakeSocketFactory();
+  let t = 1_700_000_000_000;
+  const clock = {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+    random: () => 0.5,
+  };
+  const channel = createWhatsAppChannel({
+    redis,
+    keys,
+    logger: opts.logger ?? createLogger('silent'),
+    handler: opts.handler,
+    i18n: createI18n(),
+    mediaDir: opts.mediaDir ?? '/tmp/wa-driver-media',
+    makeSocket: factory.makeSocket,
+    downloadMedia: factory.downloadMedia,
+    pacer: opts.pacer,
+    clock,
+    ...opts.channel,
+  });
+  await channel.start();
+  factory.latest().open();
+
+  const seen = new Map<string, number>();
+  const sentTo = (phone: string): SentMessage[] => {
+    const jid = phoneJid(phone);
+    return factory.sockets.flatMap((s) => s.sent.filter((m) => m.jid === jid));
+  };
+
+  return {
+    channel,
+    factory,
+    keys,
+    redis,
+    /** the socket in use */
+    socket: (): FakeWASocket => factory.latest(),
+    /** the user types `text`; returns the message id */
+    say(phone: string, text: string): string {
+      const msg = textMessage(phoneJid(phone), text);
+      factory.latest().receive([msg]);
+      return msg.key.id!;
+    },
+    /** the user sends a photo (bytes as the bot would download them) */
+    sendImage(phone: string, bytes: Buffer, caption?: string): string {
+      const msg = imageMessage(phoneJid(phone), bytes, caption);
+      factory.media.set(msg.key.id!, bytes);
+      factory.latest().receive([msg]);
+      return msg.key.id!;
+    },
+    /** the user sends a file, e.g. a CSV */
+    sendDocument(phone: string, bytes: Buffer, fileName: string, mimetype = 'text/csv'): string {
+      const msg = documentMessage(phoneJid(phone), bytes, fileName, mimetype);
+      factory.media.set(msg.key.id!, bytes);
+      factory.latest().receive([msg]);
+      return msg.key.id!;
+    },
+    /** every message sent to `phone` so far */
+    sentTo,
+    /**
+     * Waits for the next `n` messages to `phone` (after those returned by earlier calls) and
+     * returns what they read. Fails after `waitLimitMs` listing what did arrive.
+     */
+    waitForReplies(phone: string, n: number): Promise<string[]> {
+      const from = seen.get(phone) ?? 0;
+      const take = (): string[] | null => {
+        const all = sentTo(phone);
+        if (all.length < from + n) return null;
+        seen.set(phone, from + n);
+        return all.slice(from, from + n).map((m) => readableText(m.content));
+      };
+      const now = take();
+      if (now) return Promise.resolve(now);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          off();
+          const got = sentTo(phone).slice(from).map((m) => readableText(m.content));
+          reject(new Error(`expected ${n} replies, got ${got.length}: ${JSON.stringify(got)}`));
+        }, opts.waitLimitMs ?? 5000);
+        const off = factory.onSent(() => {
+          const r = take();
+          if (!r) return;
+          clearTimeout(timer);
+          off();
+          resolve(r);
+        });
+      });
+    },
+    /** stops the channel; cleans and closes the Redis it opened itself */
+    async close(): Promise<void> {
+      await channel.stop();
+      if (ownRedis) {
+        await cleanPrefix(ownRedis, keys.prefix);
+        await ownRedis.quit();
+      }
+    },
+  };
+}
+
+export type WaDriver = Awaited<ReturnType<typeof createWaDriver>>;

@@ -1,0 +1,55 @@
+import { parsePrice, parseProductName, parseUnit } from '../../../src/domain/product-input.js';
+
+describe('parsePrice: whole Rupiah as owners type them', () => {
+  test.each([
+    ['25000', 25000],
+    ['25.000', 25000],
+    ['25,000', 25000],
+    ['Rp 25.000', 25000],
+    ['rp25.000', 25000],
+    ['Rp. 1.250.000', 1250000],
+    ['Rp 25.000,-', 25000],
+    ['25.000,00', 25000],
+    [' 7500 ', 7500],
+    ['100.000.000', 100000000],
+  ])('%s -> %d', (raw, value) => {
+    expect(parsePrice(raw)).toEqual({ ok: true, value });
+  });
+
+  test.each([
+    ['abc', 'up-price-not-number'],
+    ['', 'up-price-not-number'],
+    ['Rp', 'up-price-not-number'],
+    ['25rb', 'up-price-not-number'],
+    ['2.50.000', 'up-price-not-number'],
+    ['0', 'up-price-positive'],
+    ['Rp 0', 'up-price-positive'],
+    ['-5', 'up-price-positive'],
+    ['-25.000', 'up-price-positive'],
+    ['1,5', 'up-price-whole'],
+    ['1.5', 'up-price-whole'],
+    ['25000.50', 'up-price-whole'],
+    ['100.000.001', 'up-price-too-large'],
+    ['99999999999999999999', 'up-price-too-large'],
+  ])('%s is refused: %s', (raw, key) => {
+    expect(parsePrice(raw)).toEqual({ ok: false, key });
+  });
+});
+
+describe('product name and unit', () => {
+  test('a name is 3-80 characters with a letter, spaces cleaned', () => {
+    expect(parseProductName('  Nasi   Box\tAyam ')).toEqual({ ok: true, value: 'Nasi Box Ayam' });
+    expect(parseProductName('ab')).toEqual({ ok: false, key: 'up-name-too-short' });
+    expect(parseProductName('abc')).toEqual({ ok: true, value: 'abc' });
+    expect(parseProductName('a'.repeat(80))).toEqual({ ok: true, value: 'a'.repeat(80) });
+    expect(parseProductName('a'.repeat(81))).toEqual({ ok: false, key: 'up-name-too-long' });
+    expect(parseProductName('12345')).toEqual({ ok: false, key: 'up-name-no-letter' });
+  });
+
+  test('a unit is 1-20 characters with a letter', () => {
+    expect(parseUnit('bungkus 250 g')).toEqual({ ok: true, value: 'bungkus 250 g' });
+    expect(parseUnit('   ')).toEqual({ ok: false, key: 'up-unit-empty' });
+    expect(parseUnit('x'.repeat(21))).toEqual({ ok: false, key: 'up-unit-too-long' });
+    expect(parseUnit('250')).toEqual({ ok: false, key: 'up-unit-no-letter' });
+  });
+});

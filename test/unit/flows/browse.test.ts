@@ -1,0 +1,257 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DEMO_DIR } from '../../../src/import/demo.js';
+import { createDriver, createTestApp, DEMO, type Driver, type TestApp } from '../../support/engine-driver.js';
+
+let t: TestApp;
+let products: { sku: string; umkm_id: string; name: string; available: string }[];
+let umkms: { id: string; name: string; category: string; kecamatan: string }[];
+
+beforeAll(async () => {
+  t = await createTestApp({ name: 'browse' });
+  products = parse(await readFile(path.join(DEMO_DIR, 'products.csv'), 'utf8'), { columns: true });
+  umkms = parse(await readFile(path.join(DEMO_DIR, 'umkm.csv'), 'utf8'), { columns: true });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function asn(): Promise<Driver> {
+  const d = createDriver(t.app);
+  await d.register(DEMO.asn.phone);
+  return d;
+}
+
+/** Product buttons of the list: "Name · Rp 25.000". */
+const productButtons = (d: Driver) => d.last.flatMap((m) => m.choices ?? []).filter((c) => c.id.startsWith('p:'));
+const priceOf = (label: string) => Number(/· Rp ([\d.]+)$/.exec(label)![1]!.replace(/\./g, ''));
+/** The UMKM names in list order, from the "🏪 name · Kec. x" lines. */
+const umkmLines = (text: string) => [...text.matchAll(/🏪 (.+?) · Kec\./g)].map((m) => m[1]!);
+
+/** Every product label over all pages (pressing "Berikutnya" until it is gone). */
+async function allPages(d: Driver): Promise<string[]> {
+  const labels: string[] = [];
+  for (let i = 0; i < 50; i++) {
+    labels.push(...productButtons(d).map((c) => c.label));
+    if (!d.ids.includes('pg:next')) return labels;
+    await d.press('Berikutnya ▶️');
+  }
+  throw new Error('too many pages');
+}
+
+describe('browse: category -> kecamatan -> list -> product', () => {
+  test('category and kecamatan buttons come from the real lists', async () => {
+    const d = await asn();
+    await d.press('🛍️ Lihat katalog UMKM');
+    expect(d.text).toContain('Pilih kategori produk:');
+    expect(d.labels).toEqual(['🍱 Kuliner', '👕 Fesyen', '🏺 Kriya', '🏠 Menu utama']);
+    await d.press('🍱 Kuliner');
+    expect(d.text).toContain('Kategori 🍱 Kuliner. Pilih kecamatan UMKM');
+    const wilayah: { kecamatan: string }[] = parse(await readFile('data/wilayah/depok-wilayah.csv', 'utf8'), { columns: true });
+    const kecamatan = [...new Set(wilayah.map((w) => w.kecamatan))];
+    expect(kecamatan).toHaveLength(11);
+    expect(d.labels.slice(1, -1).sort()).toEqual(kecamatan.sort());
+    expect(d.labels[0]).toBe('📍 Semua kecamatan');
+  });
+
+  test('the list of one kecamatan shows the fairness line, Rp 25.000 prices and only that kecamatan', async () => {
+    const d = await asn();
+    await d.press('m:browse');
+    await d.press('🍱 Kuliner');
+    await d.press('Beji');
+    expect(d.text).toContain('UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.');
+    expect(d.text).toMatch(/— Rp \d{1,3}(\.\d{3})+\//);
+    const beji = umkms.filter((u) => u.kecamatan === 'Beji' && u.category === 'kuliner').map((u) => u.name);
+    const texts: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      texts.push(d.text);
+      for (const name of umkmLines(d.text)) expect(beji).toContain(name);
+      expect(d.text).not.toMatch(/Kec\. (?!Beji)/);
+      for (const c of productButtons(d)) expect(c.label).toMatch(/ · Rp \d{1,3}(\.\d{3})*$/);
+      if (!d.ids.includes('pg:next')) break;
+      await d.press('pg:next');
+    }
+    // Nasi Box Ayam Bakar of Dapur Bu Sari (Beji), 25000 in the CSV
+    expect(texts.join('\n')).toContain('Nasi Box Ayam Bakar — Rp 25.000/box');
+  });
+
+  test('paging: next, previous, and the page counter; every product of the category once', async () => {
+    const d = await asn();
+    await d.press('m:browse');
+    await d.press('🍱 Kuliner');
+    await d.press('📍 Semua kecamatan');
+    const kuliner = new Set(umkms.filter((u) => u.category === 'kuliner').map((u) => u.id));
+    const expected = products.filter((p) => kuliner.has(p.umkm_id) && p.available === 'ya');
+    const pages = Math.ceil(expected.length / 5);
+    expect(d.text).toContain(`${expected.length} produk (halaman 1/${pages})`);
+    expect(d.labels).not.toContain('◀️ Sebelumnya');
+    const first = productButtons(d).map((c) => c.id);
+    expect(first).toHaveLength(5);
+    await d.press('Berikutnya ▶️');
+    expect(d.text).toContain(`(halaman 2/${pages})`);
+    expect(productButtons(d).map((c) => c.id)).not.toEqual(first);
+    await d.press('◀️ Sebelumnya');
+    expect(d.text).toContain(`(halaman 1/${pages})`);
+    expect(productButtons(d).map((c) => c.id)).toEqual(first);
+    const all = await allPages(d);
+    expect(d.text).toContain(`(halaman ${pages}/${pages})`);
+    expect(d.labels).not.toContain('Berikutnya ▶️');
+    expect(all).toHaveLength(expected.length);
+    expect(new Set(all).size).toBe(expected.length);
+  });
+
+  test('sorting by price really sorts ascending over every page, and can go back to the fair order', async () => {
+    const d = await asn();
+    await d.press('m:browse');
+    await d.press('🍱 Kuliner');
+    await d.press('📍 Semua kecamatan');
+    await d.press('💰 Urutkan harga termurah');
+    expect(d.text).toContain('Diurutkan dari harga termurah.');
+    expect(d.text).toContain('(halaman 1/');
+    const prices = (await allPages(d)).map(priceOf);
+    expect(prices.length).toBeGreaterThan(20);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(new Set(prices).size).toBeGreaterThan(5); // a real spread, not all equal
+    await d.press('⚖️ Urutan pemerataan');
+    expect(d.text).toContain('agar rezeki merata');
+  });
+
+  test('a UMKM with fewer orders this month comes first', async () => {
+    const d = await asn();
+    const open = async () => {
+      await d.command('menu');
+      await d.press('m:browse');
+      await d.press('🍱 Kuliner');
+      await d.press('Beji');
+      return umkmLines(d.text);
+    };
+    const before = await open();
+    const distinct = [...new Set(before)];
+    expect(distinct.length).toBeGreaterThanOrEqual(2);
+    const top = umkms.find((u) => u.name === distinct[0])!;
+    // the UMKM now on top gets three orders this month: it must move behind the others
+    const sku = products.find((p) => p.umkm_id === top.id && p.available === 'ya')!.sku;
+    for (let i = 0; i < 3; i++) {
+      await t.app.store.orders.createOnce(`fair-${i}`, { asnNip: DEMO.asn2.nip, umkmId: top.id, items: [{ sku, name: 'x', price: 1000, qty: 1 }] });
+    }
+    const after = await open();
+    expect(after[0]).not.toBe(top.name);
+    expect(after.indexOf(top.name)).toBe(distinct.length - 1);
+  });
+
+  test('Rupiah paid this month weighs before the number of orders', async () => {
+    const d = await asn();
+    const open = async () => {
+      await d.command('menu');
+      await d.press('m:browse');
+      await d.press('🍱 Kuliner');
+      await d.press('Sawangan');
+      return [...new Set(umkmLines(d.text))];
+    };
+    const before = await open();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = before.map((name) => umkms.find((u) => u.name === name)!);
+    const skuOf = (id: string) => products.find((p) => p.umkm_id === id && p.available === 'ya')!.sku;
+    // the first gets one paid order; the second two orders never paid: the paid Rupiah counts more
+    const paid = await t.app.store.orders.createOnce('rupiah-paid', { asnNip: DEMO.asn2.nip, umkmId: first!.id, items: [{ sku: skuOf(first!.id), name: 'x', price: 50000, qty: 1 }] });
+    expect((await t.app.store.orders.update(paid.id, { status: 'paid' }, 'asn')).ok).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      await t.app.store.orders.createOnce(`rupiah-unpaid-${i}`, { asnNip: DEMO.asn2.nip, umkmId: second!.id, items: [{ sku: skuOf(second!.id), name: 'x', price: 1000, qty: 1 }] });
+    }
+    const after = await open();
+    expect(after.indexOf(first!.name)).toBe(after.length - 1);
+    expect(after.indexOf(second!.name)).toBeLessThan(after.indexOf(first!.name));
+  });
+
+  test('product detail shows price, unit, description, UMKM and the photo', async () => {
+    const d = await asn();
+    await d.command('cari');
+    await d.say('ayam bakar');
+    await d.press('Nasi Box Ayam Bakar · Rp 25.000');
+    const [m] = d.last;
+    expect(m!.text).toContain('Nasi Box Ayam Bakar');
+    expect(m!.text).toContain('💰 Rp 25.000 / box');
+    expect(m!.text).toContain('Nasi, ayam bakar, lalapan, sambal, tahu tempe');
+    expect(m!.text).toContain('🏪 Dapur Bu Sari (🍱 Kuliner)');
+    expect(m!.text).toContain('📍 Kel. Beji, Kec. Beji');
+    expect(m!.photo).toEqual({ path: 'demo/UMKM-001-01.jpg' });
+    expect(d.labels).toEqual(['🛒 Beli', '⬅️ Kembali', '🏠 Menu utama']);
+    await d.press('⬅️ Kembali');
+    expect(d.labels).toContain('Nasi Box Ayam Bakar · Rp 25.000');
+  });
+
+  test('sold-out products are never listed nor found', async () => {
+    const d = await asn();
+    const soldOut = products.filter((p) => p.available === 'tidak');
+    expect(soldOut.length).toBeGreaterThan(0);
+    for (const cat of ['🍱 Kuliner', '👕 Fesyen', '🏺 Kriya']) {
+      await d.command('menu');
+      await d.press('m:browse');
+      await d.press(cat);
+      await d.press('📍 Semua kecamatan');
+      const all = (await allPages(d)).join('\n');
+      for (const p of soldOut) expect(all).not.toContain(`${p.name} ·`);
+    }
+    await d.command('cari');
+    await d.say('Sambal Bawang Original'); // sold out in the demo
+    expect(d.ids).not.toContain('p:UMKM-014-01');
+  });
+
+  test('a product sold out while its page is open is refused on press', async () => {
+    const d = await asn();
+    await d.command('cari');
+    await d.say('Rendang Paru');
+    const p = (await t.app.store.catalogue.product('UMKM-003-02'))!;
+    await t.app.store.catalogue.upsertProducts([{ ...p, available: false }]);
+    try {
+      await d.press('p:UMKM-003-02');
+      expect(d.text).toContain('Maaf, produk itu sedang tidak tersedia.');
+      expect(d.ids).not.toContain('buy');
+    } finally {
+      await t.app.store.catalogue.upsertProducts([p]);
+    }
+  });
+});
+
+describe('search', () => {
+  test('a typo still finds the product: "rendag" -> Rendang', async () => {
+    const d = await asn();
+    await d.press('🔎 Cari produk');
+    expect(d.text).toContain('Ketik nama produk atau nama UMKM yang Anda cari');
+    await d.say('rendag');
+    expect(d.labels).toEqual(expect.arrayContaining(['Rendang Daging Sapi · Rp 65.000', 'Rendang Paru · Rp 48.000']));
+    expect(d.text).not.toContain('agar rezeki merata'); // search keeps relevance order
+  });
+
+  test('the name of a UMKM finds its products', async () => {
+    const d = await asn();
+    await d.command('cari');
+    await d.say('mak nah');
+    const own = products.filter((p) => p.umkm_id === 'UMKM-002' && p.available === 'ya').map((p) => `p:${p.sku}`);
+    expect(productButtons(d).map((c) => c.id).sort()).toEqual(own.sort());
+    expect(d.text).toContain('🏪 Keripik Tempe Mak Nah');
+  });
+
+  test('nothing found says so with the query, and a new search can be typed right away', async () => {
+    const d = await asn();
+    await d.command('cari');
+    await d.say('zzqxw');
+    expect(d.text).toContain('Tidak ada produk yang cocok dengan "zzqxw". Coba kata lain.');
+    expect(d.labels).toEqual(['🔎 Cari produk', '🛍️ Lihat katalog UMKM', '🏠 Menu utama']);
+    await d.press('🔎 Cari produk');
+    await d.say('keripik');
+    expect(d.text).toContain('Keripik Tempe Original');
+  });
+
+  test('too short, not text', async () => {
+    const d = await asn();
+    await d.command('cari');
+    await d.say('a');
+    expect(d.text).toContain('Kata pencarian terlalu pendek. Ketik minimal 2 huruf.');
+    await d.say('🙂🙂');
+    expect(d.text).toContain('terlalu pendek');
+    await d.sendContact('+628123', true);
+    expect(d.text).toContain('Silakan ketik kata yang dicari.');
+  });
+});

@@ -1,0 +1,232 @@
+import type { Session } from '../../../src/engine/session.js';
+import { addToCart, createDriver, createTestApp, DEMO, type Driver, openProduct, orderIdIn, type TestApp } from '../../support/engine-driver.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ name: 'cart' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function asn(phone: string = DEMO.asn.phone): Promise<Driver> {
+  const d = createDriver(t.app);
+  await d.register(phone);
+  return d;
+}
+const session = async (d: Driver): Promise<Session | null> => t.app.sessions.get(d.chat.channel, d.chat.chatId);
+const ordersOf = (nip: string) => t.app.store.orders.ofAsn(nip, 100);
+
+describe('quantity', () => {
+  test.each([
+    ['abc', 'Jumlah harus berupa angka bulat, misalnya 2.'],
+    ['0', 'Jumlah minimal 1.'],
+    ['-1', 'Jumlah minimal 1.'],
+    ['-5', 'Jumlah minimal 1.'],
+    ['100', 'Jumlah maksimal 99 per produk.'],
+    ['1.5', 'Jumlah harus berupa angka bulat'],
+    ['2,5', 'Jumlah harus berupa angka bulat'],
+    ['😀', 'Jumlah harus berupa angka bulat'],
+    ['dua', 'Jumlah harus berupa angka bulat'],
+  ])('%s is refused with a reason, the question is asked again and the cart stays empty', async (typed, reason) => {
+    const d = await asn();
+    await openProduct(d, 'Rendang Paru');
+    await d.press('🛒 Beli');
+    expect(d.text).toContain('Berapa porsi 250 g Rendang Paru yang ingin dibeli? Pilih atau ketik angka 1–99.');
+    await d.say(typed);
+    expect(d.text).toContain(reason);
+    expect(d.text).toContain('Berapa porsi 250 g Rendang Paru');
+    expect(d.labels).toEqual(['1', '2', '3', '5', '10', '⬅️ Kembali']);
+    expect((await session(d))?.cart).toBeUndefined();
+    await d.sendContact('+6281234567890', true);
+    expect(d.text).toContain('Silakan ketik jumlahnya dengan angka');
+    expect((await session(d))?.cart).toBeUndefined();
+  });
+
+  test('99 typed is the most one product takes', async () => {
+    const d = await asn();
+    await addToCart(d, 'Rendang Paru', 99);
+    expect(d.text).toContain('✅ 99 × Rendang Paru masuk keranjang.');
+    expect((await session(d))?.cart?.items).toEqual([{ sku: 'UMKM-003-02', qty: 99 }]);
+  });
+
+  test('the quick buttons work, typed or pressed; adding the same product again adds up (capped at 99)', async () => {
+    const d = await asn();
+    await openProduct(d, 'Rendang Paru');
+    await d.press('🛒 Beli');
+    await d.press('5');
+    expect(d.text).toContain('✅ 5 × Rendang Paru masuk keranjang.');
+    await addToCart(d, 'Rendang Paru', 10);
+    expect(d.text).toContain('• 15 × Rendang Paru @ Rp 48.000 = Rp 720.000');
+    await addToCart(d, 'Rendang Paru', 90);
+    expect((await session(d))?.cart?.items).toEqual([{ sku: 'UMKM-003-02', qty: 99 }]);
+  });
+});
+
+describe('cart', () => {
+  test('the summary lists lines and the total in Rupiah', async () => {
+    const d = await asn();
+    await addToCart(d, 'Rendang Paru', 2);
+    await addToCart(d, 'Rendang Daging Sapi', 3);
+    expect(d.text).toContain('🛒 Ringkasan pesanan');
+    expect(d.text).toContain('UMKM: Rendang Uni Ratna (Kec. Pancoran Mas)');
+    expect(d.text).toContain('• 2 × Rendang Paru @ Rp 48.000 = Rp 96.000');
+    expect(d.text).toContain('• 3 × Rendang Daging Sapi @ Rp 65.000 = Rp 195.000');
+    expect(d.text).toContain('Total: Rp 291.000');
+    expect(d.labels).toEqual([
+      '✅ Konfirmasi pesanan',
+      '➕ Tambah produk dari UMKM ini',
+      '✏️ Ubah jumlah',
+      '🗑️ Kosongkan keranjang',
+      '🏠 Menu utama',
+    ]);
+  });
+
+  test('"add more from this UMKM" lists only that UMKM', async () => {
+    const d = await asn();
+    await addToCart(d, 'Rendang Paru', 1);
+    await d.press('➕ Tambah produk dari UMKM ini');
+    expect(d.text).toContain('🏪 Rendang Uni Ratna');
+    expect(d.text).not.toMatch(/🏪 (?!Rendang Uni Ratna)/);
+  });
+
+  test('a product of another UMKM asks to start a new order; "no" keeps the cart, "yes" replaces it', async () => {
+    const d = await asn();
+    await addToCart(d, 'Rendang Paru', 2);
+    await addToCart(d, 'Keripik Tempe Original', 4);
+    expect(d.text).toContain('Keranjang Anda berisi produk dari Rendang Uni Ratna. Satu pesanan hanya untuk satu UMKM.');
+    expect(d.text).toContain('Mulai pesanan baru dengan Keripik Tempe Mak Nah?');
+    expect(d.labels).toEqual(['🆕 Ya, mulai pesanan baru', '↩️ Tidak, tetap di keranjang']);
+    await d.say('ya'); // not a button label
+    expect(d.text).toContain('Silakan pilih salah satu tombol');
+    await d.press('↩️ Tidak, tetap di keranjang');
+    expect(d.text).toContain('• 2 × Rendang Paru');
+    expect(d.text).not.toContain('Keripik');
+
+    await addToCart(d, 'Keripik Tempe Original', 4);
+    await d.press('🆕 Ya, mulai pesanan baru');
+    expect(d.text).toContain('✅ 4 × Keripik Tempe Original masuk keranjang.');
+    expect(d.text).toContain('UMKM: Keripik Tempe Mak Nah');
+    expect(d.text).not.toContain('Rendang');
+    expect((await session(d))?.cart).toEqual({ umkmId: 'UMKM-002', items: [{ sku: 'UMKM-002-01', qty: 4 }] });
+  });
+
+  test('edit a quantity (with bad inputs first), remove a line, clear the cart', async () => {
+    const d = await asn();
+    await addToCart(d, 'Rendang Paru', 2);
+    await addToCart(d, 'Rendang Daging Sapi', 1);
+    await d.press('✏️ Ubah jumlah');
+    expect(d.text).toContain('Pilih produk yang ingin diubah:');
+    expect(d.labels).toEqual(['Rendang Paru × 2', 'Rendang Daging Sapi × 1', '⬅️ Kembali']);
+    await d.press('Rendang Paru × 2');
+    expect(d.text).toContain('Jumlah baru untuk Rendang Paru?');
+    await d.say('100');
+    expect(d.text).toContain('Jumlah maksimal 99 per produk.');
+    await d.say('-1');
+    expect(d.text).toContain('Jumlah minimal 1.');
+    await d.say('7');
+    expect(d.text).toContain('• 7 × Rendang Paru @ Rp 48.000 = Rp 336.000');
+    expect(d.text).toContain('Total: Rp 401.000');
+
+    await d.press('co:edit');
+    await d.press('Rendang Daging Sapi × 1');
+    await d.press('🗑️ Hapus dari keranjang');
+    expect(d.text).not.toContain('Rendang Daging Sapi');
+    expect(d.text).toContain('Total: Rp 336.000');
+
+    await d.press('🗑️ Kosongkan keranjang');
+    expect(d.text).toContain('Keranjang sudah dikosongkan.');
+    expect(d.labels.some((l) => l.startsWith('🛒 Keranjang'))).toBe(false);
+    await d.command('keranjang');
+    expect(d.text).toContain('Keranjang Anda masih kosong.');
+    expect((await session(d))?.cart).toBeUndefined();
+  });
+
+  test('a product that sold out after it went into the cart is dropped from the summary and the order', async () => {
+    const d = await asn();
+    await addToCart(d, 'Rendang Paru', 2);
+    await addToCart(d, 'Rendang Daging Sapi', 1);
+    const p = (await t.app.store.catalogue.product('UMKM-003-01'))!;
+    await t.app.store.catalogue.upsertProducts([{ ...p, available: false }]);
+    try {
+      await d.command('keranjang');
+      expect(d.text).not.toContain('Rendang Daging Sapi');
+      expect(d.text).toContain('Total: Rp 96.000');
+      await d.press('co:confirm');
+      const order = (await t.app.store.orders.get(orderIdIn(d.text)))!;
+      expect(order.items.map((i) => i.sku)).toEqual(['UMKM-003-02']);
+      expect(order.total).toBe(96_000);
+    } finally {
+      await t.app.store.catalogue.upsertProducts([p]);
+    }
+  });
+});
+
+describe('confirm', () => {
+  test('confirming creates the order in Redis with the items, prices and total', async () => {
+    const d = await asn(DEMO.asn2.phone);
+    const before = (await ordersOf(DEMO.asn2.nip)).length;
+    await addToCart(d, 'Rendang Paru', 2);
+    await d.press('✅ Konfirmasi pesanan');
+    expect(d.text).toMatch(/✅ Pesanan ORD-\d{8}-\d{5} dikonfirmasi\. Total Rp 96\.000\./);
+    const order = (await t.app.store.orders.get(orderIdIn(d.text)))!;
+    expect(order).toMatchObject({
+      asnNip: DEMO.asn2.nip,
+      umkmId: 'UMKM-003',
+      status: 'confirmed',
+      total: 96_000,
+      items: [{ sku: 'UMKM-003-02', name: 'Rendang Paru', price: 48_000, qty: 2 }],
+    });
+    expect(await ordersOf(DEMO.asn2.nip)).toHaveLength(before + 1);
+    expect((await session(d))?.cart).toBeUndefined();
+    expect(d.text).toContain('Sekarang isi data warga isoman');
+  });
+
+  test('a double tap on confirm (the same button pressed twice) creates ONE order', async () => {
+    const d = await asn(DEMO.asn2.phone);
+    await addToCart(d, 'Rendang Paru', 1);
+    const before = (await ordersOf(DEMO.asn2.nip)).length;
+    await d.press('✅ Konfirmasi pesanan');
+    const id = orderIdIn(d.text);
+    await d.choose('co:confirm');
+    expect(d.text).toContain('Tombol itu sudah tidak berlaku');
+    expect(d.text).not.toMatch(/ORD-\d{8}-\d{5} dikonfirmasi/);
+    const after = await ordersOf(DEMO.asn2.nip);
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]!.id).toBe(id);
+  });
+
+  test('two presses of confirm handled at the same time create ONE order', async () => {
+    const d = await asn(DEMO.asn2.phone);
+    await addToCart(d, 'Rendang Paru', 1);
+    const before = (await ordersOf(DEMO.asn2.nip)).length;
+    const press = () => t.app.engine.handle({ chat: d.chat, input: { kind: 'choice', id: 'co:confirm' }, fetchMedia: async () => Buffer.alloc(0) });
+    const [a, b] = await Promise.all([press(), press()]);
+    const ids = [a, b].flatMap((r) => r.messages.map((m) => /ORD-\d{8}-\d{5}/.exec(m.text)?.[0]).filter(Boolean));
+    expect(new Set(ids).size).toBe(1);
+    expect(await ordersOf(DEMO.asn2.nip)).toHaveLength(before + 1);
+  });
+
+  test('two bot instances (own connections) handling the same double tap create ONE order', async () => {
+    const other = await createTestApp({ name: 'cart-b', demo: false });
+    // the second instance works on the same keys as the first
+    const twin = await import('../../../src/app.js').then(({ createApp }) =>
+      createApp({ config: { ...t.app.config }, redis: other.redis, redisUrl: other.app.config.REDIS_URL!, logger: t.app.logger, effects: async () => undefined }),
+    );
+    try {
+      await twin.ready();
+      for (let round = 0; round < 5; round++) {
+        const d = await asn(DEMO.asn2.phone);
+        await addToCart(d, 'Rendang Paru', 1);
+        const before = (await ordersOf(DEMO.asn2.nip)).length;
+        const input = { kind: 'choice' as const, id: 'co:confirm' };
+        const fetchMedia = async () => Buffer.alloc(0);
+        await Promise.all([t.app.engine.handle({ chat: d.chat, input, fetchMedia }), twin.engine.handle({ chat: d.chat, input, fetchMedia })]);
+        expect(await ordersOf(DEMO.asn2.nip)).toHaveLength(before + 1);
+      }
+    } finally {
+      await twin.close();
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { addToCart, createDriver, createTestApp, DEMO, type TestApp } from '../../support/engine-driver.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ name: 'menu' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const BUYER = ['🛍️ Lihat katalog UMKM', '🔎 Cari produk', '📦 Pesanan saya', '🏠 Penerima saya', '❓ Bantuan'];
+const OWNER = ['🧾 Pesanan masuk (UMKM)', '🏷️ Produk saya (UMKM)'];
+
+describe('main menu by role', () => {
+  test('an ASN sees the buyer entries only', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn.phone);
+    expect(d.labels).toEqual(BUYER);
+  });
+
+  test('an admin sees the buyer entries and the admin menu', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.admin.phone);
+    expect(d.text).toContain('Halo, Hartini Susanti!');
+    expect(d.labels).toEqual(expect.arrayContaining([...BUYER, '🛠️ Menu admin']));
+    expect(d.labels).not.toEqual(expect.arrayContaining(OWNER));
+  });
+
+  test('a UMKM owner (not on the roster) sees the owner entries and help, nothing to buy', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.owner.phone);
+    expect(d.text).toContain('Halo, Sari Rahmawati!');
+    expect(d.labels).toEqual([...OWNER, '❓ Bantuan']);
+    await d.command('cari');
+    expect(d.text).toContain('Maaf, perintah itu bukan untuk akun Anda.');
+    await d.choose('m:browse'); // forged: not offered to an owner
+    expect(d.text).toContain('Tombol itu sudah tidak berlaku');
+  });
+
+  test('the cart entry shows the number of items once the cart has some', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn2.phone);
+    await addToCart(d, 'Rendang Paru', 3);
+    await d.command('menu');
+    expect(d.labels).toContain('🛒 Keranjang (3)');
+  });
+
+  test('help explains the steps and leads back to the menu', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn.phone);
+    await d.press('❓ Bantuan');
+    expect(d.text).toContain('Cara berbelanja:');
+    expect(d.text).toContain('#ASNDepokPeduli #BeliProdukUMKMDepok');
+    await d.press('🏠 Menu utama');
+    expect(d.text).toContain('Halo, Rina Kartikasari!');
+  });
+
+  test('typing a label or its number picks the button', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn.phone);
+    await d.say('lihat katalog umkm'); // case and emoji ignored
+    expect(d.text).toContain('Pilih kategori produk:');
+    await d.command('menu');
+    await d.say('2');
+    expect(d.text).toContain('Ketik nama produk atau nama UMKM');
+  });
+});
+
+describe('commands and odd inputs anywhere', () => {
+  test('/bahasa switches every text to English, and back', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn.phone);
+    await d.command('bahasa');
+    expect(d.text).toContain('Pilih bahasa / Choose a language:');
+    await d.press('🇬🇧 English');
+    expect(d.text).toContain('The language is now English.');
+    expect(d.text).toContain('Hello, Rina Kartikasari! Please choose:');
+    expect(d.labels).toContain('🛍️ Browse the UMKM catalogue');
+    expect(d.text).not.toContain('Silakan');
+    expect((await t.app.store.chatUsers.get('telegram', d.chat.chatId))?.locale).toBe('en');
+    await d.choose('forged:id');
+    expect(d.text).toContain('That button is no longer valid.');
+    await d.command('language');
+    await d.press('🇮🇩 Bahasa Indonesia');
+    expect(d.text).toContain('Halo, Rina Kartikasari! Silakan pilih menu:');
+  });
+
+  test('/bahasa works before registering, and the registration continues in English', async () => {
+    const d = createDriver(t.app);
+    await d.command('start');
+    await d.command('bahasa');
+    await d.press('lang:en');
+    expect(d.text).toContain('The language is now English.');
+    expect(d.ids).toEqual(['reg:contact']);
+    expect(d.text).not.toContain('Selamat datang');
+  });
+
+  test('a 10,000-character message gets the too-long answer and leaves the step as it was', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn.phone);
+    await d.press('m:search');
+    await d.say('x'.repeat(10_000));
+    expect(d.text).toMatch(/Pesan Anda terlalu panjang \(maksimal 2\.?000 karakter\)/);
+    await d.say('rendang');
+    expect(d.text).toContain('Rendang Daging Sapi');
+  });
+
+  test('a forged or stale button changes nothing and says the button is no longer valid', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn.phone);
+    await addToCart(d, 'Rendang Paru', 2);
+    const sessionBefore = await t.app.sessions.get('telegram', d.chat.chatId);
+    const ordersBefore = await t.redis.hlen(t.app.keys.orders());
+    // ids that exist elsewhere in the bot, a product, a global prefix with someone else's order, junk
+    for (const id of ['m:browse', 'p:UMKM-001-01', 'q:5', 'sw:new', 'ed:remove', 'post:skip:ORD-20990101-00001', 'post:link:x', 'zz', '']) {
+      await d.choose(id);
+      expect(d.text).toContain('Tombol itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.');
+      const s = await t.app.sessions.get('telegram', d.chat.chatId);
+      expect(s?.cart).toEqual(sessionBefore?.cart);
+      expect([s?.flow, s?.step]).toEqual(['cart', 'summary']);
+    }
+    expect(await t.redis.hlen(t.app.keys.orders())).toBe(ordersBefore);
+    // the answer shows the step again
+    expect(d.text).toContain('Total: Rp 96.000');
+  });
+
+  test('an unknown command is named back; /ping answers', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn.phone);
+    await d.command('terbang');
+    expect(d.text).toContain('Perintah /terbang tidak dikenal.');
+    await d.command('ping');
+    expect(d.text).toContain('Layanan aktif. ✅');
+  });
+});
+
+describe('typed words that are names of JavaScript object properties', () => {
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('"%s" is an ordinary text, not a command', async (word) => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn.phone);
+    await d.say(word);
+    expect(d.text).not.toContain('Mohon maaf, ada kendala');
+    expect(d.text).toContain('Silakan pilih salah satu tombol');
+  });
+});

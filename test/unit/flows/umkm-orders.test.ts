@@ -1,0 +1,253 @@
+import type { Umkm } from '../../../src/domain/schemas.js';
+import {
+  addToCart,
+  createDriver,
+  createTestApp,
+  DEMO,
+  type Driver,
+  jpeg,
+  newRecipient,
+  orderIdIn,
+  type TestApp,
+} from '../../support/engine-driver.js';
+
+/** Siti Hasanah, owner of UMKM-002 Keripik Tempe Mak Nah. */
+const OWNER_B = '+6289900001002';
+
+let t: TestApp;
+let seed = 100;
+beforeAll(async () => {
+  t = await createTestApp({ name: 'umkm-orders' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function register(phone: string): Promise<Driver> {
+  const d = createDriver(t.app);
+  await d.register(phone);
+  return d;
+}
+
+/**
+ * The ASN buys `qty` × `product` for a new recipient (Siti Aminah, a different household each time:
+ * phone 0812 3456 7<seed>, Jl. Melati No. <seed>) and sends a receipt: returns the paid order's id.
+ */
+async function paidOrder(asn: Driver, product = 'Nasi Box Ayam Bakar', qty = 2): Promise<string> {
+  const n = seed++;
+  await addToCart(asn, product, qty);
+  await asn.press('co:confirm');
+  await newRecipient(asn, { name: 'Siti Aminah', phone: `0812 3456 7${n}`, address: `Jl. Melati No. ${n}, RT 02/RW 03` });
+  await asn.sendPhoto(await jpeg(n));
+  expect(asn.text).toContain('Bukti pembayaran pesanan');
+  return orderIdIn(asn.text);
+}
+
+const status = async (id: string) => (await t.app.store.orders.get(id))!.status;
+const effectsOf = (id: string) => t.effects.filter((e) => e.orderId === id).map((e) => `${e.type}:${'event' in e ? e.event : ''}`);
+
+describe('an owner acts on the orders of their own UMKM', () => {
+  test('the receipt tells the owner; /pesanan lists the order with the recipient for delivery, then accept, payment, delivered', async () => {
+    const asn = await register(DEMO.asn.phone);
+    const n = seed;
+    const id = await paidOrder(asn);
+    expect(effectsOf(id)).toContain('notify-umkm:paid');
+
+    const owner = await register(DEMO.owner.phone);
+    expect(owner.labels).toEqual(expect.arrayContaining(['🧾 Pesanan masuk (UMKM)', '🏷️ Produk saya (UMKM)']));
+    await owner.command('pesanan');
+    expect(owner.text).toContain('Pesanan terbuka Dapur Bu Sari');
+    expect(owner.text).toContain(id);
+    expect(owner.text).toContain('2× Nasi Box Ayam Bakar');
+    await owner.press(`${id} · dibayar, menunggu UMKM`);
+    const detail = owner.last[0]!;
+    expect(detail.text).toContain(`Pesanan ${id}`);
+    expect(detail.text).toContain(`Pemesan: ${DEMO.asn.name} (${DEMO.asn.opd})`);
+    expect(detail.text).toContain('2 × Nasi Box Ayam Bakar @ Rp 25.000 = Rp 50.000');
+    expect(detail.text).toContain(`👤 Siti Aminah\n📞 +6281234567${n}\n🏠 Jl. Melati No. ${n}, RT 02/RW 03\n📍 Kel. Kukusan, Kec. Beji`);
+    expect(detail.photo?.path).toMatch(/^receipts\/[0-9a-f]{64}\.jpg$/);
+    expect(owner.labels).toEqual(['✅ Terima pesanan', '❌ Tolak pesanan', '💰 Pembayaran sudah masuk', '⬅️ Kembali', '🏠 Menu utama']);
+
+    // Delivered before accepted: refused with the reason, nothing changes.
+    await owner.choose(`uo:dlv:${id}`);
+    expect(owner.text).toContain(`Pesanan ${id} belum diterima. Mohon tekan "Terima pesanan" dulu`);
+    expect(await status(id)).toBe('paid');
+
+    await owner.press('✅ Terima pesanan');
+    expect(owner.text).toContain(`Pesanan ${id} diterima. ASN pemesan sudah kami beri tahu`);
+    expect(owner.labels).toEqual(['🚚 Sudah diantar', '💰 Pembayaran sudah masuk', '⬅️ Kembali', '🏠 Menu utama']);
+    expect(await status(id)).toBe('accepted');
+    expect(effectsOf(id)).toContain('notify-asn:accepted');
+
+    // Accept twice (a replayed notification button): refused, said why.
+    await owner.choose(`uo:acc:${id}`);
+    expect(owner.text).toContain(`Pesanan ${id} sudah Anda terima sebelumnya`);
+
+    await owner.press('💰 Pembayaran sudah masuk');
+    expect(owner.text).toContain(`Pembayaran pesanan ${id} dikonfirmasi`);
+    expect((await t.app.store.orders.get(id))!.paymentConfirmed).toBe(true);
+    expect(effectsOf(id)).toContain('notify-asn:payment-confirmed');
+    expect(effectsOf(id)).not.toContain('enqueue-followup:'); // the report has not gone out in this test
+    await owner.choose(`uo:pay:${id}`);
+    expect(owner.text).toContain(`Pembayaran pesanan ${id} sudah dikonfirmasi sebelumnya`);
+
+    await owner.press('🚚 Sudah diantar');
+    expect(owner.text).toContain(`Pesanan ${id} ditandai sudah diantar`);
+    expect(await status(id)).toBe('delivered');
+    expect(effectsOf(id)).toContain('notify-asn:delivered');
+    await owner.command('pesanan');
+    expect(owner.text).not.toContain(id);
+  });
+
+  test('payment confirmed after the report went out queues the follow-up for the report', async () => {
+    const asn = await register(DEMO.asn2.phone);
+    const id = await paidOrder(asn, 'Paket Lauk Isoman 3 Hari', 1);
+    await t.app.store.orders.update(id, { reportedTo: { telegram: new Date().toISOString() } });
+    const owner = await register(DEMO.owner.phone);
+    await owner.choose(`uo:pay:${id}`);
+    expect(owner.text).toContain('dikonfirmasi');
+    expect(effectsOf(id)).toEqual(expect.arrayContaining(['notify-asn:payment-confirmed', 'enqueue-followup:']));
+  });
+
+  test("another UMKM's owner, an ASN and a forged id change nothing and are told why", async () => {
+    const asn = await register(DEMO.asn.phone);
+    const id = await paidOrder(asn);
+    const ownerB = await register(OWNER_B);
+    for (const action of ['see', 'acc', 'rej', 'pay', 'dlv']) {
+      await ownerB.choose(`uo:${action}:${id}`);
+      expect(ownerB.text).toContain('pesanan itu bukan untuk UMKM Anda');
+      expect(ownerB.text).not.toContain('Siti Aminah');
+    }
+    await ownerB.command('pesanan');
+    expect(ownerB.text).not.toContain(id);
+    // An order id that does not exist reads the same as someone else's.
+    await ownerB.choose('uo:acc:ORD-20990101-99999');
+    expect(ownerB.text).toContain('pesanan itu bukan untuk UMKM Anda');
+
+    await asn.choose(`uo:acc:${id}`);
+    expect(asn.text).toContain('tombol itu khusus untuk pemilik UMKM');
+    const order = (await t.app.store.orders.get(id))!;
+    expect(order.status).toBe('paid');
+    expect(order.paymentConfirmed).toBeUndefined();
+    expect(effectsOf(id).filter((e) => e.startsWith('notify-asn'))).toEqual([]);
+  });
+
+  test('reject with a picked reason; the ASN picks another product and the recipient is offered first', async () => {
+    const asn = await register(DEMO.asn.phone);
+    const id = await paidOrder(asn);
+    const owner = await register(DEMO.owner.phone);
+    await owner.choose(`uo:rej:${id}`);
+    expect(owner.text).toContain(`Mengapa pesanan ${id} ditolak?`);
+    expect(owner.labels).toEqual(['Stok habis', 'Tidak bisa mengantar ke wilayah itu', '✏️ Alasan lain (ketik)', '⬅️ Kembali']);
+    await owner.press('Stok habis');
+    expect(owner.text).toContain(`Pesanan ${id} ditolak`);
+    const rejected = (await t.app.store.orders.get(id))!;
+    expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'sold-out' });
+    expect(effectsOf(id)).toContain('notify-asn:rejected');
+    // Rejected: no accept any more.
+    await owner.choose(`uo:acc:${id}`);
+    expect(owner.text).toContain(`Pesanan ${id} tidak bisa diterima karena statusnya sekarang: ditolak UMKM`);
+
+    // The ASN's button from the rejection message (a GlobalChoice): browse, buy elsewhere, same recipient first.
+    await asn.choose(`ar:${id}`);
+    expect(asn.text).toContain('Silakan pilih produk atau UMKM lain');
+    expect(asn.text).toContain('Pilih kategori produk');
+    await addToCart(asn, 'Keripik Tempe Original', 3);
+    await asn.press('co:confirm');
+    expect(asn.text).toContain(`Kirim ke penerima pesanan ${id} yang ditolak: Siti Aminah (Kel. Kukusan)?`);
+    expect(asn.labels[0]).toBe('✅ Siti Aminah · Kukusan');
+    await asn.press('✅ Siti Aminah · Kukusan');
+    // No "already got a package this week" warning: the rejected package never came.
+    expect(asn.text).toContain('Penerima: Siti Aminah (Kel. Kukusan)');
+    expect(asn.text).toContain('kirim foto bukti pembayaran');
+    const next = (await t.app.store.orders.ofAsn(DEMO.asn.nip, 1))[0]!;
+    expect(next.id).not.toBe(id);
+    expect(next.recipient).toEqual(rejected.recipient);
+    expect(next.umkmId).toBe('UMKM-002');
+
+    // Offered once: the order after that starts the usual way.
+    await addToCart(asn, 'Keripik Tempe Original', 1);
+    await asn.press('co:confirm');
+    expect(asn.text).toContain('Pilih penerima paket');
+    expect(asn.labels[0]).not.toMatch(/^✅/);
+  });
+
+  test('reject with a typed reason; bad reasons are answered; /ulang works typed and refuses what is not rejected', async () => {
+    const asn = await register(DEMO.asn2.phone);
+    const id = await paidOrder(asn);
+    const owner = await register(DEMO.owner.phone);
+    await owner.choose(`uo:rej:${id}`);
+    await owner.press('✏️ Alasan lain (ketik)');
+    expect(owner.text).toContain('Ketik alasan penolakan (3–200 karakter)');
+    await owner.say('ok');
+    expect(owner.text).toContain('Alasan harus berisi kata-kata, 3–200 karakter');
+    await owner.say('x'.repeat(201));
+    expect(owner.text).toContain('Alasan harus berisi kata-kata');
+    await owner.say('Dapur tutup sampai Senin');
+    expect((await t.app.store.orders.get(id))!).toMatchObject({ status: 'rejected', rejectReason: 'Dapur tutup sampai Senin' });
+
+    await asn.command('ulang', '');
+    expect(asn.text).toContain('Ketik nomor pesanan yang ditolak');
+    const other = await paidOrder(asn);
+    await asn.command('ulang', other);
+    expect(asn.text).toContain(`Pesanan ${other} tidak sedang ditolak`);
+    const stranger = await register(DEMO.asn.phone);
+    await stranger.command('ulang', id);
+    expect(stranger.text).toContain('tidak ditemukan di antara pesanan Anda');
+    await asn.command('ulang', id.toLowerCase());
+    expect(asn.text).toContain('Silakan pilih produk atau UMKM lain');
+  });
+
+  test('an owner of several UMKM chooses which to act for, and can switch', async () => {
+    const extra: Umkm = { ...(await t.app.store.catalogue.umkm('UMKM-001'))!, id: 'UMKM-901', name: 'Katering Sari Kedua' };
+    await t.app.store.catalogue.upsertUmkms([extra]);
+    try {
+      const owner = await register(DEMO.owner.phone);
+      await owner.command('pesanan');
+      expect(owner.text).toContain('Nomor Anda terdaftar sebagai pemilik 2 UMKM');
+      expect(owner.labels).toEqual(['Dapur Bu Sari · Beji', 'Katering Sari Kedua · Beji', '🏠 Menu utama']);
+      await owner.press('Katering Sari Kedua · Beji');
+      expect(owner.text).toContain('Sekarang Anda mengelola Katering Sari Kedua');
+      expect(owner.text).toContain('Belum ada pesanan terbuka untuk Katering Sari Kedua');
+      await owner.press('🔁 Ganti UMKM (sekarang: Katering Sari Kedua)');
+      await owner.press('Dapur Bu Sari · Beji');
+      expect(owner.text).toContain('Pesanan terbuka Dapur Bu Sari');
+      await owner.command('produk');
+      expect(owner.text).toContain('Produk Dapur Bu Sari');
+      // A forged choice of a UMKM the phone does not own.
+      await owner.command('umkm');
+      await owner.choose('ua:UMKM-002');
+      expect(owner.text).toContain('Tombol itu sudah tidak berlaku');
+    } finally {
+      await t.app.store.redis.hdel(t.app.keys.umkms(), 'UMKM-901');
+      await t.app.store.redis.srem(t.app.keys.umkmsByOwner(DEMO.owner.phone), 'UMKM-901');
+    }
+  });
+
+  test('/pesanan is for owners and ASN; an ASN who owns nothing sees their own orders; owner-only commands are refused', async () => {
+    const asn = await register(DEMO.asn.phone);
+    await asn.command('pesanan');
+    expect(asn.text).toContain('Pesanan Anda (terbaru di atas)');
+    await asn.command('produk');
+    expect(asn.text).toContain('perintah itu bukan untuk akun Anda');
+  });
+
+  test('the weekly summary counts what was sold in the last 7 WIB days: not rejected, not older', async () => {
+    const asn = await register(DEMO.asn2.phone);
+    await paidOrder(asn, 'Rendang Daging Sapi', 3);
+    await paidOrder(asn, 'Dendeng Balado', 2);
+    const rejected = await paidOrder(asn, 'Rendang Daging Sapi', 5);
+    const old = await paidOrder(asn, 'Rendang Paru', 4);
+    const owner = await register('+6289900001003');
+    await owner.choose(`uo:rej:${rejected}`);
+    await owner.press('Stok habis');
+    await t.app.store.orders.update(old, { createdAt: new Date(Date.now() - 8 * 24 * 3600_000).toISOString() });
+
+    await owner.command('pesanan');
+    await owner.press('📊 Ringkasan 7 hari');
+    expect(owner.text).toMatch(/Penjualan Rendang Uni Ratna lewat program ini, 7 hari terakhir \(\d{4}-\d{2}-\d{2} s\.d\. \d{4}-\d{2}-\d{2} WIB\)/);
+    expect(owner.text).toContain('Pesanan: 2 · Nilai: Rp 305.000');
+    expect(owner.text).toContain('1. Rendang Daging Sapi: 3 terjual, Rp 195.000\n2. Dendeng Balado: 2 terjual, Rp 110.000');
+    expect(owner.text).not.toContain('Rendang Paru');
+  });
+});
