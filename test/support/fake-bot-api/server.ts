@@ -18,6 +18,8 @@ export interface Fault {
   status: number;
   description: string;
   retry_after?: number;
+  /** Only calls addressed to this chat fail (other chats' calls pass and do not use up the count). */
+  chat_id?: number;
 }
 
 /** Counts of calls: per method, per HTTP status, and 429s. */
@@ -72,7 +74,7 @@ export class Dispatcher {
     try {
       if (!method) throw new ApiError(404, 'Not Found: method not found');
       const fault = this.faults.get(method.name.toLowerCase());
-      if (fault && fault.count > 0) {
+      if (fault && fault.count > 0 && (fault.fault.chat_id === undefined || String(input.params.chat_id) === String(fault.fault.chat_id))) {
         fault.count--;
         throw new ApiError(fault.fault.status, fault.fault.description, fault.fault.retry_after);
       }
