@@ -23,7 +23,7 @@ import { createTelegramSender } from '../src/channels/telegram/sender.js';
 import { loadConfig } from '../src/config.js';
 import { createI18n } from '../src/i18n/index.js';
 import { createLogger } from '../src/logger.js';
-import { openProducerConnection, openWorkerConnection } from '../src/queue/connection.js';
+import { openAppConnection, openProducerConnection, openWorkerConnection } from '../src/queue/connection.js';
 import { createQueues } from '../src/queue/queues.js';
 import { createStore } from '../src/store/index.js';
 import { createKeys } from '../src/store/keys.js';
@@ -69,7 +69,7 @@ async function startOurs(): Promise<Closer> {
     FLOOD_PER_SECOND: '1000',
     LOG_LEVEL: 'error',
   });
-  const redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: null });
+  const redis = openAppConnection(settings.redisUrl); // as src/main.ts
   const app = createApp({ config, redis, redisUrl: settings.redisUrl, logger });
   await app.ready();
   const { bot } = createTelegramBot({

@@ -3,14 +3,13 @@ import path from 'node:path';
 import { run } from '@grammyjs/runner';
 import { Queue } from 'bullmq';
 import { Api, webhookCallback } from 'grammy';
-import { Redis } from 'ioredis';
 import { createApp } from './app.js';
 import { renderForConsole, runConsoleChannel } from './channels/console/console.js';
 import type { ChannelSender } from './channels/types.js';
 import { WA_OUTBOX_QUEUE, startWhatsAppOutboxWorker } from './channels/whatsapp/outbox.js';
 import { createWhatsAppChannel, type WhatsAppChannel } from './channels/whatsapp/socket.js';
 import { parseWaVersion } from './channels/whatsapp/wa-socket.js';
-import { openWorkerConnection } from './queue/connection.js';
+import { openAppConnection, openWorkerConnection } from './queue/connection.js';
 import { startWorkers, type WorkerSenders } from './queue/workers.js';
 import { createTelegramBot } from './channels/telegram/bot.js';
 import { registerCommandMenu } from './channels/telegram/command-menu.js';
@@ -54,7 +53,7 @@ async function main(): Promise<void> {
     redisUrl = privateRedis.url;
     logger.info({ port: privateRedis.port }, 'started a private redis-server under ./data/redis');
   }
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  const redis = openAppConnection(redisUrl);
   const metrics = createMetrics({ processMetrics: true });
   const app = createApp({ config, redis, redisUrl, logger, onStep: metrics.onStep, onFloodDrop: metrics.onFloodDrop });
   await app.ready();

@@ -12,3 +12,13 @@ export function openProducerConnection(url: string): Redis {
 export function openWorkerConnection(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null });
 }
+
+/**
+ * The app's own connection (sessions, store, flood control). Auto-pipelining sends the commands
+ * that concurrent updates issue in the same tick as one write: the benchmark measured Redis CPU
+ * per update halved (0.074 -> 0.035 ms) with the bot's own CPU unchanged. Nothing blocking or
+ * subscribing uses this connection.
+ */
+export function openAppConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Redis } from 'ioredis';
+import { openAppConnection } from '../../src/queue/connection.js';
 import { createApp, type App } from '../../src/app.js';
 import { createTelegramBot } from '../../src/channels/telegram/bot.js';
 import { loadConfig } from '../../src/config.js';
@@ -44,7 +44,7 @@ export async function startTelegramHarness(
     LOG_LEVEL: 'silent',
     ...opts.env,
   });
-  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const redis = openAppConnection(testRedisUrl()); // as src/main.ts
   const logger = opts.logger ?? createLogger('silent');
   const app: App = createApp({ config, redis, redisUrl: testRedisUrl(), logger, clock: opts.clock });
   await app.ready();
