@@ -8,14 +8,16 @@ import type { JourneyFigures } from './throughput.js';
 /** Targets of the issue. */
 export const TARGETS = { costRatio: 2, updatesPerSecond: 500, broadcastRatio: 0.9, rssMb: 250 };
 
-export function printJourney(ours: JourneyFigures, bare: JourneyFigures): void {
+/** Prints the round with the median cost ratio (`ours`, `bare`) in full, and every round's cost. */
+export function printJourney(ours: JourneyFigures, bare: JourneyFigures, rounds: { ours: JourneyFigures; bare: JourneyFigures }[] = [{ ours, bare }]): void {
   const row = (name: string, f: (j: JourneyFigures) => string, ratio?: string, target = '') => [name, f(ours), f(bare), ratio ?? '', target];
   const ratio = (a: number, b: number) => `${fmt(a / b, 2)}x`;
   const costRatio = ours.cpuMsPerUpdate / bare.cpuMsPerUpdate;
   console.log(
     table(
       `Part 1: ASN journey (${ours.updates / ours.users} updates a user, ${ours.users} users at once, each waiting for the answer); ` +
-        'fed by getUpdates through @grammyjs/runner run(bot); each bot in its own process; fake Bot API without rate limits',
+        'fed by getUpdates through @grammyjs/runner run(bot); each bot in its own process; fake Bot API without rate limits' +
+        (rounds.length > 1 ? `; the median of ${rounds.length} rounds by cost ratio` : ''),
       [
         ['', 'ours', 'bare grammY', 'ours/bare', 'target'],
         row('updates', (j) => fmt(j.updates)),
@@ -34,6 +36,10 @@ export function printJourney(ours: JourneyFigures, bare: JourneyFigures): void {
       ],
     ),
   );
+  if (rounds.length > 1) {
+    const each = rounds.map((r, i) => `${i + 1}: ${fmt(r.ours.cpuMsPerUpdate, 2)} / ${fmt(r.bare.cpuMsPerUpdate, 2)} ms = ${fmt(r.ours.cpuMsPerUpdate / r.bare.cpuMsPerUpdate, 2)}x`);
+    console.log(`bot CPU per update, ours / bare, by round: ${each.join('; ')}`);
+  }
   console.log('latency: from the update queued on the fake server to the awaited answer recorded there');
   console.log(
     `feed: getUpdates + run(bot) for both; the bare bot takes ${fmt(bare.updatesPerSecond)} updates/s through that same path, ` +
