@@ -76,6 +76,11 @@ describe('the ASN purchase journey over WhatsApp (Baileys adapter, injected sock
     expect(await say('Rumah pagar hijau dekat masjid')).toMatch(/kirim foto bukti pembayaran/);
 
     expect(await say('ini buktinya')).toMatch(/Mohon kirim foto/);
+    // A voice note or a sticker is not ignored: the step says again what it needs.
+    wa.send(BUDI, { audioMessage: { mimetype: 'audio/ogg; codecs=opus', ptt: true, seconds: 3 } });
+    expect((await wa.waitForReplies(BUDI, 1)).join('\n')).toMatch(/Mohon kirim foto/);
+    wa.send(BUDI, { stickerMessage: { mimetype: 'image/webp' } });
+    expect((await wa.waitForReplies(BUDI, 1)).join('\n')).toMatch(/Mohon kirim foto/);
     const jpeg = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
     wa.sendImage(BUDI, jpeg);
     const afterPhoto = (await wa.waitForReplies(BUDI, 3)).join('\n'); // thanks, the caption alone (to copy), the ask

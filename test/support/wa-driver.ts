@@ -12,6 +12,7 @@ import {
   imageMessage,
   phoneJid,
   textMessage,
+  waMessage,
   type FakeWASocket,
   type SentMessage,
 } from './fake-wa-socket.js';
@@ -101,6 +102,12 @@ export async function createWaDriver(opts: WaDriverOptions) {
     sendDocument(phone: string, bytes: Buffer, fileName: string, mimetype = 'text/csv'): string {
       const msg = documentMessage(phoneJid(phone), bytes, fileName, mimetype);
       factory.media.set(msg.key.id!, bytes);
+      factory.latest().receive([msg]);
+      return msg.key.id!;
+    },
+    /** the user sends any other kind of message (a voice note, a sticker, a location...) */
+    send(phone: string, message: Parameters<typeof waMessage>[1]): string {
+      const msg = waMessage(phoneJid(phone), message);
       factory.latest().receive([msg]);
       return msg.key.id!;
     },

@@ -54,6 +54,15 @@ const IncomingSchema = z.object({
       extendedTextMessage: z.object({ text: z.string().nullish() }).nullish(),
       imageMessage: MediaSchema.nullish(),
       documentMessage: MediaSchema.nullish(),
+      // Kinds the bot cannot read; the step answers them like an empty text (what it expects).
+      audioMessage: z.unknown().optional(),
+      videoMessage: z.unknown().optional(),
+      ptvMessage: z.unknown().optional(),
+      stickerMessage: z.unknown().optional(),
+      locationMessage: z.unknown().optional(),
+      liveLocationMessage: z.unknown().optional(),
+      contactMessage: z.unknown().optional(),
+      contactsArrayMessage: z.unknown().optional(),
     })
     .nullish(),
 });
@@ -92,8 +101,10 @@ function mediaInput(
 
 /**
  * Incoming Baileys message -> what the engine gets, or null for what the bot ignores: groups,
- * status and broadcast lists, newsletters, its own messages, and anything that is neither text,
- * an image nor a document (reactions, protocol messages, stickers, audio, empty messages).
+ * status and broadcast lists, newsletters, its own messages, and what nobody expects an answer to
+ * (reactions, edits and deletions, poll votes, empty messages). Voice notes, videos, stickers,
+ * locations and contact cards become an empty text, which the current step answers by saying
+ * what it needs (as Telegram does).
  * The chat id is the sender's phone digits (`62812...`); a LID sender whose phone Baileys did not
  * give keeps the LID JID (`123@lid`) as chat id and has no verified phone.
  */
@@ -147,6 +158,8 @@ function toInput(id: string, content: z.output<typeof IncomingSchema>['content']
     }
     return mediaInput('document', id, doc, doc.fileName ? { fileName: doc.fileName } : {});
   }
+  const unreadable = [content.audioMessage, content.videoMessage, content.ptvMessage, content.stickerMessage, content.locationMessage, content.liveLocationMessage, content.contactMessage, content.contactsArrayMessage];
+  if (unreadable.some((m) => m !== undefined && m !== null)) return { kind: 'text', text: '' };
   return null;
 }
 

@@ -76,9 +76,18 @@ describe('incoming', () => {
     ['a protocol message', waMessage(ANI, { protocolMessage: { type: 0 } })],
     ['an empty message', waMessage(ANI, null)],
     ['blank text', textMessage(ANI, '   ')],
-    ['a sticker', waMessage(ANI, { stickerMessage: { mimetype: 'image/webp' } })],
   ])('ignores %s', (_what, msg) => {
     expect(convert(msg)).toBeNull();
+  });
+
+  test.each([
+    ['a voice note', waMessage(ANI, { audioMessage: { mimetype: 'audio/ogg; codecs=opus', ptt: true } })],
+    ['a video', waMessage(ANI, { videoMessage: { mimetype: 'video/mp4', caption: 'lihat' } })],
+    ['a sticker', waMessage(ANI, { stickerMessage: { mimetype: 'image/webp' } })],
+    ['a location', waMessage(ANI, { locationMessage: { degreesLatitude: -6.4, degreesLongitude: 106.8 } })],
+    ['a contact card', waMessage(ANI, { contactMessage: { displayName: 'Siti', vcard: 'BEGIN:VCARD' } })],
+  ])('answers %s as an empty text (the step then says what it needs)', (_what, msg) => {
+    expect(convert(msg)?.incoming.input).toEqual({ kind: 'text', text: '' });
   });
 
   test('a LID sender is known by the phone Baileys gives alongside', () => {
