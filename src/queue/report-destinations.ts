@@ -12,11 +12,14 @@ import { ReportWebhookBodySchema, type ReportWebhookBody, postWebhook } from './
 /** Where a purchase report goes. */
 export type DestinationName = 'telegram' | 'whatsapp' | 'webhook' | 'console';
 
-/** What one destination did with one report or follow-up. */
+/**
+ * What one destination did with one report or follow-up. `retryAfter` (seconds): the destination
+ * answered 429 and said when to come back (Telegram's `retry_after`, the webhook's `Retry-After`).
+ */
 export type DeliveryOutcome =
   | { status: 'sent' }
   | { status: 'skipped'; reason: string }
-  | { status: 'failed'; permanent: boolean; error: string };
+  | { status: 'failed'; permanent: boolean; error: string; retryAfter?: number };
 
 /** What a destination needs to send: the texts are already localised. */
 export interface DeliveryInput {
@@ -49,9 +52,14 @@ export interface DestinationDeps {
 /** Caption limit for the report photo: strictly below Telegram's 1024. */
 export const REPORT_CAPTION_LIMIT = 1023;
 
-function fromSend(r: SendResult): DeliveryOutcome {
+/**
+ * A send result as an outcome. `rateLimited`: the sender's `retryAfter` is a platform's 429
+ * (Telegram's); WhatsApp's "not connected, try in 30 s" is an ordinary retryable failure.
+ */
+function fromSend(r: SendResult, rateLimited = false): DeliveryOutcome {
   if (r.ok) return { status: 'sent' };
-  return { status: 'failed', permanent: r.permanent === true, error: r.error };
+  const wait = rateLimited && r.retryAfter !== undefined ? { retryAfter: r.retryAfter } : {};
+  return { status: 'failed', permanent: r.permanent === true, error: r.error, ...wait };
 }
 
 /** The receipt photo of an order when its file is present under MEDIA_DIR. */
@@ -88,20 +96,20 @@ export function configuredDestinations(deps: DestinationDeps): Destination[] {
         if (!first) {
           const photo = await receiptPhoto(config.MEDIA_DIR, facts);
           const r = await tg.send(tgChat, { text: head, photo });
-          if (!r.ok) return fromSend(r);
+          if (!r.ok) return fromSend(r, true);
           first = r.messageId ?? '';
           await redis.hsetnx(hash, 'telegram.msg', first);
         }
         if (rest) {
           const r = await tg.send(tgChat, { text: rest, replyTo: first || undefined });
-          if (!r.ok) return fromSend(r);
+          if (!r.ok) return fromSend(r, true);
         }
         return { status: 'sent' };
       },
       async followup({ text, reportHash }) {
         if (!tg) return { status: 'skipped', reason: 'Telegram is not configured (no BOT_TOKEN)' };
         const first = await redis.hget(reportHash, 'telegram.msg');
-        return fromSend(await tg.send(tgChat, { text, replyTo: first || undefined }));
+        return fromSend(await tg.send(tgChat, { text, replyTo: first || undefined }), true);
       },
     });
   }
@@ -133,7 +141,9 @@ export function configuredDestinations(deps: DestinationDeps): Destination[] {
         return { status: 'failed', permanent: true, error: `webhook body invalid: ${fields}` };
       }
       const r = await postWebhook(url, secret, body.data, Math.floor(input.now.getTime() / 1000));
-      return r.ok ? { status: 'sent' } : { status: 'failed', permanent: r.permanent, error: r.error };
+      if (r.ok) return { status: 'sent' };
+      const wait = r.retryAfter !== undefined ? { retryAfter: r.retryAfter } : {};
+      return { status: 'failed', permanent: r.permanent, error: r.error, ...wait };
     };
     out.push({
       name: 'webhook',

@@ -1,4 +1,4 @@
-import { type Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { type Clock, systemClock } from '../domain/time.js';
@@ -27,13 +27,26 @@ export type ReportJobResult = Partial<Record<DestinationName, 'sent' | 'already-
 
 const DESTINATIONS: DestinationName[] = ['telegram', 'whatsapp', 'webhook', 'console'];
 
+/** Added to a destination's `retry_after` so the retry lands after its window, not on its edge. */
+export const RATE_LIMIT_MARGIN_MS = 500;
+/** The longest a 429 may park a report: a silly `retry_after` cannot hold it for days. */
+export const MAX_RATE_LIMIT_WAIT_MS = 60 * 60 * 1000;
+
+/** How long to wait for a 429 that said `retryAfter` seconds: that plus the margin, capped. */
+export function rateLimitWaitMs(retryAfterSeconds: number): number {
+  const asked = Number.isFinite(retryAfterSeconds) ? Math.max(0, retryAfterSeconds) * 1000 : MAX_RATE_LIMIT_WAIT_MS;
+  return Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.ceil(asked) + RATE_LIMIT_MARGIN_MS);
+}
+
 /**
  * The `reports` processor. A `report` job sends the purchase report to every configured
  * destination; a `followup` job sends the post link that came later, tied to the same report.
  * Each delivery is recorded (HSETNX in `keys.reportDeliveries(orderId, kind)`) before the next
  * destination is tried, so a retry, a second worker or a restart after a crash sends only what is
  * missing. Retryable failures (5xx, network, 429) throw after every destination was tried;
- * when only permanent ones (400, 403) are left the job fails with UnrecoverableError.
+ * when only permanent ones (400, 403) are left the job fails with UnrecoverableError. When every
+ * retryable failure is a 429 that said when to come back (`retryAfter`), the job is moved back to
+ * `delayed` for that long (plus a margin, at most an hour) without using up one of its attempts.
  */
 export function createReportProcessor(deps: ReportProcessorDeps) {
   const clock = deps.clock ?? systemClock;
@@ -51,7 +64,10 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
     if (!same) await store.orders.update(orderId, { reportedTo: { ...order.reportedTo, ...reportedTo } });
   }
 
-  return async function processReport(job: Pick<Job<ReportJob>, 'id' | 'data' | 'attemptsMade'>): Promise<ReportJobResult> {
+  return async function processReport(
+    job: Pick<Job<ReportJob>, 'id' | 'data' | 'attemptsMade'> & Partial<Pick<Job<ReportJob>, 'moveToDelayed'>>,
+    token?: string,
+  ): Promise<ReportJobResult> {
     const data = parseJob(ReportJobSchema, 'reports', job.data);
     const log = deps.logger.child({ queue: 'reports', jobId: job.id, orderId: data.orderId, kind: data.kind, attempt: job.attemptsMade + 1 });
     const facts = await loadReportFacts(store, data.orderId);
@@ -76,7 +92,7 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
     // Which flag on the report's record says the report itself already carried this news.
     const carried = data.kind === 'payment' ? 'paid' : 'link';
     const result: ReportJobResult = {};
-    const failures: { dest: DestinationName; permanent: boolean; error: string }[] = [];
+    const failures: { dest: DestinationName; permanent: boolean; error: string; retryAfter?: number }[] = [];
 
     for (const dest of destinations) {
       if (await redis.hexists(hash, dest.name)) {
@@ -112,17 +128,26 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
         result[dest.name] = `skipped: ${outcome.reason}`;
         log.info({ destination: dest.name, reason: outcome.reason }, `${data.kind} skipped`);
       } else {
-        failures.push({ dest: dest.name, permanent: outcome.permanent, error: outcome.error });
+        failures.push({ dest: dest.name, permanent: outcome.permanent, error: outcome.error, retryAfter: outcome.retryAfter });
         // A refusal (400/403) is noted so the follow-up does not wait for a report that cannot come.
         if (outcome.permanent) await redis.hset(hash, `${dest.name}.refused`, `${now.toISOString()} ${outcome.error}`);
-        log.warn({ destination: dest.name, permanent: outcome.permanent, error: outcome.error }, `${data.kind} not delivered`);
+        log.warn({ destination: dest.name, permanent: outcome.permanent, error: outcome.error, retryAfter: outcome.retryAfter }, `${data.kind} not delivered`);
       }
     }
 
     if (data.kind === 'report') await syncReportedTo(data.orderId);
     if (!failures.length) return result;
     const summary = failures.map((f) => `${f.dest}: ${f.error}`).join('; ');
-    if (failures.some((f) => !f.permanent)) throw new Error(`${data.kind} ${data.orderId} incomplete: ${summary}`);
+    const retryable = failures.filter((f) => !f.permanent);
+    // Only 429s with a wait left: come back when they said, as a free wait (not an attempt).
+    // Any other retryable failure uses an attempt and the queue's backoff, as before.
+    if (retryable.length && job.moveToDelayed && retryable.every((f) => f.retryAfter !== undefined)) {
+      const waitMs = rateLimitWaitMs(Math.max(...retryable.map((f) => f.retryAfter!)));
+      log.warn({ destinations: retryable.map((f) => f.dest), waitMs }, `${data.kind} rate limited: retrying after the wait asked for`);
+      await job.moveToDelayed(Date.now() + waitMs, token);
+      throw new DelayedError();
+    }
+    if (retryable.length) throw new Error(`${data.kind} ${data.orderId} incomplete: ${summary}`);
     throw new UnrecoverableError(`${data.kind} ${data.orderId} refused: ${summary}`);
   };
 }

@@ -92,11 +92,13 @@ export function verifyWebhookSignature(
   return { ok: true };
 }
 
-export type WebhookOutcome = { ok: true; status: number } | { ok: false; permanent: boolean; error: string };
+/** `retryAfter` (seconds): a 429 answered with `Retry-After: <seconds>`. */
+export type WebhookOutcome = { ok: true; status: number } | { ok: false; permanent: boolean; error: string; retryAfter?: number };
 
 /**
  * POSTs a signed JSON body. 2xx is delivered; 408, 425, 429, 5xx and network errors are worth a
- * retry; any other status (400, 401, 403, 404 ...) is permanent.
+ * retry (a 429's `Retry-After` in seconds comes back as `retryAfter`); any other status (400, 401,
+ * 403, 404 ...) is permanent.
  */
 export async function postWebhook(
   url: string,
@@ -115,5 +117,7 @@ export async function postWebhook(
   await res.arrayBuffer().catch(() => undefined); // drain so the socket is reused
   if (res.ok) return { ok: true, status: res.status };
   const retryable = res.status >= 500 || [408, 425, 429].includes(res.status);
-  return { ok: false, permanent: !retryable, error: `webhook answered ${res.status}` };
+  const retryAfter = res.headers.get('retry-after')?.trim();
+  const wait = res.status === 429 && retryAfter && /^\d{1,9}$/.test(retryAfter) ? { retryAfter: Number(retryAfter) } : {};
+  return { ok: false, permanent: !retryable, error: `webhook answered ${res.status}`, ...wait };
 }

@@ -100,7 +100,7 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
   const base = { connection: deps.connection, prefix: deps.keys.bullPrefix(), ...deps.workerOptions };
   const c = deps.concurrency ?? {};
   const workers = [
-    new Worker(QUEUE_NAMES.reports, (job: Job) => report(job), { ...base, concurrency: c.reports ?? 4 }),
+    new Worker(QUEUE_NAMES.reports, (job: Job, token?: string) => report(job, token), { ...base, concurrency: c.reports ?? 4 }),
     new Worker(QUEUE_NAMES.reminders, (job: Job, token?: string) => reminder(job, token), { ...base, concurrency: c.reminders ?? 4 }),
     new Worker(QUEUE_NAMES.recaps, (job: Job) => recap(job), { ...base, concurrency: c.recaps ?? 1 }),
     new Worker(QUEUE_NAMES.notifications, (job: Job) => notification(job), { ...base, concurrency: c.notifications ?? 4 }),

@@ -147,6 +147,34 @@ describe('reports queue', () => {
     expect(hook.accepted()).toHaveLength(2);
   });
 
+  it('waits out a Telegram 429 retry_after without using an attempt, and sends nothing twice', async () => {
+    const { h, bot, hook, wa, media } = await setup({ fault: ['sendPhoto', 1, { status: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 }] });
+    const order = await seedPaidOrder(h.store, { receipt: media });
+    // One attempt only: a wait that used it up would leave the job failed.
+    await h.queues.reports.add('report', { orderId: order.id, kind: 'report' }, { jobId: order.id, attempts: 1 });
+    const job = await settled(h.queues.reports, order.id);
+    expect(await job.getState()).toBe('completed');
+    expect(job.attemptsMade).toBe(1);
+    expect(job.returnvalue).toEqual({ telegram: 'sent', whatsapp: 'already-sent', webhook: 'already-sent' });
+    expect(bot.calls('sendPhoto').map((c) => c.status)).toEqual([429, 200]);
+    expect(sentBy(bot, 'sendPhoto')).toHaveLength(1);
+    expect(wa.sent).toHaveLength(1);
+    expect(hook.hits).toHaveLength(1);
+    expect(Object.keys((await h.store.orders.get(order.id))!.reportedTo).sort()).toEqual(['telegram', 'webhook', 'whatsapp']);
+  });
+
+  it('waits out a webhook 429 Retry-After the same way', async () => {
+    const { h, bot, hook, wa, media } = await setup({ hook: (n) => (n === 1 ? { status: 429, retryAfter: 1 } : undefined) });
+    const order = await seedPaidOrder(h.store, { receipt: media });
+    await h.queues.reports.add('report', { orderId: order.id, kind: 'report' }, { jobId: order.id, attempts: 1 });
+    const job = await settled(h.queues.reports, order.id);
+    expect(await job.getState()).toBe('completed');
+    expect(job.attemptsMade).toBe(1);
+    expect(hook.hits.map((x) => x.status)).toEqual([429, 200]);
+    expect(sentBy(bot, 'sendPhoto')).toHaveLength(1);
+    expect(wa.sent).toHaveLength(1);
+  });
+
   it('retries a webhook 503, refuses a webhook 400 without retrying', async () => {
     const ctx = await setup({ hook: (n) => (n === 1 ? { status: 503 } : { status: 400 }) });
     const order = await seedPaidOrder(ctx.h.store, { receipt: ctx.media });

@@ -49,6 +49,7 @@ export async function startWebhookReceiver(script: (n: number) => Scripted = () 
     hit.status = s ? s.status : 200;
     hit.answered = !s;
     res.statusCode = hit.status;
+    if (s?.retryAfter !== undefined) res.setHeader('retry-after', String(s.retryAfter));
     res.end(s ? 'error' : 'ok');
   });
   const url = await listen(server);
