@@ -15,7 +15,11 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef): Promise<StepResult>
   const stored = await ctx.deps.media.storeImage(bytes, 'receipts');
   if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'receipt-too-large' : 'receipt-not-image');
   const other = await ctx.deps.store.orders.claimReceipt(stored.hash, order.id);
-  if (other) return invalid('receipt-duplicate');
+  if (other) {
+    // The file is the other order's; once retention removed it there, this copy would be kept forever.
+    if ((await ctx.deps.store.orders.get(other))?.receipt?.removedAt) await ctx.deps.media.remove(stored.path);
+    return invalid('receipt-duplicate');
+  }
   const res = await ctx.deps.store.orders.update(
     order.id,
     { status: 'paid', receipt: { hash: stored.hash, path: stored.path, mime: stored.mime } },

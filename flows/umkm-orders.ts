@@ -91,7 +91,7 @@ export const umkmOrdersFlow: Flow = {
             ...actions,
             backButton(),
             menuButton(),
-          ], order.receipt ? { photo: { path: order.receipt.path } } : {}),
+          ], order.receipt?.path ? { photo: { path: order.receipt.path } } : {}),
         );
       },
       handle(ctx, input) {

@@ -89,7 +89,13 @@ export const OrderSchema = z.object({
   total: z.number().int().positive(),
   status: OrderStatusSchema,
   recipient: RecipientSchema.optional(),
-  receipt: z.object({ hash: z.string(), path: z.string(), mime: z.string() }).optional(),
+  /**
+   * The payment proof: `path` under MEDIA_DIR until retention deletes the file (then `removedAt`
+   * is set and only the hash stays, for the webhook and the duplicate check).
+   */
+  receipt: z
+    .object({ hash: z.string(), path: z.string().optional(), mime: z.string(), removedAt: z.string().optional() })
+    .optional(),
   postLink: z.string().optional(),
   postSkipped: z.boolean().optional(),
   rejectReason: z.string().optional(),

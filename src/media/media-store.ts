@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
@@ -29,6 +29,10 @@ export function createMediaStore(mediaDir: string) {
     },
     async read(rel: string): Promise<Buffer> {
       return readFile(this.resolve(rel));
+    },
+    /** Deletes a stored file; one already gone is not an error. */
+    async remove(rel: string): Promise<void> {
+      await rm(this.resolve(rel), { force: true });
     },
     /** Sniffs, strips metadata and stores an image; `hash` is the SHA-256 of the bytes as received. */
     async storeImage(bytes: Buffer, folder: string): Promise<StoredImage> {

@@ -3,8 +3,9 @@ import { applyRetention, type RetentionDeps, type RetentionResult } from '../mai
 import { MaintenanceJobSchema, parseJob } from './jobs.js';
 
 /**
- * The `maintenance` processor: `retention` anonymises recipients past RETENTION_DAYS and deletes
- * saved recipients unused as long (src/maintenance/retention.ts). A daily job scheduler runs it.
+ * The `maintenance` processor: `retention` anonymises recipients past RETENTION_DAYS, deletes those
+ * orders' receipt photos and saved recipients unused as long (src/maintenance/retention.ts). A daily
+ * job scheduler runs it.
  */
 export function createMaintenanceProcessor(deps: RetentionDeps) {
   return async function processMaintenance(job: Pick<Job, 'id' | 'data'>): Promise<RetentionResult> {

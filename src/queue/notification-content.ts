@@ -53,7 +53,7 @@ export function notificationMessage(
   if (audience === 'owner') {
     if (event === 'paid') {
       const msg: OutboundMessage = { text: t('un-owner-new', { ...args, details: ownerOrderDetails(t, order, f.asn) }) };
-      if (order.receipt) msg.photo = { path: order.receipt.path };
+      if (order.receipt?.path) msg.photo = { path: order.receipt.path }; // none once retention removed it
       return withChoices(msg, ownerChoices(), t('un-owner-hint'));
     }
     if (event === 'accept-reminder') {

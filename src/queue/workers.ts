@@ -95,7 +95,11 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
   });
   const reminder = createReminderProcessor({ ...common, senders: deps.senders, scheduleReminder: queues.scheduleReminder });
   const recap = createRecapProcessor({ ...common, senders: { telegram: deps.senders.telegram, whatsapp: deps.senders.whatsapp } });
-  const maintenance = createMaintenanceProcessor({ ...common, retentionDays: deps.config.RETENTION_DAYS });
+  const maintenance = createMaintenanceProcessor({
+    ...common,
+    retentionDays: deps.config.RETENTION_DAYS,
+    mediaDir: deps.config.MEDIA_DIR,
+  });
 
   const base = { connection: deps.connection, prefix: deps.keys.bullPrefix(), ...deps.workerOptions };
   const c = deps.concurrency ?? {};

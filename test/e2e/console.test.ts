@@ -183,6 +183,6 @@ test('register, browse, buy, confirm, new recipient, /foto receipt and post link
     recipient: { name: 'Siti Aminah', phone: '+6281234567890', kecamatan: 'Beji', kelurahan: 'Kukusan' },
   });
   expect(order.items).toEqual([expect.objectContaining({ name: productName, qty: 2, price: unit })]);
-  expect(existsSync(path.join(mediaDir, order.receipt!.path))).toBe(true);
+  expect(existsSync(path.join(mediaDir, order.receipt!.path!))).toBe(true);
   expect((await store.chatUsers.get('console', 'demo'))?.phone).toBe(demoUser.phone);
 }, 180_000);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { addToCart, newRecipient, createDriver, createTestApp, DEMO, type Driver, jpeg, orderIdIn, png, type TestApp } from '../../support/engine-driver.js';
@@ -135,6 +135,22 @@ describe('receipt', () => {
     expect(t.effects).toEqual([]);
     await d.sendPhoto(await jpeg(78));
     expect((await order(orderId)).status).toBe('paid');
+  });
+
+  test('the photo of an order whose receipt retention removed is still refused, and its file is not kept again', async () => {
+    const photo = await jpeg(79);
+    const first = await atReceipt();
+    await first.d.sendPhoto(photo);
+    const old = (await order(first.orderId)).receipt!;
+    // what the nightly retention leaves: no file, the hash on the order
+    await rm(path.join(t.mediaDir, old.path!));
+    await t.app.store.orders.update(first.orderId, { receipt: { hash: old.hash, mime: old.mime, removedAt: new Date().toISOString() } });
+
+    const { d, orderId } = await atReceipt(DEMO.asn2.phone);
+    await d.sendPhoto(photo);
+    expect(d.text).toContain('Foto bukti ini sudah dipakai untuk pesanan lain.');
+    expect((await order(orderId)).status).toBe('confirmed');
+    expect(existsSync(path.join(t.mediaDir, old.path!))).toBe(false);
   });
 });
 
