@@ -175,7 +175,8 @@ export const browseFlow: Flow = {
   },
 };
 
-function searchFor(raw: string): StepResult {
+/** Lists the products matching `raw` (also used when a buyer types a product name at the main menu). */
+export function searchFor(raw: string): StepResult {
   const query = raw.trim();
   if (query.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return invalid('browse-search-too-short');
   if (query.length > 100) return invalid('browse-search-too-long');

@@ -1,6 +1,7 @@
 import { type Flow, goto, invalid, reply } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
 import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
+import { searchFor } from './browse.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Main menu entries and where each leads; shown by role. */
@@ -15,6 +16,9 @@ const ENTRIES: { id: string; key: string; to: [string, string]; who: 'buyer' | '
   { id: 'm:admin', key: 'menu-admin', to: ['admin', 'main'], who: 'admin' },
   { id: 'm:help', key: 'menu-help', to: ['menu', 'help'], who: 'buyer' },
 ];
+
+/** What people type to say hello (the menu is shown again). */
+const GREETINGS = /^(h[ae]l+o+|hai+|hi+|hey|p|ping|tes|test|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|ass?alamu.?alaikum|assalamualaikum|salam|permisi|min|kak|halo min|halo kak)[\s!.,?]*$/u;
 
 /** The main menu, help and language choice. */
 export const menuFlow: Flow = {
@@ -37,7 +41,13 @@ export const menuFlow: Flow = {
         const name = u.person?.name ?? u.umkms[0]?.ownerName ?? '';
         return reply(text(name ? 'menu-title' : 'menu-title-anon', { name }, choices));
       },
-      handle(_ctx, input) {
+      handle(ctx, input) {
+        if (input.kind === 'text') {
+          const typed = input.text.trim().toLowerCase();
+          // A greeting shows the menu again; a buyer typing words searches the catalogue with them.
+          if (GREETINGS.test(typed)) return goto('menu', 'main');
+          if (canBuy(ctx.user) && typed.replace(/[^\p{L}]/gu, '').length >= 3) return searchFor(input.text);
+        }
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         const entry = ENTRIES.find((e) => e.id === input.id);
         if (!entry) return invalid('engine-stale-button');
@@ -45,7 +55,19 @@ export const menuFlow: Flow = {
       },
     },
     help: {
-      enter: () => reply(text('menu-help-text', {}, [menuButton()])),
+      // What this user can do: shopping for ASN (and the not yet registered), the owner's and the
+      // admin's commands for them, then the commands everyone has.
+      enter(ctx) {
+        const u = ctx.user;
+        const t = ctx.deps.t;
+        const parts: string[] = [];
+        if (canBuy(u) || !u.registered) parts.push(t('menu-help-buyer'));
+        if (isOwner(u)) parts.push(t('menu-help-owner'));
+        if (isAdmin(u)) parts.push(t('menu-help-admin'));
+        if (!u.registered) parts.push(t('menu-help-register'));
+        parts.push(canBuy(u) ? `${t('menu-help-commands')}\n${t('menu-help-commands-buyer')}` : t('menu-help-commands'));
+        return reply(text('ui-literal', { text: parts.join('\n\n') }, [menuButton()]));
+      },
       handle: () => goto('menu', 'main'),
     },
     language: {

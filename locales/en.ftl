@@ -54,7 +54,7 @@ menu-owner-orders = 🧾 Incoming orders (UMKM)
 menu-owner-products = 🏷️ My products (UMKM)
 menu-admin = 🛠️ Admin menu
 menu-help = ❓ Help
-menu-help-text =
+menu-help-buyer =
     How to shop:
     1. Pick a product from the Depok UMKM catalogue.
     2. Choose the quantity and confirm the order.
@@ -62,8 +62,20 @@ menu-help-text =
     4. Send a photo of the payment proof.
     5. Post on social media with #ASNDepokPeduli #BeliProdukUMKMDepok and send the link.
     Each purchase report is forwarded to the Mayor's Office automatically.
-
-    Commands: /menu (main menu), /batal (cancel this step), /bahasa (language), /hapusdata (delete recipient data).
+menu-help-owner =
+    For UMKM owners:
+    • /pesanan — incoming orders: accept, reject, confirm payment, mark delivered
+    • /produk — change prices, mark sold out/available, add a product
+    • /umkm — switch the UMKM you act for (if you have more than one)
+menu-help-admin =
+    For admins:
+    • /admin — admin menu
+    • /siaran — send a flyer to ASN or UMKM; /siaranjadwal — scheduled broadcasts
+    • /statistik — purchase figures; /rekap 2026-11-21 — daily recap
+    • /gagal — reports that failed to send; /impor — import data (CSV)
+menu-help-register = To register, type /start and share your phone number.
+menu-help-commands = Commands: /menu (main menu), /batal (cancel this step), /bahasa (language), /berhenti and /mulai (broadcast flyers).
+menu-help-commands-buyer = Also: /riwayat (my orders), /hapusdata (delete recipient data).
 menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
@@ -448,6 +460,7 @@ bc-summary-counts =
 ## Admin
 admin-title = 🛠️ Admin menu. Please choose:
 admin-menu-broadcast = 📣 Send a broadcast (flyer)
+admin-menu-scheduled = 🕒 Scheduled broadcasts
 admin-menu-stats = 📊 Statistics
 admin-menu-recap = 🗓️ Daily recap
 admin-menu-failed = ⚠️ Reports not delivered
@@ -496,12 +509,40 @@ admin-bc-time-too-far = That time is too far ahead. Broadcasts can be scheduled 
 admin-bc-schedule-confirm = Send the broadcast at { $at }?
 admin-bc-schedule-yes = ✅ Yes, schedule it
 admin-bc-queued = 📣 Broadcast { $id } is starting. Its progress will appear here.
-admin-bc-scheduled = 🕒 Broadcast { $id } is scheduled for { $at }.
+admin-bc-scheduled = 🕒 Broadcast { $id } is scheduled for { $at }. To see or cancel it: /siaranjadwal.
 admin-bc-already = Broadcast { $id } was already recorded; it will not be sent twice.
 admin-bc-stopping = ⏹️ Broadcast { $id } is stopping. The summary follows shortly.
 admin-bc-stopped-before-start = ⏹️ Scheduled broadcast { $id } cancelled before sending.
 admin-bc-stop-already = We already have the request to stop broadcast { $id }.
 admin-bc-stop-too-late = Broadcast { $id } has already finished.
+admin-bcl-empty = No broadcast is scheduled or being sent.
+admin-bcl-list =
+    📋 Broadcasts scheduled or being sent ({ $count }):
+
+    { $lines }
+admin-bcl-line-scheduled =
+    { $n }. 🕒 { $at } · { $id }
+    Recipients: { $audience } (currently { $count } chats)
+    { $preview }
+admin-bcl-line-running =
+    { $n }. ▶️ Being sent · { $id }
+    Recipients: { $audience } · sent { $sent } of { $total }
+    { $preview }
+admin-bcl-preview-text = 💬 “{ $text }”
+admin-bcl-preview-photo = 🖼️ Photo with text: “{ $text }”
+admin-bcl-preview-photo-only = 🖼️ Photo without text
+admin-bcl-more = …and { $count } more.
+admin-bcl-cancel-hint = Press a ❌ button to cancel a scheduled broadcast.
+admin-bcl-cancel = ❌ Cancel no. { $n } ({ $at })
+admin-bcl-confirm =
+    Cancel broadcast { $id }?
+    Scheduled: { $at }
+    Recipients: { $audience }
+    { $preview }
+    Once cancelled, it will not be sent.
+admin-bcl-yes = ✅ Yes, cancel it
+admin-bcl-gone = That broadcast is no longer scheduled (it has started, finished or been cancelled).
+admin-bcl-started-meanwhile = ⏹️ Broadcast { $id } started just now, so we are stopping it. Some recipients may already have it; the summary follows shortly.
 admin-recap-bad-date = That date does not work. Send /rekap for today, or /rekap 2026-11-20 (a past date).
 admin-stats-title = 📊 Purchases of UMKM products by ASN (WIB)
 admin-stats-period = { $label }: { $purchases } purchases · { $total }

@@ -54,7 +54,7 @@ menu-owner-orders = 🧾 Pesanan masuk (UMKM)
 menu-owner-products = 🏷️ Produk saya (UMKM)
 menu-admin = 🛠️ Menu admin
 menu-help = ❓ Bantuan
-menu-help-text =
+menu-help-buyer =
     Cara berbelanja:
     1. Pilih produk dari katalog UMKM Depok.
     2. Tentukan jumlah, lalu konfirmasi pesanan.
@@ -62,8 +62,20 @@ menu-help-text =
     4. Kirim foto bukti pembayaran.
     5. Unggah di media sosial dengan #ASNDepokPeduli #BeliProdukUMKMDepok dan kirim tautannya.
     Laporan pembelian diteruskan otomatis ke Kantor Wali Kota.
-
-    Perintah: /menu (menu utama), /batal (batalkan langkah ini), /bahasa (ganti bahasa), /hapusdata (hapus data penerima).
+menu-help-owner =
+    Untuk pelaku UMKM:
+    • /pesanan — pesanan masuk: terima, tolak, konfirmasi pembayaran, tandai sudah diantar
+    • /produk — ubah harga, tandai habis/tersedia, tambah produk
+    • /umkm — ganti UMKM yang diurus (bila Anda punya lebih dari satu)
+menu-help-admin =
+    Untuk admin:
+    • /admin — menu admin
+    • /siaran — kirim brosur ke ASN atau UMKM; /siaranjadwal — siaran terjadwal
+    • /statistik — angka pembelian; /rekap 2026-11-21 — rekap harian
+    • /gagal — laporan yang gagal terkirim; /impor — impor data (CSV)
+menu-help-register = Untuk mendaftar, ketik /start lalu bagikan nomor HP Anda.
+menu-help-commands = Perintah: /menu (menu utama), /batal (batalkan langkah ini), /bahasa (ganti bahasa), /berhenti dan /mulai (brosur siaran).
+menu-help-commands-buyer = Juga: /riwayat (pesanan saya), /hapusdata (hapus data penerima).
 menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
@@ -448,6 +460,7 @@ bc-summary-counts =
 ## Admin
 admin-title = 🛠️ Menu admin. Silakan pilih:
 admin-menu-broadcast = 📣 Kirim siaran (brosur)
+admin-menu-scheduled = 🕒 Siaran terjadwal
 admin-menu-stats = 📊 Statistik
 admin-menu-recap = 🗓️ Rekap harian
 admin-menu-failed = ⚠️ Laporan gagal terkirim
@@ -496,12 +509,40 @@ admin-bc-time-too-far = Waktu itu terlalu jauh. Siaran dapat dijadwalkan paling 
 admin-bc-schedule-confirm = Kirim siaran pada { $at }?
 admin-bc-schedule-yes = ✅ Ya, jadwalkan
 admin-bc-queued = 📣 Siaran { $id } mulai dikirim. Perkembangannya akan tampil di sini.
-admin-bc-scheduled = 🕒 Siaran { $id } dijadwalkan pada { $at }.
+admin-bc-scheduled = 🕒 Siaran { $id } dijadwalkan pada { $at }. Lihat atau batalkan lewat /siaranjadwal.
 admin-bc-already = Siaran { $id } sudah tercatat sebelumnya, tidak kami kirim dua kali.
 admin-bc-stopping = ⏹️ Siaran { $id } sedang dihentikan. Ringkasannya akan segera tampil.
 admin-bc-stopped-before-start = ⏹️ Siaran terjadwal { $id } dibatalkan sebelum dikirim.
 admin-bc-stop-already = Permintaan menghentikan siaran { $id } sudah kami terima.
 admin-bc-stop-too-late = Siaran { $id } sudah selesai.
+admin-bcl-empty = Tidak ada siaran yang terjadwal atau sedang dikirim.
+admin-bcl-list =
+    📋 Siaran yang terjadwal atau sedang dikirim ({ $count }):
+
+    { $lines }
+admin-bcl-line-scheduled =
+    { $n }. 🕒 { $at } · { $id }
+    Penerima: { $audience } (saat ini { $count } akun chat)
+    { $preview }
+admin-bcl-line-running =
+    { $n }. ▶️ Sedang dikirim · { $id }
+    Penerima: { $audience } · terkirim { $sent } dari { $total }
+    { $preview }
+admin-bcl-preview-text = 💬 “{ $text }”
+admin-bcl-preview-photo = 🖼️ Foto dengan teks: “{ $text }”
+admin-bcl-preview-photo-only = 🖼️ Foto tanpa teks
+admin-bcl-more = …dan { $count } siaran lainnya.
+admin-bcl-cancel-hint = Tekan tombol ❌ untuk membatalkan siaran terjadwal.
+admin-bcl-cancel = ❌ Batalkan no. { $n } ({ $at })
+admin-bcl-confirm =
+    Batalkan siaran { $id }?
+    Jadwal: { $at }
+    Penerima: { $audience }
+    { $preview }
+    Setelah dibatalkan, siaran ini tidak akan dikirim.
+admin-bcl-yes = ✅ Ya, batalkan
+admin-bcl-gone = Siaran itu sudah tidak terjadwal lagi (sudah mulai dikirim, selesai, atau dibatalkan).
+admin-bcl-started-meanwhile = ⏹️ Siaran { $id } baru saja mulai dikirim, jadi kami hentikan sekarang. Sebagian penerima mungkin sudah menerimanya; ringkasannya akan segera tampil.
 admin-recap-bad-date = Tanggal belum sesuai. Ketik /rekap untuk hari ini, atau /rekap 2026-11-20 (tanggal yang sudah lewat).
 admin-stats-title = 📊 Statistik belanja produk UMKM oleh ASN (WIB)
 admin-stats-period = { $label }: { $purchases } pembelian · { $total }

@@ -124,7 +124,15 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     // Before registering, only the registration and the language choice (/bahasa) take input.
     const openToAll = session.flow === 'register' || (session.flow === 'menu' && session.step === 'language');
     if (!user.registered && !openToAll) {
-      return { kind: 'goto', to: { flow: 'register', step: 'start' } };
+      // Back to registration, and this input is its answer: a contact shared from the help
+      // screen registers at once instead of being swallowed by a fresh welcome.
+      session.flow = 'register';
+      session.step = 'start';
+      for (const k of Object.keys(ctx.data)) delete ctx.data[k];
+      const start = stepOf('register', 'start');
+      const back = input.kind === 'choice' && input.id === 'nav:menu'; // "Menu utama" from the help screen
+      if (back || !start?.handle) return { kind: 'goto', to: { flow: 'register', step: 'start' } };
+      return start.handle(ctx, input);
     }
     if (input.kind === 'choice') {
       if (input.id === 'nav:menu' && session.offered.some((o) => o.id === 'nav:menu')) {

@@ -55,6 +55,54 @@ describe('main menu by role', () => {
     expect(d.text).toContain('Halo, Rina Kartikasari!');
   });
 
+  test('help speaks to the role: an owner reads the owner commands, an admin also the admin ones', async () => {
+    const owner = createDriver(t.app);
+    await owner.register(DEMO.owner.phone);
+    await owner.press('❓ Bantuan');
+    expect(owner.text).toContain('/pesanan');
+    expect(owner.text).toContain('/produk');
+    expect(owner.text).not.toContain('Cara berbelanja'); // an owner off the roster does not buy
+    expect(owner.text).not.toContain('/siaran');
+    const admin = createDriver(t.app);
+    await admin.register(DEMO.admin.phone);
+    await admin.command('bantuan');
+    expect(admin.text).toContain('Cara berbelanja:');
+    expect(admin.text).toContain('/siaran');
+    expect(admin.text).toContain('/statistik');
+    const asn = createDriver(t.app);
+    await asn.register(DEMO.asn2.phone);
+    await asn.command('bantuan');
+    expect(asn.text).not.toContain('/siaran');
+    expect(asn.text).not.toContain('/produk');
+  });
+
+  test('before registering, help says how to register, and a contact shared from there registers at once', async () => {
+    const d = createDriver(t.app);
+    await d.command('bantuan');
+    expect(d.text).toContain('/start');
+    await d.sendContact(DEMO.asn.phone, true);
+    expect(d.text).toContain('Apakah data ini benar?');
+    const other = createDriver(t.app);
+    await other.command('bantuan');
+    await other.press('🏠 Menu utama');
+    expect(other.text).toContain('Bagikan nomor saya');
+    expect(other.text).not.toContain('Mohon tekan tombol'); // the way back is not a mistake
+  });
+
+  test('at the main menu, a buyer typing a product name searches; a greeting shows the menu again', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn2.phone);
+    await d.say('rendang');
+    expect(d.text).toMatch(/produk \(halaman 1\//);
+    expect(d.labels.some((l) => l.startsWith('Rendang'))).toBe(true);
+    await d.command('menu');
+    await d.say('Halo!');
+    expect(d.text).toContain('Halo, Budi Prasetyo!');
+    expect(d.text).not.toContain('Tidak ada produk');
+    await d.say('??');
+    expect(d.text).toContain('Silakan pilih salah satu tombol');
+  });
+
   test('typing a label or its number picks the button', async () => {
     const d = createDriver(t.app);
     await d.register(DEMO.asn.phone);
@@ -140,6 +188,6 @@ describe('typed words that are names of JavaScript object properties', () => {
     await d.register(DEMO.asn.phone);
     await d.say(word);
     expect(d.text).not.toContain('Mohon maaf, ada kendala');
-    expect(d.text).toContain('Silakan pilih salah satu tombol');
+    expect(d.text).toContain(`Tidak ada produk yang cocok dengan "${word}"`); // typed at the menu: a search
   });
 });
