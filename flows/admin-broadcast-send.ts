@@ -22,7 +22,7 @@ function draftOf(ctx: FlowCtx): { bid: string; text: string; photo?: string; aud
 }
 
 /** The audience in words: "ASN of Dinas Kesehatan, Kecamatan Beji". */
-function describe(ctx: FlowCtx, a: Audience): string {
+export function describeAudience(ctx: FlowCtx, a: Audience): string {
   switch (a.kind) {
     case 'asn-all':
       return ctx.deps.t('admin-bc-aud-asn-all');
@@ -61,18 +61,41 @@ async function confirmSend(ctx: FlowCtx, at?: Date): Promise<StepResult> {
   return goto('admin-broadcast', 'sent', { replies: [done] });
 }
 
-/** "Stop this broadcast" from an admin: sets the cancelled flag and queues the removal of what waits. */
+/** What asking a broadcast to stop did (`stale`: no such broadcast). */
+export type StopOutcome = 'stale' | 'unavailable' | 'too-late' | 'already' | 'stopping' | 'before-start';
+
+/** The answer to each outcome that has one. */
+export const STOP_KEYS: Record<Exclude<StopOutcome, 'stale' | 'unavailable'>, string> = {
+  'too-late': 'admin-bc-stop-too-late',
+  already: 'admin-bc-stop-already',
+  stopping: 'admin-bc-stopping',
+  'before-start': 'admin-bc-stopped-before-start',
+};
+
+/**
+ * Sets a broadcast's cancelled flag and queues the removal of what waits. `before-start` only when
+ * the flag was set before the start was claimed (one step in Redis): then nothing is ever sent.
+ */
+export async function requestStop(ctx: FlowCtx, id: string): Promise<StopOutcome> {
+  const repo = repoOf(ctx);
+  if (!(await repo.get(id))) return 'stale';
+  const before = await repo.requestCancel(id, ctx.deps.clock());
+  if (before.status === 'done' || before.status === 'cancelled') return 'too-late';
+  if (before.cancelRequestedAt) return 'already';
+  if (!ctx.deps.admin) return 'unavailable';
+  await ctx.deps.admin.cancelBroadcast(id);
+  return before.status === 'running' ? 'stopping' : 'before-start';
+}
+
+/** "Stop this broadcast" from an admin (the button of the progress message, or `/hentikan <id>`). */
 export async function stopBroadcast(ctx: FlowCtx, choiceId: string): Promise<StepResult> {
   if (!isAdmin(ctx.user)) return invalid('engine-not-allowed');
   const bid = BroadcastIdSchema.safeParse(choiceId.slice('bcx:'.length));
-  const repo = repoOf(ctx);
-  if (!bid.success || !(await repo.get(bid.data))) return invalid('engine-stale-button');
-  const before = await repo.requestCancel(bid.data, ctx.deps.clock());
-  if (before.status === 'done' || before.status === 'cancelled') return reply(text('admin-bc-stop-too-late', { id: bid.data }, [menuButton()]));
-  if (before.cancelRequestedAt) return reply(text('admin-bc-stop-already', { id: bid.data }, [menuButton()]));
-  if (!ctx.deps.admin) return invalid('admin-unavailable');
-  await ctx.deps.admin.cancelBroadcast(bid.data);
-  return reply(text(before.startedAt ? 'admin-bc-stopping' : 'admin-bc-stopped-before-start', { id: bid.data }, [menuButton()]));
+  if (!bid.success) return invalid('engine-stale-button');
+  const outcome = await requestStop(ctx, bid.data);
+  if (outcome === 'stale') return invalid('engine-stale-button');
+  if (outcome === 'unavailable') return invalid('admin-unavailable');
+  return reply(text(STOP_KEYS[outcome], { id: bid.data }, [menuButton()]));
 }
 
 /** After sending: the confirmation's buttons (stop, admin menu); anything else leads to the main menu. */
@@ -91,7 +114,7 @@ export const previewStep: Step = {
     const d = draftOf(ctx);
     if (!d) return restart();
     const r = await resolveAudience(ctx.deps.store, d.audience);
-    const counts = { audience: describe(ctx, d.audience), count: r.recipients.length, telegram: r.telegram, whatsapp: r.whatsapp, optedOut: r.optedOut, unreachable: r.unreachable };
+    const counts = { audience: describeAudience(ctx, d.audience), count: r.recipients.length, telegram: r.telegram, whatsapp: r.whatsapp, optedOut: r.optedOut, unreachable: r.unreachable };
     if (!r.recipients.length) {
       return reply(text('admin-bc-nobody', counts, [choice('bc:audience', 'admin-bc-change-audience'), choice('bc:cancel', 'admin-bc-cancel')]));
     }

@@ -1,6 +1,7 @@
 import { type CommandDef, type Flow, type GlobalChoice, goto, invalid, reply } from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
 import { adminBroadcastFlow } from './admin-broadcast.js';
+import { adminBroadcastListFlow } from './admin-broadcast-list.js';
 import { broadcastGlobalChoices, stopBroadcast } from './admin-broadcast-send.js';
 import { adminOnly } from './admin-guard.js';
 import { adminImportFlow } from './admin-import.js';
@@ -10,6 +11,7 @@ import { choice, menuButton, text } from './ui.js';
 /** Admin menu entries and where each leads. */
 const ENTRIES: { id: string; key: string; to: [string, string] }[] = [
   { id: 'adm:broadcast', key: 'admin-menu-broadcast', to: ['admin-broadcast', 'compose'] },
+  { id: 'adm:scheduled', key: 'admin-menu-scheduled', to: ['admin-broadcast-list', 'list'] },
   { id: 'adm:stats', key: 'admin-menu-stats', to: ['admin-reports', 'stats'] },
   { id: 'adm:recap', key: 'admin-menu-recap', to: ['admin-reports', 'recap'] },
   { id: 'adm:failed', key: 'admin-menu-failed', to: ['admin-reports', 'failed'] },
@@ -32,12 +34,13 @@ export const adminFlow: Flow = adminOnly({
 });
 
 /** Every admin flow, for the registry. */
-export const ADMIN_FLOWS: Flow[] = [adminFlow, adminBroadcastFlow, adminReportsFlow, adminImportFlow];
+export const ADMIN_FLOWS: Flow[] = [adminFlow, adminBroadcastFlow, adminBroadcastListFlow, adminReportsFlow, adminImportFlow];
 
 /** Admin commands; everyone else gets the engine's "not for your account". */
 export const ADMIN_COMMANDS: CommandDef[] = [
   { name: 'admin', allowed: isAdmin, to: { flow: 'admin', step: 'main' } },
   { name: 'siaran', allowed: isAdmin, to: { flow: 'admin-broadcast', step: 'compose' } },
+  { name: 'siaranjadwal', allowed: isAdmin, to: { flow: 'admin-broadcast-list', step: 'list' } },
   { name: 'statistik', allowed: isAdmin, to: { flow: 'admin-reports', step: 'stats' } },
   {
     name: 'rekap',

@@ -88,14 +88,14 @@ export function createControlProcessor(deps: ControlDeps) {
   }
 
   async function start(b: Broadcast): Promise<string> {
+    // One step against "cancel": a cancel that came first means nothing is sent at all.
+    const claim = await repo.beginStart(b.id, clock());
+    if (claim !== 'started') return claim === 'cancelled' ? 'cancelled before start' : 'already finished';
     let st = await repo.state(b.id);
-    if (st.cancelRequestedAt && !st.startedAt) {
-      await repo.setState(b.id, { status: 'cancelled', finishedAt: st.finishedAt ?? now() });
-      return 'cancelled before start';
-    }
     if (!st.startedAt) {
-      const audience = await resolveAudience(deps.store, b.audience);
-      await repo.setRecipients(b.id, audience.recipients);
+      // A stop pressed after the claim: nobody is fanned out to, and the summary says so.
+      const recipients = st.cancelRequestedAt ? [] : (await resolveAudience(deps.store, b.audience)).recipients;
+      await repo.setRecipients(b.id, recipients);
       await repo.setState(b.id, { status: 'running', startedAt: now() });
     }
     const list = (await repo.recipients(b.id)).map(parseRecipientKey).filter((r): r is RecipientRef => r !== null);
@@ -130,6 +130,7 @@ export function createControlProcessor(deps: ControlDeps) {
       else deps.logger.warn({ broadcastId: b.id, error: r.error }, 'summary not delivered');
     }
     await repo.expire(b.id);
+    await repo.unlist(b.id);
     return cancelled ? 'cancelled' : 'done';
   }
 
@@ -146,8 +147,12 @@ export function createControlProcessor(deps: ControlDeps) {
   async function cancel(b: Broadcast): Promise<string> {
     const st = await repo.state(b.id);
     if (!st.startedAt) {
+      // Claimed a moment ago: the start sees the flag and fans out to nobody.
+      if (st.status === 'running') return 'start under way';
+      // Not claimed: the flag is set, so a start job that runs anyway sends nothing.
       await queues.broadcasts.remove(jobIds.broadcastControl(b.id, 'start'));
       await repo.setState(b.id, { status: 'cancelled', finishedAt: st.finishedAt ?? now() });
+      await repo.unlist(b.id);
       return 'cancelled before start';
     }
     let removed = 0;

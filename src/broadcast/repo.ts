@@ -28,6 +28,40 @@ if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
 end
 return 0`;
 
+/**
+ * Claims the start of a broadcast, in one step against "cancel": a broadcast still scheduled
+ * becomes running, unless a cancel came first (then it is cancelled and leaves the open list).
+ */
+const BEGIN_START = `
+local s = redis.call('HGET', KEYS[1], 'status')
+if s == 'running' then return 'started' end
+if s == 'done' or s == 'cancelled' then return 'finished' end
+if redis.call('HEXISTS', KEYS[1], 'cancelRequestedAt') == 1 then
+  redis.call('HSET', KEYS[1], 'status', 'cancelled')
+  redis.call('HSETNX', KEYS[1], 'finishedAt', ARGV[1])
+  redis.call('ZREM', KEYS[2], ARGV[2])
+  return 'cancelled'
+end
+redis.call('HSET', KEYS[1], 'status', 'running')
+return 'started'`;
+
+/** Sets the cancel flag of a broadcast not finished yet; returns the state hash as it was before (flat). */
+const REQUEST_CANCEL = `
+local before = redis.call('HGETALL', KEYS[1])
+local s = redis.call('HGET', KEYS[1], 'status')
+if s ~= 'done' and s ~= 'cancelled' then redis.call('HSETNX', KEYS[1], 'cancelRequestedAt', ARGV[1]) end
+return before`;
+
+/** What claiming the start found: go on, a cancel came first, or it is over already. */
+export type StartClaim = 'started' | 'cancelled' | 'finished';
+
+/** An open broadcast (scheduled or running) with its state and when it starts or started. */
+export interface OpenBroadcast {
+  broadcast: Broadcast;
+  state: BroadcastState;
+  startsAt: Date;
+}
+
 /** A new broadcast id for an instant: `BC-20261122-a1b2c3`. */
 export function newBroadcastId(now: Date): string {
   return `BC-${wibDay(now).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
@@ -43,7 +77,12 @@ export function createBroadcastRepo(redis: Redis, keys: Keys) {
       const record = BroadcastSchema.parse(b);
       const created = await redis.set(keys.broadcast(b.id), JSON.stringify(record), 'NX');
       if (!created) return false;
-      await redis.hset(keys.broadcastState(b.id), { status: 'scheduled' });
+      const startsAt = Date.parse(b.scheduledAt ?? b.createdAt);
+      await redis
+        .multi()
+        .hset(keys.broadcastState(b.id), { status: 'scheduled' })
+        .zadd(keys.broadcastsOpen(), Number.isNaN(startsAt) ? 0 : startsAt, b.id)
+        .exec();
       return true;
     },
     async get(id: string): Promise<Broadcast | null> {
@@ -88,12 +127,39 @@ export function createBroadcastRepo(redis: Redis, keys: Keys) {
     async isCancelled(id: string): Promise<boolean> {
       return (await redis.hexists(keys.broadcastState(id), 'cancelRequestedAt')) === 1;
     },
-    /** Asks a broadcast to stop; returns the state before (a finished one is left as it was). */
+    /**
+     * Asks a broadcast to stop; returns the state before (a finished one is left as it was). One
+     * step in Redis, so against a start claimed at the same moment exactly one of the two wins:
+     * `status` before is `scheduled` only when the start will see the flag and send nothing.
+     */
     async requestCancel(id: string, now: Date): Promise<BroadcastState> {
-      const before = await this.state(id);
-      if (before.status === 'done' || before.status === 'cancelled') return before;
-      await redis.hsetnx(keys.broadcastState(id), 'cancelRequestedAt', now.toISOString());
-      return before;
+      const flat = (await redis.eval(REQUEST_CANCEL, 1, keys.broadcastState(id), now.toISOString())) as string[];
+      const before: Record<string, string> = {};
+      for (let i = 0; i + 1 < flat.length; i += 2) before[flat[i]!] = flat[i + 1]!;
+      return BroadcastStateSchema.parse(before);
+    },
+    /** Claims the start (the `start` job): see BEGIN_START. */
+    async beginStart(id: string, now: Date): Promise<StartClaim> {
+      return (await redis.eval(BEGIN_START, 2, keys.broadcastState(id), keys.broadcastsOpen(), now.toISOString(), id)) as StartClaim;
+    },
+    /** Takes a finished or cancelled broadcast off the open list. */
+    async unlist(id: string): Promise<void> {
+      await redis.zrem(keys.broadcastsOpen(), id);
+    },
+    /**
+     * Broadcasts not finished yet, the earliest start first (at most `max` looked at); entries
+     * found finished, cancelled or expired are taken off the list on the way.
+     */
+    async listOpen(max = 50): Promise<OpenBroadcast[]> {
+      const flat = await redis.zrange(keys.broadcastsOpen(), 0, max - 1, 'WITHSCORES');
+      const out: OpenBroadcast[] = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) {
+        const id = flat[i]!;
+        const [b, st] = await Promise.all([this.get(id), this.state(id)]);
+        if (!b || st.status === 'done' || st.status === 'cancelled') await this.unlist(id);
+        else out.push({ broadcast: b, state: st, startsAt: new Date(Number(flat[i + 1])) });
+      }
+      return out;
     },
     /** Lets a finished broadcast's records expire after the retention time. */
     async expire(id: string): Promise<void> {

@@ -83,6 +83,8 @@ export function createKeys(prefix = 'umkm:') {
     broadcastWhatsappDay: (day: string) => k('broadcast', 'wa-day', day),
     /** string with TTL: one worker uploads a broadcast's photo, the others wait for its file_id */
     broadcastUploadLock: (id: string) => k('broadcast', id, 'upload-lock'),
+    /** sorted set (score = start ms) of broadcast ids not finished yet, scheduled or running: the admins' list */
+    broadcastsOpen: () => k('broadcast', 'open'),
     /** string (binary) with TTL: a CSV an admin sent before saying which kind it is */
     adminUpload: (channel: string, chatId: string) => k('admin', 'upload', channel, chatId),
     /** hash `channel:chatId` -> ISO time, deliveries of one `notifications` job (its job id) */

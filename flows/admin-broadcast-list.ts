@@ -1,0 +1,98 @@
+import { resolveAudience } from '../src/broadcast/audience.js';
+import { createBroadcastRepo, type OpenBroadcast } from '../src/broadcast/repo.js';
+import { type Broadcast, BroadcastIdSchema } from '../src/broadcast/schema.js';
+import { formatWib } from '../src/domain/time.js';
+import { type Flow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
+import { describeAudience, requestStop, STOP_KEYS } from './admin-broadcast-send.js';
+import { adminOnly } from './admin-guard.js';
+import { backButton, choice, clip, menuButton, text } from './ui.js';
+
+const FLOW = 'admin-broadcast-list';
+/** Broadcasts listed at once (rarely are more than a few open). */
+const MAX_SHOWN = 10;
+
+const repoOf = (ctx: FlowCtx) => createBroadcastRepo(ctx.deps.store.redis, ctx.deps.store.keys);
+const nav = () => [choice('adm:back', 'admin-back'), menuButton()];
+
+/** One line of the flyer: its text clipped, marked when it comes with a photo. */
+function preview(ctx: FlowCtx, b: Broadcast): string {
+  const t = clip(b.text.replace(/\s+/g, ' ').trim(), 80).replace(/\s+…$/, '…');
+  if (!b.photo) return ctx.deps.t('admin-bcl-preview-text', { text: t });
+  return t ? ctx.deps.t('admin-bcl-preview-photo', { text: t }) : ctx.deps.t('admin-bcl-preview-photo-only');
+}
+
+/** Scheduled and nobody asked to stop it yet: the ones that can be cancelled here. */
+const cancellable = (o: OpenBroadcast) => o.state.status === 'scheduled' && !o.state.cancelRequestedAt;
+
+/** A scheduled one with the chats its audience has now; a running one with its progress. */
+async function entry(ctx: FlowCtx, o: OpenBroadcast, n: number): Promise<string> {
+  const b = o.broadcast;
+  const common = { n, id: b.id, audience: describeAudience(ctx, b.audience), preview: preview(ctx, b) };
+  if (o.state.status !== 'scheduled') return ctx.deps.t('admin-bcl-line-running', { ...common, sent: o.state.sent, total: o.state.total });
+  const count = (await resolveAudience(ctx.deps.store, b.audience)).recipients.length;
+  return ctx.deps.t('admin-bcl-line-scheduled', { ...common, at: formatWib(o.startsAt), count });
+}
+
+/** The broadcast of the confirm step, while it is still scheduled and not asked to stop. */
+async function stillScheduled(ctx: FlowCtx): Promise<Broadcast | null> {
+  const id = BroadcastIdSchema.safeParse(ctx.data.bid);
+  if (!id.success) return null;
+  const repo = repoOf(ctx);
+  const [b, st] = await Promise.all([repo.get(id.data), repo.state(id.data)]);
+  return b && st.status === 'scheduled' && !st.cancelRequestedAt ? b : null;
+}
+
+/** `/siaranjadwal`: broadcasts scheduled and not started yet, and those being sent; a scheduled one can be cancelled. */
+export const adminBroadcastListFlow: Flow = adminOnly({
+  name: FLOW,
+  steps: {
+    list: {
+      async enter(ctx) {
+        const open = (await repoOf(ctx).listOpen()).filter((o) => !o.state.cancelRequestedAt);
+        if (!open.length) return reply(text('admin-bcl-empty', {}, [choice('bcl:new', 'admin-menu-broadcast'), ...nav()]));
+        const shown = open.slice(0, MAX_SHOWN);
+        const parts: string[] = [];
+        for (const [i, o] of shown.entries()) parts.push(await entry(ctx, o, i + 1));
+        if (open.length > shown.length) parts.push(ctx.deps.t('admin-bcl-more', { count: open.length - shown.length }));
+        const cancels = shown.flatMap((o, i) =>
+          cancellable(o) ? [choice(`bcl:x:${o.broadcast.id}`, 'admin-bcl-cancel', { n: i + 1, at: formatWib(o.startsAt) })] : [],
+        );
+        if (cancels.length) parts.push(ctx.deps.t('admin-bcl-cancel-hint'));
+        return {
+          kind: 'reply',
+          replies: [text('admin-bcl-list', { count: open.length, lines: parts.join('\n\n') }, [...cancels, ...nav()])],
+          data: { listed: shown.filter(cancellable).map((o) => o.broadcast.id) },
+        };
+      },
+      handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'adm:back') return goto('admin', 'main');
+        if (input.id === 'bcl:new') return goto('admin-broadcast', 'compose');
+        const listed = Array.isArray(ctx.data.listed) ? (ctx.data.listed as unknown[]) : [];
+        const id = input.id.startsWith('bcl:x:') ? input.id.slice('bcl:x:'.length) : '';
+        if (!id || !listed.includes(id)) return invalid('engine-stale-button');
+        return goto(FLOW, 'confirm', { data: { bid: id } });
+      },
+    },
+    confirm: {
+      async enter(ctx) {
+        const b = await stillScheduled(ctx);
+        if (!b) return goto(FLOW, 'list', { replies: [text('admin-bcl-gone')] });
+        const args = { id: b.id, at: formatWib(new Date(b.scheduledAt ?? b.createdAt)), audience: describeAudience(ctx, b.audience), preview: preview(ctx, b) };
+        return reply(text('admin-bcl-confirm', args, [choice('bcl:yes', 'admin-bcl-yes'), backButton('bcl:back'), menuButton()]));
+      },
+      async handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'bcl:back') return goto(FLOW, 'list');
+        if (input.id !== 'bcl:yes') return invalid('engine-stale-button');
+        const id = BroadcastIdSchema.safeParse(ctx.data.bid);
+        if (!id.success) return goto(FLOW, 'list', { replies: [text('admin-bcl-gone')] });
+        // The flag and the start's claim are one step each in Redis: exactly one wins (see requestStop).
+        const outcome = await requestStop(ctx, id.data);
+        if (outcome === 'unavailable') return invalid('admin-unavailable');
+        const key = outcome === 'stale' ? 'admin-bcl-gone' : outcome === 'stopping' ? 'admin-bcl-started-meanwhile' : STOP_KEYS[outcome];
+        return goto(FLOW, 'list', { replies: [text(key, { id: id.data })] });
+      },
+    },
+  },
+});
