@@ -11,7 +11,7 @@ afterAll(async () => {
 
 const NOT_YOURS = 'Maaf, perintah itu bukan untuk akun Anda.';
 const STALE = 'Tombol itu sudah tidak berlaku';
-const ADMIN_ONLY = ['siaran', 'statistik', 'rekap', 'gagal', 'impor', 'admin', 'hentikan'];
+const ADMIN_ONLY = ['siaran', 'siaranjadwal', 'statistik', 'rekap', 'gagal', 'impor', 'admin', 'hentikan'];
 
 /** An admin's broadcast, sent from the admin chat: returns its id. */
 async function adminBroadcast(): Promise<string> {
