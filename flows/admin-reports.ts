@@ -18,14 +18,23 @@ const adminBack = () => choice('adm:back', 'admin-back');
 const navigate = (id: string): StepResult | null =>
   id === 'adm:back' ? goto('admin', 'main') : null;
 
-/** `/rekap` argument: empty (today, WIB) or a real date `YYYY-MM-DD` not in the future. */
+/**
+ * `/rekap` argument: empty or "hari ini"/"today" (today, WIB), "kemarin"/"yesterday", or a real
+ * date not in the future, written `YYYY-MM-DD` or the Indonesian way `DD-MM-YYYY` / `DD/MM/YYYY`.
+ */
 export function parseRecapDay(args: string, now: Date): { ok: true; day: string } | { ok: false } {
-  const s = args.trim();
-  if (!s) return { ok: true, day: wibDay(now) };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return { ok: false };
-  const t = Date.parse(`${s}T00:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s || s > wibDay(now)) return { ok: false };
-  return { ok: true, day: s };
+  const s = args.trim().toLowerCase();
+  const today = wibDay(now);
+  if (!s || s === 'hari ini' || s === 'today') return { ok: true, day: today };
+  if (s === 'kemarin' || s === 'yesterday') return { ok: true, day: wibDay(new Date(now.getTime() - 86_400_000)) };
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const local = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
+  if (!y || !m || !d) return { ok: false };
+  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const t = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day || day > today) return { ok: false };
+  return { ok: true, day };
 }
 
 function statsText(ctx: FlowCtx, s: AdminStats): string {

@@ -71,7 +71,7 @@ menu-help-admin =
     For admins:
     • /admin — admin menu
     • /siaran — send a flyer to ASN or UMKM; /siaranjadwal — scheduled broadcasts
-    • /statistik — purchase figures; /rekap 2026-11-21 — daily recap
+    • /statistik — purchase figures; /rekap (or /rekap kemarin, /rekap 20-11-2026) — daily recap
     • /gagal — reports that failed to send; /impor — import data (CSV)
 menu-help-register = To register, type /start and share your phone number.
 menu-help-commands = Commands: /menu (main menu), /batal (cancel this step), /bahasa (language), /berhenti and /mulai (broadcast flyers).
@@ -543,7 +543,7 @@ admin-bcl-confirm =
 admin-bcl-yes = ✅ Yes, cancel it
 admin-bcl-gone = That broadcast is no longer scheduled (it has started, finished or been cancelled).
 admin-bcl-started-meanwhile = ⏹️ Broadcast { $id } started just now, so we are stopping it. Some recipients may already have it; the summary follows shortly.
-admin-recap-bad-date = That date does not work. Send /rekap for today, or /rekap 2026-11-20 (a past date).
+admin-recap-bad-date = That date does not work. Send /rekap for today, /rekap kemarin for yesterday, or a past date such as /rekap 20-11-2026.
 admin-stats-title = 📊 Purchases of UMKM products by ASN (WIB)
 admin-stats-period = { $label }: { $purchases } purchases · { $total }
 admin-stats-today = Today ({ $day })

@@ -71,7 +71,7 @@ menu-help-admin =
     Untuk admin:
     • /admin — menu admin
     • /siaran — kirim brosur ke ASN atau UMKM; /siaranjadwal — siaran terjadwal
-    • /statistik — angka pembelian; /rekap 2026-11-21 — rekap harian
+    • /statistik — angka pembelian; /rekap (atau /rekap kemarin, /rekap 20-11-2026) — rekap harian
     • /gagal — laporan yang gagal terkirim; /impor — impor data (CSV)
 menu-help-register = Untuk mendaftar, ketik /start lalu bagikan nomor HP Anda.
 menu-help-commands = Perintah: /menu (menu utama), /batal (batalkan langkah ini), /bahasa (ganti bahasa), /berhenti dan /mulai (brosur siaran).
@@ -270,7 +270,7 @@ reminder-skip = ⏭️ Tidak mengunggah
 
 ## Recap
 recap-title = 📊 Rekap Harian Belanja Produk UMKM oleh ASN — { $day }
-recap-empty = Belum ada pembelian yang tercatat pada hari ini.
+recap-empty = Belum ada pembelian yang tercatat pada tanggal ini.
 recap-summary = Pembelian: { $purchases } · ASN yang berpartisipasi: { $asn } · Nilai yang diterima UMKM: { $total }
 recap-post-share = Pembelian dengan tautan unggahan: { $withLink } dari { $purchases } ({ $percent }%)
 recap-by-opd = Per Perangkat Daerah:
@@ -543,7 +543,7 @@ admin-bcl-confirm =
 admin-bcl-yes = ✅ Ya, batalkan
 admin-bcl-gone = Siaran itu sudah tidak terjadwal lagi (sudah mulai dikirim, selesai, atau dibatalkan).
 admin-bcl-started-meanwhile = ⏹️ Siaran { $id } baru saja mulai dikirim, jadi kami hentikan sekarang. Sebagian penerima mungkin sudah menerimanya; ringkasannya akan segera tampil.
-admin-recap-bad-date = Tanggal belum sesuai. Ketik /rekap untuk hari ini, atau /rekap 2026-11-20 (tanggal yang sudah lewat).
+admin-recap-bad-date = Tanggal belum sesuai. Ketik /rekap untuk hari ini, /rekap kemarin, atau tanggal yang sudah lewat, mis. /rekap 20-11-2026.
 admin-stats-title = 📊 Statistik belanja produk UMKM oleh ASN (WIB)
 admin-stats-period = { $label }: { $purchases } pembelian · { $total }
 admin-stats-today = Hari ini ({ $day })

@@ -60,8 +60,16 @@ test('/rekap: today by default, a given past date, and a polite refusal for a ba
   expect(doc.fileName).toBe('rekap-belanja-umkm-2026-11-22.csv');
   expect(doc.content.split('\n').filter(Boolean)).toHaveLength(2);
   expect(doc.content).toContain(`${DEMO.asn.nip},Rina Kartikasari,Dinas Kesehatan`);
+  await admin.command('rekap', '31/11/2026'); // the Indonesian way, but no such day
+  expect(admin.text).toContain('Tanggal belum sesuai');
+  await admin.command('rekap', 'hari ini');
+  expect(admin.last[0]!.text).toContain('— 2026-11-22');
+  await admin.command('rekap', 'kemarin');
+  expect(admin.last[0]!.text).toContain('— 2026-11-21');
+  await admin.command('rekap', '10-11-2026');
+  expect(admin.last[0]!.text).toContain('— 2026-11-10');
   await admin.command('rekap', '2026-11-10');
-  expect(admin.text).toContain('Belum ada pembelian yang tercatat pada hari ini.');
+  expect(admin.text).toContain('Belum ada pembelian yang tercatat pada tanggal ini.');
   expect(admin.last.every((m) => !m.document)).toBe(true);
 });
 
