@@ -141,7 +141,8 @@ async function main(): Promise<void> {
       });
       logger.info({ bot: bot.botInfo.username }, 'telegram webhook set');
     } else {
-      await bot.api.deleteWebhook();
+      // Polling needs no webhook set; a Bot API server that refuses the call is no reason not to start.
+      await bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, 'deleteWebhook failed; polling anyway'));
       const runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query', 'my_chat_member'] } } });
       shutdown.add('intake', 'telegram polling', () => drainRunner(runner));
       channels.telegram = () => ({ ok: runner.isRunning(), mode: 'polling', inFlight: runner.size() });
