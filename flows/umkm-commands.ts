@@ -1,5 +1,7 @@
+import { type OwnerAction, ownerChoiceId } from '../src/domain/order-choices.js';
 import { type CommandDef, goto, invalid } from '../src/engine/flow.js';
 import { canBuy, isOwner } from '../src/engine/user.js';
+import { ownerChoice } from './umkm-order-actions.js';
 import { retryRejected } from './order-retry.js';
 import { switchUmkm } from './umkm-acting.js';
 
@@ -8,6 +10,15 @@ import { switchUmkm } from './umkm-acting.js';
  * no UMKM, their own orders), `/produk`, `/umkm` (switch the UMKM acted for), and the ASN's
  * `/ulang <order id>` after a rejection (the typed form of the button, for WhatsApp).
  */
+
+/** The typed forms of the owner's order buttons (WhatsApp shows no buttons on notifications). */
+const OWNER_TYPED: [command: string, action: OwnerAction][] = [
+  ['terima', 'acc'],
+  ['tolak', 'rej'],
+  ['lunas', 'pay'],
+  ['antar', 'dlv'],
+];
+
 export const umkmCommands: CommandDef[] = [
   {
     name: 'pesanan',
@@ -16,6 +27,17 @@ export const umkmCommands: CommandDef[] = [
   },
   { name: 'produk', allowed: isOwner, to: { flow: 'umkm-products', step: 'list' } },
   { name: 'umkm', allowed: isOwner, run: () => switchUmkm(['menu', 'main']) },
+  ...OWNER_TYPED.map(
+    ([name, action]): CommandDef => ({
+      name,
+      allowed: isOwner,
+      // The same checks as the button: own UMKM only, legal status moves only.
+      run: (ctx, args) => {
+        const id = args.trim().toUpperCase();
+        return /^[A-Z0-9-]{1,40}$/.test(id) ? ownerChoice(ctx, ownerChoiceId(action, id)) : invalid('uo-need-id', { command: name });
+      },
+    }),
+  ),
   {
     name: 'ulang',
     allowed: canBuy,

@@ -65,6 +65,7 @@ menu-help-buyer =
 menu-help-owner =
     For UMKM owners:
     • /pesanan — incoming orders: accept, reject, confirm payment, mark delivered
+    • /terima (accept), /tolak (reject), /lunas (payment received), /antar (delivered) + the order number, e.g. /terima ORD-20261122-00001
     • /produk — change prices, mark sold out/available, add a product
     • /umkm — switch the UMKM you act for (if you have more than one)
 menu-help-admin =
@@ -291,6 +292,7 @@ ua-choose = Your number owns { $count } UMKM. Choose the UMKM you want to manage
 ua-now-acting = You are now managing { $umkm }. ✅
 uo-owners-only = Sorry, that button is for UMKM owners only.
 uo-not-your-order = Sorry, that order is not for your UMKM. Nothing was changed.
+uo-need-id = Type the order number too, for example: /{ $command } ORD-20261122-00001
 uo-refused-already-accepted = You already accepted order { $id }. Nothing was changed.
 uo-refused-accept-first = Order { $id } is not accepted yet. Please press "Accept order" before marking it delivered.
 uo-refused-already-delivered = Order { $id } is already marked delivered. Nothing was changed.
@@ -413,7 +415,7 @@ un-owner-new =
     { $details }
 
     📸 The photo above is the payment receipt from the civil servant. Please check that the money has arrived, then accept or reject this order.
-un-owner-hint = To respond, type /pesanan and choose this order.
+un-owner-hint = Reply /terima { $id } to accept or /tolak { $id } to reject. All orders: /pesanan.
 un-owner-reminder = ⏰ Reminder: order { $id } ({ $items }, { $total }) for { $umkm } has had no answer for more than { $minutes } minutes. Please accept or reject it.
 un-admin-overdue =
     ⚠️ Order { $id } ({ $total }) was not accepted by the UMKM within { $minutes } minutes after the reminder.

@@ -65,6 +65,7 @@ menu-help-buyer =
 menu-help-owner =
     Untuk pelaku UMKM:
     • /pesanan — pesanan masuk: terima, tolak, konfirmasi pembayaran, tandai sudah diantar
+    • /terima, /tolak, /lunas (pembayaran diterima), /antar (sudah diantar) + nomor pesanan, mis. /terima ORD-20261122-00001
     • /produk — ubah harga, tandai habis/tersedia, tambah produk
     • /umkm — ganti UMKM yang diurus (bila Anda punya lebih dari satu)
 menu-help-admin =
@@ -291,6 +292,7 @@ ua-choose = Nomor Anda terdaftar sebagai pemilik { $count } UMKM. Pilih UMKM yan
 ua-now-acting = Sekarang Anda mengelola { $umkm }. ✅
 uo-owners-only = Maaf, tombol itu khusus untuk pemilik UMKM.
 uo-not-your-order = Maaf, pesanan itu bukan untuk UMKM Anda. Tidak ada yang diubah.
+uo-need-id = Ketik nomor pesanannya, contoh: /{ $command } ORD-20261122-00001
 uo-refused-already-accepted = Pesanan { $id } sudah Anda terima sebelumnya. Tidak ada yang diubah.
 uo-refused-accept-first = Pesanan { $id } belum diterima. Mohon tekan "Terima pesanan" dulu sebelum menandai sudah diantar.
 uo-refused-already-delivered = Pesanan { $id } sudah ditandai diantar. Tidak ada yang diubah.
@@ -413,7 +415,7 @@ un-owner-new =
     { $details }
 
     📸 Foto di atas adalah bukti pembayaran dari ASN pemesan. Mohon periksa apakah dana sudah masuk, lalu terima atau tolak pesanan ini.
-un-owner-hint = Untuk menanggapi, ketik /pesanan lalu pilih pesanan ini.
+un-owner-hint = Balas dengan /terima { $id } untuk menerima atau /tolak { $id } untuk menolak. Semua pesanan: /pesanan.
 un-owner-reminder = ⏰ Pengingat: pesanan { $id } ({ $items }, { $total }) untuk { $umkm } belum ditanggapi sejak lebih dari { $minutes } menit. Mohon terima atau tolak pesanan ini.
 un-admin-overdue =
     ⚠️ Pesanan { $id } ({ $total }) belum diterima UMKM dalam { $minutes } menit setelah pengingat.

@@ -54,11 +54,11 @@ export function notificationMessage(
     if (event === 'paid') {
       const msg: OutboundMessage = { text: t('un-owner-new', { ...args, details: ownerOrderDetails(t, order, f.asn) }) };
       if (order.receipt?.path) msg.photo = { path: order.receipt.path }; // none once retention removed it
-      return withChoices(msg, ownerChoices(), t('un-owner-hint'));
+      return withChoices(msg, ownerChoices(), t('un-owner-hint', { id: order.id }));
     }
     if (event === 'accept-reminder') {
       const items = order.items.map((i) => `${i.qty}× ${i.name}`).join(', ');
-      return withChoices({ text: t('un-owner-reminder', { ...args, items }) }, ownerChoices(), t('un-owner-hint'));
+      return withChoices({ text: t('un-owner-reminder', { ...args, items }) }, ownerChoices(), t('un-owner-hint', { id: order.id }));
     }
     return null;
   }

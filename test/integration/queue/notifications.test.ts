@@ -79,7 +79,7 @@ describe('notifications processor', () => {
 
     const [wa] = to('6281298765432');
     expect(wa!.choices).toBeUndefined();
-    expect(wa!.text).toContain('ketik /pesanan');
+    expect(wa!.text).toContain(`Balas dengan /terima ${order.id} untuk menerima atau /tolak ${order.id} untuk menolak`);
     expect(wa!.photo).toEqual({ path: media.rel });
     expect(to('7002')).toEqual([]); // the ASN is not told of their own receipt here
   });

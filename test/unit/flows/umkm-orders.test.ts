@@ -132,6 +132,40 @@ describe('an owner acts on the orders of their own UMKM', () => {
     expect(effectsOf(id).filter((e) => e.startsWith('notify-asn'))).toEqual([]);
   });
 
+  test('on WhatsApp the owner types the actions: /terima, /lunas, /antar, /tolak with the order number', async () => {
+    const asn = await register(DEMO.asn.phone);
+    const id = await paidOrder(asn);
+    const owner = createDriver(t.app, { channel: 'whatsapp', chatId: DEMO.owner.phone.slice(1), verifiedPhone: DEMO.owner.phone });
+    await owner.say('halo');
+    await owner.press('reg:yes');
+    await owner.command('terima');
+    expect(owner.text).toContain('Ketik nomor pesanannya, contoh: /terima ORD-');
+    await owner.command('antar', id);
+    expect(owner.text).toContain('belum diterima'); // delivered before accepted: refused, nothing changes
+    expect(await status(id)).toBe('paid');
+    await owner.command('terima', id.toLowerCase()); // typed in lower case on a phone
+    expect(owner.text).toContain(`Pesanan ${id} diterima`);
+    expect(await status(id)).toBe('accepted');
+    await owner.command('terima', id);
+    expect(owner.text).toContain('sudah Anda terima sebelumnya'); // twice: refused, says why
+    await owner.command('lunas', id);
+    expect((await t.app.store.orders.get(id))!.paymentConfirmed).toBe(true);
+    await owner.command('antar', id);
+    expect(await status(id)).toBe('delivered');
+    expect(effectsOf(id)).toEqual(expect.arrayContaining(['notify-asn:accepted', 'notify-asn:payment-confirmed', 'notify-asn:delivered']));
+
+    // Another UMKM's owner and an ASN typing the same commands change nothing.
+    const id2 = await paidOrder(asn);
+    const ownerB = await register(OWNER_B);
+    await ownerB.command('terima', id2);
+    expect(ownerB.text).toContain('pesanan itu bukan untuk UMKM Anda');
+    await asn.command('terima', id2);
+    expect(asn.text).toContain('bukan untuk akun Anda');
+    await owner.command('tolak', id2);
+    expect(owner.text).toMatch(/alasan/i); // the reason is asked next, as after the button
+    expect(await status(id2)).toBe('paid');
+  });
+
   test('reject with a picked reason; the ASN picks another product and the recipient is offered first', async () => {
     const asn = await register(DEMO.asn.phone);
     const id = await paidOrder(asn);
