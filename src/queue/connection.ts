@@ -14,11 +14,13 @@ export function openWorkerConnection(url: string): Redis {
 }
 
 /**
- * The app's own connection (sessions, store, flood control). Auto-pipelining sends the commands
- * that concurrent updates issue in the same tick as one write: the benchmark measured Redis CPU
- * per update halved (0.074 -> 0.035 ms) with the bot's own CPU unchanged. Nothing blocking or
- * subscribing uses this connection.
+ * The app's own connection (sessions, store, flood control), used by the bot, the benchmark and
+ * the end-to-end harness alike. No auto-pipelining: measured in the benchmark (2 x 3 rounds) it
+ * halves Redis CPU per update (0.068 -> 0.034 ms) but costs the bot about 4% more CPU under load,
+ * and a single command at low load costs ~35 µs of CPU instead of ~9 µs (one pipeline object per
+ * command). The bot's CPU is the scarcer resource here: Redis would need ~15,000 updates/s to fill
+ * one core.
  */
 export function openAppConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
+  return new Redis(url, { maxRetriesPerRequest: 3 });
 }
