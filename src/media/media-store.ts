@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
+import { isCleanJpeg } from './clean-jpeg.js';
 
 /** Receipts and photos are refused above this size. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/** Longer sides are scaled down to this. */
+const MAX_SIDE = 2048;
 
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif', 'tiff', 'gif', 'avif']);
 
@@ -16,6 +20,8 @@ export type StoredImage =
  * Images kept under MEDIA_DIR by content hash. The type is sniffed from the bytes (sharp reads the
  * header; a declared MIME type is never trusted), EXIF/GPS and every other metadata is dropped
  * (sharp keeps none unless asked), orientation is applied, and the result is re-encoded as JPEG.
+ * A JPEG that already holds nothing but pixels (isCleanJpeg: what Telegram's compressed photos
+ * are) and fits MAX_SIDE is kept byte for byte instead.
  */
 export function createMediaStore(mediaDir: string) {
   const root = path.resolve(mediaDir);
@@ -37,23 +43,27 @@ export function createMediaStore(mediaDir: string) {
     /** Sniffs, strips metadata and stores an image; `hash` is the SHA-256 of the bytes as received. */
     async storeImage(bytes: Buffer, folder: string): Promise<StoredImage> {
       if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, reason: 'too-large' };
-      let format: string | undefined;
+      let meta: Metadata;
       try {
-        format = (await sharp(bytes, { failOn: 'error' }).metadata()).format;
+        meta = await sharp(bytes, { failOn: 'error' }).metadata();
       } catch {
         return { ok: false, reason: 'not-an-image' };
       }
-      if (!format || !IMAGE_FORMATS.has(format)) return { ok: false, reason: 'not-an-image' };
+      if (!meta.format || !IMAGE_FORMATS.has(meta.format)) return { ok: false, reason: 'not-an-image' };
       const hash = createHash('sha256').update(bytes).digest('hex');
       let clean: Buffer;
-      try {
-        clean = await sharp(bytes, { failOn: 'error' })
-          .rotate()
-          .resize({ width: 2048, height: 2048, fit: 'inside', withoutEnlargement: true })
-          .jpeg({ quality: 85 })
-          .toBuffer();
-      } catch {
-        return { ok: false, reason: 'not-an-image' };
+      if (meta.format === 'jpeg' && (meta.width ?? 0) <= MAX_SIDE && (meta.height ?? 0) <= MAX_SIDE && !meta.exif && !meta.xmp && !meta.iptc && isCleanJpeg(bytes)) {
+        clean = bytes; // nothing to remove (see clean-jpeg.ts): kept as received
+      } else {
+        try {
+          clean = await sharp(bytes, { failOn: 'error' })
+            .rotate()
+            .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+            .jpeg({ quality: 85 })
+            .toBuffer();
+        } catch {
+          return { ok: false, reason: 'not-an-image' };
+        }
       }
       const rel = path.posix.join(folder, `${hash}.jpg`);
       await mkdir(path.join(root, folder), { recursive: true });
