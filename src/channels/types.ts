@@ -53,6 +53,12 @@ export interface IncomingMessage {
    * Telegram leaves it empty: there the user shares their own contact.
    */
   verifiedPhone?: string;
+  /**
+   * The platform's id of this update (Telegram `update_id`). The engine drops one it handled
+   * before (a redelivered webhook, a restarted poller) and marks it handled in the same write as
+   * the session, so a process killed mid-update gets it again instead of losing it.
+   */
+  updateId?: string;
 }
 
 /** What the engine returns to a channel for one incoming message, already localised. */

@@ -161,8 +161,10 @@ export function createEngine(deps: EngineDeps): MessageHandler {
   async function handle(msg: IncomingMessage): Promise<HandledMessage> {
     const { chat } = msg;
     const started = Date.now();
-    // Chat user, session and roster version: one MGET for the whole hot path.
-    const { chatUser, session: stored, identityVersion } = await loadTurnState(deps.store, chat.channel, chat.chatId);
+    // Chat user, session, roster version and whether the update was seen: one MGET for the hot path.
+    const seenKey = msg.updateId ? deps.store.keys.seenUpdate(chat.channel, msg.updateId) : undefined;
+    const { chatUser, session: stored, identityVersion, seen } = await loadTurnState(deps.store, chat.channel, chat.chatId, seenKey);
+    if (seen) return { messages: [] }; // handled before: a redelivery
     const locale: Locale = chatUser?.locale ?? deps.config.DEFAULT_LOCALE;
     const session: Session = stored ?? freshSession();
     const before = JSON.stringify(session);
@@ -192,7 +194,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       session.expectsNumber = sink.replies.some((r) => r.expectsNumber) || undefined;
       session.data = ctx.data;
       session.updatedAt = deps.clock().toISOString();
-      await deps.sessions.save(chat.channel, chat.chatId, session);
+      await deps.sessions.save(chat.channel, chat.chatId, session, seenKey);
       if (deps.logger.isLevelEnabled('debug')) {
         // Kinds and step names only: what was typed never goes to the logs.
         deps.logger.debug({ ...at, to: `${session.flow}/${session.step}`, effects: sink.effects.map((e) => e.type), ms: Date.now() - started }, 'update handled');
@@ -200,7 +202,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     } catch (err) {
       deps.logger.child(at).error({ err }, 'step failed');
       const previous = JSON.parse(before) as Session;
-      if (stored) await deps.sessions.save(chat.channel, chat.chatId, previous).catch(() => undefined);
+      if (stored) await deps.sessions.save(chat.channel, chat.chatId, previous, seenKey).catch(() => undefined);
       return { messages: [renderReply(deps.i18n, ctx.locale, { text: { key: 'engine-error' } })] };
     } finally {
       deps.onStep?.(session.flow, session.step, Date.now() - started);

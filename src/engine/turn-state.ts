@@ -8,19 +8,24 @@ export interface TurnState {
   chatUser: ChatUser | null;
   session: Session | null;
   identityVersion: string;
+  /** the update was handled before (only when a seen key was given) */
+  seen: boolean;
 }
 
 /**
- * Reads the chat user, the session and the identity version in one MGET: the hot path of every
- * update.
+ * Reads the chat user, the session, the identity version and (given its key) whether this update
+ * was handled before, in one MGET: the hot path of every update.
  */
-export async function loadTurnState(store: Store, channel: string, chatId: string): Promise<TurnState> {
+export async function loadTurnState(store: Store, channel: string, chatId: string, seenKey?: string): Promise<TurnState> {
   const userKey = store.keys.chatUser(channel, chatId);
   const sessionKey = store.keys.session(channel, chatId);
-  const [rawUser, rawSession, version] = await store.redis.mget(userKey, sessionKey, store.keys.identityVersion());
+  const keys = [userKey, sessionKey, store.keys.identityVersion()];
+  if (seenKey) keys.push(seenKey);
+  const [rawUser, rawSession, version, seen] = await store.redis.mget(...keys);
   return {
     chatUser: parseStored(ChatUserSchema, userKey, rawUser),
     session: parseSession(sessionKey, rawSession),
     identityVersion: version ?? '0',
+    seen: seen !== null && seen !== undefined,
   };
 }

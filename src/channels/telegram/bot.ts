@@ -12,8 +12,6 @@ import { createTelegramSender, type TelegramSender } from './sender.js';
 
 /** Telegram refuses downloads above 20 MB through the public Bot API. */
 const MAX_DOWNLOAD = 20 * 1024 * 1024;
-/** How long an update id is remembered to drop duplicates. */
-const SEEN_TTL_SECONDS = 24 * 3600;
 
 export interface TelegramBotDeps {
   token: string;
@@ -77,16 +75,6 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
   // One user's updates are handled in order, even when the runner fetches them concurrently.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
-  // Drop an update id handled before (a redelivered webhook or a restarted poller). It is marked
-  // once handled, not before: a process killed mid-update gets it again instead of losing it.
-  // (Updates of one chat run in order, so a duplicate never overlaps its original here.)
-  bot.use(async (ctx, next) => {
-    const key = deps.keys.seenUpdate('telegram', String(ctx.update.update_id));
-    if (await deps.redis.exists(key)) return;
-    await next();
-    await deps.redis.set(key, '1', 'EX', SEEN_TTL_SECONDS);
-  });
-
   bot.on('my_chat_member', async (ctx) => {
     if (ctx.chat.type !== 'private') return;
     const status = ctx.myChatMember.new_chat_member.status;
@@ -104,7 +92,8 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
     if (!input) return;
     deps.onUpdate?.(input.kind);
     const chatId = String(ctx.chat.id);
-    const out = await deps.handler.handle({ chat: { channel: 'telegram', chatId }, input, fetchMedia });
+    // The engine drops an update id it handled before (a redelivered webhook, a restarted poller).
+    const out = await deps.handler.handle({ chat: { channel: 'telegram', chatId }, input, fetchMedia, updateId: String(ctx.update.update_id) });
     for (const m of out.messages) {
       let r = await sender.send(chatId, m);
       // A photo that cannot be sent (missing file, URL Telegram refuses) must not swallow the answer.

@@ -1,0 +1,29 @@
+import type { IncomingMessage } from '../../../src/channels/types.js';
+import { createTestApp, DEMO, type TestApp } from '../../support/engine-driver.js';
+
+/** The engine handles an update id once: a redelivered webhook or a restarted poller changes nothing. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ name: 'update-once' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const fetchMedia = async () => Buffer.alloc(0);
+const chat = { channel: 'telegram' as const, chatId: '88001' };
+const send = (input: IncomingMessage['input'], updateId?: string) => t.app.rawEngine.handle({ chat, input, fetchMedia, updateId });
+
+test('the same update id twice: answered once, the conversation moves once', async () => {
+  expect((await send({ kind: 'command', name: 'start', args: '' }, '5001')).messages[0]?.text).toContain('Bagikan nomor saya');
+  const first = await send({ kind: 'contact', phone: DEMO.asn2.phone, own: true }, '5002');
+  expect(first.messages[0]?.text).toContain('Apakah data ini benar?');
+  const again = await send({ kind: 'contact', phone: DEMO.asn2.phone, own: true }, '5002');
+  expect(again.messages).toEqual([]);
+  const session = await t.app.sessions.get(chat.channel, chat.chatId);
+  expect(session?.step).toBe('confirm');
+  // A new update id, and inputs without one (the console), are handled as usual.
+  expect((await send({ kind: 'text', text: 'Ya, benar' }, '5003')).messages[0]?.text).toContain('Halo, Budi Prasetyo');
+  expect((await send({ kind: 'command', name: 'menu', args: '' })).messages[0]?.text).toContain('Halo, Budi Prasetyo');
+  expect((await send({ kind: 'command', name: 'menu', args: '' })).messages[0]?.text).toContain('Halo, Budi Prasetyo');
+});
