@@ -4,7 +4,7 @@ import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, StepResult } from './flow.js';
 import { matchChoice } from './match.js';
-import { freshSession, type Session, type SessionStore } from './session.js';
+import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
 import type { Effect, Input, Msg, Reply } from './types.js';
 import { loadTurnState } from './turn-state.js';
 import { createUserResolver } from './user.js';
@@ -163,11 +163,10 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     const started = Date.now();
     // Chat user, session, roster version and whether the update was seen: one MGET for the hot path.
     const seenKey = msg.updateId ? deps.store.keys.seenUpdate(chat.channel, msg.updateId) : undefined;
-    const { chatUser, session: stored, identityVersion, seen } = await loadTurnState(deps.store, chat.channel, chat.chatId, seenKey);
+    const { chatUser, session: stored, rawSession, identityVersion, seen } = await loadTurnState(deps.store, chat.channel, chat.chatId, seenKey);
     if (seen) return { messages: [] }; // handled before: a redelivery
     const locale: Locale = chatUser?.locale ?? deps.config.DEFAULT_LOCALE;
     const session: Session = stored ?? freshSession();
-    const before = JSON.stringify(session);
     const user = await userOf(chatUser, identityVersion);
     if (!stored && !user.registered) Object.assign(session, { flow: 'register', step: 'start' });
     const ctx: FlowCtx = {
@@ -201,8 +200,9 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       }
     } catch (err) {
       deps.logger.child(at).error({ err }, 'step failed');
-      const previous = JSON.parse(before) as Session;
-      if (stored) await deps.sessions.save(chat.channel, chat.chatId, previous, seenKey).catch(() => undefined);
+      // The session as it was read (the step may have changed the parsed one in place).
+      const previous = stored && parseSession(deps.store.keys.session(chat.channel, chat.chatId), rawSession);
+      if (previous) await deps.sessions.save(chat.channel, chat.chatId, previous, seenKey).catch(() => undefined);
       return { messages: [renderReply(deps.i18n, ctx.locale, { text: { key: 'engine-error' } })] };
     } finally {
       deps.onStep?.(session.flow, session.step, Date.now() - started);

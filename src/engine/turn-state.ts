@@ -8,6 +8,8 @@ export interface TurnState {
   chatUser: ChatUser | null;
   session: Session | null;
   identityVersion: string;
+  /** the stored session as read (to restore it when a step fails) */
+  rawSession: string | null;
   /** the update was handled before (only when a seen key was given) */
   seen: boolean;
 }
@@ -25,6 +27,7 @@ export async function loadTurnState(store: Store, channel: string, chatId: strin
   return {
     chatUser: parseStored(ChatUserSchema, userKey, rawUser),
     session: parseSession(sessionKey, rawSession),
+    rawSession: rawSession ?? null,
     identityVersion: version ?? '0',
     seen: seen !== null && seen !== undefined,
   };

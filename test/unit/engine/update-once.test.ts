@@ -27,3 +27,28 @@ test('the same update id twice: answered once, the conversation moves once', asy
   expect((await send({ kind: 'command', name: 'menu', args: '' })).messages[0]?.text).toContain('Halo, Budi Prasetyo');
   expect((await send({ kind: 'command', name: 'menu', args: '' })).messages[0]?.text).toContain('Halo, Budi Prasetyo');
 });
+
+test('a step that fails answers politely and leaves the conversation where it was', async () => {
+  const c = { channel: 'telegram' as const, chatId: '88002' };
+  const say = (input: IncomingMessage['input']) => t.app.rawEngine.handle({ chat: c, input, fetchMedia });
+  await say({ kind: 'command', name: 'start', args: '' });
+  await say({ kind: 'contact', phone: DEMO.asn.phone, own: true });
+  await say({ kind: 'text', text: 'Ya, benar' });
+  await say({ kind: 'text', text: 'Lihat katalog UMKM' });
+  await say({ kind: 'text', text: 'Kuliner' });
+  const before = await t.app.sessions.get(c.channel, c.chatId);
+  const catalogue = t.app.store.catalogue;
+  const browse = catalogue.browse;
+  catalogue.browse = async () => {
+    throw new Error('Redis went away');
+  };
+  try {
+    const out = await say({ kind: 'text', text: 'Semua kecamatan' });
+    expect(out.messages[0]?.text).toContain('Mohon maaf, ada kendala');
+  } finally {
+    catalogue.browse = browse;
+  }
+  expect(await t.app.sessions.get(c.channel, c.chatId)).toEqual(before);
+  const retry = await say({ kind: 'text', text: 'Semua kecamatan' }); // the same button works again
+  expect(retry.messages[0]?.text).toMatch(/produk \(halaman 1\//);
+});
