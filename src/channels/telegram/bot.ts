@@ -87,13 +87,15 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       return;
     }
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    // The tap is acknowledged (the button stops spinning) while the answer is worked out.
+    const acknowledged = ctx.callbackQuery ? ctx.answerCallbackQuery().catch(() => undefined) : undefined;
     const input = toInput(ctx);
-    if (!input) return;
+    if (!input) return void (await acknowledged);
     deps.onUpdate?.(input.kind);
     const chatId = String(ctx.chat.id);
     // The engine drops an update id it handled before (a redelivered webhook, a restarted poller).
     const out = await deps.handler.handle({ chat: { channel: 'telegram', chatId }, input, fetchMedia, updateId: String(ctx.update.update_id) });
+    await acknowledged;
     for (const m of out.messages) {
       let r = await sender.send(chatId, m);
       // A photo that cannot be sent (missing file, URL Telegram refuses) must not swallow the answer.
