@@ -54,6 +54,10 @@ async function delay(job: Job, token: string | undefined, ms: number): Promise<n
  * each message and a daily cap (over it, the queue waits for the next WIB day). A 403 (blocked)
  * marks the chat unreachable.
  */
+/** A wait for the Telegram window this short is slept through in the job, not by pausing the queue. */
+const SHORT_WAIT_MS = 200;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function createDeliveryProcessor(deps: DeliveryDeps) {
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
@@ -67,8 +71,16 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     const busy = await guard.takeChatSlot(channel, ref.chatId);
     if (busy > 0) await delay(job, token, busy);
     if (channel === 'telegram') {
-      const wait = await guard.reserveTelegram(deps.telegramPerSecond);
-      if (wait > 0) {
+      // The window is full for a few ms (BullMQ's limiter and the exact window disagree by a
+      // hair): wait here and try again. Only a longer wait pauses the whole queue, which costs
+      // every worker the pause plus moving the job back.
+      for (let tries = 0; ; tries++) {
+        const wait = await guard.reserveTelegram(deps.telegramPerSecond);
+        if (wait === 0) break;
+        if (wait <= SHORT_WAIT_MS && tries < 3) {
+          await sleep(wait);
+          continue;
+        }
         await guard.releaseChatSlot(channel, ref.chatId);
         await deps.rateLimit(wait);
         throw Worker.RateLimitError();
