@@ -68,7 +68,13 @@ export function newBroadcastId(now: Date): string {
 }
 
 /** Broadcasts in Redis: the record (written once), its state hash, delivery records and recipients. */
+/** RECORD_OUTCOME as a defined command (EVALSHA): one per recipient, so not its text every time. */
+interface RecordOutcome {
+  recordBroadcastOutcome(outcomes: string, state: string, recipient: string, outcome: string, doneField: string): Promise<unknown>;
+}
+
 export function createBroadcastRepo(redis: Redis, keys: Keys) {
+  if (!('recordBroadcastOutcome' in redis)) redis.defineCommand('recordBroadcastOutcome', { numberOfKeys: 2, lua: RECORD_OUTCOME });
   const doneField = (r: RecipientRef) => (r.channel === 'telegram' ? 'doneTelegram' : 'doneWhatsapp');
 
   return {
@@ -105,7 +111,7 @@ export function createBroadcastRepo(redis: Redis, keys: Keys) {
     },
     /** Records what happened to a recipient once; true when this call recorded it (and counted it). */
     async recordOutcome(id: string, r: RecipientRef, outcome: Outcome): Promise<boolean> {
-      const n = await redis.eval(RECORD_OUTCOME, 2, keys.broadcastOutcomes(id), keys.broadcastState(id), recipientKey(r), outcome, doneField(r));
+      const n = await (redis as Redis & RecordOutcome).recordBroadcastOutcome(keys.broadcastOutcomes(id), keys.broadcastState(id), recipientKey(r), outcome, doneField(r));
       return n === 1;
     },
     /** Stores the recipient list and the totals (re-running it after a crash adds nothing twice). */
