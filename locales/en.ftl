@@ -2,6 +2,7 @@
 
 ## Engine
 engine-error = Sorry, something went wrong on our side. Please try again shortly, or type /menu.
+engine-unavailable = Sorry, the service is having a problem and your message was not processed. Please send it again in a little while.
 engine-nothing = Type /menu to see the options.
 engine-too-long = Your message is too long (at most { $max } characters). Please send a shorter one.
 engine-stale-button = That button is no longer valid. Please choose from the latest message.

@@ -2,6 +2,7 @@
 
 ## Engine
 engine-error = Mohon maaf, ada kendala di sistem kami. Silakan coba lagi sebentar lagi, atau ketik /menu.
+engine-unavailable = Mohon maaf, layanan sedang mengalami gangguan dan pesan Anda belum kami proses. Silakan kirim lagi beberapa saat lagi.
 engine-nothing = Ketik /menu untuk melihat pilihan.
 engine-too-long = Pesan Anda terlalu panjang (maksimal { $max } karakter). Mohon kirim yang lebih singkat.
 engine-stale-button = Tombol itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.

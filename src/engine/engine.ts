@@ -2,11 +2,11 @@ import type { HandledMessage, IncomingMessage, MessageHandler } from '../channel
 import { renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, StepResult } from './flow.js';
+import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, StepResult, UserInfo } from './flow.js';
 import { matchChoice } from './match.js';
 import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
 import type { Effect, Input, Msg, Reply } from './types.js';
-import { loadTurnState } from './turn-state.js';
+import { loadTurnState, type TurnState } from './turn-state.js';
 import { createUserResolver } from './user.js';
 
 /** Longest text any step takes; longer messages get one polite answer. */
@@ -163,11 +163,20 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     const started = Date.now();
     // Chat user, session, roster version and whether the update was seen: one MGET for the hot path.
     const seenKey = msg.updateId ? deps.store.keys.seenUpdate(chat.channel, msg.updateId) : undefined;
-    const { chatUser, session: stored, rawSession, identityVersion, seen } = await loadTurnState(deps.store, chat.channel, chat.chatId, seenKey);
+    let turn: TurnState;
+    let user: UserInfo;
+    try {
+      turn = await loadTurnState(deps.store, chat.channel, chat.chatId, seenKey);
+      user = await userOf(turn.chatUser, turn.identityVersion);
+    } catch (err) {
+      // Redis unreachable: nothing was read or changed. Say so, so the person sends it again later.
+      deps.logger.error({ err, channel: chat.channel }, 'turn state could not be read; update not processed');
+      return { messages: [renderReply(deps.i18n, deps.config.DEFAULT_LOCALE, { text: { key: 'engine-unavailable' } })] };
+    }
+    const { chatUser, session: stored, rawSession, seen } = turn;
     if (seen) return { messages: [] }; // handled before: a redelivery
     const locale: Locale = chatUser?.locale ?? deps.config.DEFAULT_LOCALE;
     const session: Session = stored ?? freshSession();
-    const user = await userOf(chatUser, identityVersion);
     if (!stored && !user.registered) Object.assign(session, { flow: 'register', step: 'start' });
     const ctx: FlowCtx = {
       chat,

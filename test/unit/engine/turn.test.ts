@@ -1,7 +1,11 @@
+import { createApp } from '../../../src/app.js';
 import type { IncomingMessage } from '../../../src/channels/types.js';
+import { loadConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
 import { createTestApp, DEMO, type TestApp } from '../../support/engine-driver.js';
+import { openRedis, testRedisUrl, uniquePrefix } from '../../support/redis.js';
 
-/** The engine handles an update id once: a redelivered webhook or a restarted poller changes nothing. */
+/** One turn of the engine: an update id handled once, a failed step, Redis unreachable. */
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ name: 'update-once' });
@@ -51,4 +55,19 @@ test('a step that fails answers politely and leaves the conversation where it wa
   expect(await t.app.sessions.get(c.channel, c.chatId)).toEqual(before);
   const retry = await say({ kind: 'text', text: 'Semua kecamatan' }); // the same button works again
   expect(retry.messages[0]?.text).toMatch(/produk \(halaman 1\//);
+});
+
+test('with Redis unreachable, the person is told the message was not processed, and nothing throws', async () => {
+  const conn = openRedis();
+  const config = loadConfig({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: uniquePrefix('no-redis'), MEDIA_DIR: t.mediaDir });
+  const app = createApp({ config, redis: conn, redisUrl: testRedisUrl(), logger: createLogger('silent') });
+  await app.ready();
+  conn.disconnect(); // as if Redis went away
+  const out = await app.rawEngine.handle({ chat: { channel: 'telegram', chatId: '88003' }, input: { kind: 'text', text: 'halo' }, fetchMedia, updateId: '7001' });
+  expect(out.messages.map((m) => m.text)).toEqual([
+    'Mohon maaf, layanan sedang mengalami gangguan dan pesan Anda belum kami proses. Silakan kirim lagi beberapa saat lagi.',
+  ]);
+  const flooded = await app.engine.handle({ chat: { channel: 'telegram', chatId: '88003' }, input: { kind: 'command', name: 'menu', args: '' }, fetchMedia });
+  expect(flooded.messages[0]?.text).toContain('belum kami proses'); // flood control lets it through to the same answer
+  await app.close().catch(() => undefined);
 });
