@@ -44,8 +44,15 @@ export function createInbound(deps: InboundDeps) {
   };
 
   async function firstTime(id: string): Promise<boolean> {
-    const set = await deps.redis.set(deps.keys.seenUpdate('whatsapp', id), '1', 'EX', SEEN_TTL_SECONDS, 'NX');
-    return set === 'OK';
+    try {
+      const set = await deps.redis.set(deps.keys.seenUpdate('whatsapp', id), '1', 'EX', SEEN_TTL_SECONDS, 'NX');
+      return set === 'OK';
+    } catch (err) {
+      // Redis unreachable: rather answer a possible duplicate than leave the person unanswered
+      // (the engine then says the message was not processed).
+      logger.warn({ err }, 'whatsapp dedupe unavailable; message let through');
+      return true;
+    }
   }
 
   async function reply(c: ConvertedMessage, messages: OutboundMessage[], log: Logger): Promise<void> {
