@@ -9,6 +9,10 @@ import type { Logger } from './logger.js';
 export const SHUTDOWN_PHASES = ['intake', 'http', 'workers', 'connections'] as const;
 export type ShutdownPhase = (typeof SHUTDOWN_PHASES)[number];
 
+/** How long a graceful shutdown may take before the process exits anyway (under the 60 s the
+ * compose file and the systemd units allow before they kill). */
+export const SHUTDOWN_DEADLINE_MS = 50_000;
+
 interface Step {
   phase: ShutdownPhase;
   name: string;
@@ -24,6 +28,8 @@ export function createShutdown(logger: Logger) {
   const steps: Step[] = [];
   let running: Promise<number> | undefined;
   let began = false;
+  /** the step being waited for, for the logs */
+  let current: string | undefined;
 
   async function runAll(reason: string): Promise<number> {
     logger.info({ reason }, 'shutting down');
@@ -31,6 +37,7 @@ export function createShutdown(logger: Logger) {
     for (const phase of SHUTDOWN_PHASES) {
       for (const step of steps.filter((s) => s.phase === phase)) {
         try {
+          current = step.name;
           await step.run();
           logger.debug({ step: step.name }, 'stopped');
         } catch (err) {
@@ -58,17 +65,34 @@ export function createShutdown(logger: Logger) {
     draining: () => began,
     /** Runs every step once; later calls get the same result. Resolves with the exit code. */
     run,
-    /** On SIGTERM or SIGINT: shut down, then exit with the code. A second signal is only logged. */
-    onSignals(exit: (code: number) => void = (code) => process.exit(code)): void {
+    /**
+     * On SIGTERM or SIGINT: shut down, then exit with the code. A second signal is only logged.
+     * A step that hangs (a Bot API or Redis that no longer answers) does not keep the process
+     * alive: after `deadlineMs` it exits with 1, naming the step it was waiting for. Returns a
+     * function that removes the signal handlers.
+     */
+    onSignals(exit: (code: number) => void = (code) => process.exit(code), deadlineMs = SHUTDOWN_DEADLINE_MS): () => void {
       const handler = (signal: NodeJS.Signals) => {
         if (running) {
-          logger.warn({ signal }, 'already shutting down: waiting for the work in hand');
+          logger.warn({ signal, waitingFor: current }, 'already shutting down: waiting for the work in hand');
           return;
         }
-        void run(signal).then(exit);
+        const timer = setTimeout(() => {
+          logger.error({ waitingFor: current, deadlineMs }, 'shutdown took too long: exiting without waiting further');
+          exit(1);
+        }, deadlineMs);
+        timer.unref();
+        void run(signal).then((code) => {
+          clearTimeout(timer);
+          exit(code);
+        });
       };
       process.on('SIGTERM', handler);
       process.on('SIGINT', handler);
+      return () => {
+        process.off('SIGTERM', handler);
+        process.off('SIGINT', handler);
+      };
     },
   };
 }
