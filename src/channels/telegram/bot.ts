@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type Context } from 'grammy';
+import { Bot, type Context, HttpError, type Transformer } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../logger.js';
 import type { ChatUsersRepo } from '../../store/chat-users-repo.js';
@@ -24,8 +24,28 @@ export interface TelegramBotDeps {
   mediaDir: string;
   /** retries of 429/5xx by the auto-retry plugin (tests may lower it) */
   maxRetryAttempts?: number;
+  /** tries of a call that failed on the network before it counts as failed (default 3) */
+  networkRetries?: number;
   /** called once per handled update, for metrics */
   onUpdate?: (kind: string) => void;
+}
+
+/**
+ * A transformer that retries a Bot API call failing on the network (no HTTP answer) up to
+ * `tries` more times, 0.5, 1, 2 s apart, then throws: a reply is either sent within seconds or
+ * reported as not delivered, never retried for an hour.
+ */
+export function retryNetworkErrors(tries: number): Transformer {
+  return async (prev, method, payload, signal) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await prev(method, payload, signal);
+      } catch (err) {
+        if (!(err instanceof HttpError) || attempt >= tries || signal?.aborted) throw err;
+        await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      }
+    }
+  };
 }
 
 /** Converts a Telegram message into an engine input, or null for what the bot does not take. */
@@ -60,7 +80,10 @@ export function toInput(ctx: Context): Input | null {
  */
 export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: TelegramSender } {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: deps.maxRetryAttempts ?? 3, maxDelaySeconds: 60 }));
+  // 429 and 5xx: auto-retry. Network errors: a few quick tries, then the failure is the caller's
+  // (auto-retry alone would retry them for ever, holding the chat's later updates and shutdown).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: deps.maxRetryAttempts ?? 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  bot.api.config.use(retryNetworkErrors(deps.networkRetries ?? 3));
   const sender = createTelegramSender(bot.api, { mediaDir: deps.mediaDir, redis: deps.redis, keys: deps.keys });
 
   const fetchMedia: FetchMedia = async (media) => {
