@@ -23,6 +23,7 @@ async function runImport(ctx: FlowCtx, kind: ImportKindName, csv: string): Promi
   await ctx.deps.store.redis.del(uploadKey(ctx));
   const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock() });
   if (r.ok) return goto('admin-import', 'done', { replies: [text('admin-import-done', { kind, added: r.added, updated: r.updated, unchanged: r.unchanged })] });
+  if (r.busy) return goto('admin-import', 'done', { replies: [text('admin-import-busy')] });
   const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
   const more = r.errors.length - shown.length;
   const lines = [...shown, ...(more > 0 ? [ctx.deps.t('admin-import-more', { count: more })] : [])].join('\n');

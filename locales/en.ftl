@@ -585,6 +585,7 @@ admin-import-cancel = ❌ Cancel
 admin-import-cancelled = Import cancelled, nothing was saved.
 admin-import-expired = The file has expired. Please send it again.
 admin-import-done = ✅ Import of { $kind } done: { $added } added, { $updated } updated, { $unchanged } unchanged.
+admin-import-busy = Another import is running. Nothing was changed; please send this file again in a minute.
 admin-import-refused =
     ❌ Import of { $kind } refused: { $count } problems, nothing was saved.
     { $lines }

@@ -585,6 +585,7 @@ admin-import-cancel = ❌ Batal
 admin-import-cancelled = Impor dibatalkan, tidak ada data yang disimpan.
 admin-import-expired = Berkasnya sudah kedaluwarsa. Mohon kirim ulang.
 admin-import-done = ✅ Impor { $kind } berhasil: { $added } baru, { $updated } diperbarui, { $unchanged } tetap.
+admin-import-busy = Impor lain sedang berjalan. Tidak ada yang diubah; silakan kirim berkas ini lagi sebentar lagi.
 admin-import-refused =
     ❌ Impor { $kind } ditolak: { $count } masalah, tidak ada data yang disimpan.
     { $lines }

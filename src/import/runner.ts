@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/index.js';
 import { readCsvRows } from './csv-rows.js';
 import type { ImportContext, ImportKind, ParsedRow } from './kind.js';
@@ -10,8 +11,17 @@ export const IMPORT_KINDS = ['roster', 'umkm', 'products'] as const;
 /** `roster`, `umkm` or `products`. */
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
 
-/** Counts of a written import, or every problem of a refused one (`line N: field: reason`). */
-export type ImportResult = { ok: true; added: number; updated: number; unchanged: number } | { ok: false; errors: string[] };
+/**
+ * Counts of a written import, or every problem of a refused one (`line N: field: reason`), or
+ * `busy` when another import holds the lock (nothing was read or written).
+ */
+export type ImportResult =
+  | { ok: true; added: number; updated: number; unchanged: number }
+  | { ok: false; errors: string[]; busy?: true };
+
+/** How long an import may hold the lock (a crashed one frees it after this). */
+const LOCK_MS = 5 * 60_000;
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 function kindFor(kind: ImportKindName, ctx: ImportContext): ImportKind<unknown> {
   switch (kind) {
@@ -67,10 +77,22 @@ async function run<T>(store: Store, kind: ImportKind<T>, csvText: string): Promi
  * Imports a CSV file of `kind` into the store: every row is validated first (schema, duplicates
  * within the file, conflicts with stored data) and nothing is written if any row is bad.
  * Records are upserted by id; a record equal to the stored one is counted as unchanged and not
- * written. `now` (default: the store's clock) bounds NIP appointment dates.
+ * written. `now` (default: the store's clock) bounds NIP appointment dates. Imports run one at a
+ * time: while another holds the lock the answer is `busy` and nothing is touched.
  */
 export async function importCsv(store: Store, kind: ImportKindName, csvText: string, opts: { now?: Date } = {}): Promise<ImportResult> {
-  return run(store, kindFor(kind, { now: opts.now ?? store.clock() }), csvText);
+  // One import at a time (CLI and chat alike): two at once could each pass the duplicate checks
+  // against what is stored and together write a phone or id twice.
+  const lock = store.keys.importLock();
+  const token = randomUUID();
+  if ((await store.redis.set(lock, token, 'PX', LOCK_MS, 'NX')) !== 'OK') {
+    return { ok: false, busy: true, errors: ['another import is running; try again in a minute'] };
+  }
+  try {
+    return await run(store, kindFor(kind, { now: opts.now ?? store.clock() }), csvText);
+  } finally {
+    await store.redis.eval(RELEASE, 1, lock, token).catch(() => undefined);
+  }
 }
 
 /** `12 added, 3 updated, 0 unchanged` */

@@ -85,6 +85,8 @@ export function createKeys(prefix = 'umkm:') {
     broadcastUploadLock: (id: string) => k('broadcast', id, 'upload-lock'),
     /** sorted set (score = start ms) of broadcast ids not finished yet, scheduled or running: the admins' list */
     broadcastsOpen: () => k('broadcast', 'open'),
+    /** string with TTL: held while one import (CLI or chat) validates and writes; others wait their turn */
+    importLock: () => k('import', 'lock'),
     /** string (binary) with TTL: a CSV an admin sent before saying which kind it is */
     adminUpload: (channel: string, chatId: string) => k('admin', 'upload', channel, chatId),
     /** hash `channel:chatId` -> ISO time, deliveries of one `notifications` job (its job id) */

@@ -255,3 +255,26 @@ describe('demo data', () => {
     }
   });
 });
+
+describe('one import at a time', () => {
+  test('while another import holds the lock: busy, nothing read or written; afterwards it goes through', async () => {
+    await redis.set(store.keys.importLock(), 'someone-else', 'PX', 60_000);
+    const before = await snapshot();
+    const busy = await importCsv(store, 'roster', ROSTER_OK);
+    expect(busy).toMatchObject({ ok: false, busy: true });
+    expect(await snapshot()).toEqual(before);
+    // Ours does not release someone else's lock; when theirs is gone, the import runs and frees its own.
+    expect(await redis.get(store.keys.importLock())).toBe('someone-else');
+    await redis.del(store.keys.importLock());
+    expect(await importCsv(store, 'roster', ROSTER_OK)).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
+    expect(await redis.exists(store.keys.importLock())).toBe(0);
+  });
+
+  test('two imports started together: one writes, the other is told to wait, and no phone is written twice', async () => {
+    const other = ROSTER_OK.replace('Budi Santoso', 'Budi S.').replace('198503122010011002', '198503122010011099');
+    const [a, b] = await Promise.all([importCsv(store, 'roster', ROSTER_OK), importCsv(store, 'roster', other)]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    expect([a, b].filter((r) => !r.ok && r.busy)).toHaveLength(1);
+    expect(await redis.hlen(store.keys.persons())).toBe(3);
+  });
+});

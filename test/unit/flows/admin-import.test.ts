@@ -74,3 +74,15 @@ test('photos, binary files and files over 2 MB are refused with a reason; the st
   await admin.say('roster');
   expect(admin.text).toContain('Mohon kirim berkas CSV sebagai dokumen.');
 });
+
+test('while another import runs, the admin is told to send the file again; nothing changes', async () => {
+  await admin.command('impor');
+  await t.redis.set(t.app.keys.importLock(), 'cli-import', 'PX', 60_000);
+  try {
+    await admin.sendDocument(csv(`${ROSTER_HEADER}198701012015031002,Sri Wahyuni,0812-7777-0002,Kecamatan Cilodong,asn\n`), { fileName: 'roster.csv', caption: 'roster' });
+    expect(admin.text).toContain('Impor lain sedang berjalan');
+    expect(await t.app.store.roster.byPhone('+6281277770002')).toBeNull();
+  } finally {
+    await t.redis.del(t.app.keys.importLock());
+  }
+});
