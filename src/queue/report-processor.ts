@@ -32,6 +32,9 @@ export const RATE_LIMIT_MARGIN_MS = 500;
 /** The longest a 429 may park a report: a silly `retry_after` cannot hold it for days. */
 export const MAX_RATE_LIMIT_WAIT_MS = 60 * 60 * 1000;
 
+/** How long after it was queued a report may wait out 429s without using attempts. */
+export const FREE_WAITS_FOR_MS = 60 * 60_000;
+
 /** How long to wait for a 429 that said `retryAfter` seconds: that plus the margin, capped. */
 export function rateLimitWaitMs(retryAfterSeconds: number): number {
   const asked = Number.isFinite(retryAfterSeconds) ? Math.max(0, retryAfterSeconds) * 1000 : MAX_RATE_LIMIT_WAIT_MS;
@@ -65,7 +68,7 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
   }
 
   return async function processReport(
-    job: Pick<Job<ReportJob>, 'id' | 'data' | 'attemptsMade'> & Partial<Pick<Job<ReportJob>, 'moveToDelayed'>>,
+    job: Pick<Job<ReportJob>, 'id' | 'data' | 'attemptsMade'> & Partial<Pick<Job<ReportJob>, 'moveToDelayed' | 'timestamp'>>,
     token?: string,
   ): Promise<ReportJobResult> {
     const data = parseJob(ReportJobSchema, 'reports', job.data);
@@ -139,9 +142,12 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
     if (!failures.length) return result;
     const summary = failures.map((f) => `${f.dest}: ${f.error}`).join('; ');
     const retryable = failures.filter((f) => !f.permanent);
-    // Only 429s with a wait left: come back when they said, as a free wait (not an attempt).
+    // Only 429s with a wait left: come back when they said, as a free wait (not an attempt), during
+    // the job's first FREE_WAITS_FOR_MS; later a 429 uses an attempt, so a destination that keeps
+    // refusing ends in a failed job (listed by /gagal) instead of a report parked for ever.
     // Any other retryable failure uses an attempt and the queue's backoff, as before.
-    if (retryable.length && job.moveToDelayed && retryable.every((f) => f.retryAfter !== undefined)) {
+    const young = job.timestamp === undefined || Date.now() - job.timestamp < FREE_WAITS_FOR_MS; // BullMQ stamps real time
+    if (retryable.length && job.moveToDelayed && young && retryable.every((f) => f.retryAfter !== undefined)) {
       const waitMs = rateLimitWaitMs(Math.max(...retryable.map((f) => f.retryAfter!)));
       log.warn({ destinations: retryable.map((f) => f.dest), waitMs }, `${data.kind} rate limited: retrying after the wait asked for`);
       await job.moveToDelayed(Date.now() + waitMs, token);

@@ -175,6 +175,16 @@ describe('reports queue', () => {
     expect(wa.sent).toHaveLength(1);
   });
 
+  it('a report queued over an hour ago no longer waits 429s for free: the attempt is used and the job fails', async () => {
+    const { h, hook, media } = await setup({ hook: () => ({ status: 429, retryAfter: 1 }) });
+    const order = await seedPaidOrder(h.store, { receipt: media });
+    await h.queues.reports.add('report', { orderId: order.id, kind: 'report' }, { jobId: order.id, attempts: 1, timestamp: Date.now() - 2 * 3600_000 });
+    const job = await settled(h.queues.reports, order.id);
+    expect(await job.getState()).toBe('failed'); // listed by /gagal, retried from there
+    expect(hook.hits.map((x) => x.status)).toEqual([429]);
+    expect(Object.keys((await h.store.orders.get(order.id))!.reportedTo).sort()).toEqual(['telegram', 'whatsapp']);
+  });
+
   it('retries a webhook 503, refuses a webhook 400 without retrying', async () => {
     const ctx = await setup({ hook: (n) => (n === 1 ? { status: 503 } : { status: 400 }) });
     const order = await seedPaidOrder(ctx.h.store, { receipt: ctx.media });
