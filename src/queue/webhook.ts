@@ -92,7 +92,20 @@ export function verifyWebhookSignature(
   return { ok: true };
 }
 
-/** `retryAfter` (seconds): a 429 answered with `Retry-After: <seconds>`. */
+/**
+ * A `Retry-After` header in seconds from `now`: delay-seconds (`120`) or an HTTP date
+ * (`Wed, 21 Oct 2026 07:28:00 GMT`, RFC 9110); undefined when absent or unreadable.
+ */
+export function retryAfterSeconds(header: string | null | undefined, now: number): number | undefined {
+  const v = header?.trim();
+  if (!v) return undefined;
+  if (/^\d{1,9}$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  if (Number.isNaN(at) || !/[a-z]/i.test(v)) return undefined; // a date has a day or month name
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** `retryAfter` (seconds): a 429 answered with `Retry-After` (seconds or an HTTP date). */
 export type WebhookOutcome = { ok: true; status: number } | { ok: false; permanent: boolean; error: string; retryAfter?: number };
 
 /**
@@ -117,7 +130,7 @@ export async function postWebhook(
   await res.arrayBuffer().catch(() => undefined); // drain so the socket is reused
   if (res.ok) return { ok: true, status: res.status };
   const retryable = res.status >= 500 || [408, 425, 429].includes(res.status);
-  const retryAfter = res.headers.get('retry-after')?.trim();
-  const wait = res.status === 429 && retryAfter && /^\d{1,9}$/.test(retryAfter) ? { retryAfter: Number(retryAfter) } : {};
+  const seconds = res.status === 429 ? retryAfterSeconds(res.headers.get('retry-after'), Date.now()) : undefined;
+  const wait = seconds !== undefined ? { retryAfter: seconds } : {};
   return { ok: false, permanent: !retryable, error: `webhook answered ${res.status}`, ...wait };
 }

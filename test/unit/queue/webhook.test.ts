@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import { ReportWebhookBodySchema, signWebhook, verifyWebhookSignature, webhookHeaders } from '../../../src/queue/webhook.js';
+import { describe, expect, it, test } from '@jest/globals';
+import { ReportWebhookBodySchema, retryAfterSeconds, signWebhook, verifyWebhookSignature, webhookHeaders } from '../../../src/queue/webhook.js';
 
 const SECRET = 'a-long-enough-webhook-secret';
 const NOW = 1_795_000_000;
@@ -44,5 +44,19 @@ describe('ReportWebhookBodySchema', () => {
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['sent_at', 'asn', 'umkm', 'items', 'total', 'recipient', 'receipt_sha256']));
+  });
+});
+
+describe('Retry-After of a 429 from the webhook receiver', () => {
+  const now = Date.parse('2026-11-22T08:00:00Z');
+  test('seconds, or an HTTP date counted from now; anything else is not a wait', () => {
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds(' 5 ', now)).toBe(5);
+    expect(retryAfterSeconds('Sun, 22 Nov 2026 08:01:30 GMT', now)).toBe(90);
+    expect(retryAfterSeconds('Sun, 22 Nov 2026 07:00:00 GMT', now)).toBe(0); // already past: try now
+    expect(retryAfterSeconds('soon', now)).toBeUndefined();
+    expect(retryAfterSeconds('-3', now)).toBeUndefined();
+    expect(retryAfterSeconds('12:30', now)).toBeUndefined();
+    expect(retryAfterSeconds(null, now)).toBeUndefined();
   });
 });
