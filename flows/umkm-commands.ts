@@ -5,12 +5,6 @@ import { ownerChoice } from './umkm-order-actions.js';
 import { retryRejected } from './order-retry.js';
 import { switchUmkm } from './umkm-acting.js';
 
-/**
- * Commands of the UMKM owner's side: `/pesanan` (an owner's incoming orders; for an ASN who owns
- * no UMKM, their own orders), `/produk`, `/umkm` (switch the UMKM acted for), and the ASN's
- * `/ulang <order id>` after a rejection (the typed form of the button, for WhatsApp).
- */
-
 /** The typed forms of the owner's order buttons (WhatsApp shows no buttons on notifications). */
 const OWNER_TYPED: [command: string, action: OwnerAction][] = [
   ['terima', 'acc'],
@@ -19,6 +13,12 @@ const OWNER_TYPED: [command: string, action: OwnerAction][] = [
   ['antar', 'dlv'],
 ];
 
+/**
+ * Commands of the UMKM owner's side: `/pesanan` (an owner's incoming orders; for an ASN who owns
+ * no UMKM, their own orders), `/produk`, `/umkm` (switch the UMKM acted for), and the ASN's
+ * `/ulang <order id>` after a rejection (the typed form of the button, for WhatsApp), and the
+ * owner's typed actions `/terima`, `/tolak`, `/lunas`, `/antar <order id>`.
+ */
 export const umkmCommands: CommandDef[] = [
   {
     name: 'pesanan',

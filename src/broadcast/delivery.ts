@@ -45,6 +45,10 @@ async function delay(job: Job, token: string | undefined, ms: number): Promise<n
   throw new DelayedError();
 }
 
+/** A wait for the Telegram window this short is slept through in the job, not by pausing the queue. */
+const SHORT_WAIT_MS = 200;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * The processor of one flyer to one chat. The delivery record (outcome per broadcast and chat) is
  * checked before sending and written right after, so a retried job, a second worker or a restart
@@ -54,10 +58,6 @@ async function delay(job: Job, token: string | undefined, ms: number): Promise<n
  * each message and a daily cap (over it, the queue waits for the next WIB day). A 403 (blocked)
  * marks the chat unreachable.
  */
-/** A wait for the Telegram window this short is slept through in the job, not by pausing the queue. */
-const SHORT_WAIT_MS = 200;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function createDeliveryProcessor(deps: DeliveryDeps) {
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;

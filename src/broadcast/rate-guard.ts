@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { WIB_OFFSET_MS, wibDay } from '../domain/time.js';
 import type { Keys } from '../store/keys.js';
+import { defineScript } from '../store/scripts.js';
 
 /**
  * The window the global Telegram limit is kept over. A little longer than a second: a send is
@@ -29,11 +30,6 @@ end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now)`;
 
-/** RESERVE as a defined command (EVALSHA): one per flyer, so not its text every time. */
-interface Reserve {
-  reserveTelegramSend(key: string, windowMs: number, perSecond: number, member: string): Promise<unknown>;
-}
-
 let seq = 0;
 
 /** Milliseconds from `now` to the next WIB midnight. */
@@ -45,12 +41,12 @@ export function msUntilNextWibDay(now: Date): number {
 
 /** Rate rules shared by every worker process through Redis: global window, per-chat slot, daily cap. */
 export function createRateGuard(redis: Redis, keys: Keys) {
-  if (!('reserveTelegramSend' in redis)) redis.defineCommand('reserveTelegramSend', { numberOfKeys: 1, lua: RESERVE });
+  const reserve = defineScript(redis, 'reserveTelegramSend', 1, RESERVE); // one call per flyer
   return {
     /** Reserves one Telegram send under `perSecond` per window; 0 to go ahead, else ms to wait. */
     async reserveTelegram(perSecond: number): Promise<number> {
       const member = `${process.pid}.${Date.now()}.${++seq}.${Math.random().toString(36).slice(2, 8)}`;
-      return Number(await (redis as Redis & Reserve).reserveTelegramSend(keys.broadcastTelegramWindow(), TELEGRAM_WINDOW_MS, perSecond, member));
+      return Number(await reserve(keys.broadcastTelegramWindow(), TELEGRAM_WINDOW_MS, perSecond, member));
     },
     /** Takes the chat's one-a-second slot; 0 when taken now, else ms until it frees. */
     async takeChatSlot(channel: string, chatId: string): Promise<number> {

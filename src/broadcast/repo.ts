@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { wibDay } from '../domain/time.js';
 import type { Keys } from '../store/keys.js';
 import { parseStored } from '../store/json.js';
+import { defineScript } from '../store/scripts.js';
 import {
   type Broadcast,
   BroadcastSchema,
@@ -68,13 +69,8 @@ export function newBroadcastId(now: Date): string {
 }
 
 /** Broadcasts in Redis: the record (written once), its state hash, delivery records and recipients. */
-/** RECORD_OUTCOME as a defined command (EVALSHA): one per recipient, so not its text every time. */
-interface RecordOutcome {
-  recordBroadcastOutcome(outcomes: string, state: string, recipient: string, outcome: string, doneField: string): Promise<unknown>;
-}
-
 export function createBroadcastRepo(redis: Redis, keys: Keys) {
-  if (!('recordBroadcastOutcome' in redis)) redis.defineCommand('recordBroadcastOutcome', { numberOfKeys: 2, lua: RECORD_OUTCOME });
+  const recordOutcome = defineScript(redis, 'recordBroadcastOutcome', 2, RECORD_OUTCOME); // one call per recipient
   const doneField = (r: RecipientRef) => (r.channel === 'telegram' ? 'doneTelegram' : 'doneWhatsapp');
 
   return {
@@ -111,7 +107,7 @@ export function createBroadcastRepo(redis: Redis, keys: Keys) {
     },
     /** Records what happened to a recipient once; true when this call recorded it (and counted it). */
     async recordOutcome(id: string, r: RecipientRef, outcome: Outcome): Promise<boolean> {
-      const n = await (redis as Redis & RecordOutcome).recordBroadcastOutcome(keys.broadcastOutcomes(id), keys.broadcastState(id), recipientKey(r), outcome, doneField(r));
+      const n = await recordOutcome(keys.broadcastOutcomes(id), keys.broadcastState(id), recipientKey(r), outcome, doneField(r));
       return n === 1;
     },
     /** Stores the recipient list and the totals (re-running it after a crash adds nothing twice). */

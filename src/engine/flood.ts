@@ -4,6 +4,7 @@ import type { Channel } from '../domain/schemas.js';
 import { type Clock, systemClock } from '../domain/time.js';
 import type { Logger } from '../logger.js';
 import type { Keys } from '../store/keys.js';
+import { defineScript } from '../store/scripts.js';
 import type { ChatRef } from './types.js';
 
 export interface FloodControlOptions {
@@ -28,11 +29,6 @@ const COUNT = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('EXPIRE', KEYS[1], 2) end
 return n`;
 
-/** COUNT as a defined command: sent by its SHA (EVALSHA), not as script text on every update. */
-interface FloodCount {
-  floodCount(key: string): Promise<unknown>;
-}
-
 /** Default updates per second per chat. */
 export const FLOOD_LIMIT_DEFAULT = 10;
 
@@ -49,13 +45,13 @@ export function withFloodControl(handler: MessageHandler, opts: FloodControlOpti
   const noticeEvery = opts.noticeEverySeconds ?? 60;
   const exempt = new Set<Channel>(opts.exempt ?? ['console']);
   const { redis, keys } = opts;
-  if (!('floodCount' in redis)) redis.defineCommand('floodCount', { numberOfKeys: 1, lua: COUNT });
+  const count = defineScript(redis, 'floodCount', 1, COUNT);
 
   async function countOf(chat: ChatRef): Promise<number | undefined> {
     const key = keys.floodCount(chat.channel, chat.chatId, Math.floor(clock().getTime() / 1000));
     try {
       // One round trip on the hot path: INCR, and set the TTL on the first count of the second.
-      const n = await (redis as Redis & FloodCount).floodCount(key);
+      const n = await count(key);
       return typeof n === 'number' ? n : undefined;
     } catch (err) {
       opts.logger?.warn({ err }, 'flood control could not count: update let through');

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Keys } from '../store/keys.js';
 import { parseStored } from '../store/json.js';
+import { defineScript } from '../store/scripts.js';
 
 export const CartSchema = z.object({
   umkmId: z.string(),
@@ -44,17 +45,14 @@ export function parseSession(key: string, raw: string | null | undefined): Sessi
 /** How long an update id is remembered to drop duplicates (Telegram redelivers within hours at most). */
 export const SEEN_TTL_SECONDS = 24 * 3600;
 
-/** The session and the update's seen mark in one call (EVALSHA): one round trip, both or neither. */
-interface SaveTurn {
-  saveTurn(sessionKey: string, seenKey: string, json: string, ttl: number, seenTtl: number): Promise<unknown>;
-}
+/** The session and the update's seen mark in one call: one round trip, both or neither. */
 const SAVE_TURN = `redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 redis.call('SET', KEYS[2], '1', 'EX', ARGV[3])
 return 1`;
 
 /** Sessions in Redis: JSON validated on read, expiring after `ttlSeconds` of silence. */
 export function createSessionStore(redis: Redis, keys: Keys, ttlSeconds: number) {
-  if (!('saveTurn' in redis)) redis.defineCommand('saveTurn', { numberOfKeys: 2, lua: SAVE_TURN });
+  const saveTurn = defineScript(redis, 'saveTurn', 2, SAVE_TURN);
   return {
     async get(channel: string, chatId: string): Promise<Session | null> {
       const key = keys.session(channel, chatId);
@@ -67,7 +65,7 @@ export function createSessionStore(redis: Redis, keys: Keys, ttlSeconds: number)
         await redis.set(key, JSON.stringify(s), 'EX', ttlSeconds);
         return;
       }
-      await (redis as Redis & SaveTurn).saveTurn(key, seenKey, JSON.stringify(s), ttlSeconds, SEEN_TTL_SECONDS);
+      await saveTurn(key, seenKey, JSON.stringify(s), ttlSeconds, SEEN_TTL_SECONDS);
     },
     async clear(channel: string, chatId: string): Promise<void> {
       await redis.del(keys.session(channel, chatId));
