@@ -31,6 +31,9 @@ async function checkRepeat(ctx: FlowCtx, r: Recipient): Promise<StepResult> {
   return attach(ctx, r);
 }
 
+/** What people type when they have no note for the courier. */
+const NO_NOTE = /^(-+|\.+|tidak( ada)?|tdk( ada)?|gak ada|ga ada|nggak ada|kosong|lewati|skip|none|no|n\/a)$/i;
+
 /** The isoman recipient: reuse an earlier one, or name, phone, address, kecamatan, kelurahan, note. */
 export const recipientFlow: Flow = {
   name: 'recipient',
@@ -134,6 +137,7 @@ export const recipientFlow: Flow = {
         if (input.kind === 'text') {
           note = clean(input.text);
           if (note.length > 300) return invalid('recipient-note-too-long');
+          if (NO_NOTE.test(note)) note = undefined; // "-", "tidak ada", "skip": the same as the skip button
         } else if (!(input.kind === 'choice' && input.id === 'rn:skip')) return invalid('recipient-need-text');
         const r: Recipient = { ...(ctx.data.draft as Omit<Recipient, 'id'>), id: randomUUID().slice(0, 8), note: note || undefined };
         return checkRepeat(ctx, r);

@@ -97,6 +97,21 @@ describe('a new recipient, field by field', () => {
     expect(d.text).toContain('Penerima: Budi Santoso');
     expect((await t.app.store.orders.get(orderId))!.recipient!.note).toBe('Rumah pagar hijau, depan masjid');
   });
+
+  test('"-" or "tidak ada" typed as the note means no note (the courier does not read "Catatan: -")', async () => {
+    for (const typed of ['-', 'Tidak ada']) {
+      const { d, orderId } = await confirmedOrder();
+      await d.press('rc:new');
+      await d.say('Budi Santoso');
+      await d.say(`0812987654${typed.length}9`);
+      await d.say(`Gg. Mawar No. ${typed.length + 20}, RT 01/RW 07`);
+      await d.press('Cimanggis');
+      await d.press('rl:0');
+      await d.say(typed);
+      expect(d.text).toContain('Penerima: Budi Santoso');
+      expect((await t.app.store.orders.get(orderId))!.recipient!.note).toBeUndefined();
+    }
+  });
 });
 
 describe('an earlier recipient', () => {
