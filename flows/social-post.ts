@@ -23,6 +23,14 @@ async function skip(ctx: FlowCtx, orderId: string): Promise<StepResult> {
   return goto('menu', 'main', { replies: [text('post-skipped')], effects: [{ type: 'cancel-reminder', orderId }] });
 }
 
+const networks = () => ({ networks: Object.keys(SOCIAL_HOSTS).join(', ') });
+const askButtons = () => [choice('post:skip', 'post-skip'), menuButton()];
+
+/** Why that was not a link, and the question again: one message, without repeating the caption. */
+function askAgain(reasonKey: string): StepResult {
+  return reply(text(reasonKey, networks()), text('post-ask-link', networks(), askButtons()));
+}
+
 /** After the receipt: a caption to copy and the post's link (or "skip": posting is the ASN's choice). */
 export const socialPostFlow: Flow = {
   name: 'social-post',
@@ -34,16 +42,16 @@ export const socialPostFlow: Flow = {
         const caption = await postCaption(ctx, orderId);
         return reply(
           text('post-copy-caption', { caption }, undefined, { standalone: true }),
-          text('post-ask-link', { networks: Object.keys(SOCIAL_HOSTS).join(', ') }, [choice('post:skip', 'post-skip'), menuButton()]),
+          text('post-ask-link', networks(), askButtons()),
         );
       },
       async handle(ctx, input) {
         const orderId = ctx.session.orderId;
         if (!orderId) return goto('menu', 'main');
         if (input.kind === 'choice' && input.id === 'post:skip') return skip(ctx, orderId);
-        if (input.kind !== 'text') return invalid('post-need-link', { networks: Object.keys(SOCIAL_HOSTS).join(', ') });
+        if (input.kind !== 'text') return askAgain('post-need-link');
         const link = parsePostLink(input.text);
-        if (!link.ok) return invalid('post-bad-link', { networks: Object.keys(SOCIAL_HOSTS).join(', ') });
+        if (!link.ok) return askAgain('post-bad-link');
         const order = await ownOrder(ctx, orderId);
         if (!order) return goto('menu', 'main');
         await ctx.deps.store.orders.update(order.id, { postLink: link.url, postSkipped: false });

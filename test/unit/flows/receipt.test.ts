@@ -177,6 +177,10 @@ describe('social post', () => {
     for (const bad of ['https://example.com/p/123', 'instagram', 'https://instagram.com.evil.id/p/1', 'javascript:alert(1)', 'https://www.instagram.com/']) {
       await d.say(bad);
       expect(d.text).toContain('Tautan itu tidak kami kenali. Kirim tautan unggahan dari Instagram, Facebook, X, TikTok, YouTube');
+      // One message: the reason and the question again, not the caption to copy a second time.
+      expect(d.last).toHaveLength(1);
+      expect(d.text).not.toContain('#ASNDepokPeduli');
+      expect(d.labels).toEqual(['⏭️ Tidak mengunggah', '🏠 Menu utama']);
     }
     await d.sendPhoto(await jpeg(5));
     expect(d.text).toContain('Silakan kirim tautan unggahan Anda');
