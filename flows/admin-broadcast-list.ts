@@ -1,9 +1,9 @@
 import { resolveAudience } from '../src/broadcast/audience.js';
-import { createBroadcastRepo, type OpenBroadcast } from '../src/broadcast/repo.js';
+import type { OpenBroadcast } from '../src/broadcast/repo.js';
 import { type Broadcast, BroadcastIdSchema } from '../src/broadcast/schema.js';
 import { formatWib } from '../src/domain/time.js';
 import { type Flow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
-import { describeAudience, requestStop, STOP_KEYS } from './admin-broadcast-send.js';
+import { describeAudience, repoOf, requestStop, STOP_KEYS } from './admin-broadcast-send.js';
 import { adminOnly } from './admin-guard.js';
 import { backButton, choice, clip, menuButton, text } from './ui.js';
 
@@ -11,7 +11,6 @@ const FLOW = 'admin-broadcast-list';
 /** Broadcasts listed at once (rarely are more than a few open). */
 const MAX_SHOWN = 10;
 
-const repoOf = (ctx: FlowCtx) => createBroadcastRepo(ctx.deps.store.redis, ctx.deps.store.keys);
 const nav = () => [choice('adm:back', 'admin-back'), menuButton()];
 
 /** One line of the flyer: its text clipped, marked when it comes with a photo. */

@@ -9,7 +9,8 @@ import { type FlowCtx, type GlobalChoice, goto, invalid, reply, type Step, type 
 import { isAdmin } from '../src/engine/user.js';
 import { backButton, choice, clip, menuButton, text } from './ui.js';
 
-const repoOf = (ctx: FlowCtx) => createBroadcastRepo(ctx.deps.store.redis, ctx.deps.store.keys);
+/** The broadcast records, on the store's connection. */
+export const repoOf = (ctx: FlowCtx) => createBroadcastRepo(ctx.deps.store.redis, ctx.deps.store.keys);
 
 /** The draft in the flow data, or null when it is incomplete (a stale session). */
 function draftOf(ctx: FlowCtx): { bid: string; text: string; photo?: string; audience: Audience } | null {
