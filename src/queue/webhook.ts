@@ -110,8 +110,8 @@ export type WebhookOutcome = { ok: true; status: number } | { ok: false; permane
 
 /**
  * POSTs a signed JSON body. 2xx is delivered; 408, 425, 429, 5xx and network errors are worth a
- * retry (a 429's `Retry-After`, seconds or an HTTP date, comes back as `retryAfter` seconds); any other status (400, 401,
- * 403, 404 ...) is permanent.
+ * retry (a 429's `Retry-After`, seconds or an HTTP date, comes back as `retryAfter` seconds); any
+ * other status (400, 401, 403, 404 ...) is permanent.
  */
 export async function postWebhook(
   url: string,
