@@ -93,9 +93,10 @@ describe('reports survive crashes', () => {
       await killed(second);
     } finally {
       for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-      await h.close();
-      await bot.close();
-      await hook.close();
+      await h.close().finally(async () => {
+        await bot.close();
+        await hook.close();
+      });
     }
   }, 40_000);
 
@@ -111,16 +112,19 @@ describe('reports survive crashes', () => {
       await h.queues.performEffects([{ type: 'enqueue-report', orderId: order.id }]);
       await server.stop();
       server = await startPrivateRedis({ dir, port: server.port });
+      // The producer connection fails fast while reconnecting (by design): wait until it is back.
+      await h.reconnected();
       await h.start({ telegram: h.telegramSender() });
       const job = await settled(h.queues.reports, order.id);
       expect(await job.getState()).toBe('completed');
       expect(bot.sent().map((m) => m.method)).toEqual(['sendPhoto']);
       expect(hook.accepted()).toHaveLength(1);
     } finally {
-      await h.close();
-      await server.stop();
-      await bot.close();
-      await hook.close();
+      await h.close().finally(async () => {
+        await server.stop();
+        await bot.close();
+        await hook.close();
+      });
     }
   });
 });

@@ -52,6 +52,7 @@ export function createHarness(config: Config, opts: { clock?: Clock; redisUrl?: 
 
   return {
     redis,
+    producer,
     keys,
     store,
     queues,
@@ -76,15 +77,51 @@ export function createHarness(config: Config, opts: { clock?: Clock; redisUrl?: 
       handles.push(h);
       return h;
     },
+    /** Resolves once both connections are usable again (after a Redis restart, say). */
+    async reconnected(limitMs = 10_000) {
+      await Promise.all([ready(redis, limitMs), ready(producer, limitMs)]);
+    },
+    /**
+     * Every step runs even when one fails (a connection still down after a failed test, say), so
+     * no worker, queue or socket is left open to keep jest from exiting; the first error is rethrown.
+     */
     async close() {
-      for (const h of handles) await h.close();
-      for (const q of Object.values(queues)) if (q instanceof Queue) await q.obliterate({ force: true });
-      await queues.close();
-      await cleanPrefix(redis, keys.prefix);
-      await redis.quit();
-      await producer.quit();
+      const errors: unknown[] = [];
+      const step = async (f: () => Promise<unknown>) => {
+        try {
+          await f();
+        } catch (e) {
+          errors.push(e);
+        }
+      };
+      for (const h of handles) await step(() => h.close());
+      for (const q of Object.values(queues)) if (q instanceof Queue) await step(() => q.obliterate({ force: true }));
+      await step(() => queues.close());
+      await step(() => cleanPrefix(redis, keys.prefix));
+      await step(() => redis.quit());
+      await step(() => producer.quit());
+      if (errors.length > 0) {
+        redis.disconnect();
+        producer.disconnect();
+        throw errors[0];
+      }
     },
   };
+}
+
+function ready(conn: Redis, limitMs: number): Promise<void> {
+  if (conn.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      conn.off('ready', onReady);
+      reject(new Error(`Redis connection not ready after ${limitMs} ms (status ${conn.status})`));
+    }, limitMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    conn.once('ready', onReady);
+  });
 }
 
 function openRedisAt(url: string): Redis {
