@@ -7,7 +7,7 @@
  * Settings come as JSON in argv[2]; commands over IPC: `usage` (CPU, memory; `gc` first), `stop`,
  * `profile-start` / `profile-stop` (a V8 CPU profile of just the measured window, as --cpu-prof writes).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -185,6 +185,7 @@ async function profile(cmd: 'profile-start' | 'profile-stop', dir?: string): Pro
   const { profile: p } = await inspector.post('Profiler.stop');
   inspector.disconnect();
   const file = path.join(dir, `${settings.mode}-${process.pid}.cpuprofile`);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(p));
   return file;
 }

@@ -13,6 +13,12 @@ export const PAGE_SIZE = 5;
 
 type Mode = 'browse' | 'search' | 'umkm';
 
+/** What selects the list a product was opened from: carried into the cart flow, for "back". */
+const LIST_KEYS = ['mode', 'query', 'category', 'kecamatan', 'umkmId', 'page', 'sort'] as const;
+export function listContext(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(LIST_KEYS.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
+}
+
 /** The listings the current browse state selects, in display order. */
 export async function currentListings(ctx: FlowCtx): Promise<Listing[]> {
   const d = ctx.data;
@@ -27,7 +33,7 @@ export async function currentListings(ctx: FlowCtx): Promise<Listing[]> {
     umkmId: mode === 'umkm' ? (d.umkmId as string) : undefined,
   });
   const now = ctx.deps.clock();
-  const [income, counts] = await Promise.all([store.orders.monthIncome(now), store.orders.monthCounts(now)]);
+  const { income, counts } = await store.orders.monthStats(now);
   return rankListings(all, (d.sort as SortOrder) ?? 'fair', income, wibDay(now), counts);
 }
 
@@ -85,15 +91,18 @@ export const browseFlow: Flow = {
       },
     },
     kecamatan: {
-      enter: (ctx) =>
-        reply(
+      enter(ctx) {
+        // No category chosen (back from a list that had none): ask for one first.
+        if (!CATEGORIES.includes(ctx.data.category as Category)) return goto('browse', 'category');
+        return reply(
           text(
             'browse-kecamatan',
             { category: ctx.deps.t(`category-${String(ctx.data.category)}`) },
             [choice('kec:all', 'browse-all-kecamatan'), ...KECAMATAN.map((k, i) => literal(`kec:${i}`, k)), backButton()],
             { columns: 2 },
           ),
-        ),
+        );
+      },
       handle(_ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'nav:back') return goto('browse', 'category');
@@ -135,8 +144,8 @@ export const browseFlow: Flow = {
     product: {
       async enter(ctx) {
         const sku = String(ctx.data.sku ?? '');
-        const product = await ctx.deps.store.catalogue.product(sku);
-        const umkm = product ? await ctx.deps.store.catalogue.umkm(product.umkmId) : null;
+        const product = await ctx.deps.store.catalogue.productToShow(sku);
+        const umkm = product ? await ctx.deps.store.catalogue.umkmToShow(product.umkmId) : null;
         if (!product || !umkm || !product.available) {
           return goto('browse', 'list', { replies: [text('browse-product-gone')] });
         }
@@ -160,7 +169,9 @@ export const browseFlow: Flow = {
         );
       },
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'buy') return goto('cart', 'quantity', { data: { sku: ctx.data.sku } });
+        if (input.kind === 'choice' && input.id === 'buy') {
+          return goto('cart', 'quantity', { data: { sku: ctx.data.sku, from: listContext(ctx.data) } });
+        }
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'list');
         return invalid('ui-choose-button');
       },

@@ -40,9 +40,13 @@ function addToCart(cart: Cart | undefined, umkmId: string, sku: string, qty: num
   return next;
 }
 
+/** The list the product was opened from (browse passes it in `from`), where "back" and "gone" lead. */
+const fromList = (ctx: FlowCtx) => (ctx.data.from && typeof ctx.data.from === 'object' ? (ctx.data.from as Record<string, unknown>) : {});
+const productGone = (ctx: FlowCtx) => goto('browse', 'list', { data: fromList(ctx), replies: [text('browse-product-gone')] });
+
 async function putInCart(ctx: FlowCtx, sku: string, qty: number): Promise<StepResult> {
   const product = await ctx.deps.store.catalogue.product(sku);
-  if (!product?.available) return goto('browse', 'list', { replies: [text('browse-product-gone')] });
+  if (!product?.available) return productGone(ctx);
   const cart = ctx.session.cart;
   if (cart && cart.items.length && cart.umkmId !== product.umkmId) {
     return goto('cart', 'switch-umkm', { data: { sku, qty } });
@@ -58,8 +62,9 @@ export const cartFlow: Flow = {
   steps: {
     quantity: {
       async enter(ctx) {
-        const product = await ctx.deps.store.catalogue.product(String(ctx.data.sku ?? ''));
+        const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku ?? ''));
         if (!product) return goto('menu', 'main');
+        if (!product.available) return productGone(ctx);
         return reply(
           text(
             'cart-qty-ask',
@@ -70,7 +75,7 @@ export const cartFlow: Flow = {
         );
       },
       async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'product');
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'product', { data: { ...fromList(ctx), sku: ctx.data.sku } });
         const q = parseQuantity(input);
         if (!q.ok) return invalid(q.key, { max: MAX_QTY });
         return putInCart(ctx, String(ctx.data.sku), q.qty);
@@ -78,9 +83,9 @@ export const cartFlow: Flow = {
     },
     'switch-umkm': {
       async enter(ctx) {
-        const current = await ctx.deps.store.catalogue.umkm(ctx.session.cart?.umkmId ?? '');
-        const product = await ctx.deps.store.catalogue.product(String(ctx.data.sku));
-        const next = product ? await ctx.deps.store.catalogue.umkm(product.umkmId) : null;
+        const current = await ctx.deps.store.catalogue.umkmToShow(ctx.session.cart?.umkmId ?? '');
+        const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku));
+        const next = product ? await ctx.deps.store.catalogue.umkmToShow(product.umkmId) : null;
         return reply(
           text('cart-switch-ask', { current: current?.name ?? '-', next: next?.name ?? '-' }, [
             choice('sw:new', 'cart-switch-new'),
@@ -104,7 +109,7 @@ export const cartFlow: Flow = {
           ctx.session.cart = undefined;
           return reply(text('cart-empty', {}, [choice('m:browse', 'menu-browse'), menuButton()]));
         }
-        const umkm = await ctx.deps.store.catalogue.umkm(cart.umkmId);
+        const umkm = await ctx.deps.store.catalogue.umkmToShow(cart.umkmId);
         const total = lines.reduce((s, l) => s + l.product.price * l.qty, 0);
         const items = lines
           .map((l) =>
@@ -160,7 +165,7 @@ export const cartFlow: Flow = {
     },
     'edit-item': {
       async enter(ctx) {
-        const product = await ctx.deps.store.catalogue.product(String(ctx.data.sku));
+        const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku));
         return reply(
           text('cart-edit-item', { name: product?.name ?? '-', max: MAX_QTY }, [
             ...QUICK_QTY.map((q) => literal(`q:${q}`, String(q))),

@@ -28,7 +28,7 @@ export const myOrdersFlow: Flow = {
         if (!orders.length) return reply(text('orders-none', {}, [choice('m:browse', 'menu-browse'), menuButton()]));
         const names = new Map<string, string>();
         for (const o of orders) {
-          if (!names.has(o.umkmId)) names.set(o.umkmId, (await ctx.deps.store.catalogue.umkm(o.umkmId))?.name ?? o.umkmId);
+          if (!names.has(o.umkmId)) names.set(o.umkmId, (await ctx.deps.store.catalogue.umkmToShow(o.umkmId))?.name ?? o.umkmId);
         }
         const lines = orders.map((o) =>
           ctx.deps.t('orders-line', {

@@ -24,6 +24,7 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef): Promise<StepResult>
     order.id,
     { status: 'paid', receipt: { hash: stored.hash, path: stored.path, mime: stored.mime } },
     'asn',
+    order,
   );
   if (!res.ok) return invalid('receipt-order-closed');
   if (order.recipient) await ctx.deps.store.recipients.recordDelivery(order.recipient, order.id);
@@ -44,7 +45,7 @@ export const receiptFlow: Flow = {
     ask: {
       async enter(ctx) {
         const order = ctx.session.orderId ? await ctx.deps.store.orders.get(ctx.session.orderId) : null;
-        const umkm = order ? await ctx.deps.store.catalogue.umkm(order.umkmId) : null;
+        const umkm = order ? await ctx.deps.store.catalogue.umkmToShow(order.umkmId) : null;
         return reply(
           text('receipt-ask', { total: formatRupiah(order?.total ?? 0), umkm: umkm?.name ?? '-', id: order?.id ?? '-' }, [menuButton()]),
         );

@@ -1,6 +1,6 @@
 import { normalizePhone } from '../src/domain/phone.js';
 import { type Flow, type FlowCtx, type StepResult, goto, invalid, reply } from '../src/engine/flow.js';
-import { resolveUser } from '../src/engine/user.js';
+import { asUser } from '../src/engine/user.js';
 import { choice, text } from './ui.js';
 
 /** The reply-keyboard button that shares the user's own contact (Telegram). */
@@ -30,9 +30,7 @@ export const registerFlow: Flow = {
     },
     confirm: {
       async enter(ctx) {
-        const phone = String(ctx.data.phone ?? '');
-        const person = await ctx.deps.store.roster.byPhone(phone);
-        const umkms = await ctx.deps.store.catalogue.umkmsOfOwner(phone);
+        const { person, umkms } = await ctx.whoIs(String(ctx.data.phone ?? ''));
         const lines: string[] = [];
         if (person) lines.push(ctx.deps.t('register-found-person', { name: person.name, opd: person.opd, role: person.role }));
         for (const u of umkms) lines.push(ctx.deps.t('register-found-umkm', { umkm: u.name, kecamatan: u.kecamatan }));
@@ -47,7 +45,7 @@ export const registerFlow: Flow = {
             phone,
             linkedAt: ctx.deps.clock().toISOString(),
           });
-          Object.assign(ctx.user, await resolveUser(ctx.deps.store, linked));
+          Object.assign(ctx.user, asUser(linked.phone ?? phone, await ctx.whoIs(phone)));
           return goto('menu', 'main', { replies: [text('register-done')] });
         }
         if (input.kind === 'choice' && input.id === 'reg:no') {
@@ -62,10 +60,7 @@ export const registerFlow: Flow = {
 async function checkPhone(ctx: FlowCtx, raw: string): Promise<StepResult> {
   const phone = normalizePhone(raw);
   if (!phone) return invalid('register-bad-phone');
-  const [person, umkms] = await Promise.all([
-    ctx.deps.store.roster.byPhone(phone),
-    ctx.deps.store.catalogue.umkmsOfOwner(phone),
-  ]);
+  const { person, umkms } = await ctx.whoIs(phone);
   if (!person && !umkms.length) {
     const again = ctx.verifiedPhone ? {} : { requestContact: true };
     return reply(text('register-not-on-roster', { contact: ctx.deps.config.ADMIN_CONTACT }, ctx.verifiedPhone ? undefined : [shareButton()], again));

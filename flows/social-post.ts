@@ -5,7 +5,7 @@ import { choice, menuButton, text } from './ui.js';
 /** The caption the ASN copies for their post. */
 export async function postCaption(ctx: FlowCtx, orderId: string): Promise<string> {
   const order = await ctx.deps.store.orders.get(orderId);
-  const umkm = order ? await ctx.deps.store.catalogue.umkm(order.umkmId) : null;
+  const umkm = order ? await ctx.deps.store.catalogue.umkmToShow(order.umkmId) : null;
   const products = order?.items.map((i) => i.name).join(', ') ?? '';
   return ctx.deps.t('post-caption', { products, umkm: umkm?.name ?? '', kecamatan: umkm?.kecamatan ?? '' });
 }
@@ -18,7 +18,7 @@ async function ownOrder(ctx: FlowCtx, orderId: string) {
 async function skip(ctx: FlowCtx, orderId: string): Promise<StepResult> {
   const order = await ownOrder(ctx, orderId);
   if (!order) return invalid('engine-stale-button');
-  if (!order.postLink) await ctx.deps.store.orders.update(order.id, { postSkipped: true });
+  if (!order.postLink) await ctx.deps.store.orders.update(order.id, { postSkipped: true }, 'system', order);
   ctx.session.orderId = undefined;
   return goto('menu', 'main', { replies: [text('post-skipped')], effects: [{ type: 'cancel-reminder', orderId }] });
 }
@@ -54,7 +54,7 @@ export const socialPostFlow: Flow = {
         if (!link.ok) return askAgain('post-bad-link');
         const order = await ownOrder(ctx, orderId);
         if (!order) return goto('menu', 'main');
-        await ctx.deps.store.orders.update(order.id, { postLink: link.url, postSkipped: false });
+        await ctx.deps.store.orders.update(order.id, { postLink: link.url, postSkipped: false }, 'system', order);
         ctx.session.orderId = undefined;
         return goto('menu', 'main', {
           replies: [text('post-thanks', { network: link.network })],

@@ -4,7 +4,7 @@ import { createAdminJobs } from './admin/jobs-port.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createEngine, type EngineDeps } from './engine/engine.js';
-import { withFloodControl } from './engine/flood.js';
+import { createFloodPolicy } from './engine/flood.js';
 import { createSessionStore } from './engine/session.js';
 import type { Effect } from './engine/types.js';
 import { createI18n, type I18n } from './i18n/index.js';
@@ -46,7 +46,19 @@ export function createApp(deps: AppDeps) {
   const sessions = createSessionStore(redis, keys, config.SESSION_TTL_HOURS * 3600);
   const producer = openProducerConnection(deps.redisUrl);
   const queues: Queues = createQueues({ connection: producer, keys, config, clock, logger });
-  const rawEngine = createEngine({
+  // Per-chat flood control (FLOOD_PER_SECOND, counted in Redis in the engine's turn read).
+  const flood = createFloodPolicy({
+    redis,
+    keys,
+    limit: config.FLOOD_PER_SECOND,
+    logger,
+    onDrop: deps.onFloodDrop,
+    async notice(chat) {
+      const locale = (await store.chatUsers.get(chat.channel, chat.chatId).catch(() => null))?.locale ?? config.DEFAULT_LOCALE;
+      return renderReply(i18n, locale, { text: { key: 'flood-notice' } });
+    },
+  });
+  const engineDeps: EngineDeps = {
     store,
     clock,
     config,
@@ -60,19 +72,9 @@ export function createApp(deps: AppDeps) {
     effects: deps.effects ?? ((e) => queues.performEffects(e)),
     admin: createAdminJobs(queues, clock),
     onStep: deps.onStep,
-  });
-  // Channels get the engine behind per-chat flood control (FLOOD_PER_SECOND, counted in Redis).
-  const engine = withFloodControl(rawEngine, {
-    redis,
-    keys,
-    limit: config.FLOOD_PER_SECOND,
-    logger,
-    onDrop: deps.onFloodDrop,
-    async notice(chat) {
-      const locale = (await store.chatUsers.get(chat.channel, chat.chatId).catch(() => null))?.locale ?? config.DEFAULT_LOCALE;
-      return renderReply(i18n, locale, { text: { key: 'flood-notice' } });
-    },
-  });
+  };
+  const engine = createEngine({ ...engineDeps, flood });
+  const rawEngine = createEngine(engineDeps);
   return {
     config,
     redis,

@@ -1,4 +1,4 @@
-import type { HandledMessage, IncomingMessage, MessageHandler } from '../channels/types.js';
+import type { HandledMessage, IncomingMessage, MessageHandler, OutboundMessage } from '../channels/types.js';
 import { renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
@@ -6,7 +6,8 @@ import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, StepResult, Use
 import { matchChoice } from './match.js';
 import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
 import type { Effect, Input, Msg, Reply } from './types.js';
-import { loadTurnState, type TurnState } from './turn-state.js';
+import type { FloodPolicy } from './flood.js';
+import { createTurnLoader, type TurnState } from './turn-state.js';
 import { createUserResolver } from './user.js';
 
 /** Longest text any step takes; longer messages get one polite answer. */
@@ -62,6 +63,8 @@ export interface EngineDeps extends Omit<FlowDeps, 't'> {
   effects: (effects: Effect[]) => Promise<void>;
   /** called with each handled step, for metrics */
   onStep?: (flow: string, step: string, ms: number) => void;
+  /** per-chat flood control, counted in the same round trip as the turn's read */
+  flood?: FloodPolicy;
 }
 
 /**
@@ -72,7 +75,8 @@ export interface EngineDeps extends Omit<FlowDeps, 't'> {
 export function createEngine(deps: EngineDeps): MessageHandler {
   const flows = new Map(deps.flows.map((f) => [f.name, f]));
   const commands = new Map(deps.commands.map((c) => [c.name, c]));
-  const userOf = createUserResolver(deps.store);
+  const identities = createUserResolver(deps.store);
+  const loadTurn = createTurnLoader(deps.store);
 
   function stepOf(flow: string, step: string) {
     return flows.get(flow)?.steps[step];
@@ -158,23 +162,38 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     return input;
   }
 
+  /** Redis unreachable: nothing was read or changed. Say so, so the person sends it again later. */
+  function unavailable(err: unknown, channel: string): HandledMessage {
+    deps.logger.error({ err, channel }, 'turn state could not be read; update not processed');
+    return { messages: [renderReply(deps.i18n, deps.config.DEFAULT_LOCALE, { text: { key: 'engine-unavailable' } })] };
+  }
+
   async function handle(msg: IncomingMessage): Promise<HandledMessage> {
     const { chat } = msg;
     const started = Date.now();
-    // Chat user, session, roster version and whether the update was seen: one MGET for the hot path.
+    // Flood count, chat user, session, roster version and whether the update was seen: one round
+    // trip for the hot path.
     const seenKey = msg.updateId ? deps.store.keys.seenUpdate(chat.channel, msg.updateId) : undefined;
+    const floodKey = deps.flood?.keyOf(chat);
     let turn: TurnState;
-    let user: UserInfo;
     try {
-      turn = await loadTurnState(deps.store, chat.channel, chat.chatId, seenKey);
-      user = await userOf(turn.chatUser, turn.identityVersion);
+      turn = await loadTurn(chat.channel, chat.chatId, { seenKey, floodKey });
     } catch (err) {
-      // Redis unreachable: nothing was read or changed. Say so, so the person sends it again later.
-      deps.logger.error({ err, channel: chat.channel }, 'turn state could not be read; update not processed');
-      return { messages: [renderReply(deps.i18n, deps.config.DEFAULT_LOCALE, { text: { key: 'engine-unavailable' } })] };
+      return unavailable(err, chat.channel);
+    }
+    if (turn.floodCount !== undefined) {
+      const instead = await deps.flood!.verdict(chat, turn.floodCount);
+      if (instead) return instead;
     }
     const { chatUser, session: stored, rawSession, seen } = turn;
     if (seen) return { messages: [] }; // handled before: a redelivery
+    deps.store.catalogue.observe(turn.catalogueVersion);
+    let user: UserInfo;
+    try {
+      user = await identities.user(chatUser, turn.identityVersion);
+    } catch (err) {
+      return unavailable(err, chat.channel);
+    }
     const locale: Locale = chatUser?.locale ?? deps.config.DEFAULT_LOCALE;
     const session: Session = stored ?? freshSession();
     if (!stored && !user.registered) Object.assign(session, { flow: 'register', step: 'start' });
@@ -186,9 +205,11 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       data: session.data,
       fetchMedia: msg.fetchMedia,
       verifiedPhone: msg.verifiedPhone,
+      whoIs: (phone) => identities.lookup(phone, turn.identityVersion),
       deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, args) },
     };
     const sink = { replies: [] as Reply[], effects: [] as Effect[] };
+    let messages: OutboundMessage[];
     // Where the update started, for the error log (a child logger only when there is an error).
     const at = { channel: chat.channel, flow: session.flow, step: session.step, input: msg.input.kind };
     try {
@@ -196,9 +217,10 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       if ('tooLong' in input) await run(ctx, { kind: 'invalid', reason: { key: 'engine-too-long', args: { max: MAX_TEXT } } }, sink);
       else await run(ctx, await dispatch(ctx, input), sink);
       if (sink.effects.length) await deps.effects(sink.effects);
-      session.offered = sink.replies.flatMap((r) =>
-        (r.choices ?? []).map((c) => ({ id: c.id, label: deps.i18n.msg(ctx.locale, c.label) })),
-      );
+      if (!sink.replies.length) sink.replies.push({ text: { key: 'engine-nothing' } });
+      // Rendered once: the answer, and the buttons it offers (with their labels, to match typed text).
+      messages = mergeReplies(sink.replies).map((r) => renderReply(deps.i18n, ctx.locale, r));
+      session.offered = messages.flatMap((m) => (m.choices ?? []).map((c) => ({ id: c.id, label: c.label })));
       session.expectsNumber = sink.replies.some((r) => r.expectsNumber) || undefined;
       session.data = ctx.data;
       session.updatedAt = deps.clock().toISOString();
@@ -216,8 +238,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     } finally {
       deps.onStep?.(session.flow, session.step, Date.now() - started);
     }
-    if (!sink.replies.length) sink.replies.push({ text: { key: 'engine-nothing' } });
-    return { messages: mergeReplies(sink.replies).map((r) => renderReply(deps.i18n, ctx.locale, r)) };
+    return { messages };
   }
 
   return { handle };

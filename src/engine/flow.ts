@@ -20,6 +20,12 @@ export interface UserInfo {
   registered: boolean;
 }
 
+/** Who a phone is on the rosters: its roster row (if any) and the UMKM it owns. */
+export interface Identity {
+  person?: Person;
+  umkms: Umkm[];
+}
+
 /** What flows may use. No channel library, no environment reads. */
 export interface FlowDeps {
   store: Store;
@@ -42,6 +48,8 @@ export interface FlowCtx {
   deps: FlowDeps;
   fetchMedia: FetchMedia;
   verifiedPhone?: string;
+  /** who a phone is (roster row, owned UMKM), as of this update's roster version */
+  whoIs(phone: string): Promise<Identity>;
 }
 
 export interface StepRef {

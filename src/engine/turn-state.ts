@@ -1,6 +1,8 @@
 import { type ChatUser, ChatUserSchema } from '../domain/schemas.js';
 import type { Store } from '../store/index.js';
 import { parseStored } from '../store/json.js';
+import { defineScript } from '../store/scripts.js';
+import { FLOOD_COUNT_LUA } from './flood.js';
 import { parseSession, type Session } from './session.js';
 
 /** What every update needs before its step runs: who the chat is, its session, the roster version. */
@@ -8,27 +10,52 @@ export interface TurnState {
   chatUser: ChatUser | null;
   session: Session | null;
   identityVersion: string;
+  /** the catalogue's version (src/store/catalogue-repo.ts), null before the first write */
+  catalogueVersion: string | null;
   /** the stored session as read (to restore it when a step fails) */
   rawSession: string | null;
   /** the update was handled before (only when a seen key was given) */
   seen: boolean;
+  /** the chat's updates this second, this one included (only when a flood key was given) */
+  floodCount?: number;
 }
 
+/** Lua: the flood count (KEYS[1]), then the MGET of the other keys, in one reply. */
+const COUNT_AND_READ = `${FLOOD_COUNT_LUA}
+local values = redis.call('MGET', unpack(KEYS, 2))
+table.insert(values, 1, n)
+return values`;
+
 /**
- * Reads the chat user, the session, the identity version and (given its key) whether this update
- * was handled before, in one MGET: the hot path of every update.
+ * Reads the chat user, the session, the identity and catalogue versions and (given their keys)
+ * whether this update was handled before and the chat's flood count, in one round trip: the hot
+ * path of every update.
  */
-export async function loadTurnState(store: Store, channel: string, chatId: string, seenKey?: string): Promise<TurnState> {
-  const userKey = store.keys.chatUser(channel, chatId);
-  const sessionKey = store.keys.session(channel, chatId);
-  const keys = [userKey, sessionKey, store.keys.identityVersion()];
-  if (seenKey) keys.push(seenKey);
-  const [rawUser, rawSession, version, seen] = await store.redis.mget(...keys);
-  return {
-    chatUser: parseStored(ChatUserSchema, userKey, rawUser),
-    session: parseSession(sessionKey, rawSession),
-    rawSession: rawSession ?? null,
-    identityVersion: version ?? '0',
-    seen: seen !== null && seen !== undefined,
+export function createTurnLoader(store: Store) {
+  const countAndRead = defineScript(store.redis, 'turnCountAndRead', null, COUNT_AND_READ);
+  return async (channel: string, chatId: string, opts: { seenKey?: string; floodKey?: string } = {}): Promise<TurnState> => {
+    const userKey = store.keys.chatUser(channel, chatId);
+    const sessionKey = store.keys.session(channel, chatId);
+    const keys = [userKey, sessionKey, store.keys.identityVersion(), store.keys.catalogueVersion()];
+    if (opts.seenKey) keys.push(opts.seenKey);
+    let floodCount: number | undefined;
+    let values: (string | null)[];
+    if (opts.floodKey) {
+      const reply = (await countAndRead(keys.length + 1, opts.floodKey, ...keys)) as [number, ...(string | null)[]];
+      floodCount = reply[0];
+      values = reply.slice(1) as (string | null)[];
+    } else {
+      values = await store.redis.mget(...keys);
+    }
+    const [rawUser, rawSession, version, catalogueVersion, seen] = values;
+    return {
+      chatUser: parseStored(ChatUserSchema, userKey, rawUser),
+      session: parseSession(sessionKey, rawSession),
+      rawSession: rawSession ?? null,
+      identityVersion: version ?? '0',
+      catalogueVersion: catalogueVersion ?? null,
+      seen: seen !== null && seen !== undefined,
+      floodCount,
+    };
   };
 }

@@ -1,35 +1,46 @@
 import type { ChatUser } from '../domain/schemas.js';
 import type { Store } from '../store/index.js';
-import type { UserInfo } from './flow.js';
+import type { Identity, UserInfo } from './flow.js';
 
-/** Resolves who a chat user is from their verified, linked phone: roster row and owned UMKM. */
-export async function resolveUser(store: Store, chatUser: ChatUser | null): Promise<UserInfo> {
-  const phone = chatUser?.phone;
-  if (!phone) return { umkms: [], registered: false };
+/** Who a phone is: its roster row and the UMKM it owns, read from Redis. */
+async function lookupPhone(store: Store, phone: string): Promise<Identity> {
   const [person, umkms] = await Promise.all([store.roster.byPhone(phone), store.catalogue.umkmsOfOwner(phone)]);
-  return { phone, person: person ?? undefined, umkms, registered: Boolean(person || umkms.length) };
+  return { person: person ?? undefined, umkms };
 }
 
+/** The user a linked, verified phone makes: registered when it is on the roster or owns a UMKM. */
+export const asUser = (phone: string, id: Identity): UserInfo => ({
+  phone,
+  person: id.person,
+  umkms: [...id.umkms],
+  registered: Boolean(id.person || id.umkms.length),
+});
+
 /**
- * resolveUser remembered per phone in this process until the roster or the UMKM list changes
- * (every such write bumps one version counter): one GET instead of 3-4 round trips per update,
- * and never stale, also when another process (the import CLI) changed the roster.
+ * Phone lookups remembered in this process until the roster or the UMKM list changes (every such
+ * write bumps one version counter): one GET instead of 3-4 round trips per update, and never
+ * stale, also when another process (the import CLI) changed the roster. Registration looks the
+ * same phone up on three updates in a row; they share one read.
  */
 export function createUserResolver(store: Store) {
-  const memo = new Map<string, { version: string; person?: UserInfo['person']; umkms: UserInfo['umkms'] }>();
+  const memo = new Map<string, { version: string; identity: Identity }>();
   /** `knownVersion`: the identity version already read with the update's other keys, if any. */
-  return async (chatUser: ChatUser | null, knownVersion?: string): Promise<UserInfo> => {
-    const phone = chatUser?.phone;
-    if (!phone) return { umkms: [], registered: false };
+  async function lookup(phone: string, knownVersion?: string): Promise<Identity> {
     const version = knownVersion ?? (await store.redis.get(store.keys.identityVersion())) ?? '0';
-    let hit = memo.get(phone);
-    if (!hit || hit.version !== version) {
-      const fresh = await resolveUser(store, chatUser);
-      hit = { version, person: fresh.person, umkms: fresh.umkms };
-      if (memo.size > 50_000) memo.clear();
-      memo.set(phone, hit);
-    }
-    return { phone, person: hit.person, umkms: [...hit.umkms], registered: Boolean(hit.person || hit.umkms.length) };
+    const hit = memo.get(phone);
+    if (hit && hit.version === version) return hit.identity;
+    const identity = await lookupPhone(store, phone);
+    if (memo.size > 50_000) memo.clear();
+    memo.set(phone, { version, identity });
+    return identity;
+  }
+  return {
+    lookup,
+    async user(chatUser: ChatUser | null, knownVersion?: string): Promise<UserInfo> {
+      const phone = chatUser?.phone;
+      if (!phone) return { umkms: [], registered: false };
+      return asUser(phone, await lookup(phone, knownVersion));
+    },
   };
 }
 

@@ -11,21 +11,30 @@
  * This reads only; it never edits the bytes (stripping is sharp's job).
  */
 export function isCleanJpeg(b: Buffer): boolean {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return false; // SOI
-  if (b[b.length - 2] !== 0xff || b[b.length - 1] !== 0xd9) return false; // EOI last: nothing appended
+  return cleanJpegSize(b) !== null;
+}
+
+/**
+ * The frame size of a clean JPEG (see isCleanJpeg), from its one start-of-frame segment; null
+ * when the JPEG is not clean, has no or several frames, or leaves a side unset.
+ */
+export function cleanJpegSize(b: Buffer): { width: number; height: number } | null {
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null; // SOI
+  if (b[b.length - 2] !== 0xff || b[b.length - 1] !== 0xd9) return null; // EOI last: nothing appended
   let i = 2;
   let scans = 0;
+  let size: { width: number; height: number } | null = null;
   while (i + 2 <= b.length) {
-    if (b[i] !== 0xff) return false;
+    if (b[i] !== 0xff) return null;
     const marker = b[i + 1]!;
     if (marker === 0xff) {
       i++; // fill byte
       continue;
     }
-    if (marker === 0xd9) return scans > 0 && i + 2 === b.length; // EOI, and it is the end
-    if (i + 4 > b.length) return false;
+    if (marker === 0xd9) return scans > 0 && i + 2 === b.length ? size : null; // EOI, and it is the end
+    if (i + 4 > b.length) return null;
     const length = b.readUInt16BE(i + 2);
-    if (length < 2) return false;
+    if (length < 2) return null;
     if (marker === 0xda) {
       // SOS: skip its header and the entropy-coded data up to the next real marker (a 0xFF
       // followed by 0x00 is a stuffed byte, 0xD0-0xD7 a restart marker), then check on: a
@@ -34,7 +43,7 @@ export function isCleanJpeg(b: Buffer): boolean {
       let j = i + 2 + length;
       for (;;) {
         j = b.indexOf(0xff, j);
-        if (j < 0 || j + 1 >= b.length) return false;
+        if (j < 0 || j + 1 >= b.length) return null;
         const next = b[j + 1]!;
         if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) j++;
         else break;
@@ -42,13 +51,20 @@ export function isCleanJpeg(b: Buffer): boolean {
       i = j;
       continue;
     }
-    if (!ALLOWED.has(marker)) return false;
+    if (!ALLOWED.has(marker)) return null;
+    if (SOF.has(marker)) {
+      // length, precision, height, width: one frame, both sides set
+      if (size || length < 8 || i + 9 > b.length) return null;
+      size = { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+      if (!size.width || !size.height) return null;
+    }
     i += 2 + length;
   }
-  return false;
+  return null;
 }
 
-/** SOF0-3, SOF5-7, SOF9-11, SOF13-15; DHT, DAC, DQT, DRI; APP0 (JFIF), APP14 (Adobe). */
-const ALLOWED = new Set([
-  0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf, 0xc4, 0xcc, 0xdb, 0xdd, 0xe0, 0xee,
-]);
+/** Start-of-frame markers: SOF0-3, SOF5-7, SOF9-11, SOF13-15. */
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+/** The frames; DHT, DAC, DQT, DRI; APP0 (JFIF), APP14 (Adobe). */
+const ALLOWED = new Set([...SOF, 0xc4, 0xcc, 0xdb, 0xdd, 0xe0, 0xee]);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { isCleanJpeg } from './clean-jpeg.js';
+import { cleanJpegSize } from './clean-jpeg.js';
 
 /** Receipts and photos are refused above this size. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -21,7 +21,7 @@ export type StoredImage =
  * header; a declared MIME type is never trusted), EXIF/GPS and every other metadata is dropped
  * (sharp keeps none unless asked), orientation is applied, and the result is re-encoded as JPEG.
  * A JPEG that already holds nothing but pixels (isCleanJpeg: what Telegram's compressed photos
- * are) and fits MAX_SIDE is kept byte for byte instead.
+ * are) and fits MAX_SIDE is kept byte for byte instead, without a call to sharp.
  */
 export function createMediaStore(mediaDir: string) {
   const root = path.resolve(mediaDir);
@@ -43,18 +43,19 @@ export function createMediaStore(mediaDir: string) {
     /** Sniffs, strips metadata and stores an image; `hash` is the SHA-256 of the bytes as received. */
     async storeImage(bytes: Buffer, folder: string): Promise<StoredImage> {
       if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, reason: 'too-large' };
-      let meta: Metadata;
-      try {
-        meta = await sharp(bytes, { failOn: 'error' }).metadata();
-      } catch {
-        return { ok: false, reason: 'not-an-image' };
-      }
-      if (!meta.format || !IMAGE_FORMATS.has(meta.format)) return { ok: false, reason: 'not-an-image' };
       const hash = createHash('sha256').update(bytes).digest('hex');
+      const size = cleanJpegSize(bytes);
       let clean: Buffer;
-      if (meta.format === 'jpeg' && (meta.width ?? 0) <= MAX_SIDE && (meta.height ?? 0) <= MAX_SIDE && !meta.exif && !meta.xmp && !meta.iptc && isCleanJpeg(bytes)) {
-        clean = bytes; // nothing to remove (see clean-jpeg.ts): kept as received
+      if (size && size.width <= MAX_SIDE && size.height <= MAX_SIDE) {
+        clean = bytes; // a JPEG with nothing to remove (see clean-jpeg.ts): kept as received
       } else {
+        let meta: Metadata;
+        try {
+          meta = await sharp(bytes, { failOn: 'error' }).metadata();
+        } catch {
+          return { ok: false, reason: 'not-an-image' };
+        }
+        if (!meta.format || !IMAGE_FORMATS.has(meta.format)) return { ok: false, reason: 'not-an-image' };
         try {
           clean = await sharp(bytes, { failOn: 'error' })
             .rotate()
@@ -66,8 +67,14 @@ export function createMediaStore(mediaDir: string) {
         }
       }
       const rel = path.posix.join(folder, `${hash}.jpg`);
-      await mkdir(path.join(root, folder), { recursive: true });
-      await writeFile(this.resolve(rel), clean);
+      try {
+        await writeFile(this.resolve(rel), clean);
+      } catch (err) {
+        // The folder does not exist yet (or was removed by hand): make it, once, not per image.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        await mkdir(path.join(root, folder), { recursive: true });
+        await writeFile(this.resolve(rel), clean);
+      }
       return { ok: true, hash, path: rel, mime: 'image/jpeg', bytes: clean.length };
     },
   };

@@ -2,23 +2,40 @@ import type { Redis } from 'ioredis';
 import { type Category, type Product, ProductSchema, type Umkm, UmkmSchema } from '../domain/schemas.js';
 import type { Keys } from './keys.js';
 import { parseStored } from './json.js';
+import { execResults } from './scripts.js';
 
 /**
  * UMKM and their products. The whole catalogue (about a thousand UMKM, some thousands of
- * products) is read with two HGETALLs and filtered in memory; a short cache keeps browsing fast.
+ * products) is read with two HGETALLs and filtered in memory, and kept in this process until it
+ * changes: every write bumps a version counter, which the engine reads with each update (in the
+ * same round trip as the session) and passes to `observe`. A process that observes nothing (the
+ * queue workers) keeps the copy `cacheMs` at most.
  */
 export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: number } = {}) {
   const cacheMs = opts.cacheMs ?? 2000;
-  let cache: { at: number; umkms: Map<string, Umkm>; products: Map<string, Product> } | null = null;
+  let cache: { at: number; version: number; umkms: Map<string, Umkm>; products: Map<string, Product> } | null = null;
+  /** the catalogue version last read by an update, and when */
+  let observed: { version: number; at: number } | null = null;
+
+  function fresh(c: NonNullable<typeof cache>): boolean {
+    const now = Date.now();
+    // A recent observation says exactly whether anything changed since the copy was read (a
+    // different version, also a lower one: Redis restored from a backup).
+    if (observed && now - observed.at < cacheMs) return c.version === observed.version;
+    return now - c.at < cacheMs;
+  }
 
   async function load() {
-    if (cache && Date.now() - cache.at < cacheMs) return cache;
-    const [u, p] = await Promise.all([redis.hgetall(keys.umkms()), redis.hgetall(keys.products())]);
+    if (cache && fresh(cache)) return cache;
+    // The version and both hashes in one MULTI: a consistent copy, labelled with its version.
+    const [version, u, p] = execResults(
+      await redis.multi().get(keys.catalogueVersion()).hgetall(keys.umkms()).hgetall(keys.products()).exec(),
+    ) as [string | null, Record<string, string>, Record<string, string>];
     const umkms = new Map<string, Umkm>();
     for (const [id, raw] of Object.entries(u)) umkms.set(id, parseStored(UmkmSchema, keys.umkms(), raw)!);
     const products = new Map<string, Product>();
     for (const [sku, raw] of Object.entries(p)) products.set(sku, parseStored(ProductSchema, keys.products(), raw)!);
-    cache = { at: Date.now(), umkms, products };
+    cache = { at: Date.now(), version: Number(version ?? 0), umkms, products };
     return cache;
   }
 
@@ -27,11 +44,26 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     invalidate() {
       cache = null;
     },
+    /** The catalogue version as an update just read it (`catalogueVersion`); a newer one drops the cache. */
+    observe(version: string | null) {
+      observed = { version: Number(version ?? 0), at: Date.now() };
+    },
     async umkm(id: string): Promise<Umkm | null> {
       return parseStored(UmkmSchema, keys.umkms(), await redis.hget(keys.umkms(), id));
     },
     async product(sku: string): Promise<Product | null> {
       return parseStored(ProductSchema, keys.products(), await redis.hget(keys.products(), sku));
+    },
+    /**
+     * A UMKM or product from the browsing cache (current as of this update's start in the bot;
+     * at most `cacheMs` old elsewhere): for showing names, prices and photos. Buying reads
+     * `product()`, which is always current.
+     */
+    async umkmToShow(id: string): Promise<Umkm | null> {
+      return (await load()).umkms.get(id) ?? null;
+    },
+    async productToShow(sku: string): Promise<Product | null> {
+      return (await load()).products.get(sku) ?? null;
     },
     async allUmkms(): Promise<Umkm[]> {
       return [...(await load()).umkms.values()];
@@ -78,6 +110,7 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
         tx.sadd(keys.umkmsByOwner(u.ownerPhone), u.id);
       });
       tx.incr(keys.identityVersion());
+      tx.incr(keys.catalogueVersion());
       await tx.exec();
       cache = null;
     },
@@ -91,6 +124,7 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
         tx.hset(keys.products(), p.sku, JSON.stringify(p));
         tx.sadd(keys.productsByUmkm(p.umkmId), p.sku);
       });
+      tx.incr(keys.catalogueVersion());
       await tx.exec();
       cache = null;
     },

@@ -10,18 +10,19 @@ export function createChatUsersRepo(redis: Redis, keys: Keys) {
       const key = keys.chatUser(channel, chatId);
       return parseStored(ChatUserSchema, key, await redis.get(key));
     },
-    async save(u: ChatUser): Promise<void> {
+    /** Saves a chat user; `old`: the record as just read (null: none), else it is read first. */
+    async save(u: ChatUser, old?: ChatUser | null): Promise<void> {
       const key = keys.chatUser(u.channel, u.chatId);
-      const old = parseStored(ChatUserSchema, key, await redis.get(key));
+      if (old === undefined) old = parseStored(ChatUserSchema, key, await redis.get(key));
       const tx = redis.multi().set(key, JSON.stringify(ChatUserSchema.parse(u)));
       if (old?.phone && old.phone !== u.phone) tx.srem(keys.chatsOfPhone(old.phone), `${u.channel}:${u.chatId}`);
       if (u.phone) tx.sadd(keys.chatsOfPhone(u.phone), `${u.channel}:${u.chatId}`);
       await tx.exec();
     },
     async patch(channel: Channel, chatId: string, change: Partial<ChatUser>): Promise<ChatUser> {
-      const cur = (await this.get(channel, chatId)) ?? ChatUserSchema.parse({ channel, chatId });
-      const next = { ...cur, ...change, channel, chatId };
-      await this.save(next);
+      const old = await this.get(channel, chatId);
+      const next = { ...(old ?? ChatUserSchema.parse({ channel, chatId })), ...change, channel, chatId };
+      await this.save(next, old);
       return next;
     },
     /** Every chat (on any channel) linked to a phone: where to reach a person. */

@@ -8,7 +8,7 @@ import { createRecipientsRepo } from './recipients-repo.js';
 import { createRosterRepo } from './roster-repo.js';
 
 /** All repositories over one Redis connection and one key prefix. */
-export function createStore(redis: Redis, opts: { keys?: Keys; clock?: Clock } = {}) {
+export function createStore(redis: Redis, opts: { keys?: Keys; clock?: Clock; catalogueCacheMs?: number } = {}) {
   const keys = opts.keys ?? createKeys();
   const clock = opts.clock ?? systemClock;
   return {
@@ -16,7 +16,7 @@ export function createStore(redis: Redis, opts: { keys?: Keys; clock?: Clock } =
     keys,
     clock,
     roster: createRosterRepo(redis, keys),
-    catalogue: createCatalogueRepo(redis, keys),
+    catalogue: createCatalogueRepo(redis, keys, { cacheMs: opts.catalogueCacheMs }),
     orders: createOrdersRepo(redis, keys, clock),
     recipients: createRecipientsRepo(redis, keys, clock),
     chatUsers: createChatUsersRepo(redis, keys),

@@ -10,6 +10,8 @@ export function createKeys(prefix = 'umkm:') {
     persons: () => k('roster', 'persons'),
     /** counter bumped by every roster or UMKM write (lets processes cache who a phone is) */
     identityVersion: () => k('roster', 'version'),
+    /** counter: bumped by every write to UMKM or products, so each process knows when its cached catalogue is stale */
+    catalogueVersion: () => k('catalogue', 'version'),
     /** hash E.164 phone -> nip */
     personByPhone: () => k('roster', 'by-phone'),
     /** hash umkm id -> Umkm JSON */

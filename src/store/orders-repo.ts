@@ -4,11 +4,22 @@ import { type Order, type OrderItem, OrderSchema, type OrderStatus } from '../do
 import { type Clock, systemClock, wibDay, wibMonth } from '../domain/time.js';
 import type { Keys } from './keys.js';
 import { parseStored } from './json.js';
+import { defineScript, execResults } from './scripts.js';
 
 export type UpdateResult = { ok: true; order: Order } | { ok: false; reason: 'not-found' | 'illegal-move' | 'not-allowed' };
 
+/**
+ * Lua: writes order ARGV[1] (in hash KEYS[1]) as ARGV[3] only if it is still ARGV[2], and adds
+ * ARGV[5] Rupiah to UMKM ARGV[4] in the month's income hash KEYS[2]. 1 when written, else 0.
+ */
+const COMPARE_AND_SET = `if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+if ARGV[5] ~= '0' then redis.call('HINCRBY', KEYS[2], ARGV[4], ARGV[5]) end
+return 1`;
+
 /** Orders: one hash of records plus sorted-set indexes by ASN, UMKM and WIB day. */
 export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = systemClock) {
+  const compareAndSet = defineScript(redis, 'orderCompareAndSet', 2, COMPARE_AND_SET);
   async function save(order: Order, tx = redis.multi()) {
     tx.hset(keys.orders(), order.id, JSON.stringify(OrderSchema.parse(order)));
     return tx;
@@ -63,37 +74,38 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
       await tx.exec();
       return order;
     },
-    /** Applies a change; when `status` is given the move must be legal for `actor`. */
+    /**
+     * Applies a change; when `status` is given the move must be legal for `actor`. `seen`: the
+     * order as the caller just read it, tried first instead of reading it again.
+     */
     async update(
       id: string,
       change: Partial<Omit<Order, 'id' | 'status'>> & { status?: OrderStatus },
       actor: Actor = 'system',
+      seen?: Order,
     ): Promise<UpdateResult> {
-      // A short per-order lock (SET NX PX) so two concurrent moves cannot both succeed.
-      const lock = keys.custom('order', 'lock', id);
-      const owner = `${process.pid}:${Math.random()}`;
-      for (let i = 0; !(await redis.set(lock, owner, 'PX', 5000, 'NX')); i++) {
-        if (i > 100) return { ok: false, reason: 'illegal-move' };
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      try {
-        const current = await this.get(id);
-        if (!current) return { ok: false, reason: 'not-found' };
+      // Optimistic: the change is written only if the order is still as read (compared in a Lua
+      // script), else read again and re-check the move. Two concurrent moves cannot both succeed.
+      // A stored order is the JSON of its parsed form, so `seen` serialises to the same text.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const known = attempt === 0 && seen?.id === id ? seen : undefined;
+        const raw = known ? JSON.stringify(known) : await redis.hget(keys.orders(), id);
+        const current = known ?? parseStored(OrderSchema, keys.orders(), raw);
+        if (!current || raw === null) return { ok: false, reason: 'not-found' };
         if (change.status) {
           const t = transition(current.status, change.status, actor);
           if (!t.ok) return { ok: false, reason: t.reason };
         }
-        const next: Order = { ...current, ...change, updatedAt: clock().toISOString() } as Order;
-        const tx = await save(next);
+        const next: Order = OrderSchema.parse({ ...current, ...change, updatedAt: clock().toISOString() });
         // Rupiah reaching each UMKM this month (paid counts, a rejection takes it back).
         const income = keys.umkmMonthRupiah(wibMonth(new Date(current.createdAt)));
-        if (next.status === 'paid' && current.status !== 'paid') tx.hincrby(income, next.umkmId, next.total);
-        if (next.status === 'rejected' && current.status === 'paid') tx.hincrby(income, next.umkmId, -next.total);
-        await tx.exec();
-        return { ok: true, order: next };
-      } finally {
-        if ((await redis.get(lock)) === owner) await redis.del(lock);
+        let delta = 0;
+        if (next.status === 'paid' && current.status !== 'paid') delta = next.total;
+        if (next.status === 'rejected' && current.status === 'paid') delta = -next.total;
+        if ((await compareAndSet(keys.orders(), income, id, raw, JSON.stringify(next), next.umkmId, delta)) === 1) return { ok: true, order: next };
+        if (attempt > 2) await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
       }
+      return { ok: false, reason: 'illegal-move' };
     },
     async ofAsn(nip: string, limit = 20): Promise<Order[]> {
       return this.many(await redis.zrevrange(keys.ordersByAsn(nip), 0, limit - 1));
@@ -104,15 +116,16 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
     async ofDay(day: string): Promise<Order[]> {
       return this.many(await redis.zrange(keys.ordersByDay(day), 0, -1));
     },
-    /** Orders per UMKM in the WIB month of `at` (for the fairness ordering). */
-    async monthCounts(at: Date = clock()): Promise<Record<string, number>> {
-      const raw = await redis.hgetall(keys.umkmMonthCounts(wibMonth(at)));
-      return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
-    },
-    /** Rupiah of paid orders per UMKM in the WIB month of `at` (the fair ordering's first key). */
-    async monthIncome(at: Date = clock()): Promise<Record<string, number>> {
-      const raw = await redis.hgetall(keys.umkmMonthRupiah(wibMonth(at)));
-      return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
+    /**
+     * The WIB month of `at`, per UMKM, for the fair ordering: Rupiah of paid orders (`income`; a
+     * rejection takes it back) and orders (`counts`), in one round trip.
+     */
+    async monthStats(at: Date = clock()): Promise<{ income: Record<string, number>; counts: Record<string, number> }> {
+      const month = wibMonth(at);
+      const [income, counts] = execResults(
+        await redis.pipeline().hgetall(keys.umkmMonthRupiah(month)).hgetall(keys.umkmMonthCounts(month)).exec(),
+      ).map((raw) => Object.fromEntries(Object.entries(raw as Record<string, string>).map(([k, v]) => [k, Number(v)])));
+      return { income: income!, counts: counts! };
     },
     /** Records that a receipt content hash backs an order; returns the order id it already backs, if any. */
     async claimReceipt(hash: string, orderId: string): Promise<string | null> {

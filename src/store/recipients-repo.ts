@@ -4,6 +4,7 @@ import { type Recipient, RecipientSchema } from '../domain/schemas.js';
 import { type Clock, systemClock } from '../domain/time.js';
 import type { Keys } from './keys.js';
 import { parseStored } from './json.js';
+import { execResults } from './scripts.js';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -36,10 +37,10 @@ export function createRecipientsRepo(redis: Redis, keys: Keys, clock: Clock = sy
     /** Packages the same household (same phone or same address) got in the last 7 days. */
     async recentDeliveries(r: Pick<Recipient, 'phone' | 'address' | 'kelurahan'>, excludeOrderId?: string): Promise<number> {
       const since = clock().getTime() - WEEK_MS;
+      const read = redis.pipeline();
+      for (const fp of recipientFingerprints(r)) read.zrangebyscore(keys.recipientDeliveries(fp), since, '+inf');
       const ids = new Set<string>();
-      for (const fp of recipientFingerprints(r)) {
-        for (const id of await redis.zrangebyscore(keys.recipientDeliveries(fp), since, '+inf')) ids.add(id);
-      }
+      for (const found of execResults(await read.exec()) as string[][]) for (const id of found) ids.add(id);
       if (excludeOrderId) ids.delete(excludeOrderId);
       return ids.size;
     },

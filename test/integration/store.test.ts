@@ -90,6 +90,26 @@ describe('catalogue', () => {
     expect(skus(await store.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1', 'P2']);
     expect(await store.catalogue.product('P2')).toMatchObject({ available: true });
   });
+
+  test('a write by another process: seen at once once its version is observed, else after cacheMs', async () => {
+    const other = createStore(redis, { keys: createKeys(prefix) }); // another instance
+    const mine = createStore(redis, { keys: createKeys(prefix), catalogueCacheMs: 200 });
+    const version = () => redis.get(createKeys(prefix).catalogueVersion());
+    mine.catalogue.observe(await version());
+    expect(skus(await mine.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1']);
+    await other.catalogue.upsertProducts([product('P2', 'U1', { available: true })]);
+    // An update that read the new version: the cached copy is dropped.
+    mine.catalogue.observe(await version());
+    expect(skus(await mine.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1', 'P2']);
+    expect((await mine.catalogue.productToShow('P2'))?.available).toBe(true);
+    // A process that reads no versions (a queue worker) keeps its copy up to cacheMs.
+    const worker = createStore(redis, { keys: createKeys(prefix), catalogueCacheMs: 200 });
+    expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1', 'P2']);
+    await other.catalogue.upsertProducts([product('P2', 'U1', { available: false })]);
+    expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1', 'P2']);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1']);
+  });
 });
 
 describe('orders', () => {
@@ -128,6 +148,52 @@ describe('orders', () => {
     expect((await store.orders.get(o.id))?.status).toBe('accepted');
   });
 
+  test('moves made at the same moment: exactly one wins, and the Rupiah of a payment counts once', async () => {
+    const o = await store.orders.createOnce('tok-race', { asnNip: 'N1', umkmId: 'U1', items });
+    // The ASN pays twice at once (two devices), while the system tries to cancel.
+    const results = await Promise.all([
+      store.orders.update(o.id, { status: 'paid' }, 'asn'),
+      store.orders.update(o.id, { status: 'paid' }, 'asn'),
+      store.orders.update(o.id, { status: 'cancelled' }, 'system'),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const status = (await store.orders.get(o.id))?.status;
+    const income = (await store.orders.monthStats()).income['U1'] ?? 0;
+    expect(income).toBe(status === 'paid' ? 50000 : 0);
+    // The owner accepts and rejects at once: one of them, and a rejection after payment takes the Rupiah back.
+    if (status === 'paid') {
+      const [accept, reject] = await Promise.all([
+        store.orders.update(o.id, { status: 'accepted' }, 'umkm'),
+        store.orders.update(o.id, { status: 'rejected' }, 'umkm'),
+      ]);
+      expect([accept.ok, reject.ok].filter(Boolean)).toHaveLength(1);
+      expect((await store.orders.monthStats()).income['U1'] ?? 0).toBe(reject.ok ? 0 : 50000);
+    }
+  });
+
+  test('an update from an order read earlier re-checks the move when the order changed since', async () => {
+    const o = await store.orders.createOnce('tok-seen', { asnNip: 'N1', umkmId: 'U1', items });
+    const seen = (await store.orders.get(o.id))!;
+    // What is stored is the text of the parsed order: an unchanged order is taken as read.
+    expect(await redis.hget(createKeys(prefix).orders(), o.id)).toBe(JSON.stringify(seen));
+    expect(await store.orders.update(o.id, { status: 'cancelled' }, 'system')).toMatchObject({ ok: true });
+    expect(await store.orders.update(o.id, { status: 'paid' }, 'asn', seen)).toEqual({ ok: false, reason: 'illegal-move' });
+    expect((await store.orders.get(o.id))?.status).toBe('cancelled');
+    const fresh = (await store.orders.get(o.id))!;
+    expect(await store.orders.update(o.id, { postSkipped: true }, 'system', seen)).toMatchObject({ ok: true, order: { status: 'cancelled', postSkipped: true } });
+    expect(await store.orders.update(o.id, { postLink: 'https://instagram.com/p/q' }, 'system', fresh)).toMatchObject({ ok: true });
+    expect(await store.orders.get(o.id)).toMatchObject({ status: 'cancelled', postSkipped: true, postLink: 'https://instagram.com/p/q' });
+  });
+
+  test('a change to a field only (no move) is kept beside a concurrent move', async () => {
+    const o = await store.orders.createOnce('tok-fields', { asnNip: 'N1', umkmId: 'U1', items });
+    await Promise.all([
+      store.orders.update(o.id, { postLink: 'https://instagram.com/p/abc' }),
+      store.orders.update(o.id, { status: 'paid' }, 'asn'),
+    ]);
+    expect(await store.orders.get(o.id)).toMatchObject({ status: 'paid', postLink: 'https://instagram.com/p/abc' });
+  });
+
   test('ofAsn, ofUmkm and ofDay list orders newest first, by WIB day', async () => {
     const a = await store.orders.createOnce('t-a', { asnNip: 'N1', umkmId: 'U1', items });
     now = new Date('2026-11-22T16:59:00Z'); // 23.59 WIB, 22 Nov
@@ -139,7 +205,7 @@ describe('orders', () => {
     expect((await store.orders.ofDay('2026-11-22')).map((o) => o.id)).toEqual([a.id, b.id]);
     expect((await store.orders.ofDay('2026-11-23')).map((o) => o.id)).toEqual([c.id]);
     expect(c.id.startsWith('ORD-20261123-')).toBe(true);
-    expect(await store.orders.monthCounts()).toEqual({ U1: 2, U2: 1 });
+    expect((await store.orders.monthStats()).counts).toEqual({ U1: 2, U2: 1 });
   });
 });
 

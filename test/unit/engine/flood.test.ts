@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { HandledMessage, IncomingMessage, MessageHandler } from '../../../src/channels/types.js';
-import { withFloodControl } from '../../../src/engine/flood.js';
+import { createFloodPolicy, type FloodControlOptions } from '../../../src/engine/flood.js';
+import { createTurnLoader } from '../../../src/engine/turn-state.js';
+import { createStore } from '../../../src/store/index.js';
 import type { ChatRef } from '../../../src/engine/types.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { createTestApp, type TestApp } from '../../support/engine-driver.js';
@@ -26,7 +28,24 @@ const msg = (chatId: string, channel: ChatRef['channel'] = 'telegram'): Incoming
 });
 const texts = (outs: HandledMessage[]) => outs.map((o) => o.messages.map((m) => m.text).join(' | '));
 
-describe('withFloodControl on a real Redis', () => {
+/** The flood policy in front of `inner`, counted as the engine counts (in its turn read). */
+function withFloodControl(inner: MessageHandler, opts: FloodControlOptions): MessageHandler {
+  const policy = createFloodPolicy(opts);
+  const load = createTurnLoader(createStore(opts.redis, { keys: opts.keys }));
+  return {
+    async handle(msg) {
+      const floodKey = policy.keyOf(msg.chat);
+      if (floodKey) {
+        const turn = await load(msg.chat.channel, msg.chat.chatId, { floodKey });
+        const instead = await policy.verdict(msg.chat, turn.floodCount!);
+        if (instead) return instead;
+      }
+      return inner.handle(msg);
+    },
+  };
+}
+
+describe('the flood policy, counted in the turn read, on a real Redis', () => {
   let redis: Redis;
   let redis2: Redis;
   let prefix: string;

@@ -255,3 +255,18 @@ describe('search', () => {
     expect(d.text).toContain('Silakan ketik kata yang dicari.');
   });
 });
+
+test('"Kembali" from a list without a category asks for the category (never a raw message key)', async () => {
+  const d = await asn();
+  // A session whose list lost its category (as lists opened from elsewhere could before).
+  await t.app.sessions.save(d.chat.channel, d.chat.chatId, {
+    flow: 'browse',
+    step: 'list',
+    data: { mode: 'browse', page: 0, sort: 'fair' },
+    offered: [{ id: 'nav:back', label: '⬅️ Kembali' }],
+  });
+  await d.choose('nav:back');
+  expect(d.text).toBe('Pilih kategori produk:');
+  expect(d.text).not.toContain('category-');
+  expect(d.labels).toContain('🏠 Menu utama');
+});

@@ -1,4 +1,5 @@
 import type { Session } from '../../../src/engine/session.js';
+import { createStore } from '../../../src/store/index.js';
 import { addToCart, createDriver, createTestApp, DEMO, type Driver, openProduct, orderIdIn, type TestApp } from '../../support/engine-driver.js';
 
 let t: TestApp;
@@ -158,6 +159,39 @@ describe('cart', () => {
       expect(order.total).toBe(96_000);
     } finally {
       await t.app.store.catalogue.upsertProducts([p]);
+    }
+  });
+  test('"Kembali" from the quantity question shows the product again, then the list it came from', async () => {
+    const d = await asn();
+    await openProduct(d, 'Rendang Paru');
+    await d.press('🛒 Beli');
+    expect(d.text).toContain('Berapa porsi 250 g Rendang Paru');
+    await d.press('⬅️ Kembali');
+    expect(d.text).toContain('Rendang Paru\n💰 Rp 48.000 / porsi 250 g');
+    expect(d.labels).toEqual(['🛒 Beli', '⬅️ Kembali', '🏠 Menu utama']);
+    await d.press('⬅️ Kembali');
+    expect(d.text).toContain('1 produk (halaman 1/1)');
+    expect(d.labels[0]).toBe('Rendang Paru · Rp 48.000');
+  });
+
+  test('sold out through another bot instance while the product is on screen: "Beli" says so at once', async () => {
+    const d = await asn();
+    await openProduct(d, 'Rendang Paru');
+    // Another instance (its own store, the same Redis) marks it sold out; this one's cached
+    // catalogue learns of it with the next update.
+    const other = createStore(t.app.redis, { keys: t.app.keys });
+    const p = (await other.catalogue.product('UMKM-003-02'))!;
+    expect(p.name).toBe('Rendang Paru');
+    await other.catalogue.upsertProducts([{ ...p, available: false }]);
+    try {
+      await d.press('🛒 Beli');
+      expect(d.text).toContain('Maaf, produk itu sedang tidak tersedia.');
+      // Back on the list it was opened from (the search for it), which no longer has it.
+      expect(d.text).toContain('Tidak ada produk yang cocok dengan "Rendang Paru"');
+      expect(d.labels.some((l) => l.startsWith('Rendang Paru'))).toBe(false);
+      expect((await session(d))?.cart).toBeUndefined();
+    } finally {
+      await other.catalogue.upsertProducts([p]);
     }
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import sharp from 'sharp';
-import { isCleanJpeg } from '../../../src/media/clean-jpeg.js';
+import { cleanJpegSize, isCleanJpeg } from '../../../src/media/clean-jpeg.js';
 import { createMediaStore } from '../../../src/media/media-store.js';
 
 const base = () => sharp({ create: { width: 96, height: 64, channels: 3, background: '#3366aa' } });
@@ -61,6 +61,20 @@ describe('isCleanJpeg: is there anything but pixels to remove?', () => {
     expect(isCleanJpeg(Buffer.alloc(0))).toBe(false);
   });
 
+  test('cleanJpegSize: the frame size of a clean JPEG, nothing for the rest', async () => {
+    expect(cleanJpegSize(await base().jpeg().toBuffer())).toEqual({ width: 96, height: 64 });
+    expect(cleanJpegSize(await base().jpeg({ progressive: true }).toBuffer())).toEqual({ width: 96, height: 64 });
+    expect(cleanJpegSize(await base().jpeg().withIccProfile('srgb').toBuffer())).toBeNull();
+    // A frame without a height (it would come later, in a DNL segment): not taken as it is.
+    const plain = await base().jpeg().toBuffer();
+    const sof = plain.indexOf(Buffer.from([0xff, 0xc0]));
+    const noHeight = Buffer.from(plain);
+    noHeight.writeUInt16BE(0, sof + 5);
+    expect(cleanJpegSize(noHeight)).toBeNull();
+    // Two frames in one file: not clean.
+    expect(cleanJpegSize(insert(plain, sof, plain.subarray(sof, sof + 2 + plain.readUInt16BE(sof + 2))))).toBeNull();
+  });
+
   test('any bytes at all: an answer, never an exception', async () => {
     const plain = await base().jpeg().toBuffer();
     fc.assert(
@@ -87,6 +101,25 @@ describe('the media store keeps a clean JPEG as received and re-encodes the rest
     const stored = await store.storeImage(photo, 'receipts');
     expect(stored.ok).toBe(true);
     expect((await readFile(path.join(dir, stored.ok ? stored.path : ''))).equals(photo)).toBe(true);
+  });
+
+  test('clean but wider than 2048 px: scaled down and re-encoded', async () => {
+    const store = createMediaStore(dir);
+    const wide = await sharp({ create: { width: 3000, height: 40, channels: 3, background: '#3366aa' } }).jpeg().toBuffer();
+    expect(isCleanJpeg(wide)).toBe(true);
+    const stored = await store.storeImage(wide, 'receipts');
+    expect(stored.ok).toBe(true);
+    const meta = await sharp(await readFile(path.join(dir, stored.ok ? stored.path : ''))).metadata();
+    expect([meta.width, meta.height]).toEqual([2048, 27]);
+  });
+
+  test('a folder removed while running is made again', async () => {
+    const store = createMediaStore(dir);
+    expect((await store.storeImage(await base().jpeg({ quality: 60 }).toBuffer(), 'again')).ok).toBe(true);
+    await rm(path.join(dir, 'again'), { recursive: true });
+    const stored = await store.storeImage(await base().jpeg({ quality: 61 }).toBuffer(), 'again');
+    expect(stored.ok).toBe(true);
+    expect((await readFile(path.join(dir, stored.ok ? stored.path : ''))).length).toBeGreaterThan(0);
   });
 
   test('a comment with an address: re-encoded, the address is gone', async () => {
