@@ -45,13 +45,15 @@ export function createControlProcessor(deps: ControlDeps) {
   const resendMs = deps.resendIntervalMs ?? 30_000;
   const now = () => clock().toISOString();
 
-  /** A message to the admin; Telegram ones take a slot of the same global window as the flyers. */
+  /** A message to the admin; Telegram ones book a send time among the flyers'. */
   async function toAdmin(b: Broadcast, run: (s: ChannelSender) => Promise<SendResult>): Promise<SendResult> {
     const sender = deps.senders[b.createdBy.channel];
     if (!sender) return { ok: false, error: `no ${b.createdBy.channel} sender in this process` };
     if (sender.channel === 'telegram') {
-      for (let wait = await deps.guard.reserveTelegram(deps.pacing.telegramPerSecond); wait > 0; wait = await deps.guard.reserveTelegram(deps.pacing.telegramPerSecond)) {
-        await sleep(wait);
+      for (;;) {
+        const slot = await deps.guard.bookTelegram(deps.pacing.telegramPerSecond);
+        await sleep(slot.waitMs);
+        if (slot.booked) break;
       }
     }
     return run(sender);

@@ -45,15 +45,13 @@ async function delay(job: Job, token: string | undefined, ms: number): Promise<n
   throw new DelayedError();
 }
 
-/** A wait for the Telegram window this short is slept through in the job, not by pausing the queue. */
-const SHORT_WAIT_MS = 200;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The processor of one flyer to one chat. The delivery record (outcome per broadcast and chat) is
  * checked before sending and written right after, so a retried job, a second worker or a restart
- * never sends twice. Pacing: Telegram under a global sliding window (every worker shares it) and
- * one message a second per chat; a 429 pauses the queue for `retry_after` and puts the job back
+ * never sends twice. Pacing: Telegram at evenly spaced send times booked on Redis (every worker
+ * process shares them) and one message a second per chat; a 429 pauses the queue for `retry_after` and puts the job back
  * (RateLimitError: no attempt used, nothing re-sent blindly). WhatsApp: a pause with jitter after
  * each message and a daily cap (over it, the queue waits for the next WIB day). A 403 (blocked)
  * marks the chat unreachable.
@@ -68,24 +66,20 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       await deps.rateLimit(msUntilNextWibDay(clock()));
       throw Worker.RateLimitError();
     }
-    const busy = await guard.takeChatSlot(channel, ref.chatId);
-    if (busy > 0) await delay(job, token, busy);
     if (channel === 'telegram') {
-      // The window is full for a few ms (BullMQ's limiter and the exact window disagree by a
-      // hair): wait here and try again. Only a longer wait pauses the whole queue, which costs
-      // every worker the pause plus moving the job back.
-      for (let tries = 0; ; tries++) {
-        const wait = await guard.reserveTelegram(deps.telegramPerSecond);
-        if (wait === 0) break;
-        if (wait <= SHORT_WAIT_MS && tries < 3) {
-          await sleep(wait);
-          continue;
-        }
-        await guard.releaseChatSlot(channel, ref.chatId);
-        await deps.rateLimit(wait);
+      // A send time (and the chat's slot) booked for this job: sleep until it. No send time free
+      // within a second: the whole queue pauses (every worker process) rather than jobs sleeping.
+      const slot = await guard.bookTelegram(deps.telegramPerSecond, ref.chatId);
+      if (!slot.booked && slot.why === 'chat-busy') await delay(job, token, slot.waitMs);
+      if (!slot.booked) {
+        await deps.rateLimit(slot.waitMs);
         throw Worker.RateLimitError();
       }
+      if (slot.waitMs > 0) await sleep(slot.waitMs);
+      return;
     }
+    const busy = await guard.takeChatSlot(channel, ref.chatId);
+    if (busy > 0) await delay(job, token, busy);
   }
 
   return async function processDelivery(job: Job<BroadcastDeliveryJob>, token?: string): Promise<DeliveryResult> {

@@ -1,6 +1,5 @@
 import type { OutboundMessage } from '../channels/types.js';
 import type { I18n, Locale } from '../i18n/index.js';
-import { TELEGRAM_WINDOW_MS } from './rate-guard.js';
 import { type BroadcastState, leftOf } from './schema.js';
 
 /** The pacing the estimate assumes. */
@@ -13,7 +12,7 @@ export interface Pacing {
 export function etaSeconds(s: BroadcastState, p: Pacing): number {
   const tgLeft = Math.max(0, s.totalTelegram - s.doneTelegram);
   const waLeft = Math.max(0, s.totalWhatsapp - s.doneWhatsapp);
-  return Math.ceil((tgLeft * TELEGRAM_WINDOW_MS) / 1000 / p.telegramPerSecond + (waLeft * p.whatsappDelayMs) / 1000);
+  return Math.ceil(tgLeft / p.telegramPerSecond + (waLeft * p.whatsappDelayMs) / 1000);
 }
 
 /** Button id of "stop this broadcast" (a global choice: it works from the progress message). */

@@ -4,33 +4,54 @@ import type { Keys } from '../store/keys.js';
 import { defineScript } from '../store/scripts.js';
 
 /**
- * The window the global Telegram limit is kept over. A little longer than a second: a send is
- * reserved just before its HTTP call, and calls reach Telegram some milliseconds apart from when
- * they were reserved, so the margin keeps every real 1-second window under the limit.
+ * How far ahead a Telegram send may be booked. A job whose slot is further away does not book it:
+ * the queue pauses for the difference instead of jobs sleeping on a worker's concurrency.
  */
-export const TELEGRAM_WINDOW_MS = 1050;
+export const TELEGRAM_MAX_AHEAD_MS = 1000;
 
 /** At most one broadcast message a second to one chat (Telegram's per-chat limit). */
 export const CHAT_SLOT_MS = 1000;
 
 /**
- * A sliding-window log on Redis time (one clock for every worker process): reserves a send when
- * fewer than ARGV[2] were reserved in the last ARGV[1] ms, else answers the ms until one frees.
+ * How late a send may reach Telegram after its booked time (the sleep's timer, the event loop,
+ * the HTTP call): send times are spaced so that even sends this late never put more than the
+ * limit into one second.
  */
-const RESERVE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
-  redis.call('ZADD', KEYS[1], now, ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], window)
-  return 0
-end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)`;
+export const TELEGRAM_JITTER_MS = 30;
 
-let seq = 0;
+/**
+ * The spacing of booked Telegram sends under `perSecond`: any span of 1 s + the jitter holds at
+ * most perSecond booked times (the 1 ms keeps a span's far end off the next one). 0.97 of the limit.
+ */
+export const telegramIntervalMs = (perSecond: number) => (1000 + TELEGRAM_JITTER_MS + 1) / perSecond;
+
+/**
+ * Telegram sends booked one interval apart on Redis time, one clock for every worker process. The
+ * caller gets the next free send time and sleeps until it, so flyers leave evenly spaced and no
+ * send time is lost to callers racing for it; time nobody booked is not saved up for a burst.
+ * KEYS[1] the next free time; KEYS[2], when given, the recipient chat's one-a-second slot, taken
+ * in the same call (until a second after the booked time). ARGV: interval, most ms ahead, chat
+ * slot ms. Answers {1, ms to sleep} when booked; {0, ms to wait} when the next free time is more
+ * than ARGV[2] ms away; {2, ms} when the chat's slot is busy (nothing booked in either case).
+ */
+const BOOK = `
+if KEYS[2] then
+  local busy = redis.call('PTTL', KEYS[2])
+  if busy > 0 then return {2, busy} end
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local interval = tonumber(ARGV[1])
+local at = tonumber(redis.call('GET', KEYS[1]) or '0')
+if at < now then at = now end
+local wait = at - now
+if wait > tonumber(ARGV[2]) then return {0, math.ceil(wait - tonumber(ARGV[2]))} end
+redis.call('SET', KEYS[1], string.format('%.3f', at + interval), 'PX', math.ceil(wait + interval) + 1000)
+if KEYS[2] then redis.call('SET', KEYS[2], '1', 'PX', math.ceil(wait) + tonumber(ARGV[3])) end
+return {1, math.floor(wait)}`;
+
+/** What booking a Telegram send answered: booked (sleep `waitMs`, then send), or why not and how long to wait. */
+export type TelegramSlot = { booked: true; waitMs: number } | { booked: false; why: 'rate' | 'chat-busy'; waitMs: number };
 
 /** Milliseconds from `now` to the next WIB midnight. */
 export function msUntilNextWibDay(now: Date): number {
@@ -39,14 +60,20 @@ export function msUntilNextWibDay(now: Date): number {
   return next - wib;
 }
 
-/** Rate rules shared by every worker process through Redis: global window, per-chat slot, daily cap. */
+/** Rate rules shared by every worker process through Redis: Telegram send times, per-chat slot, daily cap. */
 export function createRateGuard(redis: Redis, keys: Keys) {
-  const reserve = defineScript(redis, 'reserveTelegramSend', 1, RESERVE); // one call per flyer
+  const book = defineScript(redis, 'bookTelegramSend', null, BOOK); // one call per flyer
   return {
-    /** Reserves one Telegram send under `perSecond` per window; 0 to go ahead, else ms to wait. */
-    async reserveTelegram(perSecond: number): Promise<number> {
-      const member = `${process.pid}.${Date.now()}.${++seq}.${Math.random().toString(36).slice(2, 8)}`;
-      return Number(await reserve(keys.broadcastTelegramWindow(), TELEGRAM_WINDOW_MS, perSecond, member));
+    /**
+     * Books the next Telegram send time under `perSecond` and, for a `chatId`, that chat's slot
+     * (see BOOK).
+     */
+    async bookTelegram(perSecond: number, chatId?: string, maxAheadMs = TELEGRAM_MAX_AHEAD_MS): Promise<TelegramSlot> {
+      const keyList = chatId === undefined ? [keys.broadcastTelegramNext()] : [keys.broadcastTelegramNext(), keys.broadcastChatSlot('telegram', chatId)];
+      const [code, ms] = (await book(keyList.length, ...keyList, telegramIntervalMs(perSecond), maxAheadMs, CHAT_SLOT_MS)) as [number, number];
+      const waitMs = Number(ms);
+      if (code === 1) return { booked: true, waitMs };
+      return { booked: false, why: code === 2 ? 'chat-busy' : 'rate', waitMs };
     },
     /** Takes the chat's one-a-second slot; 0 when taken now, else ms until it frees. */
     async takeChatSlot(channel: string, chatId: string): Promise<number> {

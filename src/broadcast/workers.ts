@@ -10,7 +10,7 @@ import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { createControlProcessor } from './control.js';
 import { createDeliveryProcessor } from './delivery.js';
-import { TELEGRAM_WINDOW_MS, createRateGuard } from './rate-guard.js';
+import { createRateGuard } from './rate-guard.js';
 import { createBroadcastRepo } from './repo.js';
 
 /** Tuning of the broadcast workers (tests shorten the progress interval). */
@@ -26,7 +26,7 @@ export interface BroadcastWorkerOptions {
 export interface BroadcastWorkersDeps {
   /** a worker connection (`maxRetriesPerRequest: null`) */
   connection: Redis;
-  /** the store's connection, for delivery records and rate windows */
+  /** the store's connection, for delivery records and booked send times */
   redis: Redis;
   keys: Keys;
   store: Store;
@@ -45,8 +45,8 @@ export interface BroadcastWorkersDeps {
 
 /**
  * Starts the broadcast workers: control (fan-out, progress, cancel) always; Telegram deliveries
- * where a Telegram sender exists (BullMQ limiter of BROADCAST_TELEGRAM_PER_SECOND, shared by
- * every process, plus the exact sliding window in the processor); WhatsApp deliveries only where
+ * where a Telegram sender exists (send times BROADCAST_TELEGRAM_PER_SECOND apart, booked on
+ * Redis and so shared by every process); WhatsApp deliveries only where
  * the WhatsApp socket lives (one at a time, BROADCAST_WHATSAPP_DELAY_MS apart with jitter). A
  * delivery job that fails for good is counted as failed, so the summary always comes.
  */
@@ -92,9 +92,12 @@ export function startBroadcastWorkers(deps: BroadcastWorkersDeps): Worker[] {
       random: opts.random,
       onSent: deps.onSent,
     });
+    // Telegram: the booked send times pace the flyers; this limiter is set twice as loose so it
+    // never stalls them, and is there for `worker.rateLimit` (a 429's retry_after pauses the queue
+    // in every process; BullMQ honours it only on a queue with a limiter).
     const limiter =
       channel === 'telegram'
-        ? { max: config.BROADCAST_TELEGRAM_PER_SECOND, duration: TELEGRAM_WINDOW_MS }
+        ? { max: 2 * config.BROADCAST_TELEGRAM_PER_SECOND, duration: 1000 }
         : { max: 1, duration: config.BROADCAST_WHATSAPP_DELAY_MS };
     const name = channel === 'telegram' ? QUEUE_NAMES.broadcastTelegram : QUEUE_NAMES.broadcastWhatsapp;
     worker = new Worker(name, (job: Job, token?: string) => process(job, token), {

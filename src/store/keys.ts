@@ -78,7 +78,7 @@ export function createKeys(prefix = 'umkm:') {
     /** set of `channel:chatId`: the recipients a broadcast was fanned out to */
     broadcastRecipients: (id: string) => k('broadcast', id, 'recipients'),
     /** sorted set: recent Telegram broadcast sends (sliding window of the global rate) */
-    broadcastTelegramWindow: () => k('broadcast', 'telegram-window'),
+    broadcastTelegramNext: () => k('broadcast', 'telegram-next'),
     /** string with TTL: the last broadcast message to a chat (at most one a second per chat) */
     broadcastChatSlot: (channel: string, chatId: string) => k('broadcast', 'slot', channel, chatId),
     /** counter: WhatsApp broadcast messages sent on a WIB day (YYYY-MM-DD), for the daily cap */
