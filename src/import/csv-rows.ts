@@ -9,7 +9,19 @@ export type CsvRowsResult = { ok: true; rows: CsvRow[] } | { ok: false; errors: 
 type InfoRecord = { record: string[]; info: { lines: number; empty_lines: number; comment_lines: number } };
 
 /**
- * Splits CSV text (UTF-8, optional BOM, header row) into rows keyed by the expected column names.
+ * The delimiter the header line uses: a comma, or the semicolon (or tab) that spreadsheet programs
+ * in an Indonesian locale write, where the comma is the decimal separator. The header holds only
+ * column names, so the separator it shows most is the file's.
+ */
+export function detectDelimiter(csvText: string): string {
+  const firstLine = csvText.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const count = (d: string) => firstLine.split(d).length - 1;
+  return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best));
+}
+
+/**
+ * Splits CSV text (UTF-8, optional BOM, header row; comma, semicolon or tab separated, as the
+ * header shows) into rows keyed by the expected column names.
  * The header must name exactly `columns` (any order, any case); every row must have as many
  * fields as the header. Blank lines and rows of empty fields are skipped. Values are trimmed.
  */
@@ -18,6 +30,7 @@ export function readCsvRows(csvText: string, columns: readonly string[]): CsvRow
   try {
     records = parse(csvText, {
       bom: true,
+      delimiter: detectDelimiter(csvText),
       info: true,
       trim: true,
       relax_column_count: true,

@@ -55,6 +55,24 @@ P2,U1,Rendang,65000,porsi,,,TIDAK
 P3,U2,Kemeja Batik,350.000,potong,Katun,,1
 `;
 
+describe('files saved by a spreadsheet in an Indonesian locale', () => {
+  test('semicolon-separated (with BOM and CRLF) imports like the comma file; a comma inside a value stays', async () => {
+    const semi = (csv: string) =>
+      '\uFEFF' +
+      csv
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';'))
+        .join('\r\n');
+    expect(await importCsv(store, 'umkm', semi(UMKM_OK))).toEqual({ ok: true, added: 2, updated: 0, unchanged: 0 });
+    expect((await store.catalogue.umkm('U1'))?.address).toBe('Jl. Kukusan Raya No. 3, RT 01/RW 02');
+    expect(await importCsv(store, 'products', semi(PRODUCTS_OK))).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
+    expect((await store.catalogue.product('P1'))?.price).toBe(25_000);
+    // the same rows as a comma file: nothing changes
+    expect(await importCsv(store, 'umkm', UMKM_OK)).toEqual({ ok: true, added: 0, updated: 0, unchanged: 2 });
+  });
+});
+
 describe('roster import', () => {
   test('a good file is written, counted, and phones are normalised', async () => {
     expect(await importCsv(store, 'roster', ROSTER_OK)).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
