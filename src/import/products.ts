@@ -9,12 +9,19 @@ export const PRODUCT_COLUMNS = ['sku', 'umkm_id', 'name', 'price', 'unit', 'desc
 /** Highest accepted price: a typo guard (Rp 100.000.000). */
 export const MAX_PRICE = 100_000_000;
 
-const TRUE = ['true', 'ya', '1'];
-const FALSE = ['false', 'tidak', '0'];
+const TRUE = ['true', 'ya', '1', 'yes'];
+const FALSE = ['false', 'tidak', '0', 'no'];
 
-/** `25000` or `25.000` -> 25000: a positive whole number of Rupiah. */
+/**
+ * `25000`, `25.000`, and as Rupiah are often written, `Rp 25.000`, `Rp25.000,-` or `25.000,00`
+ * -> 25000: a positive whole number of Rupiah. `25,000` stays refused (25 Rupiah with a decimal
+ * comma, or twenty-five thousand?).
+ */
 export const PriceField = z.string().transform((v, ctx) => {
-  const s = v.trim();
+  const s = v
+    .trim()
+    .replace(/^rp\.?\s*/i, '')
+    .replace(/,(-|00?)$/, '');
   if (!/^\d+$/.test(s) && !/^\d{1,3}(\.\d{3})+$/.test(s)) {
     ctx.addIssue({ code: 'custom', message: `${s || '(empty)'} must be whole Rupiah, digits only or with dots like 25.000` });
     return z.NEVER;
@@ -32,7 +39,7 @@ export const AvailableField = z.string().transform((v, ctx) => {
   const s = v.trim().toLowerCase();
   if (TRUE.includes(s)) return true;
   if (FALSE.includes(s)) return false;
-  ctx.addIssue({ code: 'custom', message: `${s || '(empty)'} must be true, false, ya, tidak, 1 or 0` });
+  ctx.addIssue({ code: 'custom', message: `${s || '(empty)'} must be ya, tidak, true, false, yes, no, 1 or 0` });
   return z.NEVER;
 });
 

@@ -203,6 +203,24 @@ describe('umkm and products import', () => {
     expect(await importCsv(store, 'products', PRODUCTS_OK)).toEqual({ ok: true, added: 0, updated: 0, unchanged: 3 });
   });
 
+  test('products: prices written as Rupiah usually are (Rp, ",-", ",00") and yes/no', async () => {
+    await importCsv(store, 'umkm', UMKM_OK);
+    const csv = `sku,umkm_id,name,price,unit,description,photo,available
+P1,U1,Nasi Box,Rp 25.000,box,,,yes
+P2,U1,Rendang,"Rp65.000,-",porsi,,,no
+P3,U2,Kemeja Batik,"350.000,00",potong,,,Ya
+P4,U2,Kain,rp. 1500,lembar,,,1
+`;
+    expect(await importCsv(store, 'products', csv)).toEqual({ ok: true, added: 4, updated: 0, unchanged: 0 });
+    const got = await Promise.all(['P1', 'P2', 'P3', 'P4'].map((s) => store.catalogue.product(s)));
+    expect(got.map((p) => [p?.price, p?.available])).toEqual([
+      [25_000, true],
+      [65_000, false],
+      [350_000, true],
+      [1_500, true],
+    ]);
+  });
+
   test('bad product rows name their field; a product needs a stored UMKM', async () => {
     await importCsv(store, 'umkm', UMKM_OK);
     const bad = `sku,umkm_id,name,price,unit,description,photo,available
@@ -217,7 +235,7 @@ P1,U2,Kain,1.50,lembar,,,true
         'line 2: price: 25,000 must be whole Rupiah, digits only or with dots like 25.000',
         'line 3: price: 0 must be from 1 to 100.000.000',
         'line 4: photo: must be empty, an https URL, or a relative .jpg/.png/.webp path',
-        'line 4: available: mungkin must be true, false, ya, tidak, 1 or 0',
+        'line 4: available: mungkin must be ya, tidak, true, false, yes, no, 1 or 0',
         'line 5: price: 1.50 must be whole Rupiah, digits only or with dots like 25.000',
       ],
     });
