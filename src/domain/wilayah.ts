@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 /**
  * Depok's kecamatan and kelurahan, read once from data/wilayah/depok-wilayah.csv
- * (11 kecamatan, 63 kelurahan). Lookups match case- and space-insensitively.
+ * (11 kecamatan, 63 kelurahan). Lookups ignore case, spaces and a leading "Kec." or "Kel.".
  */
 
 /** Path of the committed wilayah CSV. */
@@ -14,7 +14,13 @@ export const WILAYAH_CSV = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 const RowSchema = z.object({ kecamatan: z.string().trim().min(1), kelurahan: z.string().trim().min(1) });
 
-const key = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+/** Compared without case, spaces or a leading "Kecamatan"/"Kec."/"Kelurahan"/"Kel.". */
+const key = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/^(kecamatan|kelurahan|kec\.|kel\.)\s*/, '')
+    .replace(/\s+/g, '');
 
 function load(): Map<string, string[]> {
   const rows: unknown[] = parse(readFileSync(WILAYAH_CSV, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
