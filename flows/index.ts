@@ -40,7 +40,7 @@ const anyone = () => true;
 const registered = (u: { registered: boolean }) => u.registered;
 
 /** Slash commands (also typed as plain words `menu`, `batal` on WhatsApp). */
-export const COMMANDS: CommandDef[] = [
+const INDONESIAN_COMMANDS: CommandDef[] = [
   {
     name: 'start',
     allowed: anyone,
@@ -56,9 +56,7 @@ export const COMMANDS: CommandDef[] = [
         : goto('register', 'start'),
   },
   { name: 'bahasa', allowed: anyone, to: { flow: 'menu', step: 'language' } },
-  { name: 'language', allowed: anyone, to: { flow: 'menu', step: 'language' } },
   { name: 'bantuan', allowed: anyone, to: { flow: 'menu', step: 'help' } },
-  { name: 'help', allowed: anyone, to: { flow: 'menu', step: 'help' } },
   { name: 'cari', allowed: canBuy, to: { flow: 'browse', step: 'search' } },
   { name: 'keranjang', allowed: canBuy, to: { flow: 'cart', step: 'summary' } },
   { name: 'riwayat', allowed: canBuy, to: { flow: 'my-orders', step: 'list' } },
@@ -67,6 +65,24 @@ export const COMMANDS: CommandDef[] = [
   ...umkmCommands,
   ...ADMIN_COMMANDS,
   ...OPT_OUT_COMMANDS,
+];
+
+/** English names of the buyer's commands: what the English help and command menu show. */
+export const ENGLISH_COMMANDS: Readonly<Record<string, string>> = {
+  cancel: 'batal',
+  language: 'bahasa',
+  help: 'bantuan',
+  search: 'cari',
+  cart: 'keranjang',
+  orders: 'riwayat',
+  deletedata: 'hapusdata',
+  unsubscribe: 'berhenti',
+  subscribe: 'mulai',
+};
+
+export const COMMANDS: CommandDef[] = [
+  ...INDONESIAN_COMMANDS,
+  ...Object.entries(ENGLISH_COMMANDS).map(([name, of]) => ({ ...INDONESIAN_COMMANDS.find((c) => c.name === of)!, name })),
 ];
 
 /** Buttons that work from anywhere (sent in reminders and notifications). */

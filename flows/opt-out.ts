@@ -1,9 +1,10 @@
-import { type CommandDef, reply } from '../src/engine/flow.js';
+import { type CommandDef, goto } from '../src/engine/flow.js';
 import { text } from './ui.js';
 
 /**
  * `/berhenti` stops flyers (broadcasts) to this chat; `/mulai` turns them back on. Order messages,
- * reports and reminders are not flyers and keep coming.
+ * reports and reminders are not flyers and keep coming. Both end on the main menu, so what the
+ * user sees next is something to choose from.
  */
 export const OPT_OUT_COMMANDS: CommandDef[] = [
   {
@@ -11,7 +12,7 @@ export const OPT_OUT_COMMANDS: CommandDef[] = [
     allowed: (u) => u.registered,
     async run(ctx) {
       await ctx.deps.store.chatUsers.patch(ctx.chat.channel, ctx.chat.chatId, { optedOut: true });
-      return reply(text('bc-optout-done'));
+      return goto('menu', 'main', { replies: [text('bc-optout-done')] });
     },
   },
   {
@@ -19,7 +20,7 @@ export const OPT_OUT_COMMANDS: CommandDef[] = [
     allowed: (u) => u.registered,
     async run(ctx) {
       await ctx.deps.store.chatUsers.patch(ctx.chat.channel, ctx.chat.chatId, { optedOut: false });
-      return reply(text('bc-optin-done'));
+      return goto('menu', 'main', { replies: [text('bc-optin-done')] });
     },
   },
 ];

@@ -76,8 +76,8 @@ menu-help-admin =
     • /statistik — purchase figures; /rekap (or /rekap kemarin, /rekap 20-11-2026) — daily recap
     • /gagal — reports that failed to send; /impor — import data (CSV)
 menu-help-register = To register, type /start and share your phone number.
-menu-help-commands = Commands: /menu (main menu), /batal (cancel this step), /bahasa (language), /berhenti and /mulai (broadcast flyers).
-menu-help-commands-buyer = Also: /riwayat (my orders), /hapusdata (delete recipient data).
+menu-help-commands = Commands: /menu (main menu), /cancel (cancel this step), /language (Bahasa Indonesia or English), /unsubscribe and /subscribe (stop or resume broadcast flyers).
+menu-help-commands-buyer = Also: /search (find a product), /cart, /orders (my orders), /deletedata (delete saved recipients).
 menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
@@ -435,14 +435,14 @@ un-asn-retry = 🛍️ Choose another product/UMKM
 un-asn-retry-hint = Type /ulang { $id } to choose another product or UMKM.
 
 ## Broadcast (flyers, progress, opt-out)
-bc-optout = ℹ️ Don't want messages like this? Send /berhenti.
+bc-optout = ℹ️ Don't want messages like this? Send /unsubscribe.
 bc-flyer =
     { $text }
 
     { bc-optout }
 bc-flyer-photo-only = { bc-optout }
-bc-optout-done = All right, you will no longer receive broadcast flyers. Order messages still come. Send /mulai to receive flyers again.
-bc-optin-done = Thank you, you will receive broadcast flyers again. Send /berhenti at any time to stop them.
+bc-optout-done = All right, you will no longer receive broadcast flyers. Order messages still come. Send /subscribe to receive flyers again.
+bc-optin-done = Thank you, you will receive broadcast flyers again. Send /unsubscribe at any time to stop them.
 bc-progress =
     📣 Broadcast { $id } is being sent…
     Sent: { $sent } · Failed: { $failed } · Unreachable: { $unreachable }

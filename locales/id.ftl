@@ -76,8 +76,8 @@ menu-help-admin =
     • /statistik — angka pembelian; /rekap (atau /rekap kemarin, /rekap 20-11-2026) — rekap harian
     • /gagal — laporan yang gagal terkirim; /impor — impor data (CSV)
 menu-help-register = Untuk mendaftar, ketik /start lalu bagikan nomor HP Anda.
-menu-help-commands = Perintah: /menu (menu utama), /batal (batalkan langkah ini), /bahasa (ganti bahasa), /berhenti dan /mulai (brosur siaran).
-menu-help-commands-buyer = Juga: /riwayat (pesanan saya), /hapusdata (hapus data penerima).
+menu-help-commands = Perintah: /menu (menu utama), /batal (batalkan langkah ini), /bahasa (ganti bahasa), /berhenti (berhenti menerima brosur siaran) dan /mulai (menerima lagi).
+menu-help-commands-buyer = Juga: /cari (cari produk), /keranjang, /riwayat (pesanan saya), /hapusdata (hapus data penerima tersimpan).
 menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { run } from '@grammyjs/runner';
 import { Queue } from 'bullmq';
 import { Api, webhookCallback } from 'grammy';
+import { ENGLISH_COMMANDS } from '../flows/index.js';
 import { createApp } from './app.js';
 import { renderForConsole, runConsoleChannel } from './channels/console/console.js';
 import type { ChannelSender } from './channels/types.js';
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
       redis,
       keys: app.keys,
     });
-    await registerCommandMenu(bot.api, app.i18n).catch((err) => logger.warn({ err }, 'command menu not set'));
+    await registerCommandMenu(bot.api, app.i18n, ENGLISH_COMMANDS).catch((err) => logger.warn({ err }, 'command menu not set'));
     if (config.TELEGRAM_WEBHOOK_URL) {
       // Webhook: Telegram POSTs updates to our HTTP server; the secret header is checked by grammY.
       // On shutdown the gate answers 503 (Telegram delivers again later) and waits for the updates in hand.

@@ -133,6 +133,32 @@ describe('commands and odd inputs anywhere', () => {
     expect(d.text).toContain('Halo, Rina Kartikasari! Silakan pilih menu:');
   });
 
+  test('in English the commands have English names, which the help and the replies use', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.asn2.phone);
+    await d.command('language');
+    await d.press('🇬🇧 English');
+    await d.press('❓ Help');
+    expect(d.text).toContain('/cancel (cancel this step)');
+    expect(d.text).toContain('/orders (my orders)');
+    expect(d.text).not.toMatch(/\/(batal|riwayat|hapusdata|berhenti|mulai)\b/);
+    await d.command('search');
+    expect(d.text).toContain('Type the name of a product or business');
+    await d.command('cancel');
+    expect(d.text).toContain('Step cancelled.');
+    await d.command('orders');
+    expect(d.text).toContain('You have no orders yet.');
+    await d.command('unsubscribe');
+    expect(d.text).toContain('you will no longer receive broadcast flyers');
+    expect(d.text).toContain('/subscribe');
+    expect(d.labels).toContain('🛍️ Browse the UMKM catalogue'); // the main menu follows
+    await d.command('subscribe');
+    expect((await t.app.store.chatUsers.get('telegram', d.chat.chatId))?.optedOut).toBe(false);
+    // the Indonesian names keep working
+    await d.command('batal');
+    expect(d.text).toContain('Step cancelled.');
+  });
+
   test('/bahasa works before registering, and the registration continues in English', async () => {
     const d = createDriver(t.app);
     await d.command('start');
