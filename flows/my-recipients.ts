@@ -20,10 +20,15 @@ export const myRecipientsFlow: Flow = {
       },
     },
     delete: {
-      enter: () => reply(text('recipients-delete-ask', {}, [choice('rcp:yes', 'recipients-delete-yes'), choice('rcp:no', 'recipients-delete-no')])),
+      async enter(ctx) {
+        const nip = ctx.user.person?.nip;
+        if (!nip) return goto('menu', 'main');
+        if (!(await ctx.deps.store.recipients.ofAsn(nip)).length) return goto('my-recipients', 'list');
+        return reply(text('recipients-delete-ask', {}, [choice('rcp:yes', 'recipients-delete-yes'), choice('rcp:no', 'recipients-delete-no')]));
+      },
       async handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'rcp:no') return goto('menu', 'main');
+        if (input.id === 'rcp:no') return goto('my-recipients', 'list');
         if (input.id !== 'rcp:yes') return invalid('engine-stale-button');
         const n = await ctx.deps.store.recipients.deleteAll(ctx.user.person!.nip);
         return goto('menu', 'main', { replies: [text('recipients-deleted', { count: n })] });

@@ -2,7 +2,7 @@ import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
 import { formatRupiah } from '../src/domain/money.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { MediaRef } from '../src/engine/types.js';
-import { menuButton, text } from './ui.js';
+import { choice, menuButton, text } from './ui.js';
 
 async function acceptReceipt(ctx: FlowCtx, media: MediaRef): Promise<StepResult> {
   const orderId = ctx.session.orderId;
@@ -47,13 +47,43 @@ export const receiptFlow: Flow = {
         const order = ctx.session.orderId ? await ctx.deps.store.orders.get(ctx.session.orderId) : null;
         const umkm = order ? await ctx.deps.store.catalogue.umkmToShow(order.umkmId) : null;
         return reply(
-          text('receipt-ask', { total: formatRupiah(order?.total ?? 0), umkm: umkm?.name ?? '-', id: order?.id ?? '-' }, [menuButton()]),
+          text('receipt-ask', { total: formatRupiah(order?.total ?? 0), umkm: umkm?.name ?? '-', id: order?.id ?? '-' }, [
+            choice('rx:recipient', 'receipt-change-recipient'),
+            choice('rx:cancel', 'receipt-cancel-order'),
+            menuButton(),
+          ]),
         );
       },
       handle(ctx, input) {
         if (input.kind === 'photo') return acceptReceipt(ctx, input.media);
         if (input.kind === 'document') return invalid('receipt-not-image');
+        if (input.kind === 'choice' && input.id === 'rx:recipient') return goto('recipient', 'start');
+        if (input.kind === 'choice' && input.id === 'rx:cancel') return goto('receipt', 'cancel');
         return invalid('receipt-need-photo');
+      },
+    },
+    // Not paid yet: the ASN may call the order off (it was confirmed by mistake, or the UMKM cannot be reached).
+    cancel: {
+      async enter(ctx) {
+        const order = ctx.session.orderId ? await ctx.deps.store.orders.get(ctx.session.orderId) : null;
+        if (!order || order.status !== 'confirmed') return goto('menu', 'main', { replies: [text('receipt-order-closed')] });
+        const umkm = await ctx.deps.store.catalogue.umkmToShow(order.umkmId);
+        return reply(
+          text('receipt-cancel-ask', { id: order.id, total: formatRupiah(order.total), umkm: umkm?.name ?? '-' }, [
+            choice('rx:cancel-yes', 'receipt-cancel-yes'),
+            choice('rx:cancel-no', 'receipt-cancel-no'),
+          ]),
+        );
+      },
+      async handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'rx:cancel-no') return goto('receipt', 'ask');
+        if (input.id !== 'rx:cancel-yes') return invalid('engine-stale-button');
+        const id = ctx.session.orderId;
+        const res = id ? await ctx.deps.store.orders.update(id, { status: 'cancelled' }, 'asn') : null;
+        if (!res?.ok) return goto('menu', 'main', { replies: [text('receipt-order-closed')] });
+        ctx.session.orderId = undefined;
+        return goto('menu', 'main', { replies: [text('receipt-cancelled', { id: res.order.id })] });
       },
     },
   },

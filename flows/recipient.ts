@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { normalizePhone } from '../src/domain/phone.js';
+import { displayPhone, isIndonesianMobile, normalizePhone } from '../src/domain/phone.js';
 import type { Recipient } from '../src/domain/schemas.js';
 import { KECAMATAN, kelurahanOf } from '../src/domain/wilayah.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
@@ -21,7 +21,20 @@ async function attach(ctx: FlowCtx, r: Recipient): Promise<StepResult> {
   const res = await ctx.deps.store.orders.update(orderId, { recipient: r });
   if (!res.ok) return goto('my-orders', 'list', { replies: [text('recipient-order-gone')] });
   ctx.session.retryOf = undefined; // the rejected order's recipient is offered once
-  return goto('receipt', 'ask', { replies: [text('recipient-saved', { name: r.name, kelurahan: r.kelurahan })] });
+  return goto('receipt', 'ask', { replies: [recipientSummary(ctx, r)] });
+}
+
+/** The whole recipient record, for the ASN to check (the receipt step offers to change it). */
+function recipientSummary(ctx: FlowCtx, r: Recipient) {
+  const note = r.note ? `\n${ctx.deps.t('recipient-saved-note', { note: r.note })}` : '';
+  return text('recipient-saved', {
+    name: r.name,
+    phone: displayPhone(r.phone),
+    address: r.address,
+    kelurahan: r.kelurahan,
+    kecamatan: r.kecamatan,
+    note,
+  });
 }
 
 /** After the recipient is complete: warn when the same household got packages in the last 7 days. */
@@ -73,8 +86,9 @@ export const recipientFlow: Flow = {
       },
     },
     name: {
-      enter: () => reply(text('recipient-ask-name', {}, [menuButton()])),
+      enter: () => reply(text('recipient-ask-name', {}, [backButton(), menuButton()])),
       handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'start');
         if (input.kind !== 'text') return invalid('recipient-need-text');
         const name = clean(input.text);
         if (!NAME_RE.test(name)) return invalid('recipient-bad-name');
@@ -87,7 +101,8 @@ export const recipientFlow: Flow = {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'name');
         const raw = input.kind === 'text' ? input.text : input.kind === 'contact' ? input.phone : '';
         const phone = normalizePhone(raw);
-        if (!phone) return invalid('recipient-bad-phone');
+        // The UMKM's courier calls or messages this number: an Indonesian mobile, not a landline.
+        if (!phone || !isIndonesianMobile(phone)) return invalid('recipient-bad-phone');
         return goto('recipient', 'address', { data: { draft: { ...(ctx.data.draft as object), phone } } });
       },
     },

@@ -48,9 +48,16 @@ export const registerFlow: Flow = {
           Object.assign(ctx.user, asUser(linked.phone ?? phone, await ctx.whoIs(phone)));
           return goto('menu', 'main', { replies: [text('register-done')] });
         }
-        if (input.kind === 'choice' && input.id === 'reg:no') {
-          return goto('register', 'start', { replies: [text('register-not-me', { contact: ctx.deps.config.ADMIN_CONTACT })] });
-        }
+        if (input.kind === 'choice' && input.id === 'reg:no') return goto('register', 'declined');
+        return invalid('ui-choose-button');
+      },
+    },
+    // "Not me": nothing is linked, and nothing is asked again until the user wants to (on WhatsApp
+    // the number is the sender's, so starting over at once would show the same data again).
+    declined: {
+      enter: (ctx) => reply(text('register-not-me', { contact: ctx.deps.config.ADMIN_CONTACT }, [choice('reg:again', 'register-again')])),
+      handle(_ctx, input) {
+        if (input.kind === 'choice' && input.id === 'reg:again') return goto('register', 'start');
         return invalid('ui-choose-button');
       },
     },

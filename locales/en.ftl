@@ -40,7 +40,8 @@ register-confirm =
     Is this correct?
 register-yes = ✅ Yes, that's me
 register-no = ❌ Not me
-register-not-me = All right, your account was not linked. If the data is wrong, please contact { $contact }.
+register-not-me = All right, your account was not linked. If the data is wrong, please contact { $contact }. Once it is corrected, tap "🔄 Try again".
+register-again = 🔄 Try again
 register-done = Thank you, your account is linked. ✅
 
 ## Menu
@@ -169,7 +170,7 @@ recipient-ask-name = Recipient's full name:
 recipient-bad-name = The name must start with a letter, be 2–80 characters, and contain only letters, spaces, dots, commas or hyphens.
 recipient-need-text = Please type your answer.
 recipient-ask-phone = Recipient's mobile number (for example 0812 3456 7890):
-recipient-bad-phone = That mobile number is not valid. A correct example: 0812 3456 7890.
+recipient-bad-phone = Please type the recipient's Indonesian mobile number, starting with 08 or +62 8. Example: 0812 3456 7890.
 recipient-ask-address = Recipient's full address (street, house number, RT/RW):
 recipient-bad-address = The address is too short. Please give the street, house number and RT/RW.
 recipient-address-too-long = The address is too long (at most 300 characters).
@@ -183,7 +184,12 @@ recipient-repeat =
     To help reach more households, you may choose someone else.
 recipient-pick-other = 👥 Choose another recipient
 recipient-keep = ✅ Send to this recipient anyway
-recipient-saved = Recipient: { $name } (Kel. { $kelurahan }). ✅
+recipient-saved =
+    ✅ Recipient of this order:
+    👤 { $name }
+    📱 { $phone }
+    🏠 { $address }, Kel. { $kelurahan }, Kec. { $kecamatan }{ $note }
+recipient-saved-note = 📝 { $note }
 recipient-order-gone = That order can no longer be changed.
 
 ## Receipt
@@ -194,6 +200,12 @@ receipt-need-photo = Please send a photo of the payment proof (not text). Tap �
 receipt-not-image = That file is not an image we can read. Please send a photo (JPG or PNG) of the payment proof.
 receipt-too-large = The photo is too large (at most 10 MB). Please send a smaller one.
 receipt-duplicate = This proof was already used for another order. Please send the payment proof of this order.
+receipt-change-recipient = ✏️ Change the recipient
+receipt-cancel-order = ❌ Cancel the order
+receipt-cancel-ask = Cancel order { $id } ({ $total }, { $umkm })? A cancelled order cannot be continued.
+receipt-cancel-yes = ✅ Yes, cancel it
+receipt-cancel-no = ↩️ No, go back
+receipt-cancelled = Order { $id } is cancelled. You are welcome to shop again at any time. 🙏
 receipt-order-closed = This order is no longer waiting for a payment proof.
 receipt-thanks = ✅ Payment proof for order { $id } ({ $total }) received. The business has been told and the report is on its way to the Mayor's Office.
 

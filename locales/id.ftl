@@ -40,7 +40,8 @@ register-confirm =
     Apakah data ini benar?
 register-yes = ✅ Ya, benar
 register-no = ❌ Bukan saya
-register-not-me = Baik, akun tidak kami hubungkan. Jika data tersebut keliru, silakan hubungi { $contact }.
+register-not-me = Baik, akun tidak kami hubungkan. Jika data tersebut keliru, silakan hubungi { $contact }. Setelah diperbaiki, tekan "🔄 Coba lagi".
+register-again = 🔄 Coba lagi
 register-done = Terima kasih, akun Anda sudah terhubung. ✅
 
 ## Menu
@@ -169,7 +170,7 @@ recipient-ask-name = Nama lengkap penerima:
 recipient-bad-name = Nama harus diawali huruf, 2–80 karakter, dan hanya berisi huruf, spasi, titik, koma, atau tanda hubung.
 recipient-need-text = Silakan ketik jawabannya.
 recipient-ask-phone = Nomor HP penerima (contoh: 0812 3456 7890):
-recipient-bad-phone = Nomor HP tidak valid. Contoh yang benar: 0812 3456 7890.
+recipient-bad-phone = Mohon tulis nomor HP (ponsel) Indonesia penerima, diawali 08 atau +62 8. Contoh: 0812 3456 7890.
 recipient-ask-address = Alamat lengkap penerima (jalan, nomor rumah, RT/RW):
 recipient-bad-address = Alamat terlalu singkat. Mohon tulis jalan, nomor rumah, dan RT/RW.
 recipient-address-too-long = Alamat terlalu panjang (maksimal 300 karakter).
@@ -183,7 +184,12 @@ recipient-repeat =
     Agar bantuan menjangkau lebih banyak keluarga, Anda bisa memilih penerima lain.
 recipient-pick-other = 👥 Pilih penerima lain
 recipient-keep = ✅ Tetap kirim ke penerima ini
-recipient-saved = Penerima: { $name } (Kel. { $kelurahan }). ✅
+recipient-saved =
+    ✅ Penerima pesanan ini:
+    👤 { $name }
+    📱 { $phone }
+    🏠 { $address }, Kel. { $kelurahan }, Kec. { $kecamatan }{ $note }
+recipient-saved-note = 📝 { $note }
 recipient-order-gone = Pesanan itu sudah tidak dapat diubah.
 
 ## Receipt
@@ -195,6 +201,12 @@ receipt-not-image = File itu bukan gambar yang bisa kami baca. Mohon kirim foto 
 receipt-too-large = Foto terlalu besar (maksimal 10 MB). Mohon kirim foto yang lebih kecil.
 receipt-duplicate = Foto bukti ini sudah dipakai untuk pesanan lain. Mohon kirim bukti pembayaran untuk pesanan ini.
 receipt-order-closed = Pesanan ini sudah tidak menunggu bukti pembayaran.
+receipt-change-recipient = ✏️ Ubah penerima
+receipt-cancel-order = ❌ Batalkan pesanan
+receipt-cancel-ask = Batalkan pesanan { $id } ({ $total }, { $umkm })? Pesanan yang dibatalkan tidak dapat dilanjutkan lagi.
+receipt-cancel-yes = ✅ Ya, batalkan
+receipt-cancel-no = ↩️ Tidak, kembali
+receipt-cancelled = Pesanan { $id } sudah dibatalkan. Silakan berbelanja lagi kapan saja. 🙏
 receipt-thanks = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM sudah diberi tahu dan laporan sedang diteruskan ke Kantor Wali Kota.
 
 ## Social post

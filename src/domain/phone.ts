@@ -27,6 +27,18 @@ export function normalizePhone(input: string): string | null {
   return E164Schema.safeParse(parsed.number).success ? parsed.number : null;
 }
 
+/** An E.164 number as its owner writes it: `0812-3456-7890` for Indonesia, international otherwise. */
+export function displayPhone(e164: string): string {
+  const p = parsePhoneNumberFromString(e164);
+  if (!p) return e164;
+  return p.countryCallingCode === '62' ? p.formatNational() : p.formatInternational();
+}
+
+/** True for an Indonesian mobile number (E.164 +628...): what "Nomor HP" asks for. */
+export function isIndonesianMobile(e164: string): boolean {
+  return /^\+628\d{7,11}$/.test(e164);
+}
+
 /** Masks a phone for display to third parties: +62812****5678. */
 export function maskPhone(e164: string): string {
   if (e164.length < 8) return '****';

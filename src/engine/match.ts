@@ -7,6 +7,9 @@ export function fold(s: string): string {
     .trim();
 }
 
+/** Words that answer a question on their own, matched to the one button whose label starts with them. */
+const ANSWER_WORDS = new Set(['ya', 'tidak', 'yes', 'no']);
+
 /**
  * Maps typed text to one of the offered choices: an exact label (ignoring case, emoji and
  * punctuation) first, then a number 1..n for numbered lists. When the step takes a typed number, digits
@@ -27,6 +30,11 @@ export function matchChoice(
   // "Mekarjaya" picks "Mekar Jaya": spaces are not what people get wrong on purpose
   const byLabel = offered.find((o) => compact(o.label) === t);
   if (byLabel) return byLabel.id;
+  // "ya" picks "✅ Ya, hapus": a confirmation is answered in one word
+  if (ANSWER_WORDS.has(t)) {
+    const hits = offered.filter((o) => fold(o.label).split(' ')[0] === t);
+    if (hits.length === 1) return hits[0]!.id;
+  }
   if (!expectsNumber && /^\d{1,3}$/.test(text.trim())) {
     const n = Number(text.trim());
     if (n >= 1 && n <= offered.length) return offered[n - 1]!.id;

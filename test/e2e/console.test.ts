@@ -149,7 +149,7 @@ test('register, browse, buy, confirm, new recipient, /foto receipt and post link
   a = await type('Kukusan');
   expect(a).toContain('Catatan untuk pengantar');
   a = await type('1');
-  expect(a).toContain('Penerima: Siti Aminah (Kel. Kukusan). ✅');
+  expect(a).toContain('✅ Penerima pesanan ini:\n👤 Siti Aminah');
   expect(a).toContain(`Silakan lakukan pembayaran ${total}`);
   expect(a).toContain(orderId);
 

@@ -79,7 +79,7 @@ describe('logs carry no phone, address, name or token (a whole purchase at level
     await asn.press(/Penerima baru/, /Nama lengkap penerima/);
     await asn.say('08123', /Nama harus diawali huruf/); // a bad name (digits) is refused
     await asn.say(RECIPIENT.name, /Nomor HP penerima/);
-    await asn.say('12345', /Nomor HP tidak valid/); // a bad phone
+    await asn.say('12345', /Mohon tulis nomor HP/); // a bad phone
     await asn.say(RECIPIENT.phone, /Alamat lengkap/);
     await asn.say(RECIPIENT.address, /Kecamatan tempat tinggal/);
     await asn.press(/^Beji$/, /Kelurahan di Kec\. Beji/);

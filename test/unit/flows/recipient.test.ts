@@ -37,9 +37,10 @@ describe('a new recipient, field by field', () => {
     await d.say('  Siti   Aminah  ');
     expect(d.text).toContain('Nomor HP penerima (contoh: 0812 3456 7890):');
 
-    for (const bad of ['12345', 'bukan nomor', '0812', '+1 202 555 0100x']) {
+    // not a number, too short, a Jakarta landline, a foreign mobile: the courier needs an Indonesian HP
+    for (const bad of ['12345', 'bukan nomor', '0812', '+1 202 555 0100x', '021 7720 1234', '+62 21 7720 1234', '+1 202 555 0100']) {
       await d.say(bad);
-      expect(d.text).toContain('Nomor HP tidak valid. Contoh yang benar: 0812 3456 7890.');
+      expect(d.text).toContain('Mohon tulis nomor HP (ponsel) Indonesia penerima, diawali 08 atau +62 8.');
     }
     await d.say('0812-3456-7890');
     expect(d.text).toContain('Alamat lengkap penerima (jalan, nomor rumah, RT/RW):');
@@ -69,8 +70,13 @@ describe('a new recipient, field by field', () => {
     await d.press('Kukusan');
     expect(d.text).toContain('Catatan untuk pengantar (misalnya patokan rumah), atau lewati:');
     await d.press('⏭️ Lewati');
-    expect(d.text).toContain('Penerima: Siti Aminah (Kel. Kukusan). ✅');
+    // the whole record, to check before paying
+    expect(d.text).toContain(
+      '✅ Penerima pesanan ini:\n👤 Siti Aminah\n📱 0812-3456-7890\n🏠 Jl. Melati No. 5, RT 02/RW 03, Kel. Kukusan, Kec. Beji\n',
+    );
+    expect(d.text).not.toContain('📝');
     expect(d.text).toContain('Silakan lakukan pembayaran Rp 48.000 kepada Rendang Uni Ratna');
+    expect(d.labels).toEqual(['✏️ Ubah penerima', '❌ Batalkan pesanan', '🏠 Menu utama']);
 
     const order = (await t.app.store.orders.get(orderId))!;
     expect(order.recipient).toMatchObject({
@@ -94,7 +100,8 @@ describe('a new recipient, field by field', () => {
     await d.press('Cimanggis');
     await d.press('rl:0');
     await d.say('Rumah pagar hijau, depan masjid');
-    expect(d.text).toContain('Penerima: Budi Santoso');
+    expect(d.text).toContain('👤 Budi Santoso');
+    expect(d.text).toContain('📝 Rumah pagar hijau, depan masjid');
     expect((await t.app.store.orders.get(orderId))!.recipient!.note).toBe('Rumah pagar hijau, depan masjid');
   });
 
@@ -108,7 +115,8 @@ describe('a new recipient, field by field', () => {
       await d.press('Cimanggis');
       await d.press('rl:0');
       await d.say(typed);
-      expect(d.text).toContain('Penerima: Budi Santoso');
+      expect(d.text).toContain('👤 Budi Santoso');
+      expect(d.text).not.toContain('📝');
       expect((await t.app.store.orders.get(orderId))!.recipient!.note).toBeUndefined();
     }
   });
@@ -129,7 +137,8 @@ describe('an earlier recipient', () => {
     const { d, orderId } = await confirmedOrder(DEMO.asn2.phone);
     expect(d.text).toContain('Pilih penerima paket: warga isoman yang pernah Anda daftarkan');
     await d.press(`Ahmad Fauzi · ${kel}`);
-    expect(d.text).toContain(`Penerima: Ahmad Fauzi (Kel. ${kel}). ✅`);
+    expect(d.text).toContain('👤 Ahmad Fauzi\n📱 0812-1111-2222');
+    expect(d.text).toContain(`Kel. ${kel}, Kec. Limo`);
     expect((await t.app.store.orders.get(orderId))!.recipient).toMatchObject({ name: 'Ahmad Fauzi', phone: '+6281211112222' });
   });
 
@@ -174,7 +183,82 @@ describe('an earlier recipient', () => {
     await d.press('rn:skip');
     expect(d.text).toContain('sudah menerima 2 paket');
     await d.press('✅ Tetap kirim ke penerima ini');
-    expect(d.text).toContain('Penerima: Ibu Dewi (Kel. Beji Timur). ✅');
+    expect(d.text).toContain('👤 Ibu Dewi');
+    expect(d.text).toContain('Kel. Beji Timur, Kec. Beji');
     expect((await t.app.store.orders.get(orderId))!.recipient!.name).toBe('Ibu Dewi');
+  });
+});
+
+describe('checking and correcting before paying', () => {
+  test('"Kembali" at the name question returns to the choice of recipient (it is not taken as a name)', async () => {
+    const { d } = await confirmedOrder();
+    await d.press('➕ Penerima baru');
+    expect(d.labels).toEqual(['⬅️ Kembali', '🏠 Menu utama']);
+    await d.say('Kembali'); // typed, as on WhatsApp
+    expect(d.text).not.toContain('Nomor HP penerima');
+    expect(d.labels).toContain('➕ Penerima baru');
+  });
+
+  test('"Ubah penerima" at the payment step: another recipient replaces the first on the order', async () => {
+    const { d, orderId } = await confirmedOrder(DEMO.asn2.phone);
+    await d.press('rc:new');
+    await d.say('Salah Nama');
+    await d.say('0812 7777 1111');
+    await d.say('Jl. Keliru No. 1, RT 01/RW 01');
+    await d.press('Beji');
+    await d.press('Kukusan');
+    await d.press('⏭️ Lewati');
+    await d.press('✏️ Ubah penerima');
+    expect(d.labels).toContain('➕ Penerima baru');
+    await d.press('➕ Penerima baru');
+    await d.say('Nama Benar');
+    await d.say('0812 7777 2222');
+    await d.say('Jl. Benar No. 2, RT 02/RW 02');
+    await d.press('Limo');
+    await d.press('rl:0');
+    await d.press('⏭️ Lewati');
+    expect(d.text).toContain('👤 Nama Benar');
+    expect(d.text).toContain('Silakan lakukan pembayaran');
+    expect((await t.app.store.orders.get(orderId))!.recipient).toMatchObject({ name: 'Nama Benar', phone: '+6281277772222' });
+  });
+
+  test('an unpaid order can be cancelled after a confirmation; "Tidak" returns to the payment step', async () => {
+    const { d, orderId } = await confirmedOrder();
+    await d.press('rc:new');
+    await d.say('Siti Aminah');
+    await d.say('0812 3456 7890');
+    await d.say('Jl. Melati No. 5, RT 02/RW 03');
+    await d.press('Beji');
+    await d.press('Kukusan');
+    await d.press('⏭️ Lewati');
+    await d.press('❌ Batalkan pesanan');
+    expect(d.text).toContain(`Batalkan pesanan ${orderId} (Rp 48.000, Rendang Uni Ratna)?`);
+    await d.press('↩️ Tidak, kembali');
+    expect(d.text).toContain('Silakan lakukan pembayaran Rp 48.000');
+    expect((await t.app.store.orders.get(orderId))!.status).toBe('confirmed');
+    await d.press('❌ Batalkan pesanan');
+    await d.say('ya'); // one word answers the question
+    expect(d.text).toContain(`Pesanan ${orderId} sudah dibatalkan.`);
+    expect(d.labels).toContain('🛍️ Lihat katalog UMKM');
+    expect((await t.app.store.orders.get(orderId))!.status).toBe('cancelled');
+    // a receipt for it now is refused: the order no longer waits for one
+    await d.command('riwayat');
+    expect(d.text).not.toContain('Lanjutkan');
+  });
+});
+
+describe('/hapusdata', () => {
+  test('with nothing saved says so instead of asking to delete; "Batal" returns to the list', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.admin.phone);
+    await d.command('hapusdata');
+    expect(d.text).toContain('Anda belum menyimpan data penerima.');
+    expect(d.text).not.toContain('Hapus semua data penerima yang Anda simpan?');
+
+    const { d: d2 } = await confirmedOrder(DEMO.asn2.phone);
+    await d2.command('hapusdata');
+    expect(d2.text).toContain('Hapus semua data penerima yang Anda simpan?');
+    await d2.press('❌ Batal');
+    expect(d2.text).toContain('🏠 Penerima yang tersimpan:');
   });
 });

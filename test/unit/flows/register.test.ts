@@ -87,7 +87,7 @@ describe('registration (Telegram: the user shares their own contact)', () => {
     expect(await linkedPhone(d.chat.chatId)).toBe(DEMO.asn.phone);
   });
 
-  test('"Bukan saya" links nothing and asks for the contact again', async () => {
+  test('"Bukan saya" links nothing and waits until the user wants to try again', async () => {
     const d = createDriver(t.app);
     await d.command('start');
     await d.sendContact(DEMO.asn2.phone, true);
@@ -95,10 +95,26 @@ describe('registration (Telegram: the user shares their own contact)', () => {
     await d.press('❌ Bukan saya');
     expect(d.text).toContain('Baik, akun tidak kami hubungkan');
     expect(d.text).toContain('Dinas Koperasi dan UMKM Kota Depok');
-    expect(d.ids).toEqual(['reg:contact']);
+    expect(d.labels).toEqual(['🔄 Coba lagi']);
     expect(await linkedPhone(d.chat.chatId)).toBeUndefined();
+    await d.say('halo');
+    expect(d.text).toContain('Silakan pilih');
+    expect(await linkedPhone(d.chat.chatId)).toBeUndefined();
+    await d.press('🔄 Coba lagi');
+    expect(d.ids).toEqual(['reg:contact']);
     await d.command('menu');
     expect(d.text).toContain('Silakan daftar dulu');
+  });
+
+  test('on a channel whose number is verified (WhatsApp), "Bukan saya" does not show the same data again at once', async () => {
+    const d = createDriver(t.app, { channel: 'whatsapp', verifiedPhone: DEMO.asn2.phone });
+    await d.command('start');
+    expect(d.text).toContain('Budi Prasetyo');
+    await d.press('❌ Bukan saya');
+    expect(d.text).toContain('Baik, akun tidak kami hubungkan');
+    expect(d.text).not.toContain('Apakah data ini benar?');
+    await d.press('🔄 Coba lagi');
+    expect(d.text).toContain('Apakah data ini benar?');
   });
 
   test('a UMKM owner sees the UMKM on the confirmation', async () => {

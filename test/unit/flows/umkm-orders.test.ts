@@ -192,7 +192,8 @@ describe('an owner acts on the orders of their own UMKM', () => {
     expect(asn.labels[0]).toBe('✅ Siti Aminah · Kukusan');
     await asn.press('✅ Siti Aminah · Kukusan');
     // No "already got a package this week" warning: the rejected package never came.
-    expect(asn.text).toContain('Penerima: Siti Aminah (Kel. Kukusan)');
+    expect(asn.text).toContain('👤 Siti Aminah');
+    expect(asn.text).toContain('Kel. Kukusan, Kec. Beji');
     expect(asn.text).toContain('kirim foto bukti pembayaran');
     const next = (await t.app.store.orders.ofAsn(DEMO.asn.nip, 1))[0]!;
     expect(next.id).not.toBe(id);
