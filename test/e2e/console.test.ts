@@ -153,6 +153,9 @@ test('register, browse, buy, confirm, new recipient, /foto receipt and post link
   expect(a).toContain(`Silakan lakukan pembayaran ${total}`);
   expect(a).toContain(orderId);
 
+  a = await type('/foto /tidak/ada/struk.jpg');
+  expect(a).toContain('tidak bisa membaca file /tidak/ada/struk.jpg');
+  expect(a).not.toContain('kendala');
   a = await type('/foto');
   expect(a).toContain(`✅ Bukti pembayaran pesanan ${orderId} (${total}) diterima.`);
   expect(a).toContain('#ASNDepokPeduli #BeliProdukUMKMDepok');

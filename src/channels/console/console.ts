@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import sharp from 'sharp';
@@ -38,6 +39,15 @@ export function consoleInput(line: string): Input {
   return textToInput(line);
 }
 
+async function readable(file: string): Promise<boolean> {
+  try {
+    await access(file, constants.R_OK);
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** A fresh demo transfer receipt (each one different, as real receipts are). */
 export async function demoReceipt(stamp: string): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360"><rect width="100%" height="100%" fill="#fdfdf5"/>
@@ -71,7 +81,13 @@ export async function runConsoleChannel(deps: ConsoleChannelDeps): Promise<void>
       write('> ');
       continue;
     }
-    await say(consoleInput(line));
+    const input = consoleInput(line);
+    // A path that cannot be read is the terminal's problem, not the chat's: say so here, send nothing.
+    if (input.kind === 'photo' && !input.media.ref.startsWith(DEMO_RECEIPT_REF) && !(await readable(input.media.ref))) {
+      write(`(tidak bisa membaca file ${input.media.ref}; /foto tanpa nama file mengirim bukti bayar contoh)\n> `);
+      continue;
+    }
+    await say(input);
   }
   write('\nSampai jumpa!\n');
 }
