@@ -1,5 +1,6 @@
 import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
 import { formatRupiah } from '../src/domain/money.js';
+import { displayPhone } from '../src/domain/phone.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { MediaRef } from '../src/engine/types.js';
 import { choice, menuButton, text } from './ui.js';
@@ -47,11 +48,22 @@ export const receiptFlow: Flow = {
         const order = ctx.session.orderId ? await ctx.deps.store.orders.get(ctx.session.orderId) : null;
         const umkm = order ? await ctx.deps.store.catalogue.umkmToShow(order.umkmId) : null;
         return reply(
-          text('receipt-ask', { total: formatRupiah(order?.total ?? 0), umkm: umkm?.name ?? '-', id: order?.id ?? '-' }, [
-            choice('rx:recipient', 'receipt-change-recipient'),
-            choice('rx:cancel', 'receipt-cancel-order'),
-            menuButton(),
-          ]),
+          text(
+            'receipt-ask',
+            {
+              total: formatRupiah(order?.total ?? 0),
+              umkm: umkm?.name ?? '-',
+              id: order?.id ?? '-',
+              // the seller's contact: the buyer asks there for the account number or QRIS
+              owner: umkm?.ownerName ?? '-',
+              phone: umkm ? displayPhone(umkm.ownerPhone) : '-',
+            },
+            [
+              choice('rx:recipient', 'receipt-change-recipient'),
+              choice('rx:cancel', 'receipt-cancel-order'),
+              menuButton(),
+            ],
+          ),
         );
       },
       handle(ctx, input) {

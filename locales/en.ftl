@@ -195,6 +195,7 @@ recipient-order-gone = That order can no longer be changed.
 ## Receipt
 receipt-ask =
     Please pay { $total } to { $umkm } for order { $id }.
+    Ask { $owner } ({ $phone }) for the account number or QRIS.
     Then send a photo of the payment proof (receipt or transfer screenshot) here. 📸
 receipt-need-photo = Please send a photo of the payment proof (not text). Tap 📎 and choose a photo.
 receipt-not-image = That file is not an image we can read. Please send a photo (JPG or PNG) of the payment proof.

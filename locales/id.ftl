@@ -195,6 +195,7 @@ recipient-order-gone = Pesanan itu sudah tidak dapat diubah.
 ## Receipt
 receipt-ask =
     Silakan lakukan pembayaran { $total } kepada { $umkm } untuk pesanan { $id }.
+    Nomor rekening atau QRIS dapat ditanyakan kepada { $owner } ({ $phone }).
     Setelah itu, kirim foto bukti pembayaran (struk atau tangkapan layar transfer) di sini. 📸
 receipt-need-photo = Mohon kirim foto bukti pembayaran (bukan teks). Tekan ikon 📎 lalu pilih foto.
 receipt-not-image = File itu bukan gambar yang bisa kami baca. Mohon kirim foto (JPG atau PNG) bukti pembayaran.

@@ -76,6 +76,7 @@ describe('a new recipient, field by field', () => {
     );
     expect(d.text).not.toContain('📝');
     expect(d.text).toContain('Silakan lakukan pembayaran Rp 48.000 kepada Rendang Uni Ratna');
+    expect(d.text).toMatch(/Nomor rekening atau QRIS dapat ditanyakan kepada [A-Z][\p{L} ]+ \(0899-0000-\d{4}\)\./u);
     expect(d.labels).toEqual(['✏️ Ubah penerima', '❌ Batalkan pesanan', '🏠 Menu utama']);
 
     const order = (await t.app.store.orders.get(orderId))!;
