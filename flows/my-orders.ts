@@ -38,6 +38,8 @@ export const myOrdersFlow: Flow = {
             total: formatRupiah(o.total),
             status: ctx.deps.t(`order-status-${o.status}`),
             report: reportLine(ctx, o),
+            items: o.items.map((i) => `${i.qty} × ${i.name}`).join(', '),
+            recipient: o.recipient ? `\n${ctx.deps.t('orders-recipient', { name: o.recipient.name, kelurahan: o.recipient.kelurahan })}` : '',
           }),
         );
         const resumable = orders.filter((o) => resumeStep(o));

@@ -231,7 +231,9 @@ orders-list =
 orders-line =
     { $id } · { $date }
     { $umkm } · { $total }
+    🧾 { $items }{ $recipient }
     Status: { $status } { $report }
+orders-recipient = 👤 { $name } (Kel. { $kelurahan })
 orders-report-sent = · 📨 report sent
 orders-report-pending = · ⏳ report queued
 orders-resume = ▶️ Continue { $id }

@@ -231,7 +231,9 @@ orders-list =
 orders-line =
     { $id } · { $date }
     { $umkm } · { $total }
+    🧾 { $items }{ $recipient }
     Status: { $status } { $report }
+orders-recipient = 👤 { $name } (Kel. { $kelurahan })
 orders-report-sent = · 📨 laporan terkirim
 orders-report-pending = · ⏳ laporan dalam antrean
 orders-resume = ▶️ Lanjutkan { $id }

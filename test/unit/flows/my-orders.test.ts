@@ -42,7 +42,10 @@ describe('my orders', () => {
     expect(block(waiting)).toContain('Keripik Tempe Mak Nah · Rp 45.000');
     expect(block(waiting)).toContain('Status: menunggu bukti bayar');
     expect(block(waiting)).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2} WIB/);
+    expect(block(waiting)).toContain('🧾 3 × Keripik Tempe Original');
+    expect(block(waiting)).not.toContain('👤');
     expect(block(paid)).toContain('Rendang Uni Ratna · Rp 48.000');
+    expect(block(paid)).toContain('👤 Siti Aminah (Kel. Kukusan)');
     expect(block(paid)).toContain('Status: dibayar, menunggu UMKM');
     expect(block(paid)).toContain('⏳ laporan dalam antrean');
     expect(d.labels).toEqual([`▶️ Lanjutkan ${waiting}`, '🏠 Menu utama']);
