@@ -12,7 +12,7 @@ const ANSWER_WORDS = new Set(['ya', 'tidak', 'yes', 'no']);
 
 /**
  * Maps typed text to one of the offered choices: an exact label (ignoring case, emoji and
- * punctuation) first, then a number 1..n for numbered lists. When the step takes a typed number, digits
+ * punctuation) first, then the first words of exactly one label, then a number 1..n for numbered lists. When the step takes a typed number, digits
  * are never matched to a button (the step parses them).
  */
 export function matchChoice(
@@ -33,6 +33,16 @@ export function matchChoice(
   // "ya" picks "✅ Ya, hapus": a confirmation is answered in one word
   if (ANSWER_WORDS.has(t)) {
     const hits = offered.filter((o) => fold(o.label).split(' ')[0] === t);
+    if (hits.length === 1) return hits[0]!.id;
+  }
+  // "terima" picks "✅ Terima pesanan", "Dapur Bu Sari" picks "Dapur Bu Sari · Beji": the whole
+  // words a label starts with, when they fit that label only (3+ characters: "di" picks nothing)
+  const words = fold(text);
+  if (words.length >= 3 && !/^\d+$/.test(words)) {
+    const hits = offered.filter((o) => {
+      const label = fold(o.label);
+      return label === words || label.startsWith(`${words} `);
+    });
     if (hits.length === 1) return hits[0]!.id;
   }
   if (!expectsNumber && /^\d{1,3}$/.test(text.trim())) {
