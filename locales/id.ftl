@@ -195,6 +195,8 @@ receipt-not-image = File itu bukan gambar yang bisa kami baca. Mohon kirim foto 
 receipt-too-large = Foto terlalu besar (maksimal 10 MB). Mohon kirim foto yang lebih kecil.
 receipt-duplicate = Foto bukti ini sudah dipakai untuk pesanan lain. Mohon kirim bukti pembayaran untuk pesanan ini.
 receipt-order-closed = Pesanan ini sudah tidak menunggu bukti pembayaran.
+receipt-pick-order = Foto bukti pembayaran ini untuk pesanan yang mana?
+receipt-send-again = Foto tadi sudah tidak bisa kami ambil lagi. Mohon kirim ulang foto bukti pembayarannya di sini.
 receipt-thanks = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM sudah diberi tahu dan laporan sedang diteruskan ke Kantor Wali Kota.
 
 ## Social post
@@ -206,7 +208,11 @@ post-ask-link = Setelah mengunggah, kirim tautan (link) unggahan Anda di sini ({
 post-skip = ⏭️ Tidak mengunggah
 post-need-link = Silakan kirim tautan unggahan Anda ({ $networks }), atau pilih "Tidak mengunggah".
 post-bad-link = Tautan itu tidak kami kenali. Kirim tautan unggahan dari { $networks }, contoh: https://www.instagram.com/p/...
-post-thanks = Terima kasih! Tautan { $network } Anda sudah kami catat dan laporkan. 🙏
+post-thanks = Terima kasih! Tautan { $network } Anda untuk pesanan { $id } sudah kami catat dan laporkan. 🙏
+post-pick-order = Tautan { $network } ini untuk pesanan yang mana?
+post-none-waiting = Tidak ada pesanan Anda yang menunggu tautan unggahan.
+post-skip-need-id = Ketik nomor pesanan yang tidak diunggah, contoh: /lewati ORD-20261122-00001
+post-skip-unknown = Pesanan { $id } tidak menunggu tautan unggahan dari Anda. Lihat /riwayat.
 post-skipped = Baik, tidak apa-apa. Terima kasih sudah berbelanja di UMKM Depok! 🙏
 
 ## My orders
@@ -224,6 +230,7 @@ orders-report-pending = · ⏳ laporan dalam antrean
 orders-resume = ▶️ Lanjutkan { $id }
 order-status-draft = draf
 order-status-confirmed = menunggu bukti bayar
+order-pick-label = { $id } · { $umkm } · { $total }
 order-status-paid = dibayar, menunggu UMKM
 order-status-accepted = diterima UMKM
 order-status-rejected = ditolak UMKM
@@ -269,6 +276,7 @@ reminder-text = 🔔 Pengingat: terima kasih sudah membeli produk UMKM Depok (pe
     Lalu kirimkan tautan unggahan Anda di sini. Mengunggah bersifat sukarela.
 reminder-send-link = 🔗 Kirim tautan sekarang
 reminder-skip = ⏭️ Tidak mengunggah
+reminder-hint = Tempel tautannya di sini kapan saja. Bila tidak mengunggah, ketik /lewati { $orderId }
 
 ## Recap
 recap-title = 📊 Rekap Harian Belanja Produk UMKM oleh ASN — { $day }
