@@ -1,4 +1,4 @@
-import { type CommandDef, type Flow, type GlobalChoice, goto, reply } from '../src/engine/flow.js';
+import { type CommandDef, type Flow, type GlobalChoice, goto, reply, type StrayInput } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
 import { ADMIN_COMMANDS, ADMIN_FLOWS, ADMIN_GLOBAL_CHOICES } from './admin.js';
 import { browseFlow } from './browse.js';
@@ -8,10 +8,10 @@ import { myOrdersFlow } from './my-orders.js';
 import { myRecipientsFlow } from './my-recipients.js';
 import { OPT_OUT_COMMANDS } from './opt-out.js';
 import { retryGlobalChoices } from './order-retry.js';
-import { receiptFlow } from './receipt.js';
+import { receiptFlow, strayReceipt } from './receipt.js';
 import { recipientFlow } from './recipient.js';
 import { registerFlow } from './register.js';
-import { postGlobalChoices, socialPostFlow } from './social-post.js';
+import { postCommands, postGlobalChoices, socialPostFlow, strayPostLink } from './social-post.js';
 import { text } from './ui.js';
 import { umkmActingFlow } from './umkm-acting.js';
 import { umkmCommands } from './umkm-commands.js';
@@ -63,6 +63,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   { name: 'hapusdata', allowed: canBuy, to: { flow: 'my-recipients', step: 'delete' } },
   { name: 'ping', allowed: anyone, run: () => reply(text('menu-pong')) },
   ...umkmCommands,
+  ...postCommands,
   ...ADMIN_COMMANDS,
   ...OPT_OUT_COMMANDS,
 ];
@@ -87,3 +88,6 @@ export const COMMANDS: CommandDef[] = [
 
 /** Buttons that work from anywhere (sent in reminders and notifications). */
 export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
+
+/** What a post link or a receipt photo means on a screen that takes neither (see the engine's REFUSALS). */
+export const STRAY_INPUTS: StrayInput[] = [strayPostLink, strayReceipt];

@@ -1,3 +1,4 @@
+import { parsePostLink } from '../src/domain/post-link.js';
 import { type Flow, goto, invalid, reply } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
 import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
@@ -45,8 +46,10 @@ export const menuFlow: Flow = {
         if (input.kind === 'text') {
           const typed = input.text.trim().toLowerCase();
           // A greeting shows the menu again; a buyer typing words searches the catalogue with them.
+          // A post link is no search: refused here, the engine offers it to the orders awaiting one.
           if (GREETINGS.test(typed)) return goto('menu', 'main');
-          if (canBuy(ctx.user) && typed.replace(/[^\p{L}]/gu, '').length >= 3) return searchFor(input.text);
+          const words = canBuy(ctx.user) && typed.replace(/[^\p{L}]/gu, '').length >= 3;
+          if (words && !parsePostLink(input.text).ok) return searchFor(input.text);
         }
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         const entry = ENTRIES.find((e) => e.id === input.id);

@@ -2,6 +2,7 @@ import { formatRupiah } from '../src/domain/money.js';
 import type { Order } from '../src/domain/schemas.js';
 import { formatWib } from '../src/domain/time.js';
 import { type Flow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
+import type { Choice } from '../src/engine/types.js';
 import { choice, literal, menuButton, text } from './ui.js';
 
 /** Where an unfinished order resumes: recipient, receipt or post link. */
@@ -9,6 +10,22 @@ export function resumeStep(order: Order): [string, string] | null {
   if (order.status === 'confirmed') return order.recipient ? ['receipt', 'ask'] : ['recipient', 'start'];
   if (['paid', 'accepted', 'delivered'].includes(order.status) && !order.postLink && !order.postSkipped) return ['social-post', 'ask'];
   return null;
+}
+
+/** How many of the ASN's newest orders are looked through for those waiting for a receipt or a link. */
+const WAITING_SCAN = 20;
+
+/** The ASN's orders (newest first) that resume at `flow`: 'receipt' (a payment proof) or 'social-post' (a link). */
+export async function ordersWaitingFor(ctx: FlowCtx, flow: 'receipt' | 'social-post'): Promise<Order[]> {
+  const nip = ctx.user.person?.nip;
+  if (!nip) return [];
+  return (await ctx.deps.store.orders.ofAsn(nip, WAITING_SCAN)).filter((o) => resumeStep(o)?.[0] === flow);
+}
+
+/** A button naming an order as the ASN knows it (id, UMKM, total), for "which order is this for?". */
+export async function orderButton(ctx: FlowCtx, id: string, o: Order): Promise<Choice> {
+  const umkm = (await ctx.deps.store.catalogue.umkmToShow(o.umkmId))?.name ?? o.umkmId;
+  return literal(id, ctx.deps.t('order-pick-label', { id: o.id, umkm, total: formatRupiah(o.total) }));
 }
 
 function reportLine(ctx: FlowCtx, o: Order): string {

@@ -1,18 +1,30 @@
 import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
 import { formatRupiah } from '../src/domain/money.js';
 import { displayPhone } from '../src/domain/phone.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult, type StrayInput } from '../src/engine/flow.js';
 import type { MediaRef } from '../src/engine/types.js';
+import { orderButton, ordersWaitingFor } from './my-orders.js';
 import { choice, menuButton, text } from './ui.js';
 
-async function acceptReceipt(ctx: FlowCtx, media: MediaRef): Promise<StepResult> {
+/**
+ * Takes the photo as the receipt of the session's order: sniffed, EXIF-stripped, stored, claimed
+ * once, the order paid. `lost` answers when the photo can no longer be fetched (one kept in the
+ * session while the ASN chose the order: WhatsApp keeps received media for a while only).
+ */
+async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepResult): Promise<StepResult> {
   const orderId = ctx.session.orderId;
   if (!orderId) return goto('menu', 'main');
   const order = await ctx.deps.store.orders.get(orderId);
   if (!order || order.asnNip !== ctx.user.person?.nip) return goto('menu', 'main');
   if (order.status !== 'confirmed') return goto('social-post', 'ask');
   if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('receipt-too-large');
-  const bytes = await ctx.fetchMedia(media);
+  let bytes: Buffer;
+  try {
+    bytes = await ctx.fetchMedia(media);
+  } catch (err) {
+    if (!lost) throw err;
+    return lost();
+  }
   const stored = await ctx.deps.media.storeImage(bytes, 'receipts');
   if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'receipt-too-large' : 'receipt-not-image');
   const other = await ctx.deps.store.orders.claimReceipt(stored.hash, order.id);
@@ -38,6 +50,37 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef): Promise<StepResult>
     ],
   });
 }
+
+/**
+ * Where a receipt sent from another screen lands when it was refused (too large, used before):
+ * on that order's receipt step, which names the order, with the reason above it.
+ */
+function onReceiptStep(r: StepResult): StepResult {
+  return r.kind === 'invalid' ? goto('receipt', 'ask', { replies: [{ text: r.reason }] }) : r;
+}
+
+/** Choice id of "this photo is for order X" on the pick step. */
+const PICK = 'rp:';
+
+/** A media reference kept in the session data by the pick step, if it is one. */
+function keptMedia(data: Record<string, unknown>): MediaRef | null {
+  const m = data.media as MediaRef | undefined;
+  return m && typeof m.ref === 'string' ? m : null;
+}
+
+/**
+ * A photo sent on a screen that takes none, while the ASN owes a receipt: with one order
+ * waiting, it is that order's receipt, taken exactly as the receipt step takes it; with several,
+ * the photo is kept (its reference, in the session) while the ASN picks the order.
+ */
+export const strayReceipt: StrayInput = async (ctx, input) => {
+  if (input.kind !== 'photo' || !ctx.user.person) return null;
+  const waiting = await ordersWaitingFor(ctx, 'receipt');
+  if (!waiting.length) return null;
+  if (waiting.length > 1) return goto('receipt', 'pick', { data: { media: input.media } });
+  ctx.session.orderId = waiting[0]!.id;
+  return onReceiptStep(await acceptReceipt(ctx, input.media));
+};
 
 /** The payment proof: a photo (or an image sent as a file), sniffed, EXIF-stripped, stored by hash. */
 export const receiptFlow: Flow = {
@@ -96,6 +139,24 @@ export const receiptFlow: Flow = {
         if (!res?.ok) return goto('menu', 'main', { replies: [text('receipt-order-closed')] });
         ctx.session.orderId = undefined;
         return goto('menu', 'main', { replies: [text('receipt-cancelled', { id: res.order.id })] });
+      },
+    },
+    /** A photo sent elsewhere while several orders wait for a receipt: which order is it for? */
+    pick: {
+      async enter(ctx) {
+        const waiting = await ordersWaitingFor(ctx, 'receipt');
+        if (!waiting.length || !keptMedia(ctx.data)) return goto('menu', 'main');
+        const buttons = await Promise.all(waiting.slice(0, 8).map((o) => orderButton(ctx, `${PICK}${o.id}`, o)));
+        return reply(text('receipt-pick-order', {}, [...buttons, menuButton()]));
+      },
+      async handle(ctx, input) {
+        const media = keptMedia(ctx.data);
+        if (input.kind !== 'choice' || !input.id.startsWith(PICK) || !media) return invalid('ui-choose-button');
+        const id = input.id.slice(PICK.length);
+        if (!(await ordersWaitingFor(ctx, 'receipt')).some((o) => o.id === id)) return invalid('engine-stale-button');
+        ctx.session.orderId = id;
+        const sendAgain = () => goto('receipt', 'ask', { replies: [text('receipt-send-again')] });
+        return onReceiptStep(await acceptReceipt(ctx, media, sendAgain));
       },
     },
   },

@@ -1,5 +1,18 @@
 import { parsePostLink, SOCIAL_HOSTS } from '../src/domain/post-link.js';
-import { type Flow, type FlowCtx, type GlobalChoice, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import type { Order } from '../src/domain/schemas.js';
+import {
+  type CommandDef,
+  type Flow,
+  type FlowCtx,
+  type GlobalChoice,
+  goto,
+  invalid,
+  reply,
+  type StepResult,
+  type StrayInput,
+} from '../src/engine/flow.js';
+import { canBuy } from '../src/engine/user.js';
+import { orderButton, ordersWaitingFor, resumeStep } from './my-orders.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** The caption the ASN copies for their post. */
@@ -15,12 +28,32 @@ async function ownOrder(ctx: FlowCtx, orderId: string) {
   return order && order.asnNip === ctx.user.person?.nip ? order : null;
 }
 
+/** Forgets the session's unfinished order only when it is this one (a reminder may concern another). */
+function finished(ctx: FlowCtx, orderId: string): void {
+  if (ctx.session.orderId === orderId) ctx.session.orderId = undefined;
+}
+
 async function skip(ctx: FlowCtx, orderId: string): Promise<StepResult> {
   const order = await ownOrder(ctx, orderId);
   if (!order) return invalid('engine-stale-button');
   if (!order.postLink) await ctx.deps.store.orders.update(order.id, { postSkipped: true }, 'system', order);
-  ctx.session.orderId = undefined;
+  finished(ctx, orderId);
   return goto('menu', 'main', { replies: [text('post-skipped')], effects: [{ type: 'cancel-reminder', orderId }] });
+}
+
+type PostLink = { url: string; network: string };
+
+/** Records the link on the order; the thanks names the order, since it may not be the one on screen. */
+async function saveLink(ctx: FlowCtx, order: Order, link: PostLink): Promise<Omit<Extract<StepResult, { kind: 'goto' }>, 'kind' | 'to'>> {
+  await ctx.deps.store.orders.update(order.id, { postLink: link.url, postSkipped: false }, 'system', order);
+  finished(ctx, order.id);
+  return {
+    replies: [text('post-thanks', { network: link.network, id: order.id })],
+    effects: [
+      { type: 'cancel-reminder', orderId: order.id },
+      { type: 'enqueue-followup', orderId: order.id },
+    ],
+  };
 }
 
 const networks = () => ({ networks: Object.keys(SOCIAL_HOSTS).join(', ') });
@@ -30,6 +63,9 @@ const askButtons = () => [choice('post:skip', 'post-skip'), menuButton()];
 function askAgain(reasonKey: string): StepResult {
   return reply(text(reasonKey, networks()), text('post-ask-link', networks(), askButtons()));
 }
+
+/** Choice id of "this link is for order X" on the pick step. */
+const PICK = 'pp:';
 
 /** After the receipt: a caption to copy and the post's link (or "skip": posting is the ASN's choice). */
 export const socialPostFlow: Flow = {
@@ -54,19 +90,55 @@ export const socialPostFlow: Flow = {
         if (!link.ok) return askAgain('post-bad-link');
         const order = await ownOrder(ctx, orderId);
         if (!order) return goto('menu', 'main');
-        await ctx.deps.store.orders.update(order.id, { postLink: link.url, postSkipped: false }, 'system', order);
-        ctx.session.orderId = undefined;
-        return goto('menu', 'main', {
-          replies: [text('post-thanks', { network: link.network })],
-          effects: [
-            { type: 'cancel-reminder', orderId: order.id },
-            { type: 'enqueue-followup', orderId: order.id },
-          ],
-        });
+        return goto('menu', 'main', await saveLink(ctx, order, link));
+      },
+    },
+    /** A link pasted elsewhere while several orders wait for one: which order is it for? */
+    pick: {
+      async enter(ctx) {
+        const waiting = await ordersWaitingFor(ctx, 'social-post');
+        if (!waiting.length || typeof ctx.data.link !== 'string') return goto('menu', 'main');
+        const buttons = await Promise.all(waiting.slice(0, 8).map((o) => orderButton(ctx, `${PICK}${o.id}`, o)));
+        return reply(text('post-pick-order', { network: String(ctx.data.network ?? '') }, [...buttons, menuButton()]));
+      },
+      async handle(ctx, input) {
+        if (input.kind !== 'choice' || !input.id.startsWith(PICK)) return invalid('ui-choose-button');
+        const order = await ownOrder(ctx, input.id.slice(PICK.length));
+        if (!order || resumeStep(order)?.[0] !== 'social-post') return invalid('engine-stale-button');
+        return goto('menu', 'main', await saveLink(ctx, order, { url: String(ctx.data.link), network: String(ctx.data.network) }));
       },
     },
   },
 };
+
+/**
+ * A post link pasted on a screen that takes no text (the reminder says "send the link here"): for
+ * the one order waiting for a link, recorded at once and the screen shown again; with several, the
+ * ASN picks the order.
+ */
+export const strayPostLink: StrayInput = async (ctx, input) => {
+  if (input.kind !== 'text' || !ctx.user.person) return null;
+  const link = parsePostLink(input.text);
+  if (!link.ok) return null;
+  const waiting = await ordersWaitingFor(ctx, 'social-post');
+  if (!waiting.length) return invalid('post-none-waiting');
+  if (waiting.length === 1) return goto(ctx.session.flow, ctx.session.step, await saveLink(ctx, waiting[0]!, link));
+  return goto('social-post', 'pick', { data: { link: link.url, network: link.network } });
+};
+
+/** `/lewati <order>`: the typed "I won't post" of a reminder on numbered channels (no order: the only one waiting). */
+async function skipTyped(ctx: FlowCtx, args: string): Promise<StepResult> {
+  const typed = args.trim().toUpperCase();
+  if (!typed) {
+    const waiting = await ordersWaitingFor(ctx, 'social-post');
+    return waiting.length === 1 ? skip(ctx, waiting[0]!.id) : invalid('post-skip-need-id');
+  }
+  const order = /^[A-Z0-9-]{1,40}$/.test(typed) ? await ownOrder(ctx, typed) : null;
+  if (!order || resumeStep(order)?.[0] !== 'social-post') return invalid('post-skip-unknown', { id: typed });
+  return skip(ctx, order.id);
+}
+
+export const postCommands: CommandDef[] = [{ name: 'lewati', allowed: canBuy, run: skipTyped }];
 
 /** Buttons sent by the reminder: skip posting, or send the link now. */
 export const postGlobalChoices: GlobalChoice[] = [

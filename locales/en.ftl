@@ -208,6 +208,8 @@ receipt-cancel-yes = ✅ Yes, cancel it
 receipt-cancel-no = ↩️ No, go back
 receipt-cancelled = Order { $id } is cancelled. You are welcome to shop again at any time. 🙏
 receipt-order-closed = This order is no longer waiting for a payment proof.
+receipt-pick-order = Which order is this payment proof for?
+receipt-send-again = We can no longer fetch that photo. Please send the photo of the payment proof here again.
 receipt-thanks = ✅ Payment proof for order { $id } ({ $total }) received. The business has been told and the report is on its way to the Mayor's Office.
 
 ## Social post
@@ -219,7 +221,11 @@ post-ask-link = After posting, send the link of your post here ({ $networks }). 
 post-skip = ⏭️ I won't post
 post-need-link = Please send the link of your post ({ $networks }), or choose "I won't post".
 post-bad-link = We don't recognise that link. Send a post link from { $networks }, for example https://www.instagram.com/p/...
-post-thanks = Thank you! Your { $network } link has been recorded and reported. 🙏
+post-thanks = Thank you! Your { $network } link for order { $id } has been recorded and reported. 🙏
+post-pick-order = Which order is this { $network } link for?
+post-none-waiting = None of your orders is waiting for a post link.
+post-skip-need-id = Type the number of the order you won't post about, e.g. /lewati ORD-20261122-00001
+post-skip-unknown = Order { $id } is not waiting for a post link from you. See /riwayat.
 post-skipped = All right, no problem. Thank you for shopping at Depok's small businesses! 🙏
 
 ## My orders
@@ -239,6 +245,7 @@ orders-report-pending = · ⏳ report queued
 orders-resume = ▶️ Continue { $id }
 order-status-draft = draft
 order-status-confirmed = waiting for payment proof
+order-pick-label = { $id } · { $umkm } · { $total }
 order-status-paid = paid, waiting for the business
 order-status-accepted = accepted by the business
 order-status-rejected = rejected by the business
@@ -284,6 +291,7 @@ reminder-text = 🔔 Reminder: thank you for buying from a Depok UMKM (order { $
     Then send the link of your post here. Posting is voluntary.
 reminder-send-link = 🔗 Send the link now
 reminder-skip = ⏭️ I won't post
+reminder-hint = Paste the link here at any time. If you won't post, type /lewati { $orderId }
 
 ## Recap
 recap-title = 📊 Daily recap of civil servants' purchases from UMKM — { $day }

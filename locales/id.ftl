@@ -208,6 +208,8 @@ receipt-cancel-ask = Batalkan pesanan { $id } ({ $total }, { $umkm })? Pesanan y
 receipt-cancel-yes = ✅ Ya, batalkan
 receipt-cancel-no = ↩️ Tidak, kembali
 receipt-cancelled = Pesanan { $id } sudah dibatalkan. Silakan berbelanja lagi kapan saja. 🙏
+receipt-pick-order = Foto bukti pembayaran ini untuk pesanan yang mana?
+receipt-send-again = Foto tadi sudah tidak bisa kami ambil lagi. Mohon kirim ulang foto bukti pembayarannya di sini.
 receipt-thanks = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM sudah diberi tahu dan laporan sedang diteruskan ke Kantor Wali Kota.
 
 ## Social post
@@ -219,7 +221,11 @@ post-ask-link = Setelah mengunggah, kirim tautan (link) unggahan Anda di sini ({
 post-skip = ⏭️ Tidak mengunggah
 post-need-link = Silakan kirim tautan unggahan Anda ({ $networks }), atau pilih "Tidak mengunggah".
 post-bad-link = Tautan itu tidak kami kenali. Kirim tautan unggahan dari { $networks }, contoh: https://www.instagram.com/p/...
-post-thanks = Terima kasih! Tautan { $network } Anda sudah kami catat dan laporkan. 🙏
+post-thanks = Terima kasih! Tautan { $network } Anda untuk pesanan { $id } sudah kami catat dan laporkan. 🙏
+post-pick-order = Tautan { $network } ini untuk pesanan yang mana?
+post-none-waiting = Tidak ada pesanan Anda yang menunggu tautan unggahan.
+post-skip-need-id = Ketik nomor pesanan yang tidak diunggah, contoh: /lewati ORD-20261122-00001
+post-skip-unknown = Pesanan { $id } tidak menunggu tautan unggahan dari Anda. Lihat /riwayat.
 post-skipped = Baik, tidak apa-apa. Terima kasih sudah berbelanja di UMKM Depok! 🙏
 
 ## My orders
@@ -239,6 +245,7 @@ orders-report-pending = · ⏳ laporan dalam antrean
 orders-resume = ▶️ Lanjutkan { $id }
 order-status-draft = draf
 order-status-confirmed = menunggu bukti bayar
+order-pick-label = { $id } · { $umkm } · { $total }
 order-status-paid = dibayar, menunggu UMKM
 order-status-accepted = diterima UMKM
 order-status-rejected = ditolak UMKM
@@ -284,6 +291,7 @@ reminder-text = 🔔 Pengingat: terima kasih sudah membeli produk UMKM Depok (pe
     Lalu kirimkan tautan unggahan Anda di sini. Mengunggah bersifat sukarela.
 reminder-send-link = 🔗 Kirim tautan sekarang
 reminder-skip = ⏭️ Tidak mengunggah
+reminder-hint = Tempel tautannya di sini kapan saja. Bila tidak mengunggah, ketik /lewati { $orderId }
 
 ## Recap
 recap-title = 📊 Rekap Harian Belanja Produk UMKM oleh ASN — { $day }

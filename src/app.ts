@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { COMMANDS, FLOWS, GLOBAL_CHOICES } from '../flows/index.js';
+import { COMMANDS, FLOWS, GLOBAL_CHOICES, STRAY_INPUTS } from '../flows/index.js';
 import { createAdminJobs } from './admin/jobs-port.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
@@ -69,6 +69,7 @@ export function createApp(deps: AppDeps) {
     flows: FLOWS,
     commands: COMMANDS,
     globalChoices: GLOBAL_CHOICES,
+    strayInputs: STRAY_INPUTS,
     effects: deps.effects ?? ((e) => queues.performEffects(e)),
     admin: createAdminJobs(queues, clock),
     onStep: deps.onStep,

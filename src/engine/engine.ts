@@ -2,7 +2,7 @@ import type { HandledMessage, IncomingMessage, MessageHandler, OutboundMessage }
 import { renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, StepResult, UserInfo } from './flow.js';
+import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, StepResult, StrayInput, UserInfo } from './flow.js';
 import { matchChoice } from './match.js';
 import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
 import type { Effect, Input, Msg, Reply } from './types.js';
@@ -43,6 +43,13 @@ export function mergeReplies(replies: Reply[]): Reply[] {
   return out;
 }
 
+/**
+ * The answers of steps that take no such input at all ("choose a button", "send a photo, not
+ * text"). Only these let a stray post link or receipt photo through: a step that is asking for
+ * text (a recipient's name, a search) keeps what is typed.
+ */
+const REFUSALS = new Set(['ui-choose-button', 'receipt-need-photo']);
+
 /** Plain words that act as commands (WhatsApp users rarely type a slash). */
 const WORD_COMMANDS = new Map([
   ['menu', 'menu'],
@@ -59,6 +66,8 @@ export interface EngineDeps extends Omit<FlowDeps, 't'> {
   flows: Flow[];
   commands: CommandDef[];
   globalChoices: GlobalChoice[];
+  /** tried, in order, on input a step refused with one of REFUSALS */
+  strayInputs?: StrayInput[];
   /** performs effects (queue jobs); called before the answer is sent */
   effects: (effects: Effect[]) => Promise<void>;
   /** called with each handled step, for metrics */
@@ -150,7 +159,19 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     }
     const step = stepOf(session.flow, session.step);
     if (!step?.handle) return { kind: 'goto', to: { flow: 'menu', step: 'main' } };
-    return step.handle(ctx, input);
+    const result = await step.handle(ctx, input);
+    if (result.kind !== 'invalid' || !REFUSALS.has(result.reason.key)) return result;
+    return (await stray(ctx, input)) ?? result;
+  }
+
+  /** What a stray link or photo means from anywhere, or null (the step's refusal stands). */
+  async function stray(ctx: FlowCtx, input: Input): Promise<StepResult | null> {
+    if (input.kind !== 'text' && input.kind !== 'photo') return null;
+    for (const s of deps.strayInputs ?? []) {
+      const r = await s(ctx, input);
+      if (r) return r;
+    }
+    return null;
   }
 
   function normalise(input: Input, session: Session): Input | { tooLong: true } {

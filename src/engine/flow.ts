@@ -84,6 +84,13 @@ export interface GlobalChoice {
   handle(ctx: FlowCtx, id: string): Promise<StepResult> | StepResult;
 }
 
+/**
+ * Input a screen refused (it takes buttons only) that still means something from anywhere: a post
+ * link or a receipt photo the ASN was asked for in a reminder. Returns null when it does not apply,
+ * and the screen's refusal stands.
+ */
+export type StrayInput = (ctx: FlowCtx, input: Input) => Promise<StepResult | null> | StepResult | null;
+
 /** A slash command: who may use it and where it leads. */
 export interface CommandDef {
   name: string;

@@ -26,6 +26,17 @@ export interface NotificationFacts {
 const BUTTON_CHANNELS: ReadonlySet<Channel> = new Set(['telegram']);
 
 /**
+ * The choices of a message a worker sends out of band (a notification, a reminder): buttons on
+ * Telegram, whose presses carry their own id and work from any screen. A numbered list would be
+ * read against the step the chat is on ("2" would pick that screen's second button), so numbered
+ * channels get `hint` instead: a command (or a link to paste) that works from any screen.
+ */
+export function outOfBandChoices(channel: Channel, msg: OutboundMessage, choices: { id: string; label: string }[], hint: string): OutboundMessage {
+  const fit = choices.filter((c) => Buffer.byteLength(c.id) <= MAX_CHOICE_BYTES);
+  return BUTTON_CHANNELS.has(channel) ? { ...msg, choices: fit } : { ...msg, text: `${msg.text}\n\n${hint}` };
+}
+
+/**
  * One localised notification for one chat: the text, the receipt photo for the owner's new
  * order, and buttons on Telegram. On WhatsApp and the console a numbered list would be read
  * against the chat's current step, so those get a command to type instead. Null when the event is
@@ -42,11 +53,8 @@ export function notificationMessage(
   const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
   const { order } = f;
   const umkm = f.umkm?.name ?? order.umkmId;
-  const buttons = BUTTON_CHANNELS.has(channel);
-  const withChoices = (msg: OutboundMessage, choices: { id: string; label: string }[], hint: string): OutboundMessage => {
-    const fit = choices.filter((c) => Buffer.byteLength(c.id) <= MAX_CHOICE_BYTES);
-    return buttons ? { ...msg, choices: fit } : { ...msg, text: `${msg.text}\n\n${hint}` };
-  };
+  const withChoices = (msg: OutboundMessage, choices: { id: string; label: string }[], hint: string) =>
+    outOfBandChoices(channel, msg, choices, hint);
   const ownerChoices = () => ownerActions(order).map((a) => ({ id: a.id, label: t(a.key) }));
   const args = { id: order.id, umkm, total: formatRupiah(order.total), minutes: f.acceptMinutes };
 

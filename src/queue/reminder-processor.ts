@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { sendOncePerChat } from './chat-delivery.js';
+import { outOfBandChoices } from './notification-content.js';
 import { MAX_REMINDERS, type ReminderJob, ReminderJobSchema, parseJob } from './jobs.js';
 import { isNight, nextReminderTime } from './night-window.js';
 
@@ -43,7 +44,7 @@ export type ReminderJobResult =
 /**
  * The `reminders` processor: REMINDER_DELAY_MINUTES after the receipt, asks the ASN (on every chat
  * linked to their phone) for the link of their social-media post, with the caption to copy and a
- * button to skip. Nothing is sent when the link came or the ASN skipped; never at night (a job
+ * button to skip (on numbered channels, the typed `/lewati <order>`). Nothing is sent when the link came or the ASN skipped; never at night (a job
  * that comes due between 21:00 and 07:00 WIB moves itself to 07:00); at most two reminders.
  * Deliveries per chat are recorded, so a retry reaches only the chats that missed it.
  */
@@ -85,8 +86,10 @@ export function createReminderProcessor(deps: ReminderProcessorDeps) {
       const choices = [
         { id: sendLinkChoiceId(orderId), label: i18n.t(locale, 'reminder-send-link') },
         { id: skipPostChoiceId(orderId), label: i18n.t(locale, 'reminder-skip') },
-      ].filter((c) => Buffer.byteLength(c.id) <= 64);
-      return { text, choices };
+      ];
+      // WhatsApp and the console: no numbered list (it would answer the chat's current screen);
+      // a pasted link is taken from any screen, and /lewati skips.
+      return outOfBandChoices(chat.channel, { text }, choices, i18n.t(locale, 'reminder-hint', { orderId }));
     });
     if (failures.length) throw new Error(`reminder ${n} of ${orderId} incomplete: ${failures.join('; ')}`);
     await redis.pexpire(record, 14 * 24 * 3600 * 1000);

@@ -165,7 +165,7 @@ test('register, browse, buy, confirm, new recipient, /foto receipt and post link
   a = await type('https://example.com/bukan-medsos');
   expect(a).toContain('Tautan itu tidak kami kenali.');
   a = await type('https://www.instagram.com/p/DemoKonsol01/');
-  expect(a).toContain('Terima kasih! Tautan Instagram Anda sudah kami catat dan laporkan. 🙏');
+  expect(a).toContain(`Terima kasih! Tautan Instagram Anda untuk pesanan ${orderId} sudah kami catat dan laporkan. 🙏`);
   expect(a).toContain('Halo, Rina Kartikasari!');
 
   child.stdin.end();

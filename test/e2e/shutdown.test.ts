@@ -172,7 +172,7 @@ test('SIGTERM mid-journey: the update and the report in hand finish, exit 0; aft
   bot.kill('SIGTERM');
   await logged('shutting down', from);
   reply.release();
-  const menu = await fake.waitFor(() => fake.sent(USER).slice(before).find((m) => /Tautan Instagram Anda sudah kami catat/.test(readable(m))), GUARD_MS);
+  const menu = await fake.waitFor(() => fake.sent(USER).slice(before).find((m) => /Tautan Instagram Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/.test(readable(m))), GUARD_MS);
   // The user taps "my orders" on that answer while the bot is stopping: not taken now, not lost either.
   const myOrders = buttonsOf(menu).find((b) => /Pesanan saya/.test(b.text))!;
   const afterMenu = fake.sent(USER).length;

@@ -68,7 +68,7 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
     await asn.photo(await receiptJpeg(1), /#ASNDepokPeduli #BeliProdukUMKMDepok/);
     await h.expectMessage(asn.id, /kirim tautan/, 0);
     await asn.say('https://example.com/post/1', /tidak kami kenali/);
-    await asn.say('https://www.instagram.com/p/CxYz123/', /Tautan Instagram Anda sudah kami catat/);
+    await asn.say('https://www.instagram.com/p/CxYz123/', /Tautan Instagram Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/);
 
     const order = await h.app.store.orders.get(orderId);
     expect(order).toMatchObject({ status: 'paid', postLink: 'https://www.instagram.com/p/CxYz123/' });

@@ -85,7 +85,7 @@ describe('the ASN purchase journey over WhatsApp (Baileys adapter, injected sock
     wa.sendImage(BUDI, jpeg);
     const afterPhoto = (await wa.waitForReplies(BUDI, 3)).join('\n'); // thanks, the caption alone (to copy), the ask
     expect(afterPhoto).toMatch(/#ASNDepokPeduli #BeliProdukUMKMDepok/);
-    expect(await say('https://vt.tiktok.com/ZS123abc/')).toMatch(/Tautan TikTok Anda sudah kami catat/);
+    expect(await say('https://vt.tiktok.com/ZS123abc/')).toMatch(/Tautan TikTok Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/);
 
     const done = await app.store.orders.get(order!.id);
     expect(done).toMatchObject({ status: 'paid', postLink: 'https://vt.tiktok.com/ZS123abc/' });

@@ -191,7 +191,7 @@ describe('social post', () => {
   test('an Instagram link is accepted, recorded on the order, the reminder cancelled and the follow-up queued', async () => {
     const { d, orderId } = await atPost();
     await d.say('https://www.instagram.com/p/C1a2B3c4D5e/');
-    expect(d.text).toContain('Terima kasih! Tautan Instagram Anda sudah kami catat dan laporkan. 🙏');
+    expect(d.text).toContain(`Terima kasih! Tautan Instagram Anda untuk pesanan ${orderId} sudah kami catat dan laporkan. 🙏`);
     expect(d.text).toContain('Halo, Rina Kartikasari!'); // back on the menu
     const o = await order(orderId);
     expect(o.postLink).toBe('https://www.instagram.com/p/C1a2B3c4D5e/');
@@ -226,7 +226,7 @@ describe('social post', () => {
     await d.choose(`post:link:${orderId}`);
     expect(d.text).toContain('Salin teks berikut');
     await d.say('https://vt.tiktok.com/ZS8abc/');
-    expect(d.text).toContain('Tautan TikTok Anda sudah kami catat');
+    expect(d.text).toContain(`Tautan TikTok Anda untuk pesanan ${orderId} sudah kami catat`);
     expect((await order(orderId)).postLink).toBe('https://vt.tiktok.com/ZS8abc/');
     await d.choose(`post:link:${orderId}`); // already sent
     expect(d.text).toContain('Tombol itu sudah tidak berlaku');
