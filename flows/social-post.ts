@@ -19,9 +19,13 @@ import { choice, menuButton, text } from './ui.js';
 export async function postCaption(ctx: FlowCtx, orderId: string): Promise<string> {
   const order = await ctx.deps.store.orders.get(orderId);
   const umkm = order ? await ctx.deps.store.catalogue.umkmToShow(order.umkmId) : null;
-  const products = order?.items.map((i) => i.name).join(', ') ?? '';
+  // "Nasi Box, Rendang, dan Keripik": a sentence people post as they would write it
+  const products = new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(order?.items.map((i) => i.name) ?? []);
   return ctx.deps.t('post-caption', { products, umkm: umkm?.name ?? '', kecamatan: umkm?.kecamatan ?? '' });
 }
+
+/** One word with a dot, colon or slash (or an http address): meant as a link, even if not a post's. */
+const looksLikeLink = (s: string) => /https?:\/\//i.test(s) || (/^\S+$/.test(s.trim()) && /[.:/]/.test(s));
 
 async function ownOrder(ctx: FlowCtx, orderId: string) {
   const order = await ctx.deps.store.orders.get(orderId);
@@ -87,7 +91,8 @@ export const socialPostFlow: Flow = {
         if (input.kind === 'choice' && input.id === 'post:skip') return skip(ctx, orderId);
         if (input.kind !== 'text') return askAgain('post-need-link');
         const link = parsePostLink(input.text);
-        if (!link.ok) return askAgain('post-bad-link');
+        // "sudah saya upload" is not a link at all: ask for the link itself, not about its site
+        if (!link.ok) return askAgain(looksLikeLink(input.text) ? 'post-bad-link' : 'post-need-link');
         const order = await ownOrder(ctx, orderId);
         if (!order) return goto('menu', 'main');
         return goto('menu', 'main', await saveLink(ctx, order, link));

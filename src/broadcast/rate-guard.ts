@@ -31,7 +31,7 @@ export const telegramIntervalMs = (perSecond: number) => (1000 + TELEGRAM_JITTER
  * send time is lost to callers racing for it; time nobody booked is not saved up for a burst.
  * KEYS[1] the next free time; KEYS[2], when given, the recipient chat's one-a-second slot, taken
  * in the same call (until a second after the booked time). ARGV: interval, most ms ahead, chat
- * slot ms. Answers {1, ms to sleep} when booked; {0, ms to wait} when the next free time is more
+ * slot ms. Answers {1, ms to sleep, the booked time} when booked; {0, ms to wait} when the next free time is more
  * than ARGV[2] ms away; {2, ms} when the chat's slot is busy (nothing booked in either case).
  */
 const BOOK = `
@@ -48,10 +48,10 @@ local wait = at - now
 if wait > tonumber(ARGV[2]) then return {0, math.ceil(wait - tonumber(ARGV[2]))} end
 redis.call('SET', KEYS[1], string.format('%.3f', at + interval), 'PX', math.ceil(wait + interval) + 1000)
 if KEYS[2] then redis.call('SET', KEYS[2], '1', 'PX', math.ceil(wait) + tonumber(ARGV[3])) end
-return {1, math.floor(wait)}`;
+return {1, math.floor(wait), string.format('%.3f', at)}`;
 
 /** What booking a Telegram send answered: booked (sleep `waitMs`, then send), or why not and how long to wait. */
-export type TelegramSlot = { booked: true; waitMs: number } | { booked: false; why: 'rate' | 'chat-busy'; waitMs: number };
+export type TelegramSlot = { booked: true; waitMs: number; at: number } | { booked: false; why: 'rate' | 'chat-busy'; waitMs: number };
 
 /** Milliseconds from `now` to the next WIB midnight. */
 export function msUntilNextWibDay(now: Date): number {
@@ -66,13 +66,13 @@ export function createRateGuard(redis: Redis, keys: Keys) {
   return {
     /**
      * Books the next Telegram send time under `perSecond` and, for a `chatId`, that chat's slot
-     * (see BOOK).
+     * (see BOOK). `at` is the booked time on Redis's clock (ms).
      */
     async bookTelegram(perSecond: number, chatId?: string, maxAheadMs = TELEGRAM_MAX_AHEAD_MS): Promise<TelegramSlot> {
       const keyList = chatId === undefined ? [keys.broadcastTelegramNext()] : [keys.broadcastTelegramNext(), keys.broadcastChatSlot('telegram', chatId)];
-      const [code, ms] = (await book(keyList.length, ...keyList, telegramIntervalMs(perSecond), maxAheadMs, CHAT_SLOT_MS)) as [number, number];
+      const [code, ms, at] = (await book(keyList.length, ...keyList, telegramIntervalMs(perSecond), maxAheadMs, CHAT_SLOT_MS)) as [number, number, string?];
       const waitMs = Number(ms);
-      if (code === 1) return { booked: true, waitMs };
+      if (code === 1) return { booked: true, waitMs, at: Number(at) };
       return { booked: false, why: code === 2 ? 'chat-busy' : 'rate', waitMs };
     },
     /** Takes the chat's one-a-second slot; 0 when taken now, else ms until it frees. */

@@ -174,7 +174,7 @@ describe('social post', () => {
 
   test('a link that is not a social post is refused with the list of networks', async () => {
     const { d, orderId } = await atPost();
-    for (const bad of ['https://example.com/p/123', 'instagram', 'https://instagram.com.evil.id/p/1', 'javascript:alert(1)', 'https://www.instagram.com/']) {
+    for (const bad of ['https://example.com/p/123', 'www.instagram.com', 'https://instagram.com.evil.id/p/1', 'javascript:alert(1)', 'https://www.instagram.com/']) {
       await d.say(bad);
       expect(d.text).toContain('Tautan itu tidak kami kenali. Kirim tautan unggahan dari Instagram, Facebook, X, TikTok, YouTube');
       // One message: the reason and the question again, not the caption to copy a second time.
@@ -182,6 +182,10 @@ describe('social post', () => {
       expect(d.text).not.toContain('#ASNDepokPeduli');
       expect(d.labels).toEqual(['⏭️ Tidak mengunggah', '🏠 Menu utama']);
     }
+    // words, not a link: asked for the link itself
+    await d.say('sudah saya upload');
+    expect(d.text).toContain('Silakan kirim tautan unggahan Anda');
+    expect(d.text).not.toContain('tidak kami kenali');
     await d.sendPhoto(await jpeg(5));
     expect(d.text).toContain('Silakan kirim tautan unggahan Anda');
     expect((await order(orderId)).postLink).toBeUndefined();
