@@ -93,7 +93,11 @@ category-kriya = 🏺 Crafts
 
 ## Browse
 browse-category = Choose a product category:
-browse-kecamatan = Category { $category }. Choose the UMKM's district, or see all:
+browse-kecamatan = Category { $category }. Choose the UMKM's district (number of products in brackets), or see all:
+browse-kecamatan-option = { $kecamatan } ({ $count })
+browse-kecamatan-none = There are no { $category } products in Kec. { $kecamatan } yet. Please choose a district from the buttons below.
+browse-kecamatan-sold-out = Sorry, the { $category } products in Kec. { $kecamatan } have just sold out. Please choose another district.
+browse-category-empty = Sorry, no { $category } products are available right now. Please choose another category.
 browse-all-kecamatan = 📍 All districts
 browse-item-line = { $n }. { $name } — { $price }/{ $unit }
     🏪 { $umkm } · Kec. { $kecamatan }

@@ -93,7 +93,11 @@ category-kriya = 🏺 Kriya
 
 ## Browse
 browse-category = Pilih kategori produk:
-browse-kecamatan = Kategori { $category }. Pilih kecamatan UMKM, atau lihat semua:
+browse-kecamatan = Kategori { $category }. Pilih kecamatan UMKM (dalam kurung: jumlah produk), atau lihat semua:
+browse-kecamatan-option = { $kecamatan } ({ $count })
+browse-kecamatan-none = Belum ada produk { $category } di Kec. { $kecamatan }. Silakan pilih kecamatan dari tombol di bawah.
+browse-kecamatan-sold-out = Maaf, produk { $category } di Kec. { $kecamatan } baru saja habis. Silakan pilih kecamatan lain.
+browse-category-empty = Maaf, produk { $category } sedang tidak tersedia. Silakan pilih kategori lain.
 browse-all-kecamatan = 📍 Semua kecamatan
 browse-item-line = { $n }. { $name } — { $price }/{ $unit }
     🏪 { $umkm } · Kec. { $kecamatan }
