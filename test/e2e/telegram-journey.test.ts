@@ -31,7 +31,7 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
 
     await asn.press(/Lihat katalog/, /Pilih kategori/);
     await asn.press(/Kuliner/, /Pilih kecamatan/);
-    await asn.press(/^Beji$/, /produk \(halaman 1\//);
+    await asn.press(/^Beji \(\d+\)$/, /produk \(halaman 1\//);
     const list = asn.last()!;
     expect(readable(list)).toMatch(/paling sedikit menerima pesanan bulan ini tampil lebih dulu/);
     expect(readable(list)).toMatch(/Rp \d{1,3}(\.\d{3})+/);

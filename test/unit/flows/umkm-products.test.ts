@@ -96,7 +96,7 @@ describe('owners keep their own products current', () => {
     await asn.command('menu');
     await asn.press('m:browse');
     await asn.press('🍱 Kuliner');
-    await asn.press('Beji');
+    await asn.say('Beji'); // the button reads "Beji (n)"
     const pages = [asn.labels.join('\n')];
     while (asn.ids.includes('pg:next') && pages.length < 20) pages.push((await asn.press('pg:next')) && asn.labels.join('\n'));
     const beji = pages.join('\n');
