@@ -48,7 +48,10 @@ menu-title = Hello, { $name }! Please choose:
 menu-title-anon = Main menu. Please choose:
 menu-browse = 🛍️ Browse the UMKM catalogue
 menu-search = 🔎 Search products
-menu-cart = 🛒 Cart ({ $count })
+menu-cart = 🛒 Cart ({ $count ->
+        [one] 1 product
+       *[other] { $count } products
+    })
 menu-my-orders = 📦 My orders
 menu-my-recipients = 🏠 My recipients
 menu-owner-orders = 🧾 Incoming orders (UMKM)
