@@ -134,12 +134,13 @@ browse-search-too-short = The search is too short. Type at least 2 letters.
 browse-search-too-long = The search is too long. Type at most 100 characters.
 
 ## Cart
-cart-qty-ask = How many { $unit } of { $name }? Choose or type a number 1–{ $max }.
+cart-qty-ask = How many would you like? { $name }, { $price } per { $unit }. Choose or type a number 1–{ $max }.
 cart-qty-need-number = Please type the quantity as a number (1–99).
 cart-qty-not-number = The quantity must be a whole number, for example 2.
 cart-qty-too-small = The quantity must be at least 1.
 cart-qty-too-large = At most { $max } per product.
 cart-added = ✅ { $qty } × { $name } added to the cart.
+cart-added-capped = ℹ️ At most { $max } per product: the cart now has { $qty } × { $name }.
 cart-switch-ask =
     Your cart holds products of { $current }. One order is for one business only.
     Start a new order with { $next }? (The current cart will be emptied.)
@@ -159,6 +160,13 @@ cart-edit = ✏️ Change quantity
 cart-clear = 🗑️ Empty the cart
 cart-empty = Your cart is empty.
 cart-cleared = The cart has been emptied.
+cart-clear-ask = Empty the cart? ({ $count ->
+        [one] 1 product
+       *[other] { $count } products
+    } will be removed.)
+cart-clear-yes = 🗑️ Yes, empty it
+cart-clear-no = ↩️ No
+cart-now-empty = 🗑️ { $name } removed. The cart is now empty.
 cart-edit-ask = Choose the product to change:
 cart-edit-item = New quantity for { $name }? Choose or type a number 1–{ $max }, or remove it.
 cart-remove = 🗑️ Remove from cart

@@ -38,7 +38,7 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
     const firstProduct = buttonsOf(list)[0]!;
     expect(firstProduct.data).toMatch(/^p:/);
     await asn.pressData(list.message_id, firstProduct.data!, /💰 Rp/);
-    await asn.press(/Beli/, /ingin dibeli/);
+    await asn.press(/Beli/, /Mau beli berapa\?/);
 
     // Bad quantities are answered and the step goes on; a typed 2 is taken.
     await asn.say('abc', /angka bulat/);
