@@ -3,7 +3,7 @@ import { type Listing, rankListings, type SortOrder } from '../src/domain/rankin
 import { type Category, CATEGORIES } from '../src/domain/schemas.js';
 import { searchListings } from '../src/domain/search.js';
 import { wibDay } from '../src/domain/time.js';
-import { KECAMATAN } from '../src/domain/wilayah.js';
+import { canonicalKecamatan, KECAMATAN } from '../src/domain/wilayah.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Choice, Reply } from '../src/engine/types.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
@@ -37,6 +37,13 @@ export async function currentListings(ctx: FlowCtx): Promise<Listing[]> {
   return rankListings(all, (d.sort as SortOrder) ?? 'fair', income, wibDay(now), counts);
 }
 
+/** Available products of a category per kecamatan (kecamatan without any are absent). */
+async function kecamatanCounts(ctx: FlowCtx, category: Category): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const l of await ctx.deps.store.catalogue.browse({ category })) counts.set(l.umkm.kecamatan, (counts.get(l.umkm.kecamatan) ?? 0) + 1);
+  return counts;
+}
+
 function listReply(ctx: FlowCtx, listings: Listing[], page: number): Reply {
   const d = ctx.data;
   const pages = Math.max(1, Math.ceil(listings.length / PAGE_SIZE));
@@ -58,11 +65,13 @@ function listReply(ctx: FlowCtx, listings: Listing[], page: number): Reply {
   const nav: Choice[] = [];
   if (p > 0) nav.push(choice('pg:prev', 'browse-prev'));
   if (p < pages - 1) nav.push(choice('pg:next', 'browse-next'));
-  if (d.mode !== 'search') {
+  // The fair order and its note are about several UMKM: one UMKM's own list is simply cheapest first.
+  const mixed = d.mode !== 'search' && new Set(listings.map((l) => l.umkm.id)).size > 1;
+  if (mixed) {
     nav.push(d.sort === 'price-asc' ? choice('sort:fair', 'browse-sort-fair') : choice('sort:price', 'browse-sort-price'));
   }
   nav.push(backButton(), menuButton());
-  const orderNote = d.mode === 'search' ? '' : d.sort === 'price-asc' ? ctx.deps.t('browse-order-price') : ctx.deps.t('browse-order-fair');
+  const orderNote = !mixed ? '' : d.sort === 'price-asc' ? ctx.deps.t('browse-order-price') : ctx.deps.t('browse-order-fair');
   return text('browse-list', { page: p + 1, pages, count: listings.length, items: lines.join('\n'), note: orderNote }, [
     ...choices,
     ...nav,
@@ -91,19 +100,33 @@ export const browseFlow: Flow = {
       },
     },
     kecamatan: {
-      enter(ctx) {
+      // Only the kecamatan that have products of the category, with their count: never a choice that leads nowhere.
+      async enter(ctx) {
+        const category = ctx.data.category as Category;
         // No category chosen (back from a list that had none): ask for one first.
-        if (!CATEGORIES.includes(ctx.data.category as Category)) return goto('browse', 'category');
+        if (!CATEGORIES.includes(category)) return goto('browse', 'category');
+        const name = ctx.deps.t(`category-${category}`);
+        const counts = await kecamatanCounts(ctx, category);
+        if (!counts.size) return goto('browse', 'category', { replies: [text('browse-category-empty', { category: name })] });
+        const options = KECAMATAN.flatMap((k, i) => {
+          const count = counts.get(k);
+          return count ? [choice(`kec:${i}`, 'browse-kecamatan-option', { kecamatan: k, count })] : [];
+        });
         return reply(
-          text(
-            'browse-kecamatan',
-            { category: ctx.deps.t(`category-${String(ctx.data.category)}`) },
-            [choice('kec:all', 'browse-all-kecamatan'), ...KECAMATAN.map((k, i) => literal(`kec:${i}`, k)), backButton()],
-            { columns: 2 },
-          ),
+          text('browse-kecamatan', { category: name }, [choice('kec:all', 'browse-all-kecamatan'), ...options, backButton()], { columns: 2 }),
         );
       },
-      handle(_ctx, input) {
+      async handle(ctx, input) {
+        if (input.kind === 'text') {
+          // "Beji" typed for the button "Beji (3)"
+          const k = canonicalKecamatan(input.text);
+          if (!k) return invalid('ui-choose-button');
+          const category = ctx.data.category as Category;
+          if (!(await kecamatanCounts(ctx, category)).get(k)) {
+            return invalid('browse-kecamatan-none', { category: ctx.deps.t(`category-${category}`), kecamatan: k });
+          }
+          return goto('browse', 'list', { data: { kecamatan: k, page: 0 } });
+        }
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'nav:back') return goto('browse', 'category');
         if (input.id === 'kec:all') return goto('browse', 'list', { data: { kecamatan: undefined, page: 0 } });
@@ -116,8 +139,19 @@ export const browseFlow: Flow = {
       async enter(ctx) {
         const listings = await currentListings(ctx);
         if (!listings.length) {
-          const key = ctx.data.mode === 'search' ? 'browse-search-none' : 'browse-empty';
-          return reply(text(key, { query: String(ctx.data.query ?? '') }, [choice('m:search', 'menu-search'), choice('m:browse', 'menu-browse'), menuButton()]));
+          const mode = (ctx.data.mode as Mode) ?? 'browse';
+          const category = ctx.data.category as Category;
+          if (mode === 'browse' && CATEGORIES.includes(category)) {
+            // Sold out since the kecamatan question was asked: ask it again, the category kept.
+            const name = ctx.deps.t(`category-${category}`);
+            const kecamatan = ctx.data.kecamatan as string | undefined;
+            const notice = kecamatan ? text('browse-kecamatan-sold-out', { category: name, kecamatan }) : text('browse-category-empty', { category: name });
+            return goto('browse', kecamatan ? 'kecamatan' : 'category', { replies: [notice], data: { kecamatan: undefined, page: 0 } });
+          }
+          const key = mode === 'search' ? 'browse-search-none' : 'browse-empty';
+          return reply(
+            text(key, { query: String(ctx.data.query ?? '') }, [choice('m:search', 'menu-search'), choice('m:browse', 'menu-browse'), backButton(), menuButton()]),
+          );
         }
         return reply(listReply(ctx, listings, Number(ctx.data.page ?? 0)));
       },
@@ -177,8 +211,10 @@ export const browseFlow: Flow = {
       },
     },
     search: {
-      enter: () => reply(text('browse-search-ask', {}, [menuButton()])),
+      // Opened from the main menu or /cari: "Kembali" leads back to the menu (typed, the label is matched as the button).
+      enter: () => reply(text('browse-search-ask', {}, [backButton(), menuButton()])),
       handle(_ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('menu', 'main');
         if (input.kind !== 'text') return invalid('browse-search-need-text');
         return searchFor(input.text);
       },

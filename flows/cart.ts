@@ -3,20 +3,33 @@ import { formatRupiah } from '../src/domain/money.js';
 import type { OrderItem, Product } from '../src/domain/schemas.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Cart } from '../src/engine/session.js';
+import { fold } from '../src/engine/match.js';
 import type { Input } from '../src/engine/types.js';
 import { backButton, choice, literal, menuButton, text } from './ui.js';
 
 export const MAX_QTY = 99;
 const QUICK_QTY = [1, 2, 3, 5, 10];
 
-/** Reads a quantity from a button or typed text: a whole number 1..99, or a reason why not. */
-export function parseQuantity(input: Input): { ok: true; qty: number } | { ok: false; key: string } {
+/** What may follow the number: "3x", "3 bungkus", "3 porsi." (words only: "1.5 kg" and "3 2" stay refused). */
+const UNIT_WORDS = /^(?:[x×]|\p{L}+(?: \p{L}+){0,3}\.?)$/iu;
+
+/**
+ * Reads a quantity from a button or typed text: a whole number 1..99, optionally followed by a
+ * unit word as people type it ("3 bungkus", "3x", or the product's own unit "2 pak isi 5"), or a
+ * reason why not.
+ */
+export function parseQuantity(input: Input, unit?: string): { ok: true; qty: number } | { ok: false; key: string } {
   let raw: string;
   if (input.kind === 'choice' && input.id.startsWith('q:')) raw = input.id.slice(2);
-  else if (input.kind === 'text') raw = input.text.trim();
+  else if (input.kind === 'text') raw = input.text.trim().replace(/\s+/g, ' ');
   else return { ok: false, key: 'cart-qty-need-number' };
-  if (!/^-?\d+$/.test(raw)) return { ok: false, key: 'cart-qty-not-number' };
-  const qty = Number(raw);
+  const m = /^(-?\d+) ?(.*)$/u.exec(raw);
+  const rest = m?.[2] ?? '';
+  const compact = (s: string) => fold(s).replace(/ /g, '');
+  // The unit may hold digits ("porsi 250 g") but must start with a letter: "1.5 porsi" is no "1".
+  const unitOk = !rest || UNIT_WORDS.test(rest) || (unit !== undefined && /^\p{L}/u.test(rest) && compact(rest) === compact(unit));
+  if (!m || !unitOk) return { ok: false, key: 'cart-qty-not-number' };
+  const qty = Number(m[1]);
   if (qty < 1) return { ok: false, key: 'cart-qty-too-small' };
   if (qty > MAX_QTY) return { ok: false, key: 'cart-qty-too-large' };
   return { ok: true, qty };
@@ -32,12 +45,15 @@ async function cartLines(ctx: FlowCtx, cart: Cart): Promise<{ product: Product; 
   return out;
 }
 
-function addToCart(cart: Cart | undefined, umkmId: string, sku: string, qty: number): Cart {
+/** The cart with `qty` more of `sku`; `capped` when the line reached MAX_QTY before all of it fit. */
+function addToCart(cart: Cart | undefined, umkmId: string, sku: string, qty: number): { cart: Cart; lineQty: number; capped: boolean } {
   const next: Cart = cart && cart.umkmId === umkmId ? { umkmId, items: [...cart.items] } : { umkmId, items: [] };
   const i = next.items.findIndex((x) => x.sku === sku);
-  if (i >= 0) next.items[i] = { sku, qty: Math.min(MAX_QTY, next.items[i]!.qty + qty) };
-  else next.items.push({ sku, qty });
-  return next;
+  const wanted = (i >= 0 ? next.items[i]!.qty : 0) + qty;
+  const lineQty = Math.min(MAX_QTY, wanted);
+  if (i >= 0) next.items[i] = { sku, qty: lineQty };
+  else next.items.push({ sku, qty: lineQty });
+  return { cart: next, lineQty, capped: wanted > MAX_QTY };
 }
 
 /** The list the product was opened from (browse passes it in `from`), where "back" and "gone" lead. */
@@ -51,9 +67,14 @@ async function putInCart(ctx: FlowCtx, sku: string, qty: number): Promise<StepRe
   if (cart && cart.items.length && cart.umkmId !== product.umkmId) {
     return goto('cart', 'switch-umkm', { data: { sku, qty } });
   }
-  ctx.session.cart = addToCart(cart, product.umkmId, sku, qty);
+  const added = addToCart(cart, product.umkmId, sku, qty);
+  ctx.session.cart = added.cart;
   ctx.session.confirmToken = randomUUID();
-  return goto('cart', 'summary', { replies: [text('cart-added', { name: product.name, qty })] });
+  // Capped at MAX_QTY: say what is really in the cart, not what was asked for.
+  const notice = added.capped
+    ? text('cart-added-capped', { name: product.name, qty: added.lineQty, max: MAX_QTY })
+    : text('cart-added', { name: product.name, qty });
+  return goto('cart', 'summary', { replies: [notice] });
 }
 
 /** Quantity, one-UMKM cart, summary, edit and confirm. A double tap on confirm makes one order. */
@@ -68,7 +89,7 @@ export const cartFlow: Flow = {
         return reply(
           text(
             'cart-qty-ask',
-            { name: product.name, unit: product.unit, max: MAX_QTY },
+            { name: product.name, price: formatRupiah(product.price), unit: product.unit, max: MAX_QTY },
             [...QUICK_QTY.map((q) => literal(`q:${q}`, String(q))), backButton()],
             { columns: 5, expectsNumber: true },
           ),
@@ -76,7 +97,8 @@ export const cartFlow: Flow = {
       },
       async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'product', { data: { ...fromList(ctx), sku: ctx.data.sku } });
-        const q = parseQuantity(input);
+        const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku));
+        const q = parseQuantity(input, product?.unit);
         if (!q.ok) return invalid(q.key, { max: MAX_QTY });
         return putInCart(ctx, String(ctx.data.sku), q.qty);
       },
@@ -138,13 +160,27 @@ export const cartFlow: Flow = {
           case 'co:edit':
             return goto('cart', 'edit');
           case 'co:clear':
-            ctx.session.cart = undefined;
-            return goto('menu', 'main', { replies: [text('cart-cleared')] });
+            return goto('cart', 'clear');
           case 'co:confirm':
             return confirm(ctx, cart);
           default:
             return invalid('engine-stale-button');
         }
+      },
+    },
+    // Asked first: one tap (or a number typed meaning a quantity) must not lose the whole cart.
+    clear: {
+      async enter(ctx) {
+        const lines = ctx.session.cart ? await cartLines(ctx, ctx.session.cart) : [];
+        if (!lines.length) return goto('cart', 'summary');
+        return reply(text('cart-clear-ask', { count: lines.length }, [choice('cl:yes', 'cart-clear-yes'), choice('cl:no', 'cart-clear-no')]));
+      },
+      handle(ctx, input) {
+        if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'cl:no') return goto('cart', 'summary');
+        if (input.id !== 'cl:yes') return invalid('engine-stale-button');
+        ctx.session.cart = undefined;
+        return goto('menu', 'main', { replies: [text('cart-cleared')] });
       },
     },
     edit: {
@@ -174,17 +210,23 @@ export const cartFlow: Flow = {
           ], { columns: 5, expectsNumber: true }),
         );
       },
-      handle(ctx, input) {
+      async handle(ctx, input) {
         const cart = ctx.session.cart;
         if (!cart) return goto('cart', 'summary');
         const sku = String(ctx.data.sku);
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'edit');
+        const product = await ctx.deps.store.catalogue.productToShow(sku);
         if (input.kind === 'choice' && input.id === 'ed:remove') {
           cart.items = cart.items.filter((i) => i.sku !== sku);
           ctx.session.confirmToken = randomUUID();
+          if (!(await cartLines(ctx, cart)).length) {
+            // Just emptied by this removal (what is left, if anything, is sold out): not "still empty".
+            ctx.session.cart = undefined;
+            return goto('menu', 'main', { replies: [text('cart-now-empty', { name: product?.name ?? '-' })] });
+          }
           return goto('cart', 'summary');
         }
-        const q = parseQuantity(input);
+        const q = parseQuantity(input, product?.unit);
         if (!q.ok) return invalid(q.key, { max: MAX_QTY });
         cart.items = cart.items.map((i) => (i.sku === sku ? { sku, qty: q.qty } : i));
         ctx.session.confirmToken = randomUUID();

@@ -36,7 +36,7 @@ export const menuFlow: Flow = {
         ).filter((e) => e.id !== 'm:cart' || (ctx.session.cart?.items.length ?? 0) > 0);
         const choices: Choice[] = visible.map((e) =>
           e.id === 'm:cart'
-            ? choice(e.id, e.key, { count: ctx.session.cart!.items.reduce((s, i) => s + i.qty, 0) })
+            ? choice(e.id, e.key, { count: ctx.session.cart!.items.length }) // products, not units: "200" read as an error
             : choice(e.id, e.key),
         );
         const name = u.person?.name ?? u.umkms[0]?.ownerName ?? '';

@@ -49,7 +49,10 @@ menu-title = Hello, { $name }! Please choose:
 menu-title-anon = Main menu. Please choose:
 menu-browse = 🛍️ Browse the UMKM catalogue
 menu-search = 🔎 Search products
-menu-cart = 🛒 Cart ({ $count })
+menu-cart = 🛒 Cart ({ $count ->
+        [one] 1 product
+       *[other] { $count } products
+    })
 menu-my-orders = 📦 My orders
 menu-my-recipients = 🏠 My recipients
 menu-owner-orders = 🧾 Incoming orders (UMKM)
@@ -94,7 +97,11 @@ category-kriya = 🏺 Crafts
 
 ## Browse
 browse-category = Choose a product category:
-browse-kecamatan = Category { $category }. Choose the UMKM's district, or see all:
+browse-kecamatan = Category { $category }. Choose the UMKM's district (number of products in brackets), or see all:
+browse-kecamatan-option = { $kecamatan } ({ $count })
+browse-kecamatan-none = There are no { $category } products in Kec. { $kecamatan } yet. Please choose a district from the buttons below.
+browse-kecamatan-sold-out = Sorry, the { $category } products in Kec. { $kecamatan } have just sold out. Please choose another district.
+browse-category-empty = Sorry, no { $category } products are available right now. Please choose another category.
 browse-all-kecamatan = 📍 All districts
 browse-item-line = { $n }. { $name } — { $price }/{ $unit }
     🏪 { $umkm } · Kec. { $kecamatan }
@@ -128,12 +135,13 @@ browse-search-too-short = The search is too short. Type at least 2 letters.
 browse-search-too-long = The search is too long. Type at most 100 characters.
 
 ## Cart
-cart-qty-ask = How many { $unit } of { $name }? Choose or type a number 1–{ $max }.
+cart-qty-ask = How many would you like? { $name }, { $price } per { $unit }. Choose or type a number 1–{ $max }.
 cart-qty-need-number = Please type the quantity as a number (1–99).
 cart-qty-not-number = The quantity must be a whole number, for example 2.
 cart-qty-too-small = The quantity must be at least 1.
 cart-qty-too-large = At most { $max } per product.
 cart-added = ✅ { $qty } × { $name } added to the cart.
+cart-added-capped = ℹ️ At most { $max } per product: the cart now has { $qty } × { $name }.
 cart-switch-ask =
     Your cart holds products of { $current }. One order is for one business only.
     Start a new order with { $next }? (The current cart will be emptied.)
@@ -153,6 +161,13 @@ cart-edit = ✏️ Change quantity
 cart-clear = 🗑️ Empty the cart
 cart-empty = Your cart is empty.
 cart-cleared = The cart has been emptied.
+cart-clear-ask = Empty the cart? ({ $count ->
+        [one] 1 product
+       *[other] { $count } products
+    } will be removed.)
+cart-clear-yes = 🗑️ Yes, empty it
+cart-clear-no = ↩️ No
+cart-now-empty = 🗑️ { $name } removed. The cart is now empty.
 cart-edit-ask = Choose the product to change:
 cart-edit-item = New quantity for { $name }? Choose or type a number 1–{ $max }, or remove it.
 cart-remove = 🗑️ Remove from cart

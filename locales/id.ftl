@@ -49,7 +49,7 @@ menu-title = Halo, { $name }! Silakan pilih menu:
 menu-title-anon = Menu utama. Silakan pilih:
 menu-browse = 🛍️ Lihat katalog UMKM
 menu-search = 🔎 Cari produk
-menu-cart = 🛒 Keranjang ({ $count })
+menu-cart = 🛒 Keranjang ({ $count } produk)
 menu-my-orders = 📦 Pesanan saya
 menu-my-recipients = 🏠 Penerima saya
 menu-owner-orders = 🧾 Pesanan masuk (UMKM)
@@ -94,7 +94,11 @@ category-kriya = 🏺 Kriya
 
 ## Browse
 browse-category = Pilih kategori produk:
-browse-kecamatan = Kategori { $category }. Pilih kecamatan UMKM, atau lihat semua:
+browse-kecamatan = Kategori { $category }. Pilih kecamatan UMKM (dalam kurung: jumlah produk), atau lihat semua:
+browse-kecamatan-option = { $kecamatan } ({ $count })
+browse-kecamatan-none = Belum ada produk { $category } di Kec. { $kecamatan }. Silakan pilih kecamatan dari tombol di bawah.
+browse-kecamatan-sold-out = Maaf, produk { $category } di Kec. { $kecamatan } baru saja habis. Silakan pilih kecamatan lain.
+browse-category-empty = Maaf, produk { $category } sedang tidak tersedia. Silakan pilih kategori lain.
 browse-all-kecamatan = 📍 Semua kecamatan
 browse-item-line = { $n }. { $name } — { $price }/{ $unit }
     🏪 { $umkm } · Kec. { $kecamatan }
@@ -128,12 +132,13 @@ browse-search-too-short = Kata pencarian terlalu pendek. Ketik minimal 2 huruf.
 browse-search-too-long = Kata pencarian terlalu panjang. Ketik maksimal 100 karakter.
 
 ## Cart
-cart-qty-ask = Berapa { $unit } { $name } yang ingin dibeli? Pilih atau ketik angka 1–{ $max }.
+cart-qty-ask = Mau beli berapa? { $name } — { $price } per { $unit }. Pilih atau ketik angka 1–{ $max }.
 cart-qty-need-number = Silakan ketik jumlahnya dengan angka (1–99).
 cart-qty-not-number = Jumlah harus berupa angka bulat, misalnya 2.
 cart-qty-too-small = Jumlah minimal 1.
 cart-qty-too-large = Jumlah maksimal { $max } per produk.
 cart-added = ✅ { $qty } × { $name } masuk keranjang.
+cart-added-capped = ℹ️ Jumlah per produk paling banyak { $max }: sekarang { $qty } × { $name } di keranjang.
 cart-switch-ask =
     Keranjang Anda berisi produk dari { $current }. Satu pesanan hanya untuk satu UMKM.
     Mulai pesanan baru dengan { $next }? (Isi keranjang sekarang akan dikosongkan.)
@@ -153,6 +158,10 @@ cart-edit = ✏️ Ubah jumlah
 cart-clear = 🗑️ Kosongkan keranjang
 cart-empty = Keranjang Anda masih kosong.
 cart-cleared = Keranjang sudah dikosongkan.
+cart-clear-ask = Kosongkan keranjang? ({ $count } produk akan dihapus dari keranjang.)
+cart-clear-yes = 🗑️ Ya, kosongkan
+cart-clear-no = ↩️ Tidak
+cart-now-empty = 🗑️ { $name } dihapus. Keranjang sekarang kosong.
 cart-edit-ask = Pilih produk yang ingin diubah:
 cart-edit-item = Jumlah baru untuk { $name }? Pilih atau ketik angka 1–{ $max }, atau hapus.
 cart-remove = 🗑️ Hapus dari keranjang

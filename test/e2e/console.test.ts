@@ -118,7 +118,8 @@ test('register, browse, buy, confirm, new recipient, /foto receipt and post link
   expect(a).toContain('1. 🛒 Beli');
 
   a = await type('1');
-  expect(a).toContain(`${productName} yang ingin dibeli? Pilih atau ketik angka 1–99.`);
+  expect(a).toContain(`Mau beli berapa? ${productName} — ${price} per `);
+  expect(a).toContain(`. Pilih atau ketik angka 1–99.`);
   expect(a).toContain('1 · 2 · 3 · 5 · 10'); // a typed number is the quantity, not a list position
   a = await type('abc');
   expect(a).toContain('Jumlah harus berupa angka bulat');

@@ -137,10 +137,10 @@ test('SIGTERM mid-journey: the update and the report in hand finish, exit 0; aft
   await press(/Ya, benar/, /Halo, Budi Prasetyo/);
   await press(/Lihat katalog/, /Pilih kategori/);
   await press(/Kuliner/, /Pilih kecamatan/);
-  const list = await press(/^Beji$/, /produk \(halaman 1\//);
+  const list = await press(/^Beji \(\d+\)$/, /produk \(halaman 1\//);
   const product = buttonsOf(list).find((b) => b.data?.startsWith('p:'))!;
   await act(() => fake.pressButton(USER, list.message_id, product.data!), /💰 Rp/);
-  await press(/Beli/, /ingin dibeli/);
+  await press(/Beli/, /Mau beli berapa\?/);
   await say('1', /Ringkasan pesanan/);
   await press(/Konfirmasi/, /dikonfirmasi/);
   await press(/Penerima baru/, /Nama lengkap penerima/);

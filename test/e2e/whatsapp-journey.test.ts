@@ -58,7 +58,7 @@ describe('the ASN purchase journey over WhatsApp (Baileys adapter, injected sock
     const list = await say('semua kecamatan');
     expect(list).toMatch(/produk \(halaman 1\/\d+\)/);
     expect(await say('1')).toMatch(/💰 Rp/);
-    expect(await say('1')).toMatch(/ingin dibeli/); // "Beli"
+    expect(await say('1')).toMatch(/Mau beli berapa\?/); // "Beli"
     const qtyAgain = await say('abc');
     expect(qtyAgain).toMatch(/angka bulat/);
     expect(qtyAgain).not.toMatch(/^1\. /m); // the quantity step lists choices without numbers

@@ -28,6 +28,11 @@ const productButtons = (d: Driver) => d.last.flatMap((m) => m.choices ?? []).fil
 const priceOf = (label: string) => Number(/· Rp ([\d.]+)$/.exec(label)![1]!.replace(/\./g, ''));
 /** The UMKM names in list order, from the "🏪 name · Kec. x" lines. */
 const umkmLines = (text: string) => [...text.matchAll(/🏪 (.+?) · Kec\./g)].map((m) => m[1]!);
+/** Available demo products of a category in a kecamatan. */
+const availableIn = (category: string, kecamatan: string) => {
+  const ids = new Set(umkms.filter((u) => u.category === category && u.kecamatan === kecamatan).map((u) => u.id));
+  return products.filter((p) => ids.has(p.umkm_id) && p.available === 'ya').length;
+};
 
 /** Every product label over all pages (pressing "Berikutnya" until it is gone). */
 async function allPages(d: Driver): Promise<string[]> {
@@ -51,15 +56,95 @@ describe('browse: category -> kecamatan -> list -> product', () => {
     const wilayah: { kecamatan: string }[] = parse(await readFile('data/wilayah/depok-wilayah.csv', 'utf8'), { columns: true });
     const kecamatan = [...new Set(wilayah.map((w) => w.kecamatan))];
     expect(kecamatan).toHaveLength(11);
-    expect(d.labels.slice(1, -1).sort()).toEqual(kecamatan.sort());
+    // every kecamatan has Kuliner in the demo: all 11, each with its number of products
+    expect(d.labels.slice(1, -1).map((l) => l.replace(/ \(\d+\)$/, '')).sort()).toEqual(kecamatan.sort());
+    expect(d.labels.slice(1, -1)).toContain(`Beji (${availableIn('kuliner', 'Beji')})`);
     expect(d.labels[0]).toBe('📍 Semua kecamatan');
+    expect(d.labels.at(-1)).toBe('⬅️ Kembali');
+  });
+
+  test('Kriya lists only the kecamatan that have Kriya products, with their count; no choice leads nowhere', async () => {
+    const d = await asn();
+    await d.press('m:browse');
+    await d.press('🏺 Kriya');
+    expect(d.text).toBe('Kategori 🏺 Kriya. Pilih kecamatan UMKM (dalam kurung: jumlah produk), atau lihat semua:');
+    const withKriya = [...new Set(umkms.filter((u) => u.category === 'kriya').map((u) => u.kecamatan))].filter((k) => availableIn('kriya', k) > 0).sort();
+    expect(withKriya.length).toBeGreaterThan(0);
+    expect(withKriya.length).toBeLessThan(11);
+    expect(d.labels).toEqual(['📍 Semua kecamatan', ...withKriya.map((k) => `${k} (${availableIn('kriya', k)})`), '⬅️ Kembali']);
+    expect(d.labels).not.toContain('Cinere');
+    for (const id of d.ids) expect(Buffer.byteLength(id)).toBeLessThanOrEqual(64);
+    // typed: a kecamatan without Kriya says so and asks again; one with Kriya opens its list
+    await d.say('Cinere');
+    expect(d.text).toContain('Belum ada produk 🏺 Kriya di Kec. Cinere. Silakan pilih kecamatan dari tombol di bawah.');
+    expect(d.text).toContain('Kategori 🏺 Kriya. Pilih kecamatan UMKM');
+    await d.say(withKriya[0]!);
+    expect(d.text).toContain(`${availableIn('kriya', withKriya[0]!)} produk (halaman 1/1)`);
+    expect(d.text).toContain(`Kec. ${withKriya[0]}`);
+    await d.say('Kembali');
+    expect(d.text).toContain('Kategori 🏺 Kriya. Pilih kecamatan UMKM');
+    await d.press('⬅️ Kembali');
+    expect(d.text).toBe('Pilih kategori produk:');
+  });
+
+  test('a kecamatan sold out meanwhile says so and asks the kecamatan again, the category kept', async () => {
+    const d = await asn();
+    await d.press('m:browse');
+    await d.press('🏺 Kriya');
+    const beji = umkms.find((u) => u.category === 'kriya' && u.kecamatan === 'Beji')!;
+    const own = (await t.app.store.catalogue.productsOfUmkm(beji.id)).filter((p) => p.available);
+    expect(own.length).toBe(availableIn('kriya', 'Beji'));
+    await t.app.store.catalogue.upsertProducts(own.map((p) => ({ ...p, available: false })));
+    try {
+      await d.press(`Beji (${own.length})`);
+      expect(d.text).toContain('Maaf, produk 🏺 Kriya di Kec. Beji baru saja habis. Silakan pilih kecamatan lain.');
+      expect(d.text).toContain('Kategori 🏺 Kriya. Pilih kecamatan UMKM');
+      expect(d.labels.some((l) => l.startsWith('Beji'))).toBe(false);
+      expect(d.labels[0]).toBe('📍 Semua kecamatan');
+      expect(d.labels.at(-1)).toBe('⬅️ Kembali');
+      await d.press('📍 Semua kecamatan');
+      const kriya = new Set(umkms.filter((u) => u.category === 'kriya').map((u) => u.id));
+      const left = products.filter((p) => kriya.has(p.umkm_id) && p.available === 'ya').length - own.length;
+      expect(d.text).toContain(`${left} produk (halaman 1/`);
+      expect((await allPages(d)).join('\n')).not.toContain(own[0]!.name);
+    } finally {
+      await t.app.store.catalogue.upsertProducts(own);
+    }
+  });
+
+  test('a category with nothing available says so and asks the category again', async () => {
+    const d = await asn();
+    await d.press('m:browse');
+    const kriya = (await t.app.store.catalogue.browse({ category: 'kriya' })).map((l) => l.product);
+    await t.app.store.catalogue.upsertProducts(kriya.map((p) => ({ ...p, available: false })));
+    try {
+      await d.press('🏺 Kriya');
+      expect(d.text).toContain('Maaf, produk 🏺 Kriya sedang tidak tersedia. Silakan pilih kategori lain.');
+      expect(d.text).toContain('Pilih kategori produk:');
+      expect(d.labels).toEqual(['🍱 Kuliner', '👕 Fesyen', '🏺 Kriya', '🏠 Menu utama']);
+    } finally {
+      await t.app.store.catalogue.upsertProducts(kriya);
+    }
+  });
+
+  test('the kecamatan buttons read well in English too', async () => {
+    const d = await asn();
+    await d.command('bahasa');
+    await d.press('lang:en');
+    await d.press('m:browse');
+    await d.press('🏺 Crafts');
+    expect(d.text).toBe("Category 🏺 Crafts. Choose the UMKM's district (number of products in brackets), or see all:");
+    expect(d.labels).toContain(`Beji (${availableIn('kriya', 'Beji')})`);
+    expect(d.labels[0]).toBe('📍 All districts');
+    await d.say('Cinere');
+    expect(d.text).toContain('There are no 🏺 Crafts products in Kec. Cinere yet.');
   });
 
   test('the list of one kecamatan shows the fairness line, Rp 25.000 prices and only that kecamatan', async () => {
     const d = await asn();
     await d.press('m:browse');
     await d.press('🍱 Kuliner');
-    await d.press('Beji');
+    await d.say('Beji'); // typed; the button reads "Beji (n)"
     expect(d.text).toContain('UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.');
     expect(d.text).toMatch(/— Rp \d{1,3}(\.\d{3})+\//);
     const beji = umkms.filter((u) => u.kecamatan === 'Beji' && u.category === 'kuliner').map((u) => u.name);
@@ -123,7 +208,7 @@ describe('browse: category -> kecamatan -> list -> product', () => {
       await d.command('menu');
       await d.press('m:browse');
       await d.press('🍱 Kuliner');
-      await d.press('Beji');
+      await d.say('Beji'); // typed; the button reads "Beji (n)"
       return umkmLines(d.text);
     };
     const before = await open();
@@ -146,7 +231,7 @@ describe('browse: category -> kecamatan -> list -> product', () => {
       await d.command('menu');
       await d.press('m:browse');
       await d.press('🍱 Kuliner');
-      await d.press('Sawangan');
+      await d.say('Sawangan');
       return [...new Set(umkmLines(d.text))];
     };
     const before = await open();
@@ -162,6 +247,22 @@ describe('browse: category -> kecamatan -> list -> product', () => {
     const after = await open();
     expect(after.indexOf(first!.name)).toBe(after.length - 1);
     expect(after.indexOf(second!.name)).toBeLessThan(after.indexOf(first!.name));
+  });
+
+  test('the fair-ordering note and sort button show on lists that mix UMKM only', async () => {
+    const d = await asn();
+    await d.press('m:browse');
+    await d.press('🏺 Kriya');
+    await d.say('Beji'); // one Kriya UMKM in Beji
+    expect(new Set(umkmLines(d.text)).size).toBe(1);
+    expect(d.text).not.toContain('agar rezeki merata');
+    expect(d.labels).not.toContain('💰 Urutkan harga termurah');
+    expect(d.labels.slice(-2)).toEqual(['⬅️ Kembali', '🏠 Menu utama']);
+    await d.press('⬅️ Kembali');
+    await d.press('📍 Semua kecamatan');
+    expect(new Set(umkmLines(d.text)).size).toBeGreaterThan(1);
+    expect(d.text).toContain('UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.');
+    expect(d.labels).toContain('💰 Urutkan harga termurah');
   });
 
   test('product detail shows price, unit, description, UMKM and the photo', async () => {
@@ -238,10 +339,30 @@ describe('search', () => {
     await d.command('cari');
     await d.say('zzqxw');
     expect(d.text).toContain('Tidak ada produk yang cocok dengan "zzqxw". Coba kata lain.');
-    expect(d.labels).toEqual(['🔎 Cari produk', '🛍️ Lihat katalog UMKM', '🏠 Menu utama']);
+    expect(d.labels).toEqual(['🔎 Cari produk', '🛍️ Lihat katalog UMKM', '⬅️ Kembali', '🏠 Menu utama']);
     await d.press('🔎 Cari produk');
     await d.say('keripik');
     expect(d.text).toContain('Keripik Tempe Original');
+  });
+
+  test('the search question has "Kembali" to the menu, and "Kembali" typed is not searched for', async () => {
+    const d = await asn();
+    await d.press('🔎 Cari produk');
+    expect(d.text).toBe('Ketik nama produk atau nama UMKM yang Anda cari (contoh: nasi box, keripik, batik):');
+    expect(d.labels).toEqual(['⬅️ Kembali', '🏠 Menu utama']);
+    await d.say('Kembali');
+    expect(d.text).not.toContain('Tidak ada produk yang cocok');
+    expect(d.text).toContain('Halo, Rina Kartikasari! Silakan pilih menu:');
+    await d.command('cari');
+    await d.press('⬅️ Kembali');
+    expect(d.text).toContain('Halo, Rina Kartikasari! Silakan pilih menu:');
+    // from the results, Kembali asks the search again; from there, Kembali is the menu
+    await d.command('cari');
+    await d.say('zzqxw');
+    await d.say('kembali');
+    expect(d.text).toBe('Ketik nama produk atau nama UMKM yang Anda cari (contoh: nasi box, keripik, batik):');
+    await d.say('kembali');
+    expect(d.text).toContain('Silakan pilih menu:');
   });
 
   test('too short, not text', async () => {

@@ -29,19 +29,61 @@ describe('quantity', () => {
     ['2,5', 'Jumlah harus berupa angka bulat'],
     ['😀', 'Jumlah harus berupa angka bulat'],
     ['dua', 'Jumlah harus berupa angka bulat'],
+    ['0 porsi', 'Jumlah minimal 1.'],
+    ['-3 bungkus', 'Jumlah minimal 1.'],
+    ['100 porsi', 'Jumlah maksimal 99 per produk.'],
+    ['1.5 porsi', 'Jumlah harus berupa angka bulat'],
+    ['dua bungkus', 'Jumlah harus berupa angka bulat'],
+    ['porsi', 'Jumlah harus berupa angka bulat'],
+    ['3 2', 'Jumlah harus berupa angka bulat'],
+    ['3 porsi 200 g', 'Jumlah harus berupa angka bulat'], // numbers after the word: not its unit
   ])('%s is refused with a reason, the question is asked again and the cart stays empty', async (typed, reason) => {
     const d = await asn();
     await openProduct(d, 'Rendang Paru');
     await d.press('🛒 Beli');
-    expect(d.text).toContain('Berapa porsi 250 g Rendang Paru yang ingin dibeli? Pilih atau ketik angka 1–99.');
+    expect(d.text).toContain('Mau beli berapa? Rendang Paru — Rp 48.000 per porsi 250 g. Pilih atau ketik angka 1–99.');
     await d.say(typed);
     expect(d.text).toContain(reason);
-    expect(d.text).toContain('Berapa porsi 250 g Rendang Paru');
+    expect(d.text).toContain('Mau beli berapa? Rendang Paru');
     expect(d.labels).toEqual(['1', '2', '3', '5', '10', '⬅️ Kembali']);
     expect((await session(d))?.cart).toBeUndefined();
     await d.sendContact('+6281234567890', true);
     expect(d.text).toContain('Silakan ketik jumlahnya dengan angka');
     expect((await session(d))?.cart).toBeUndefined();
+  });
+
+  test.each([
+    ['3 bungkus', 3],
+    ['3 porsi', 3],
+    ['3x', 3],
+    ['3 X', 3],
+    ['  4   porsi. ', 4],
+    ['2 porsi 250 g', 2], // the product's own unit
+    ['2 PORSI 250G', 2],
+  ])('"%s" typed is a quantity of %i', async (typed, qty) => {
+    const d = await asn();
+    await openProduct(d, 'Rendang Paru');
+    await d.press('🛒 Beli');
+    await d.say(typed);
+    expect(d.text).toContain(`✅ ${qty} × Rendang Paru masuk keranjang.`);
+    expect((await session(d))?.cart?.items).toEqual([{ sku: 'UMKM-003-02', qty }]);
+  });
+
+  test('the quantity question reads well whatever the unit, in both languages', async () => {
+    const d = await asn();
+    await openProduct(d, 'Paket Lauk Isoman 3 Hari');
+    await d.press('🛒 Beli');
+    expect(d.text).toBe('Mau beli berapa? Paket Lauk Isoman 3 Hari — Rp 135.000 per paket. Pilih atau ketik angka 1–99.');
+    await openProduct(d, 'Kue Lapis Pelangi');
+    await d.press('🛒 Beli');
+    expect(d.text).toBe('Mau beli berapa? Kue Lapis Pelangi — Rp 30.000 per kotak isi 10. Pilih atau ketik angka 1–99.');
+    await d.command('bahasa');
+    await d.press('lang:en');
+    await openProduct(d, 'Kue Lapis Pelangi');
+    await d.press('🛒 Buy');
+    expect(d.text).toBe('How many would you like? Kue Lapis Pelangi, Rp 30.000 per kotak isi 10. Choose or type a number 1–99.');
+    await d.say('2 kotak');
+    expect(d.text).toContain('✅ 2 × Kue Lapis Pelangi added to the cart.');
   });
 
   test('99 typed is the most one product takes', async () => {
@@ -60,7 +102,13 @@ describe('quantity', () => {
     await addToCart(d, 'Rendang Paru', 10);
     expect(d.text).toContain('• 15 × Rendang Paru @ Rp 48.000 = Rp 720.000');
     await addToCart(d, 'Rendang Paru', 90);
+    // capped: says what is really in the cart, never "90 × … masuk keranjang"
+    expect(d.text).toContain('ℹ️ Jumlah per produk paling banyak 99: sekarang 99 × Rendang Paru di keranjang.');
+    expect(d.text).not.toContain('90 × Rendang Paru');
+    expect(d.text).toContain('• 99 × Rendang Paru @ Rp 48.000');
     expect((await session(d))?.cart?.items).toEqual([{ sku: 'UMKM-003-02', qty: 99 }]);
+    await addToCart(d, 'Rendang Paru', 1);
+    expect(d.text).toContain('ℹ️ Jumlah per produk paling banyak 99: sekarang 99 × Rendang Paru di keranjang.');
   });
 });
 
@@ -136,10 +184,44 @@ describe('cart', () => {
     expect(d.text).toContain('Total: Rp 336.000');
 
     await d.press('🗑️ Kosongkan keranjang');
+    expect(d.text).toBe('Kosongkan keranjang? (1 produk akan dihapus dari keranjang.)');
+    expect(d.labels).toEqual(['🗑️ Ya, kosongkan', '↩️ Tidak']);
+    await d.press('🗑️ Ya, kosongkan');
     expect(d.text).toContain('Keranjang sudah dikosongkan.');
     expect(d.labels.some((l) => l.startsWith('🛒 Keranjang'))).toBe(false);
     await d.command('keranjang');
     expect(d.text).toContain('Keranjang Anda masih kosong.');
+    expect((await session(d))?.cart).toBeUndefined();
+  });
+
+  test('"Kosongkan keranjang" asks first: "Tidak" (or a stray number) keeps the cart', async () => {
+    const d = await asn();
+    await addToCart(d, 'Rendang Paru', 2);
+    await addToCart(d, 'Rendang Daging Sapi', 1);
+    await d.say(' 4 '); // meant as a quantity: on a numbered list it is the 4th button
+    expect(d.text).toBe('Kosongkan keranjang? (2 produk akan dihapus dari keranjang.)');
+    await d.say('4');
+    expect(d.text).toContain('Silakan pilih salah satu tombol');
+    await d.press('↩️ Tidak');
+    expect(d.text).toContain('• 2 × Rendang Paru');
+    expect(d.text).toContain('• 1 × Rendang Daging Sapi');
+    expect((await session(d))?.cart?.items).toHaveLength(2);
+    await d.press('🗑️ Kosongkan keranjang');
+    await d.say('Tidak'); // the label typed
+    expect(d.text).toContain('🛒 Ringkasan pesanan');
+    expect((await session(d))?.cart?.items).toHaveLength(2);
+  });
+
+  test('removing the last product says the cart is now empty (not "still empty")', async () => {
+    const d = await asn();
+    await addToCart(d, 'Rendang Paru', 2);
+    await d.press('✏️ Ubah jumlah');
+    await d.press('Rendang Paru × 2');
+    await d.press('🗑️ Hapus dari keranjang');
+    expect(d.text).toContain('🗑️ Rendang Paru dihapus. Keranjang sekarang kosong.');
+    expect(d.text).not.toContain('masih kosong');
+    expect(d.text).toContain('Silakan pilih menu:');
+    expect(d.labels.some((l) => l.startsWith('🛒 Keranjang'))).toBe(false);
     expect((await session(d))?.cart).toBeUndefined();
   });
 
@@ -165,7 +247,7 @@ describe('cart', () => {
     const d = await asn();
     await openProduct(d, 'Rendang Paru');
     await d.press('🛒 Beli');
-    expect(d.text).toContain('Berapa porsi 250 g Rendang Paru');
+    expect(d.text).toContain('Mau beli berapa? Rendang Paru');
     await d.press('⬅️ Kembali');
     expect(d.text).toContain('Rendang Paru\n💰 Rp 48.000 / porsi 250 g');
     expect(d.labels).toEqual(['🛒 Beli', '⬅️ Kembali', '🏠 Menu utama']);

@@ -37,12 +37,24 @@ describe('main menu by role', () => {
     expect(d.text).toContain('Tombol itu sudah tidak berlaku');
   });
 
-  test('the cart entry shows the number of items once the cart has some', async () => {
+  test('the cart entry shows the number of products (not units) once the cart has some', async () => {
     const d = createDriver(t.app);
     await d.register(DEMO.asn2.phone);
     await addToCart(d, 'Rendang Paru', 3);
     await d.command('menu');
-    expect(d.labels).toContain('🛒 Keranjang (3)');
+    expect(d.labels).toContain('🛒 Keranjang (1 produk)');
+    await addToCart(d, 'Rendang Daging Sapi', 99);
+    await d.command('menu');
+    expect(d.labels).toContain('🛒 Keranjang (2 produk)');
+    await d.command('bahasa');
+    await d.press('lang:en');
+    expect(d.labels).toContain('🛒 Cart (2 products)');
+    await d.press('🛒 Cart (2 products)');
+    await d.press('co:edit');
+    await d.press('Rendang Paru × 3');
+    await d.press('ed:remove');
+    await d.command('menu');
+    expect(d.labels).toContain('🛒 Cart (1 product)');
   });
 
   test('help explains the steps and leads back to the menu', async () => {

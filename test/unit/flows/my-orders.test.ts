@@ -72,8 +72,8 @@ describe('/batal mid-way', () => {
     await d.press('buy');
     await d.command('batal');
     expect(d.text).toContain('Langkah dibatalkan. Isi keranjang Anda tetap tersimpan.');
-    expect(d.labels).toContain('🛒 Keranjang (2)');
-    await d.press('🛒 Keranjang (2)');
+    expect(d.labels).toContain('🛒 Keranjang (1 produk)');
+    await d.press('🛒 Keranjang (1 produk)');
     expect(d.text).toContain('• 2 × Rendang Paru');
     expect(d.text).not.toContain('Rendang Daging Sapi');
   });
