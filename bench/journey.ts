@@ -22,9 +22,9 @@ export function asnJourney(p: JourneyPerson): Step[] {
     { act: { kind: 'press', label: /Ya, benar/ }, expect: /Halo, ASN Uji/ },
     { act: { kind: 'press', label: /Lihat katalog/ }, expect: /Pilih kategori/ },
     { act: { kind: 'press', label: /Kuliner/ }, expect: /Pilih kecamatan/ },
-    { act: { kind: 'press', label: /^Beji$/ }, expect: /produk \(halaman 1\// },
+    { act: { kind: 'press', label: /^Beji \(\d+\)$/ }, expect: /produk \(halaman 1\// },
     { act: { kind: 'press', data: /^p:/ }, expect: /💰 Rp/ },
-    { act: { kind: 'press', label: /Beli/ }, expect: /ingin dibeli/ },
+    { act: { kind: 'press', label: /Beli/ }, expect: /Mau beli berapa\?/ },
     { act: { kind: 'text', text: 'abc' }, expect: /angka bulat/ },
     { act: { kind: 'text', text: '100' }, expect: /maksimal 99/ },
     { act: { kind: 'text', text: '0' }, expect: /minimal 1/ },
@@ -40,7 +40,7 @@ export function asnJourney(p: JourneyPerson): Step[] {
     { act: { kind: 'text', text: 'sudah bayar' }, expect: /Mohon kirim foto/ },
     { act: { kind: 'photo', bytes: p.receipt }, expect: /#ASNDepokPeduli #BeliProdukUMKMDepok/ },
     { act: { kind: 'text', text: 'https://example.com/post/1' }, expect: /tidak kami kenali/ },
-    { act: { kind: 'text', text: `https://www.instagram.com/p/Uji${p.index}x/` }, expect: /Tautan Instagram Anda sudah kami catat/ },
+    { act: { kind: 'text', text: `https://www.instagram.com/p/Uji${p.index}x/` }, expect: /Tautan Instagram Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/ },
   ];
 }
 
