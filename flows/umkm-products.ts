@@ -125,7 +125,7 @@ export const umkmProductsFlow: Flow = {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'product');
         if (input.kind !== 'text') return invalid('up-price-need-text');
         const price = parsePrice(input.text);
-        if (!price.ok) return invalid(price.key);
+        if (!price.ok) return invalid(price.key, price.args);
         const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         return save(ctx, { ...own.product, price: price.value }, 'up-price-changed', {
@@ -151,7 +151,7 @@ export const umkmProductsFlow: Flow = {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'add-name');
         if (input.kind !== 'text') return invalid('up-price-need-text');
         const price = parsePrice(input.text);
-        if (!price.ok) return invalid(price.key);
+        if (!price.ok) return invalid(price.key, price.args);
         return goto('umkm-products', 'add-unit', { data: { draft: { ...(ctx.data.draft as object), price: price.value } } });
       },
     },

@@ -74,6 +74,18 @@ describe('owners keep their own products current', () => {
     expect(owner.text).toContain('Harga Nasi Box Ayam Bakar diubah dari Rp 25.000 menjadi Rp 27.500');
     expect((await t.app.store.catalogue.product('UMKM-001-01'))!.price).toBe(27500);
 
+    // `15` is never Rp 15: the owner is asked whether they meant Rp 15.000; shorthands are taken.
+    await owner.press('💰 Ubah harga');
+    await owner.say('15');
+    expect(owner.text).toContain('Harga terlalu rendah (minimal Rp 500). Maksud Anda Rp 15.000? Ketik 15000 atau 15rb.');
+    expect(owner.text).toContain('Ketik harga baru');
+    expect((await t.app.store.catalogue.product('UMKM-001-01'))!.price).toBe(27500);
+    await owner.say('15 ribu');
+    expect(owner.text).toContain('Harga Nasi Box Ayam Bakar diubah dari Rp 27.500 menjadi Rp 15.000');
+    await owner.press('💰 Ubah harga');
+    await owner.say('27,5rb');
+    expect(owner.text).toContain('diubah dari Rp 15.000 menjadi Rp 27.500');
+
     const asn = await register(DEMO.asn.phone);
     expect(await searchNames(asn, 'Nasi Box Ayam Bakar')).toContain('Nasi Box Ayam Bakar · Rp 27.500');
   });
@@ -121,7 +133,9 @@ describe('owners keep their own products current', () => {
     expect(owner.text).toContain('Harga Nasi Uduk Komplit dalam Rupiah');
     await owner.say('abc');
     expect(owner.text).toContain('Harga harus berupa angka');
-    await owner.say('18.000');
+    await owner.say('18');
+    expect(owner.text).toContain('Maksud Anda Rp 18.000? Ketik 18000 atau 18rb.');
+    await owner.say('18k');
     expect(owner.text).toContain('Satuan penjualan (1–20 karakter');
     await owner.say('porsi besar dengan kotak');
     expect(owner.text).toContain('Satuan terlalu panjang (maksimal 20 karakter)');
