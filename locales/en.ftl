@@ -308,6 +308,7 @@ ua-choose = Your number owns { $count } UMKM. Choose the UMKM you want to manage
 ua-now-acting = You are now managing { $umkm }. ✅
 uo-owners-only = Sorry, that button is for UMKM owners only.
 uo-not-your-order = Sorry, that order is not for your UMKM. Nothing was changed.
+uo-order-not-found = Sorry, order { $id } was not found. Please check the number.
 uo-need-id = Type the order number too, for example: /{ $command } ORD-20261122-00001
 uo-refused-already-accepted = You already accepted order { $id }. Nothing was changed.
 uo-refused-accept-first = Order { $id } is not accepted yet. Please press "Accept order" before marking it delivered.
@@ -319,12 +320,17 @@ uo-refused-deliver = Order { $id } cannot be marked delivered because its status
 uo-refused-payment = The payment of order { $id } cannot be confirmed because its status is now: { $status }.
 uo-done-accepted = ✅ Order { $id } accepted. We told the civil servant who ordered it. When the package has arrived, press "Delivered".
 uo-done-delivered = 🚚 Order { $id } marked delivered. Thank you! We told the civil servant who ordered it.
-uo-done-rejected = Order { $id } rejected. We told the civil servant who ordered it, with your reason.
+uo-done-delivered-unpaid = 🚚 Order { $id } marked delivered. Thank you! We told the civil servant who ordered it. Once you have received the money, press "Payment received".
+uo-done-rejected = Order { $id } rejected. We told the civil servant who ordered it, with your reason. Please return the money they already paid.
 uo-done-payment = 💰 Payment of order { $id } confirmed. Thank you! The report to the Mayor's Office records it.
 uo-btn-accept = ✅ Accept order
 uo-btn-reject = ❌ Reject order
 uo-btn-payment = 💰 Payment received
 uo-btn-delivered = 🚚 Delivered
+uo-deliver-ask = Has order { $id } reached { $name } (Kel. { $kelurahan })? We will tell the civil servant who ordered it.
+uo-deliver-ask-plain = Has order { $id } been delivered? We will tell the civil servant who ordered it.
+uo-deliver-yes = ✅ Yes, delivered
+uo-status-delivered-unconfirmed = delivered, payment not confirmed
 uo-week = 📊 Last 7 days
 uo-list-none = There are no open orders for { $umkm }.
 uo-list =
@@ -340,6 +346,7 @@ uo-list-line =
 uo-order =
     🏪 { $umkm }
     { $details }
+uo-order-again = Order { $id } (status: { $status }). Choose an action below:
 uo-detail-head = 🧾 Order { $id } ({ $date })
 uo-detail-asn = Ordered by: { $name } ({ $opd })
 uo-detail-item = • { $qty } × { $name } @ { $price } = { $subtotal }
@@ -364,6 +371,10 @@ uo-reason-other-type = ✏️ Other reason (type it)
 uo-reject-type = Type the reason for rejecting ({ $min }–{ $max } characters). We will pass it on to the civil servant who ordered.
 uo-reject-need-text = Please type the reason for rejecting ({ $min }–{ $max } characters).
 uo-reject-bad-reason = The reason must be words, { $min }–{ $max } characters.
+uo-reject-confirm =
+    Reject order { $id } with the reason: “{ $reason }”?
+    We will tell the civil servant who ordered it, and you will need to return the money already paid.
+uo-reject-yes = ✅ Yes, reject
 uo-week-summary =
     📊 Sales of { $umkm } through the program, last 7 days ({ $from } to { $to } WIB):
     Orders: { $count } · Value: { $rupiah }
@@ -446,6 +457,7 @@ un-asn-overdue = ⏳ Order { $id } has no answer from { $umkm } yet. We reminded
 un-asn-rejected =
     Sorry, order { $id } was rejected by { $umkm }.
     Reason: { $reason }
+    { $umkm } will return the money you paid; if it has not arrived, please contact { $owner } ({ $ownerPhone }).
     You can choose another product or UMKM; the recipient's details need not be typed again.
 un-asn-retry = 🛍️ Choose another product/UMKM
 un-asn-retry-hint = Type /ulang { $id } to choose another product or UMKM.

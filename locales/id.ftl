@@ -308,6 +308,7 @@ ua-choose = Nomor Anda terdaftar sebagai pemilik { $count } UMKM. Pilih UMKM yan
 ua-now-acting = Sekarang Anda mengelola { $umkm }. ✅
 uo-owners-only = Maaf, tombol itu khusus untuk pemilik UMKM.
 uo-not-your-order = Maaf, pesanan itu bukan untuk UMKM Anda. Tidak ada yang diubah.
+uo-order-not-found = Maaf, pesanan { $id } tidak ditemukan. Mohon periksa kembali nomornya.
 uo-need-id = Ketik nomor pesanannya, contoh: /{ $command } ORD-20261122-00001
 uo-refused-already-accepted = Pesanan { $id } sudah Anda terima sebelumnya. Tidak ada yang diubah.
 uo-refused-accept-first = Pesanan { $id } belum diterima. Mohon tekan "Terima pesanan" dulu sebelum menandai sudah diantar.
@@ -319,12 +320,17 @@ uo-refused-deliver = Pesanan { $id } tidak bisa ditandai diantar karena statusny
 uo-refused-payment = Pembayaran pesanan { $id } tidak bisa dikonfirmasi karena statusnya sekarang: { $status }.
 uo-done-accepted = ✅ Pesanan { $id } diterima. ASN pemesan sudah kami beri tahu. Setelah paket sampai, tekan "Sudah diantar".
 uo-done-delivered = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu.
-uo-done-rejected = Pesanan { $id } ditolak. ASN pemesan sudah kami beri tahu beserta alasannya.
+uo-done-delivered-unpaid = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".
+uo-done-rejected = Pesanan { $id } ditolak. ASN pemesan sudah kami beri tahu beserta alasannya. Mohon kembalikan uang yang sudah dibayarkan kepadanya.
 uo-done-payment = 💰 Pembayaran pesanan { $id } dikonfirmasi. Terima kasih! Laporan ke Kantor Wali Kota mencatatnya.
 uo-btn-accept = ✅ Terima pesanan
 uo-btn-reject = ❌ Tolak pesanan
 uo-btn-payment = 💰 Pembayaran sudah masuk
 uo-btn-delivered = 🚚 Sudah diantar
+uo-deliver-ask = Pesanan { $id } sudah sampai ke { $name } (Kel. { $kelurahan })? ASN pemesan akan kami beri tahu.
+uo-deliver-ask-plain = Pesanan { $id } sudah diantar? ASN pemesan akan kami beri tahu.
+uo-deliver-yes = ✅ Ya, sudah diantar
+uo-status-delivered-unconfirmed = diantar, pembayaran belum dikonfirmasi
 uo-week = 📊 Ringkasan 7 hari
 uo-list-none = Belum ada pesanan terbuka untuk { $umkm }.
 uo-list =
@@ -340,6 +346,7 @@ uo-list-line =
 uo-order =
     🏪 { $umkm }
     { $details }
+uo-order-again = Pesanan { $id } (status: { $status }). Pilih tindakan di bawah:
 uo-detail-head = 🧾 Pesanan { $id } ({ $date })
 uo-detail-asn = Pemesan: { $name } ({ $opd })
 uo-detail-item = • { $qty } × { $name } @ { $price } = { $subtotal }
@@ -364,6 +371,10 @@ uo-reason-other-type = ✏️ Alasan lain (ketik)
 uo-reject-type = Ketik alasan penolakan ({ $min }–{ $max } karakter). Alasan ini akan disampaikan kepada ASN pemesan.
 uo-reject-need-text = Mohon ketik alasan penolakan ({ $min }–{ $max } karakter).
 uo-reject-bad-reason = Alasan harus berisi kata-kata, { $min }–{ $max } karakter.
+uo-reject-confirm =
+    Tolak pesanan { $id } dengan alasan: “{ $reason }”?
+    ASN pemesan akan kami beri tahu, dan uang yang sudah dibayarkan perlu Anda kembalikan.
+uo-reject-yes = ✅ Ya, tolak
 uo-week-summary =
     📊 Penjualan { $umkm } lewat program ini, 7 hari terakhir ({ $from } s.d. { $to } WIB):
     Pesanan: { $count } · Nilai: { $rupiah }
@@ -446,6 +457,7 @@ un-asn-overdue = ⏳ Pesanan { $id } belum ditanggapi oleh { $umkm }. Kami sudah
 un-asn-rejected =
     Mohon maaf, pesanan { $id } ditolak oleh { $umkm }.
     Alasan: { $reason }
+    Uang yang sudah Anda bayarkan akan dikembalikan oleh { $umkm }; bila belum diterima, silakan hubungi { $owner } ({ $ownerPhone }).
     Anda bisa memilih produk atau UMKM lain; data penerima tidak perlu diisi ulang.
 un-asn-retry = 🛍️ Pilih produk/UMKM lain
 un-asn-retry-hint = Ketik /ulang { $id } untuk memilih produk atau UMKM lain.
