@@ -399,10 +399,19 @@ up-product =
     { $name }
     💰 { $price } / { $unit }
     Status: { $status }
+up-product-described =
+    { $name }
+    💰 { $price } / { $unit }
+    Status: { $status }
     { $description }
 up-change-price = 💰 Change price
 up-mark-sold-out = ⛔ Mark sold out
 up-mark-available = ✅ Mark available
+up-change-photo = 🖼️ Change photo
+up-add-photo-button = 🖼️ Add photo
+up-photo-ask = Send the new photo for { $name } (JPG or PNG):
+up-photo-need-new = Please send the photo (JPG or PNG), or press "Back".
+up-photo-changed = The photo of { $name } was changed and is shown in the catalogue. ✅
 up-now-sold-out = { $name } is marked sold out and no longer shown in the catalogue.
 up-now-available = { $name } is available again and shown in the catalogue. ✅
 up-price-ask = The price of { $name } is now { $price }/{ $unit }. Type the new price in Rupiah (for example 25000, 25.000 or 25rb):

@@ -399,10 +399,19 @@ up-product =
     { $name }
     💰 { $price } / { $unit }
     Status: { $status }
+up-product-described =
+    { $name }
+    💰 { $price } / { $unit }
+    Status: { $status }
     { $description }
 up-change-price = 💰 Ubah harga
 up-mark-sold-out = ⛔ Tandai habis
 up-mark-available = ✅ Tandai tersedia
+up-change-photo = 🖼️ Ganti foto
+up-add-photo-button = 🖼️ Tambah foto
+up-photo-ask = Kirim foto baru untuk { $name } (JPG atau PNG):
+up-photo-need-new = Mohon kirim fotonya (JPG atau PNG), atau tekan "Kembali".
+up-photo-changed = Foto { $name } sudah diganti dan tampil di katalog. ✅
 up-now-sold-out = { $name } ditandai habis dan tidak tampil lagi di katalog.
 up-now-available = { $name } tersedia lagi dan tampil di katalog. ✅
 up-price-ask = Harga { $name } sekarang { $price }/{ $unit }. Ketik harga baru dalam Rupiah (contoh: 25000, 25.000 atau 25rb):

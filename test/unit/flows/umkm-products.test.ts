@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { createDriver, createTestApp, DEMO, type Driver, jpeg, openProduct, type TestApp } from '../../support/engine-driver.js';
 
 let t: TestApp;
@@ -158,6 +159,40 @@ describe('owners keep their own products current', () => {
     expect(await searchNames(asn, 'Nasi Uduk')).toContain('Nasi Uduk Komplit · Rp 18.000');
   });
 
+  test('an owner changes a product photo by sending it on the product screen or with "Ganti foto"; EXIF is removed', async () => {
+    const owner = await ownerOn('Nasi Box Ikan Nila Goreng');
+    expect(owner.text).toContain('Status: ✅ tersedia\nNasi, nila goreng, sayur asem, sambal terasi'); // a description is shown
+    expect(owner.labels).toEqual(['💰 Ubah harga', '⛔ Tandai habis', '🖼️ Tambah foto', '⬅️ Kembali', '🏠 Menu utama']);
+    const withGps = await sharp(await jpeg(11, 120))
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 24/1 0/1' } })
+      .toBuffer();
+    await owner.sendPhoto(withGps);
+    expect(owner.text).toContain('Foto Nasi Box Ikan Nila Goreng sudah diganti dan tampil di katalog. ✅');
+    const first = (await t.app.store.catalogue.product('UMKM-001-02'))!.photo!;
+    expect(first).toMatch(/^products\/[0-9a-f]{64}\.jpg$/);
+    expect((await sharp(path.join(t.mediaDir, first)).metadata()).exif).toBeUndefined();
+    expect(owner.last.find((m) => m.photo)?.photo?.path).toBe(first);
+    expect(owner.labels).toContain('🖼️ Ganti foto');
+
+    await owner.press('🖼️ Ganti foto');
+    expect(owner.text).toContain('Kirim foto baru untuk Nasi Box Ikan Nila Goreng (JPG atau PNG)');
+    await owner.say('nanti');
+    expect(owner.text).toContain('Mohon kirim fotonya (JPG atau PNG), atau tekan "Kembali".');
+    await owner.sendPhoto(Buffer.from('not an image'));
+    expect(owner.text).toContain('File itu bukan gambar yang bisa kami baca');
+    await owner.sendPhoto(await jpeg(12, 120));
+    expect(owner.text).toContain('Foto Nasi Box Ikan Nila Goreng sudah diganti');
+    const second = (await t.app.store.catalogue.product('UMKM-001-02'))!.photo!;
+    expect(second).not.toBe(first);
+    expect(existsSync(path.join(t.mediaDir, second))).toBe(true);
+
+    // A wrong input on the product screen answers without sending the photo again.
+    await owner.say('halo');
+    expect(owner.text).toContain('Silakan pilih salah satu tombol');
+    expect(owner.last.some((m) => m.photo)).toBe(false);
+  });
+
   test('a product without a photo; more than 5 products page; an ASN cannot open owner screens', async () => {
     const owner = await register(DEMO.owner.phone);
     for (const name of ['Es Teh Manis', 'Sayur Asem']) {
@@ -168,6 +203,9 @@ describe('owners keep their own products current', () => {
       await owner.say('gelas');
       await owner.press('⏭️ Tanpa foto');
       expect(owner.text).toContain(`Produk baru ditambahkan: ${name}, Rp 5.000/gelas`);
+      // No description: the product ends with its status, no lone "-".
+      expect(owner.text).toContain(`${name}\n💰 Rp 5.000 / gelas\nStatus: ✅ tersedia`);
+      expect(owner.text).not.toMatch(/^-$/m);
     }
     const skus = (await t.app.store.catalogue.productsOfUmkm('UMKM-001')).map((p) => p.sku).sort();
     expect(skus).toEqual(['UMKM-001-01', 'UMKM-001-02', 'UMKM-001-03', 'UMKM-001-04', 'UMKM-001-05', 'UMKM-001-06']);
