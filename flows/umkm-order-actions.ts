@@ -10,14 +10,15 @@ type Attempt = 'accept' | 'reject' | 'deliver' | 'payment';
 
 /**
  * The order when it belongs to a UMKM the current user owns. Someone who owns no UMKM (an ASN
- * pressing a forwarded button) and an owner pressing another UMKM's order (a forged or replayed
- * button) both get a refusal; the second does not learn whether the order exists.
+ * pressing a forwarded button) gets a refusal; an owner gets "not found" for a number that does not
+ * exist (a typo in /antar ...) and a refusal for another UMKM's order (whose details stay hidden).
  */
 export async function ownedOrder(ctx: FlowCtx, orderId: string): Promise<{ order: Order; umkm: Umkm } | { refused: StepResult }> {
   if (!isOwner(ctx.user)) return { refused: invalid('uo-owners-only') };
   const order = await ctx.deps.store.orders.get(orderId);
-  const umkm = order ? ctx.user.umkms.find((u) => u.id === order.umkmId) : undefined;
-  if (!order || !umkm) return { refused: invalid('uo-not-your-order') };
+  if (!order) return { refused: invalid('uo-order-not-found', { id: orderId }) };
+  const umkm = ctx.user.umkms.find((u) => u.id === order.umkmId);
+  if (!umkm) return { refused: invalid('uo-not-your-order') };
   return { order, umkm };
 }
 
@@ -39,19 +40,28 @@ async function move(ctx: FlowCtx, order: Order, to: OrderStatus, attempt: Attemp
   const res = await ctx.deps.store.orders.update(order.id, { ...change, status: to }, 'umkm');
   if (!res.ok) {
     const now = res.reason === 'not-found' ? null : await ctx.deps.store.orders.get(order.id);
-    return now ? refusal(ctx, now, attempt) : invalid('uo-not-your-order');
+    return now ? refusal(ctx, now, attempt) : invalid('uo-order-not-found', { id: order.id });
   }
-  return detail(order.id, `uo-done-${to}`, [{ type: 'notify-asn', orderId: order.id, event: to }]);
+  // Delivered but not yet paid to the owner's knowledge: remind them of the one thing left.
+  const done = to === 'delivered' && !res.order.paymentConfirmed ? 'uo-done-delivered-unpaid' : `uo-done-${to}`;
+  return detail(order.id, done, [{ type: 'notify-asn', orderId: order.id, event: to }]);
 }
 
 /** The owner confirms the payment reached them; the report says so (a follow-up if it already went out). */
 async function confirmPayment(ctx: FlowCtx, order: Order): Promise<StepResult> {
   if (order.paymentConfirmed || !['paid', 'accepted', 'delivered'].includes(order.status)) return refusal(ctx, order, 'payment');
   const res = await ctx.deps.store.orders.update(order.id, { paymentConfirmed: true });
-  if (!res.ok) return invalid('uo-not-your-order');
+  if (!res.ok) return invalid('uo-order-not-found', { id: order.id });
   const effects: Effect[] = [{ type: 'notify-asn', orderId: order.id, event: 'payment-confirmed' }];
   if (Object.keys(res.order.reportedTo).length) effects.push({ type: 'enqueue-followup', orderId: order.id, about: 'payment' });
   return detail(order.id, 'uo-done-payment', effects);
+}
+
+/** Marks an accepted order delivered (after the owner confirmed it); tells the ASN. */
+export async function deliverOrder(ctx: FlowCtx, orderId: string): Promise<StepResult> {
+  const own = await ownedOrder(ctx, orderId);
+  if ('refused' in own) return own.refused;
+  return move(ctx, own.order, 'delivered', 'deliver');
 }
 
 /** Rejects a paid order with a picked reason code or the owner's own words; tells the ASN. */
@@ -79,7 +89,9 @@ export async function ownerChoice(ctx: FlowCtx, id: string): Promise<StepResult>
     case 'acc':
       return move(ctx, order, 'accepted', 'accept');
     case 'dlv':
-      return move(ctx, order, 'delivered', 'deliver');
+      // Asked first: a slip of the thumb would tell the ASN a package arrived that did not.
+      if (order.status !== 'accepted') return refusal(ctx, order, 'deliver');
+      return goto('umkm-orders', 'deliver', { data: { orderId: order.id } });
     case 'pay':
       return confirmPayment(ctx, order);
     case 'rej':

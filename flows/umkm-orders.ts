@@ -1,14 +1,14 @@
 import { formatRupiah } from '../src/domain/money.js';
 import { OWNER_CHOICE_PREFIX, ownerChoiceId } from '../src/domain/order-choices.js';
-import { OPEN_FOR_UMKM } from '../src/domain/order-status.js';
-import { ownerActions, ownerOrderDetails } from '../src/domain/order-text.js';
+import { waitsForOwner } from '../src/domain/order-status.js';
+import { ownerActions, ownerOrderDetails, rejectReasonText } from '../src/domain/order-text.js';
 import type { Order } from '../src/domain/schemas.js';
 import { formatWib, wibDay, wibDayStart } from '../src/domain/time.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Input } from '../src/engine/types.js';
 import { cleanField } from '../src/domain/product-input.js';
 import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
-import { ownedOrder, ownerChoice, rejectOrder } from './umkm-order-actions.js';
+import { deliverOrder, ownedOrder, ownerChoice, rejectOrder } from './umkm-order-actions.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 
 /** Open orders listed at once (each with its button). */
@@ -25,6 +25,11 @@ const SOLD = ['paid', 'accepted', 'delivered'];
 /** The owner's order buttons (`uo:...`) work on every owner step, whether offered there or not. */
 function ownerButton(ctx: FlowCtx, input: Input): Promise<StepResult> | null {
   return input.kind === 'choice' && input.id.startsWith(OWNER_CHOICE_PREFIX) ? ownerChoice(ctx, input.id) : null;
+}
+
+/** An order's status as the owner's list shows it: a delivered one still says the payment waits for them. */
+function ownerStatus(ctx: FlowCtx, o: Order): string {
+  return ctx.deps.t(o.status === 'delivered' && !o.paymentConfirmed ? 'uo-status-delivered-unconfirmed' : `order-status-${o.status}`);
 }
 
 /** Counts, Rupiah and top products of the orders sold in the last 7 WIB days (today included). */
@@ -52,7 +57,7 @@ export const umkmOrdersFlow: Flow = {
       enter: (ctx) =>
         withActingUmkm(ctx, ['umkm-orders', 'list'], async (umkm) => {
           const all = await ctx.deps.store.orders.ofUmkm(umkm.id, SCAN);
-          const open = all.filter((o) => OPEN_FOR_UMKM.includes(o.status)).slice(0, OPEN_LIST_MAX);
+          const open = all.filter(waitsForOwner).slice(0, OPEN_LIST_MAX);
           const nav = [choice('uw:week', 'uo-week'), ...switchButtons(ctx), menuButton()];
           if (!open.length) return reply(text('uo-list-none', { umkm: umkm.name }, nav));
           const lines = open.map((o) =>
@@ -60,13 +65,13 @@ export const umkmOrdersFlow: Flow = {
               id: o.id,
               date: formatWib(new Date(o.createdAt)),
               total: formatRupiah(o.total),
-              status: ctx.deps.t(`order-status-${o.status}`),
+              status: ownerStatus(ctx, o),
               items: clip(o.items.map((i) => `${i.qty}× ${i.name}`).join(', '), 120),
               kelurahan: o.recipient?.kelurahan ?? '-',
             }),
           );
           const buttons = open.map((o) =>
-            literal(ownerChoiceId('see', o.id), `${o.id} · ${ctx.deps.t(`order-status-${o.status}`)}`),
+            literal(ownerChoiceId('see', o.id), clip(`${o.id} · ${ownerStatus(ctx, o)}`, 60)),
           );
           return reply(text('uo-list', { umkm: umkm.name, count: open.length, items: lines.join('\n\n') }, [...buttons, ...nav]));
         }),
@@ -84,20 +89,41 @@ export const umkmOrdersFlow: Flow = {
         const own = await ownedOrder(ctx, String(ctx.data.orderId ?? ''));
         if ('refused' in own) return goto('umkm-orders', 'list');
         const { order } = own;
+        const buttons = [...ownerActions(order).map((a) => choice(a.id, a.key)), backButton(), menuButton()];
+        // After a wrong input the reason is said above: the buttons again, not the details and the receipt photo.
+        if (ctx.again) return reply(text('uo-order-again', { id: order.id, status: ownerStatus(ctx, order) }, buttons));
         const asn = await ctx.deps.store.roster.byNip(order.asnNip);
-        const actions = ownerActions(order).map((a) => choice(a.id, a.key));
         return reply(
-          text('uo-order', { umkm: own.umkm.name, details: ownerOrderDetails(ctx.deps.t, order, asn) }, [
-            ...actions,
-            backButton(),
-            menuButton(),
-          ], order.receipt?.path ? { photo: { path: order.receipt.path } } : {}),
+          text(
+            'uo-order',
+            { umkm: own.umkm.name, details: ownerOrderDetails(ctx.deps.t, order, asn) },
+            buttons,
+            order.receipt?.path ? { photo: { path: order.receipt.path } } : {},
+          ),
         );
       },
       handle(ctx, input) {
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'list');
+        return invalid('ui-choose-button');
+      },
+    },
+    deliver: {
+      async enter(ctx) {
+        const own = await ownedOrder(ctx, String(ctx.data.orderId ?? ''));
+        if ('refused' in own) return goto('umkm-orders', 'list');
+        const r = own.order.recipient;
+        const buttons = [choice('dv:yes', 'uo-deliver-yes'), backButton()];
+        if (!r) return reply(text('uo-deliver-ask-plain', { id: own.order.id }, buttons));
+        return reply(text('uo-deliver-ask', { id: own.order.id, name: r.name, kelurahan: r.kelurahan }, buttons));
+      },
+      handle(ctx, input) {
+        const orderId = String(ctx.data.orderId ?? '');
+        const owner = ownerButton(ctx, input);
+        if (owner) return owner;
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId } });
+        if (input.kind === 'choice' && input.id === 'dv:yes') return deliverOrder(ctx, orderId);
         return invalid('ui-choose-button');
       },
     },
@@ -117,20 +143,39 @@ export const umkmOrdersFlow: Flow = {
         if (owner) return owner;
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId } });
         if (input.kind === 'choice' && input.id === 'rj:other') return goto('umkm-orders', 'reject-other');
-        if (input.kind === 'choice' && (input.id === 'rj:sold-out' || input.id === 'rj:area')) return rejectOrder(ctx, orderId, input.id.slice(3));
-        if (input.kind === 'text') return typedReason(ctx, orderId, input.text);
+        if (input.kind === 'choice' && (input.id === 'rj:sold-out' || input.id === 'rj:area')) return askReject(input.id.slice(3));
+        if (input.kind === 'text') return typedReason(input.text);
         return invalid('ui-choose-button');
       },
     },
     'reject-other': {
       enter: () => reply(text('uo-reject-type', { min: REASON_MIN, max: REASON_MAX }, [backButton()])),
       handle(ctx, input) {
-        const orderId = String(ctx.data.orderId ?? '');
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'reject');
         if (input.kind !== 'text') return invalid('uo-reject-need-text', { min: REASON_MIN, max: REASON_MAX });
-        return typedReason(ctx, orderId, input.text);
+        return typedReason(input.text);
+      },
+    },
+    'reject-confirm': {
+      enter(ctx) {
+        const reason = String(ctx.data.reason ?? '');
+        if (!reason) return goto('umkm-orders', 'reject');
+        return reply(
+          text('uo-reject-confirm', { id: String(ctx.data.orderId ?? ''), reason: rejectReasonText(ctx.deps.t, reason) }, [
+            choice('rj:yes', 'uo-reject-yes'),
+            backButton(),
+          ]),
+        );
+      },
+      handle(ctx, input) {
+        const orderId = String(ctx.data.orderId ?? '');
+        const owner = ownerButton(ctx, input);
+        if (owner) return owner;
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId, reason: undefined } });
+        if (input.kind === 'choice' && input.id === 'rj:yes') return rejectOrder(ctx, orderId, String(ctx.data.reason ?? ''));
+        return invalid('ui-choose-button');
       },
     },
     week: {
@@ -157,10 +202,13 @@ export const umkmOrdersFlow: Flow = {
   },
 };
 
-function typedReason(ctx: FlowCtx, orderId: string, raw: string): Promise<StepResult> | StepResult {
+/** The reason is read back before anything happens: a rejection cannot be undone and tells the ASN at once. */
+const askReject = (reason: string): StepResult => goto('umkm-orders', 'reject-confirm', { data: { reason } });
+
+function typedReason(raw: string): StepResult {
   const reason = cleanField(raw);
   if ([...reason].length < REASON_MIN || [...reason].length > REASON_MAX || !/\p{L}/u.test(reason)) {
     return invalid('uo-reject-bad-reason', { min: REASON_MIN, max: REASON_MAX });
   }
-  return rejectOrder(ctx, orderId, reason);
+  return askReject(reason);
 }

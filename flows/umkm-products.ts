@@ -2,7 +2,7 @@ import { formatRupiah } from '../src/domain/money.js';
 import { NAME_MAX, NAME_MIN, parsePrice, parseProductName, parseUnit, UNIT_MAX } from '../src/domain/product-input.js';
 import type { Product, Umkm } from '../src/domain/schemas.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
-import type { Choice } from '../src/engine/types.js';
+import type { Choice, MediaRef } from '../src/engine/types.js';
 import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
 import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
@@ -34,6 +34,26 @@ async function newSku(ctx: FlowCtx, umkm: Umkm): Promise<string> {
 async function save(ctx: FlowCtx, product: Product, replyKey: string, args: Record<string, string | number>): Promise<StepResult> {
   await ctx.deps.store.catalogue.upsertProducts([product]);
   return goto('umkm-products', 'product', { data: { sku: product.sku }, replies: [text(replyKey, args)] });
+}
+
+/**
+ * A product photo the owner sent: size checked, bytes sniffed, EXIF removed, stored by hash under
+ * `products/` (the media store), or the reason it was refused.
+ */
+async function storeProductPhoto(ctx: FlowCtx, media: MediaRef): Promise<{ path: string } | StepResult> {
+  if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('up-photo-too-large');
+  const stored = await ctx.deps.media.storeImage(await ctx.fetchMedia(media), 'products');
+  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'up-photo-too-large' : 'up-photo-not-image');
+  return { path: stored.path };
+}
+
+/** Replaces a product's photo with the one sent, and shows the product with it. */
+async function changePhoto(ctx: FlowCtx, media: MediaRef): Promise<StepResult> {
+  const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+  if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
+  const stored = await storeProductPhoto(ctx, media);
+  if (!('path' in stored)) return stored;
+  return save(ctx, { ...own.product, photo: stored.path }, 'up-photo-changed', { name: own.product.name });
 }
 
 function statusOf(ctx: FlowCtx, p: Product): string {
@@ -87,14 +107,17 @@ export const umkmProductsFlow: Flow = {
         const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         const p = own.product;
-        const photo = p.photo ? (p.photo.startsWith('https://') ? { url: p.photo } : { path: p.photo }) : undefined;
+        // The photo again only when the product is shown anew, not after a wrong input.
+        const photo = !p.photo || ctx.again ? undefined : p.photo.startsWith('https://') ? { url: p.photo } : { path: p.photo };
+        const args = { name: p.name, price: formatRupiah(p.price), unit: p.unit, status: statusOf(ctx, p), description: p.description };
         return reply(
           text(
-            'up-product',
-            { name: p.name, price: formatRupiah(p.price), unit: p.unit, status: statusOf(ctx, p), description: p.description || '-' },
+            p.description ? 'up-product-described' : 'up-product',
+            args,
             [
               choice('pe:price', 'up-change-price'),
               p.available ? choice('pe:sold', 'up-mark-sold-out') : choice('pe:avail', 'up-mark-available'),
+              choice('pe:photo', p.photo ? 'up-change-photo' : 'up-add-photo-button'),
               backButton(),
               menuButton(),
             ],
@@ -103,11 +126,15 @@ export const umkmProductsFlow: Flow = {
         );
       },
       async handle(ctx, input) {
+        // A photo sent on the product's screen is its new photo.
+        if (input.kind === 'photo') return changePhoto(ctx, input.media);
+        if (input.kind === 'document') return invalid('up-photo-not-image');
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'nav:back') return goto('umkm-products', 'list');
         const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         if (input.id === 'pe:price') return goto('umkm-products', 'price');
+        if (input.id === 'pe:photo') return goto('umkm-products', 'photo');
         if (input.id === 'pe:sold' || input.id === 'pe:avail') {
           const available = input.id === 'pe:avail';
           return save(ctx, { ...own.product, available }, available ? 'up-now-available' : 'up-now-sold-out', { name: own.product.name });
@@ -125,7 +152,7 @@ export const umkmProductsFlow: Flow = {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'product');
         if (input.kind !== 'text') return invalid('up-price-need-text');
         const price = parsePrice(input.text);
-        if (!price.ok) return invalid(price.key);
+        if (!price.ok) return invalid(price.key, price.args);
         const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         return save(ctx, { ...own.product, price: price.value }, 'up-price-changed', {
@@ -133,6 +160,19 @@ export const umkmProductsFlow: Flow = {
           old: formatRupiah(own.product.price),
           price: formatRupiah(price.value),
         });
+      },
+    },
+    photo: {
+      async enter(ctx) {
+        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
+        return reply(text('up-photo-ask', { name: own.product.name }, [backButton()]));
+      },
+      handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'product');
+        if (input.kind === 'document') return invalid('up-photo-not-image');
+        if (input.kind !== 'photo') return invalid('up-photo-need-new');
+        return changePhoto(ctx, input.media);
       },
     },
     'add-name': {
@@ -151,7 +191,7 @@ export const umkmProductsFlow: Flow = {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'add-name');
         if (input.kind !== 'text') return invalid('up-price-need-text');
         const price = parsePrice(input.text);
-        if (!price.ok) return invalid(price.key);
+        if (!price.ok) return invalid(price.key, price.args);
         return goto('umkm-products', 'add-unit', { data: { draft: { ...(ctx.data.draft as object), price: price.value } } });
       },
     },
@@ -172,10 +212,8 @@ export const umkmProductsFlow: Flow = {
         if (input.kind === 'choice' && input.id === 'pa:skip') return addProduct(ctx, undefined);
         if (input.kind === 'document') return invalid('up-photo-not-image');
         if (input.kind !== 'photo') return invalid('up-photo-need');
-        if (input.media.size && input.media.size > MAX_IMAGE_BYTES) return invalid('up-photo-too-large');
-        const stored = await ctx.deps.media.storeImage(await ctx.fetchMedia(input.media), 'products');
-        if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'up-photo-too-large' : 'up-photo-not-image');
-        return addProduct(ctx, stored.path);
+        const stored = await storeProductPhoto(ctx, input.media);
+        return 'path' in stored ? addProduct(ctx, stored.path) : stored;
       },
     },
   },

@@ -331,6 +331,7 @@ ua-choose = Your number owns { $count } UMKM. Choose the UMKM you want to manage
 ua-now-acting = You are now managing { $umkm }. ✅
 uo-owners-only = Sorry, that button is for UMKM owners only.
 uo-not-your-order = Sorry, that order is not for your UMKM. Nothing was changed.
+uo-order-not-found = Sorry, order { $id } was not found. Please check the number.
 uo-need-id = Type the order number too, for example: /{ $command } ORD-20261122-00001
 uo-refused-already-accepted = You already accepted order { $id }. Nothing was changed.
 uo-refused-accept-first = Order { $id } is not accepted yet. Please press "Accept order" before marking it delivered.
@@ -342,12 +343,17 @@ uo-refused-deliver = Order { $id } cannot be marked delivered because its status
 uo-refused-payment = The payment of order { $id } cannot be confirmed because its status is now: { $status }.
 uo-done-accepted = ✅ Order { $id } accepted. We told the civil servant who ordered it. When the package has arrived, press "Delivered".
 uo-done-delivered = 🚚 Order { $id } marked delivered. Thank you! We told the civil servant who ordered it.
-uo-done-rejected = Order { $id } rejected. We told the civil servant who ordered it, with your reason.
+uo-done-delivered-unpaid = 🚚 Order { $id } marked delivered. Thank you! We told the civil servant who ordered it. Once you have received the money, press "Payment received".
+uo-done-rejected = Order { $id } rejected. We told the civil servant who ordered it, with your reason. Please return the money they already paid.
 uo-done-payment = 💰 Payment of order { $id } confirmed. Thank you! The report to the Mayor's Office records it.
 uo-btn-accept = ✅ Accept order
 uo-btn-reject = ❌ Reject order
 uo-btn-payment = 💰 Payment received
 uo-btn-delivered = 🚚 Delivered
+uo-deliver-ask = Has order { $id } reached { $name } (Kel. { $kelurahan })? We will tell the civil servant who ordered it.
+uo-deliver-ask-plain = Has order { $id } been delivered? We will tell the civil servant who ordered it.
+uo-deliver-yes = ✅ Yes, delivered
+uo-status-delivered-unconfirmed = delivered, payment not confirmed
 uo-week = 📊 Last 7 days
 uo-list-none = There are no open orders for { $umkm }.
 uo-list =
@@ -363,6 +369,7 @@ uo-list-line =
 uo-order =
     🏪 { $umkm }
     { $details }
+uo-order-again = Order { $id } (status: { $status }). Choose an action below:
 uo-detail-head = 🧾 Order { $id } ({ $date })
 uo-detail-asn = Ordered by: { $name } ({ $opd })
 uo-detail-item = • { $qty } × { $name } @ { $price } = { $subtotal }
@@ -387,6 +394,10 @@ uo-reason-other-type = ✏️ Other reason (type it)
 uo-reject-type = Type the reason for rejecting ({ $min }–{ $max } characters). We will pass it on to the civil servant who ordered.
 uo-reject-need-text = Please type the reason for rejecting ({ $min }–{ $max } characters).
 uo-reject-bad-reason = The reason must be words, { $min }–{ $max } characters.
+uo-reject-confirm =
+    Reject order { $id } with the reason: “{ $reason }”?
+    We will tell the civil servant who ordered it, and you will need to return the money already paid.
+uo-reject-yes = ✅ Yes, reject
 uo-week-summary =
     📊 Sales of { $umkm } through the program, last 7 days ({ $from } to { $to } WIB):
     Orders: { $count } · Value: { $rupiah }
@@ -411,25 +422,35 @@ up-product =
     { $name }
     💰 { $price } / { $unit }
     Status: { $status }
+up-product-described =
+    { $name }
+    💰 { $price } / { $unit }
+    Status: { $status }
     { $description }
 up-change-price = 💰 Change price
 up-mark-sold-out = ⛔ Mark sold out
 up-mark-available = ✅ Mark available
+up-change-photo = 🖼️ Change photo
+up-add-photo-button = 🖼️ Add photo
+up-photo-ask = Send the new photo for { $name } (JPG or PNG):
+up-photo-need-new = Please send the photo (JPG or PNG), or press "Back".
+up-photo-changed = The photo of { $name } was changed and is shown in the catalogue. ✅
 up-now-sold-out = { $name } is marked sold out and no longer shown in the catalogue.
 up-now-available = { $name } is available again and shown in the catalogue. ✅
-up-price-ask = The price of { $name } is now { $price }/{ $unit }. Type the new price in Rupiah (for example 25000 or 25.000):
+up-price-ask = The price of { $name } is now { $price }/{ $unit }. Type the new price in Rupiah (for example 25000, 25.000 or 25rb):
 up-price-need-text = Please type the price in digits, for example 25.000.
-up-price-not-number = The price must be a number in Rupiah, for example 25000, 25.000 or Rp 25.000.
+up-price-not-number = The price must be a number in Rupiah, for example 25000, 25.000, Rp 25.000 or 25rb.
 up-price-positive = The price must be more than Rp 0.
 up-price-whole = The price must be whole Rupiah without a decimal comma, for example 25.000.
 up-price-too-large = That price is too high (at most Rp 100.000.000). Please check it.
+up-price-too-low = That price is too low (at least { $min }). Did you mean { $meant }? Type { $digits } or { $short }.
 up-price-changed = The price of { $name } changed from { $old } to { $price }. ✅
 up-add-name = Name of the new product ({ $min }–{ $max } characters, for example: Grilled Chicken Rice Box):
 up-name-need-text = Please type the product name ({ $min }–{ $max } characters).
 up-name-too-short = The product name is too short (at least { $min } characters).
 up-name-too-long = The product name is too long (at most { $max } characters).
 up-name-no-letter = The product name must contain letters.
-up-add-price = Price of { $name } in Rupiah (for example 25000 or 25.000):
+up-add-price = Price of { $name } in Rupiah (for example 25000, 25.000 or 25rb):
 up-add-unit = Selling unit (1–{ $max } characters, for example: box, portion, 250 g pack):
 up-unit-need-text = Please type the selling unit (1–{ $max } characters).
 up-unit-empty = The unit must not be empty.
@@ -468,6 +489,7 @@ un-asn-overdue = ⏳ Order { $id } has no answer from { $umkm } yet. We reminded
 un-asn-rejected =
     Sorry, order { $id } was rejected by { $umkm }.
     Reason: { $reason }
+    { $umkm } will return the money you paid; if it has not arrived, please contact { $owner } ({ $ownerPhone }).
     You can choose another product or UMKM; the recipient's details need not be typed again.
 un-asn-retry = 🛍️ Choose another product/UMKM
 un-asn-retry-hint = Type /ulang { $id } to choose another product or UMKM.

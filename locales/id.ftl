@@ -325,6 +325,7 @@ ua-choose = Nomor Anda terdaftar sebagai pemilik { $count } UMKM. Pilih UMKM yan
 ua-now-acting = Sekarang Anda mengelola { $umkm }. ✅
 uo-owners-only = Maaf, tombol itu khusus untuk pemilik UMKM.
 uo-not-your-order = Maaf, pesanan itu bukan untuk UMKM Anda. Tidak ada yang diubah.
+uo-order-not-found = Maaf, pesanan { $id } tidak ditemukan. Mohon periksa kembali nomornya.
 uo-need-id = Ketik nomor pesanannya, contoh: /{ $command } ORD-20261122-00001
 uo-refused-already-accepted = Pesanan { $id } sudah Anda terima sebelumnya. Tidak ada yang diubah.
 uo-refused-accept-first = Pesanan { $id } belum diterima. Mohon tekan "Terima pesanan" dulu sebelum menandai sudah diantar.
@@ -336,12 +337,17 @@ uo-refused-deliver = Pesanan { $id } tidak bisa ditandai diantar karena statusny
 uo-refused-payment = Pembayaran pesanan { $id } tidak bisa dikonfirmasi karena statusnya sekarang: { $status }.
 uo-done-accepted = ✅ Pesanan { $id } diterima. ASN pemesan sudah kami beri tahu. Setelah paket sampai, tekan "Sudah diantar".
 uo-done-delivered = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu.
-uo-done-rejected = Pesanan { $id } ditolak. ASN pemesan sudah kami beri tahu beserta alasannya.
+uo-done-delivered-unpaid = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".
+uo-done-rejected = Pesanan { $id } ditolak. ASN pemesan sudah kami beri tahu beserta alasannya. Mohon kembalikan uang yang sudah dibayarkan kepadanya.
 uo-done-payment = 💰 Pembayaran pesanan { $id } dikonfirmasi. Terima kasih! Laporan ke Kantor Wali Kota mencatatnya.
 uo-btn-accept = ✅ Terima pesanan
 uo-btn-reject = ❌ Tolak pesanan
 uo-btn-payment = 💰 Pembayaran sudah masuk
 uo-btn-delivered = 🚚 Sudah diantar
+uo-deliver-ask = Pesanan { $id } sudah sampai ke { $name } (Kel. { $kelurahan })? ASN pemesan akan kami beri tahu.
+uo-deliver-ask-plain = Pesanan { $id } sudah diantar? ASN pemesan akan kami beri tahu.
+uo-deliver-yes = ✅ Ya, sudah diantar
+uo-status-delivered-unconfirmed = diantar, pembayaran belum dikonfirmasi
 uo-week = 📊 Ringkasan 7 hari
 uo-list-none = Belum ada pesanan terbuka untuk { $umkm }.
 uo-list =
@@ -357,6 +363,7 @@ uo-list-line =
 uo-order =
     🏪 { $umkm }
     { $details }
+uo-order-again = Pesanan { $id } (status: { $status }). Pilih tindakan di bawah:
 uo-detail-head = 🧾 Pesanan { $id } ({ $date })
 uo-detail-asn = Pemesan: { $name } ({ $opd })
 uo-detail-item = • { $qty } × { $name } @ { $price } = { $subtotal }
@@ -381,6 +388,10 @@ uo-reason-other-type = ✏️ Alasan lain (ketik)
 uo-reject-type = Ketik alasan penolakan ({ $min }–{ $max } karakter). Alasan ini akan disampaikan kepada ASN pemesan.
 uo-reject-need-text = Mohon ketik alasan penolakan ({ $min }–{ $max } karakter).
 uo-reject-bad-reason = Alasan harus berisi kata-kata, { $min }–{ $max } karakter.
+uo-reject-confirm =
+    Tolak pesanan { $id } dengan alasan: “{ $reason }”?
+    ASN pemesan akan kami beri tahu, dan uang yang sudah dibayarkan perlu Anda kembalikan.
+uo-reject-yes = ✅ Ya, tolak
 uo-week-summary =
     📊 Penjualan { $umkm } lewat program ini, 7 hari terakhir ({ $from } s.d. { $to } WIB):
     Pesanan: { $count } · Nilai: { $rupiah }
@@ -405,25 +416,35 @@ up-product =
     { $name }
     💰 { $price } / { $unit }
     Status: { $status }
+up-product-described =
+    { $name }
+    💰 { $price } / { $unit }
+    Status: { $status }
     { $description }
 up-change-price = 💰 Ubah harga
 up-mark-sold-out = ⛔ Tandai habis
 up-mark-available = ✅ Tandai tersedia
+up-change-photo = 🖼️ Ganti foto
+up-add-photo-button = 🖼️ Tambah foto
+up-photo-ask = Kirim foto baru untuk { $name } (JPG atau PNG):
+up-photo-need-new = Mohon kirim fotonya (JPG atau PNG), atau tekan "Kembali".
+up-photo-changed = Foto { $name } sudah diganti dan tampil di katalog. ✅
 up-now-sold-out = { $name } ditandai habis dan tidak tampil lagi di katalog.
 up-now-available = { $name } tersedia lagi dan tampil di katalog. ✅
-up-price-ask = Harga { $name } sekarang { $price }/{ $unit }. Ketik harga baru dalam Rupiah (contoh: 25000 atau 25.000):
+up-price-ask = Harga { $name } sekarang { $price }/{ $unit }. Ketik harga baru dalam Rupiah (contoh: 25000, 25.000 atau 25rb):
 up-price-need-text = Mohon ketik harganya dengan angka, contoh: 25.000.
-up-price-not-number = Harga harus berupa angka dalam Rupiah, contoh: 25000, 25.000, atau Rp 25.000.
+up-price-not-number = Harga harus berupa angka dalam Rupiah, contoh: 25000, 25.000, Rp 25.000 atau 25rb.
 up-price-positive = Harga harus lebih dari Rp 0.
 up-price-whole = Harga harus angka bulat Rupiah tanpa koma atau sen, contoh: 25.000.
 up-price-too-large = Harga terlalu besar (maksimal Rp 100.000.000). Mohon periksa kembali.
+up-price-too-low = Harga terlalu rendah (minimal { $min }). Maksud Anda { $meant }? Ketik { $digits } atau { $short }.
 up-price-changed = Harga { $name } diubah dari { $old } menjadi { $price }. ✅
 up-add-name = Nama produk baru ({ $min }–{ $max } karakter, contoh: Nasi Box Ayam Bakar):
 up-name-need-text = Mohon ketik nama produk ({ $min }–{ $max } karakter).
 up-name-too-short = Nama produk terlalu pendek (minimal { $min } karakter).
 up-name-too-long = Nama produk terlalu panjang (maksimal { $max } karakter).
 up-name-no-letter = Nama produk harus berisi huruf.
-up-add-price = Harga { $name } dalam Rupiah (contoh: 25000 atau 25.000):
+up-add-price = Harga { $name } dalam Rupiah (contoh: 25000, 25.000 atau 25rb):
 up-add-unit = Satuan penjualan (1–{ $max } karakter, contoh: box, porsi, bungkus 250 g):
 up-unit-need-text = Mohon ketik satuan penjualan (1–{ $max } karakter).
 up-unit-empty = Satuan tidak boleh kosong.
@@ -462,6 +483,7 @@ un-asn-overdue = ⏳ Pesanan { $id } belum ditanggapi oleh { $umkm }. Kami sudah
 un-asn-rejected =
     Mohon maaf, pesanan { $id } ditolak oleh { $umkm }.
     Alasan: { $reason }
+    Uang yang sudah Anda bayarkan akan dikembalikan oleh { $umkm }; bila belum diterima, silakan hubungi { $owner } ({ $ownerPhone }).
     Anda bisa memilih produk atau UMKM lain; data penerima tidak perlu diisi ulang.
 un-asn-retry = 🛍️ Pilih produk/UMKM lain
 un-asn-retry-hint = Ketik /ulang { $id } untuk memilih produk atau UMKM lain.

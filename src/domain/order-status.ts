@@ -25,3 +25,11 @@ export function transition(from: OrderStatus, to: OrderStatus, actor: Actor): Tr
 
 /** Statuses in which an order is still open for the UMKM owner. */
 export const OPEN_FOR_UMKM: OrderStatus[] = ['paid', 'accepted'];
+
+/**
+ * Whether an order still waits for its UMKM owner: open (to accept or deliver), or delivered with
+ * the payment not confirmed yet (the report waits for that confirmation).
+ */
+export function waitsForOwner(order: { status: OrderStatus; paymentConfirmed?: boolean }): boolean {
+  return OPEN_FOR_UMKM.includes(order.status) || (order.status === 'delivered' && !order.paymentConfirmed);
+}

@@ -98,7 +98,12 @@ export function createEngine(deps: EngineDeps): MessageHandler {
         sink.replies.push({ text: result.reason });
         const again = stepOf(ctx.session.flow, ctx.session.step);
         if (!again) return;
-        result = await again.enter(ctx);
+        ctx.again = true;
+        try {
+          result = await again.enter(ctx);
+        } finally {
+          ctx.again = undefined;
+        }
         if (result.kind === 'invalid') return; // an entering step cannot be invalid: stop
         continue;
       }

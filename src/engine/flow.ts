@@ -48,6 +48,11 @@ export interface FlowCtx {
   deps: FlowDeps;
   fetchMedia: FetchMedia;
   verifiedPhone?: string;
+  /**
+   * True while a step is shown again after an invalid input (the reason is already in the
+   * answer): a step may then answer shortly, without repeating a long text or a photo.
+   */
+  again?: boolean;
   /** who a phone is (roster row, owned UMKM), as of this update's roster version */
   whoIs(phone: string): Promise<Identity>;
 }

@@ -1,6 +1,7 @@
 import type { OutboundMessage } from '../channels/types.js';
 import { formatRupiah } from '../domain/money.js';
 import { MAX_CHOICE_BYTES, retryChoiceId } from '../domain/order-choices.js';
+import { displayPhone } from '../domain/phone.js';
 import { ownerActions, ownerOrderDetails, rejectReasonText } from '../domain/order-text.js';
 import type { Channel, Order, Person, Umkm } from '../domain/schemas.js';
 import type { I18n, Locale } from '../i18n/index.js';
@@ -93,7 +94,9 @@ export function notificationMessage(
     case 'accept-overdue':
       return { text: t('un-asn-overdue', args) };
     case 'rejected': {
-      const msg = { text: t('un-asn-rejected', { ...args, reason: rejectReasonText(t, order.rejectReason) }) };
+      // The ASN has paid: they read who returns the money and whom to ask when it does not come.
+      const owner = { owner: f.umkm?.ownerName ?? umkm, ownerPhone: f.umkm ? displayPhone(f.umkm.ownerPhone) : '-' };
+      const msg = { text: t('un-asn-rejected', { ...args, ...owner, reason: rejectReasonText(t, order.rejectReason) }) };
       if (!order.recipient) return msg;
       return withChoices(msg, [{ id: retryChoiceId(order.id), label: t('un-asn-retry') }], t('un-asn-retry-hint', { id: order.id }));
     }

@@ -94,7 +94,8 @@ describe('logs carry no phone, address, name or token (a whole purchase at level
     expect(owner.messages().map((m) => m.text ?? m.caption ?? '').join('\n')).toContain(RECIPIENT.address);
     const accept = owner.messages().find((m) => buttonsOf(m).some((b) => /Terima pesanan/.test(b.text))) ?? order;
     await owner.pressData(accept.message_id, buttonsOf(accept).find((b) => /Terima pesanan/.test(b.text))!.data!, /diterima/);
-    await owner.press(/Sudah diantar/, /ditandai sudah diantar/);
+    await owner.press(/Sudah diantar/, /sudah sampai ke/);
+    await owner.press(/Ya, sudah diantar/, /ditandai sudah diantar/);
     await h.expectMessage(asn.id, /sudah diantar kepada/, 0, 15_000); // the ASN's notice is out before the fault below
     await asn.say('https://www.instagram.com/p/CxYz123/', /Tautan Instagram Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat|tautan/i);
     await h.fake.waitFor(() => h.fake.sent(MAYOR).length > 1, 15_000);

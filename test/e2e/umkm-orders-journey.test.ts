@@ -112,7 +112,8 @@ describe('an order from the ASN to the UMKM owner and back, on Telegram with the
 
     // Delivered -> the ASN is told.
     asnSeen = asn.messages().length;
-    await owner.press(/Sudah diantar/, /ditandai sudah diantar/);
+    await owner.press(/Sudah diantar/, /sudah sampai ke Siti Wulandari \(Kel\. Kukusan\)\?/);
+    await owner.press(/Ya, sudah diantar/, /ditandai sudah diantar/);
     await h.expectMessage(asn.id, /sudah diantar kepada Siti Wulandari \(Kel\. Kukusan\)/, asnSeen, 15_000);
     const order = (await h.app.store.orders.get(orderId))!;
     expect(order).toMatchObject({ status: 'delivered', paymentConfirmed: true });
@@ -162,9 +163,11 @@ describe('an order from the ASN to the UMKM owner and back, on Telegram with the
 
     await owner.press(/Tolak pesanan/, /Mengapa pesanan .* ditolak/);
     const asnSeen = asn.messages().length;
-    await owner.press(/Tidak bisa mengantar ke wilayah itu/, /ditolak\. ASN pemesan sudah kami beri tahu/);
+    await owner.press(/Tidak bisa mengantar ke wilayah itu/, /Tolak pesanan .* dengan alasan: “Tidak bisa mengantar ke wilayah itu”\?/);
+    await owner.press(/Ya, tolak/, /ditolak\. ASN pemesan sudah kami beri tahu/);
     const told = await h.expectMessage(asn.id, new RegExp(`pesanan ${orderId} ditolak oleh Dapur Bu Sari`), asnSeen, 15_000);
     expect(readable(told)).toContain('Alasan: Tidak bisa mengantar ke wilayah itu');
+    expect(readable(told)).toContain('Uang yang sudah Anda bayarkan akan dikembalikan oleh Dapur Bu Sari; bila belum diterima, silakan hubungi Sari Rahmawati');
     expect(buttonsOf(told)).toEqual([{ text: '🛍️ Pilih produk/UMKM lain', data: `ar:${orderId}` }]);
 
     await asn.press(/Pilih produk\/UMKM lain/, /Pilih kategori produk/);

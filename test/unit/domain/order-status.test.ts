@@ -1,4 +1,4 @@
-import { type Actor, OPEN_FOR_UMKM, transition } from '../../../src/domain/order-status.js';
+import { type Actor, OPEN_FOR_UMKM, transition, waitsForOwner } from '../../../src/domain/order-status.js';
 import { ORDER_STATUSES, type OrderStatus } from '../../../src/domain/schemas.js';
 
 /** Every legal move and who may make it (besides the system). */
@@ -50,5 +50,14 @@ describe('transition', () => {
 
   test('orders open for the UMKM owner are the paid and accepted ones', () => {
     expect([...OPEN_FOR_UMKM].sort()).toEqual(['accepted', 'paid']);
+  });
+
+  test('a delivered order waits for its owner until the payment is confirmed', () => {
+    expect(waitsForOwner({ status: 'paid' })).toBe(true);
+    expect(waitsForOwner({ status: 'accepted', paymentConfirmed: true })).toBe(true);
+    expect(waitsForOwner({ status: 'delivered' })).toBe(true);
+    expect(waitsForOwner({ status: 'delivered', paymentConfirmed: true })).toBe(false);
+    expect(waitsForOwner({ status: 'rejected' })).toBe(false);
+    expect(waitsForOwner({ status: 'cancelled' })).toBe(false);
   });
 });

@@ -12,6 +12,22 @@ describe('parsePrice: whole Rupiah as owners type them', () => {
     ['25.000,00', 25000],
     [' 7500 ', 7500],
     ['100.000.000', 100000000],
+    // the shorthands owners type: all Rp 15.000
+    ['15rb', 15000],
+    ['15 rb', 15000],
+    ['15ribu', 15000],
+    ['15 ribu', 15000],
+    ['15k', 15000],
+    ['15K', 15000],
+    ['Rp 15rb', 15000],
+    ['15.000', 15000],
+    ['15000', 15000],
+    ['2,5rb', 2500],
+    ['1,25rb', 1250],
+    ['7.5k', 7500],
+    ['1,5jt', 1500000],
+    ['2 juta', 2000000],
+    ['500', 500],
   ])('%s -> %d', (raw, value) => {
     expect(parsePrice(raw)).toEqual({ ok: true, value });
   });
@@ -20,7 +36,9 @@ describe('parsePrice: whole Rupiah as owners type them', () => {
     ['abc', 'up-price-not-number'],
     ['', 'up-price-not-number'],
     ['Rp', 'up-price-not-number'],
-    ['25rb', 'up-price-not-number'],
+    ['25rbu', 'up-price-not-number'],
+    ['rb', 'up-price-not-number'],
+    ['1.500rb', 'up-price-not-number'],
     ['2.50.000', 'up-price-not-number'],
     ['0', 'up-price-positive'],
     ['Rp 0', 'up-price-positive'],
@@ -31,8 +49,14 @@ describe('parsePrice: whole Rupiah as owners type them', () => {
     ['25000.50', 'up-price-whole'],
     ['100.000.001', 'up-price-too-large'],
     ['99999999999999999999', 'up-price-too-large'],
+    ['101jt', 'up-price-too-large'],
   ])('%s is refused: %s', (raw, key) => {
     expect(parsePrice(raw)).toEqual({ ok: false, key });
+  });
+
+  test('below Rp 500 is refused with the thousand most likely meant', () => {
+    expect(parsePrice('15')).toEqual({ ok: false, key: 'up-price-too-low', args: { min: 'Rp 500', meant: 'Rp 15.000', digits: '15000', short: '15rb' } });
+    expect(parsePrice('Rp 499')).toMatchObject({ ok: false, key: 'up-price-too-low', args: { meant: 'Rp 499.000' } });
   });
 });
 

@@ -91,8 +91,17 @@ describe('an owner acts on the orders of their own UMKM', () => {
     await owner.choose(`uo:pay:${id}`);
     expect(owner.text).toContain(`Pembayaran pesanan ${id} sudah dikonfirmasi sebelumnya`);
 
+    // Delivered is asked first; "Kembali" changes nothing.
     await owner.press('🚚 Sudah diantar');
+    expect(owner.text).toContain(`Pesanan ${id} sudah sampai ke Siti Aminah (Kel. Kukusan)? ASN pemesan akan kami beri tahu.`);
+    expect(owner.labels).toEqual(['✅ Ya, sudah diantar', '⬅️ Kembali']);
+    await owner.press('⬅️ Kembali');
+    expect(owner.text).toContain(`Pesanan ${id}`);
+    expect(await status(id)).toBe('accepted');
+    await owner.press('🚚 Sudah diantar');
+    await owner.press('✅ Ya, sudah diantar');
     expect(owner.text).toContain(`Pesanan ${id} ditandai sudah diantar`);
+    expect(owner.text).not.toContain('Pembayaran sudah masuk'); // paid already: nothing left to press
     expect(await status(id)).toBe('delivered');
     expect(effectsOf(id)).toContain('notify-asn:delivered');
     await owner.command('pesanan');
@@ -120,9 +129,10 @@ describe('an owner acts on the orders of their own UMKM', () => {
     }
     await ownerB.command('pesanan');
     expect(ownerB.text).not.toContain(id);
-    // An order id that does not exist reads the same as someone else's.
+    // An order number that does not exist (a typo) is said to be not found.
     await ownerB.choose('uo:acc:ORD-20990101-99999');
-    expect(ownerB.text).toContain('pesanan itu bukan untuk UMKM Anda');
+    expect(ownerB.text).toContain('Maaf, pesanan ORD-20990101-99999 tidak ditemukan. Mohon periksa kembali nomornya.');
+    expect(ownerB.text).not.toContain('bukan untuk UMKM Anda');
 
     await asn.choose(`uo:acc:${id}`);
     expect(asn.text).toContain('tombol itu khusus untuk pemilik UMKM');
@@ -151,6 +161,9 @@ describe('an owner acts on the orders of their own UMKM', () => {
     await owner.command('lunas', id);
     expect((await t.app.store.orders.get(id))!.paymentConfirmed).toBe(true);
     await owner.command('antar', id);
+    expect(owner.text).toContain(`Pesanan ${id} sudah sampai ke Siti Aminah`); // asked first, typed too
+    expect(await status(id)).toBe('accepted');
+    await owner.say('ya');
     expect(await status(id)).toBe('delivered');
     expect(effectsOf(id)).toEqual(expect.arrayContaining(['notify-asn:accepted', 'notify-asn:payment-confirmed', 'notify-asn:delivered']));
 
@@ -174,7 +187,11 @@ describe('an owner acts on the orders of their own UMKM', () => {
     expect(owner.text).toContain(`Mengapa pesanan ${id} ditolak?`);
     expect(owner.labels).toEqual(['Stok habis', 'Tidak bisa mengantar ke wilayah itu', '✏️ Alasan lain (ketik)', '⬅️ Kembali']);
     await owner.press('Stok habis');
-    expect(owner.text).toContain(`Pesanan ${id} ditolak`);
+    expect(owner.text).toContain(`Tolak pesanan ${id} dengan alasan: “Stok habis”?`);
+    expect(owner.labels).toEqual(['✅ Ya, tolak', '⬅️ Kembali']);
+    expect(await status(id)).toBe('paid');
+    await owner.press('✅ Ya, tolak');
+    expect(owner.text).toContain(`Pesanan ${id} ditolak. ASN pemesan sudah kami beri tahu beserta alasannya. Mohon kembalikan uang yang sudah dibayarkan kepadanya.`);
     const rejected = (await t.app.store.orders.get(id))!;
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'sold-out' });
     expect(effectsOf(id)).toContain('notify-asn:rejected');
@@ -219,6 +236,8 @@ describe('an owner acts on the orders of their own UMKM', () => {
     await owner.say('x'.repeat(201));
     expect(owner.text).toContain('Alasan harus berisi kata-kata');
     await owner.say('Dapur tutup sampai Senin');
+    expect(owner.text).toContain(`Tolak pesanan ${id} dengan alasan: “Dapur tutup sampai Senin”?`);
+    await owner.press('✅ Ya, tolak');
     expect((await t.app.store.orders.get(id))!).toMatchObject({ status: 'rejected', rejectReason: 'Dapur tutup sampai Senin' });
 
     await asn.command('ulang', '');
@@ -231,6 +250,79 @@ describe('an owner acts on the orders of their own UMKM', () => {
     expect(stranger.text).toContain('tidak ditemukan di antara pesanan Anda');
     await asn.command('ulang', id.toLowerCase());
     expect(asn.text).toContain('Silakan pilih produk atau UMKM lain');
+  });
+
+  test('a typed reason is read back before the order is rejected; "Kembali" leads back to the order', async () => {
+    const asn = await register(DEMO.asn.phone);
+    const id = await paidOrder(asn);
+    const owner = await register(DEMO.owner.phone);
+    await owner.choose(`uo:rej:${id}`);
+    await owner.say('sebentar ya'); // meant for someone else: must not reject the paid order
+    expect(owner.text).toContain(`Tolak pesanan ${id} dengan alasan: “sebentar ya”?`);
+    expect(owner.text).toContain('uang yang sudah dibayarkan perlu Anda kembalikan');
+    expect(owner.labels).toEqual(['✅ Ya, tolak', '⬅️ Kembali']);
+    expect(await status(id)).toBe('paid');
+    await owner.say('nanti saja'); // neither button: asked again, nothing changes
+    expect(owner.text).toContain('Silakan pilih salah satu tombol');
+    expect(owner.text).toContain(`Tolak pesanan ${id} dengan alasan: “sebentar ya”?`);
+    await owner.press('⬅️ Kembali');
+    expect(owner.text).toContain(`🧾 Pesanan ${id}`);
+    expect(owner.labels).toEqual(['✅ Terima pesanan', '❌ Tolak pesanan', '💰 Pembayaran sudah masuk', '⬅️ Kembali', '🏠 Menu utama']);
+    expect(await status(id)).toBe('paid');
+    expect(effectsOf(id)).not.toContain('notify-asn:rejected');
+  });
+
+  test('a delivered order whose payment is not confirmed stays listed until the owner confirms it', async () => {
+    const asn = await register(DEMO.asn.phone);
+    const id = await paidOrder(asn);
+    const owner = await register(DEMO.owner.phone);
+    await owner.choose(`uo:acc:${id}`);
+    await owner.press('🚚 Sudah diantar');
+    await owner.press('✅ Ya, sudah diantar');
+    expect(owner.text).toContain(`Pesanan ${id} ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".`);
+    expect(owner.labels).toEqual(['💰 Pembayaran sudah masuk', '⬅️ Kembali', '🏠 Menu utama']);
+    expect(await status(id)).toBe('delivered');
+
+    await owner.command('pesanan');
+    expect(owner.text).toContain('Pesanan terbuka Dapur Bu Sari');
+    expect(owner.text).toContain(`${id} · `);
+    expect(owner.text).toContain('Status: diantar, pembayaran belum dikonfirmasi');
+    await owner.press(`${id} · diantar, pembayaran belum dikonfirmasi`);
+    expect(owner.labels).toEqual(['💰 Pembayaran sudah masuk', '⬅️ Kembali', '🏠 Menu utama']);
+    await owner.press('💰 Pembayaran sudah masuk');
+    expect(owner.text).toContain(`Pembayaran pesanan ${id} dikonfirmasi`);
+    await owner.command('pesanan');
+    expect(owner.text).not.toContain(id);
+  });
+
+  test("on an order's screen a wrong input or another order's error answers shortly, without the details and photo again", async () => {
+    const asn = await register(DEMO.asn.phone);
+    const id = await paidOrder(asn);
+    const otherUmkms = await paidOrder(asn, 'Keripik Tempe Original', 1);
+    const owner = await register(DEMO.owner.phone);
+    await owner.choose(`uo:see:${id}`);
+    expect(owner.last.some((m) => m.photo)).toBe(true);
+    const actions = ['✅ Terima pesanan', '❌ Tolak pesanan', '💰 Pembayaran sudah masuk', '⬅️ Kembali', '🏠 Menu utama'];
+
+    await owner.command('antar', otherUmkms);
+    expect(owner.text).toContain('Maaf, pesanan itu bukan untuk UMKM Anda. Tidak ada yang diubah.');
+    expect(owner.text).toContain(`Pesanan ${id} (status: dibayar, menunggu UMKM). Pilih tindakan di bawah:`);
+    expect(owner.text).not.toContain('Siti Aminah');
+    expect(owner.last.some((m) => m.photo)).toBe(false);
+    expect(owner.labels).toEqual(actions);
+
+    await owner.command('antar', 'ORD-20990101-99999'); // a typo in the number
+    expect(owner.text).toContain('Maaf, pesanan ORD-20990101-99999 tidak ditemukan. Mohon periksa kembali nomornya.');
+    expect(owner.text).not.toContain('bukan untuk UMKM Anda');
+    expect(owner.last.some((m) => m.photo)).toBe(false);
+
+    await owner.say('halo');
+    expect(owner.text).toContain('Silakan pilih salah satu tombol');
+    expect(owner.text).toContain(`Pesanan ${id} (status: dibayar, menunggu UMKM)`);
+    expect(owner.last.some((m) => m.photo)).toBe(false);
+    expect(owner.labels).toEqual(actions);
+    await owner.press('⬅️ Kembali');
+    expect(owner.text).toContain('Pesanan terbuka Dapur Bu Sari');
   });
 
   test('an owner of several UMKM chooses which to act for, and can switch', async () => {
@@ -276,6 +368,7 @@ describe('an owner acts on the orders of their own UMKM', () => {
     const owner = await register('+6289900001003');
     await owner.choose(`uo:rej:${rejected}`);
     await owner.press('Stok habis');
+    await owner.press('✅ Ya, tolak');
     await t.app.store.orders.update(old, { createdAt: new Date(Date.now() - 8 * 24 * 3600_000).toISOString() });
 
     await owner.command('pesanan');

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { createDriver, createTestApp, DEMO, type Driver, jpeg, openProduct, type TestApp } from '../../support/engine-driver.js';
 
 let t: TestApp;
@@ -74,6 +75,18 @@ describe('owners keep their own products current', () => {
     expect(owner.text).toContain('Harga Nasi Box Ayam Bakar diubah dari Rp 25.000 menjadi Rp 27.500');
     expect((await t.app.store.catalogue.product('UMKM-001-01'))!.price).toBe(27500);
 
+    // `15` is never Rp 15: the owner is asked whether they meant Rp 15.000; shorthands are taken.
+    await owner.press('💰 Ubah harga');
+    await owner.say('15');
+    expect(owner.text).toContain('Harga terlalu rendah (minimal Rp 500). Maksud Anda Rp 15.000? Ketik 15000 atau 15rb.');
+    expect(owner.text).toContain('Ketik harga baru');
+    expect((await t.app.store.catalogue.product('UMKM-001-01'))!.price).toBe(27500);
+    await owner.say('15 ribu');
+    expect(owner.text).toContain('Harga Nasi Box Ayam Bakar diubah dari Rp 27.500 menjadi Rp 15.000');
+    await owner.press('💰 Ubah harga');
+    await owner.say('27,5rb');
+    expect(owner.text).toContain('diubah dari Rp 15.000 menjadi Rp 27.500');
+
     const asn = await register(DEMO.asn.phone);
     expect(await searchNames(asn, 'Nasi Box Ayam Bakar')).toContain('Nasi Box Ayam Bakar · Rp 27.500');
   });
@@ -121,7 +134,9 @@ describe('owners keep their own products current', () => {
     expect(owner.text).toContain('Harga Nasi Uduk Komplit dalam Rupiah');
     await owner.say('abc');
     expect(owner.text).toContain('Harga harus berupa angka');
-    await owner.say('18.000');
+    await owner.say('18');
+    expect(owner.text).toContain('Maksud Anda Rp 18.000? Ketik 18000 atau 18rb.');
+    await owner.say('18k');
     expect(owner.text).toContain('Satuan penjualan (1–20 karakter');
     await owner.say('porsi besar dengan kotak');
     expect(owner.text).toContain('Satuan terlalu panjang (maksimal 20 karakter)');
@@ -144,6 +159,40 @@ describe('owners keep their own products current', () => {
     expect(await searchNames(asn, 'Nasi Uduk')).toContain('Nasi Uduk Komplit · Rp 18.000');
   });
 
+  test('an owner changes a product photo by sending it on the product screen or with "Ganti foto"; EXIF is removed', async () => {
+    const owner = await ownerOn('Nasi Box Ikan Nila Goreng');
+    expect(owner.text).toContain('Status: ✅ tersedia\nNasi, nila goreng, sayur asem, sambal terasi'); // a description is shown
+    expect(owner.labels).toEqual(['💰 Ubah harga', '⛔ Tandai habis', '🖼️ Tambah foto', '⬅️ Kembali', '🏠 Menu utama']);
+    const withGps = await sharp(await jpeg(11, 120))
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 24/1 0/1' } })
+      .toBuffer();
+    await owner.sendPhoto(withGps);
+    expect(owner.text).toContain('Foto Nasi Box Ikan Nila Goreng sudah diganti dan tampil di katalog. ✅');
+    const first = (await t.app.store.catalogue.product('UMKM-001-02'))!.photo!;
+    expect(first).toMatch(/^products\/[0-9a-f]{64}\.jpg$/);
+    expect((await sharp(path.join(t.mediaDir, first)).metadata()).exif).toBeUndefined();
+    expect(owner.last.find((m) => m.photo)?.photo?.path).toBe(first);
+    expect(owner.labels).toContain('🖼️ Ganti foto');
+
+    await owner.press('🖼️ Ganti foto');
+    expect(owner.text).toContain('Kirim foto baru untuk Nasi Box Ikan Nila Goreng (JPG atau PNG)');
+    await owner.say('nanti');
+    expect(owner.text).toContain('Mohon kirim fotonya (JPG atau PNG), atau tekan "Kembali".');
+    await owner.sendPhoto(Buffer.from('not an image'));
+    expect(owner.text).toContain('File itu bukan gambar yang bisa kami baca');
+    await owner.sendPhoto(await jpeg(12, 120));
+    expect(owner.text).toContain('Foto Nasi Box Ikan Nila Goreng sudah diganti');
+    const second = (await t.app.store.catalogue.product('UMKM-001-02'))!.photo!;
+    expect(second).not.toBe(first);
+    expect(existsSync(path.join(t.mediaDir, second))).toBe(true);
+
+    // A wrong input on the product screen answers without sending the photo again.
+    await owner.say('halo');
+    expect(owner.text).toContain('Silakan pilih salah satu tombol');
+    expect(owner.last.some((m) => m.photo)).toBe(false);
+  });
+
   test('a product without a photo; more than 5 products page; an ASN cannot open owner screens', async () => {
     const owner = await register(DEMO.owner.phone);
     for (const name of ['Es Teh Manis', 'Sayur Asem']) {
@@ -154,6 +203,9 @@ describe('owners keep their own products current', () => {
       await owner.say('gelas');
       await owner.press('⏭️ Tanpa foto');
       expect(owner.text).toContain(`Produk baru ditambahkan: ${name}, Rp 5.000/gelas`);
+      // No description: the product ends with its status, no lone "-".
+      expect(owner.text).toContain(`${name}\n💰 Rp 5.000 / gelas\nStatus: ✅ tersedia`);
+      expect(owner.text).not.toMatch(/^-$/m);
     }
     const skus = (await t.app.store.catalogue.productsOfUmkm('UMKM-001')).map((p) => p.sku).sort();
     expect(skus).toEqual(['UMKM-001-01', 'UMKM-001-02', 'UMKM-001-03', 'UMKM-001-04', 'UMKM-001-05', 'UMKM-001-06']);
