@@ -75,10 +75,9 @@ export const umkmProductsFlow: Flow = {
           if (page > 0) nav.push(choice('pg:prev', 'browse-prev'));
           if (page < pages - 1) nav.push(choice('pg:next', 'browse-next'));
           const buttons = slice.map((p) => literal(`pp:${p.sku}`, clip(`${p.available ? '✅' : '⛔'} ${p.name} · ${formatRupiah(p.price)}`, 60)));
+          // numbered per page, as WhatsApp numbers this page's buttons
           const items = slice
-            .map((p, i) =>
-              ctx.deps.t('up-list-line', { n: page * OWNER_PAGE_SIZE + i + 1, name: p.name, price: formatRupiah(p.price), unit: p.unit, status: statusOf(ctx, p) }),
-            )
+            .map((p, i) => ctx.deps.t('up-list-line', { n: i + 1, name: p.name, price: formatRupiah(p.price), unit: p.unit, status: statusOf(ctx, p) }))
             .join('\n');
           const key = all.length ? 'up-list' : 'up-list-none';
           return reply(

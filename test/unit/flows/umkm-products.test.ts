@@ -214,6 +214,9 @@ describe('owners keep their own products current', () => {
     await owner.press('Berikutnya ▶️');
     expect(owner.text).toContain('halaman 2/2');
     expect(owner.labels.filter((l) => l.includes(' · Rp '))).toHaveLength(1);
+    // numbered per page, as the numbered buttons of WhatsApp are: the first item of page 2 is 1.
+    expect(owner.text).toMatch(/\n1\. /);
+    expect(owner.text).not.toMatch(/\n6\. /);
 
     const asn = await register(DEMO.asn.phone);
     await asn.command('produk');
