@@ -77,6 +77,7 @@ export const ENGLISH_COMMANDS: Readonly<Record<string, string>> = {
   cart: 'keranjang',
   orders: 'riwayat',
   deletedata: 'hapusdata',
+  skip: 'lewati',
   unsubscribe: 'berhenti',
   subscribe: 'mulai',
 };

@@ -81,7 +81,7 @@ menu-help-admin =
     • /gagal — reports that failed to send; /impor — import data (CSV)
 menu-help-register = To register, type /start and share your phone number.
 menu-help-commands = Commands: /menu (main menu), /cancel (cancel this step), /language (Bahasa Indonesia or English), /unsubscribe and /subscribe (stop or resume broadcast flyers).
-menu-help-commands-buyer = Also: /search (find a product), /cart, /orders (my orders), /deletedata (delete saved recipients).
+menu-help-commands-buyer = Also: /search (find a product), /cart, /orders (my orders), /deletedata (delete saved recipients), /skip <order> (not posting about an order).
 menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
@@ -239,7 +239,7 @@ post-bad-link = We don't recognise that link. Send a post link from { $networks 
 post-thanks = Thank you! Your { $network } link for order { $id } has been recorded and reported. 🙏
 post-pick-order = Which order is this { $network } link for?
 post-none-waiting = None of your orders is waiting for a post link.
-post-skip-need-id = Type the number of the order you won't post about, e.g. /lewati ORD-20261122-00001
+post-skip-need-id = Type the number of the order you won't post about, e.g. /skip ORD-20261122-00001
 post-skip-unknown = Order { $id } is not waiting for a post link from you. See /riwayat.
 post-skipped = All right, no problem. Thank you for shopping at Depok's small businesses! 🙏
 
@@ -306,7 +306,7 @@ reminder-text = 🔔 Reminder: thank you for buying from a Depok UMKM (order { $
     Then send the link of your post here. Posting is voluntary.
 reminder-send-link = 🔗 Send the link now
 reminder-skip = ⏭️ I won't post
-reminder-hint = Paste the link here at any time. If you won't post, type /lewati { $orderId }
+reminder-hint = Paste the link here at any time. If you won't post, type /skip { $orderId }
 
 ## Recap
 recap-title = 📊 Daily recap of civil servants' purchases from UMKM — { $day }

@@ -78,7 +78,7 @@ menu-help-admin =
     • /gagal — laporan yang gagal terkirim; /impor — impor data (CSV)
 menu-help-register = Untuk mendaftar, ketik /start lalu bagikan nomor HP Anda.
 menu-help-commands = Perintah: /menu (menu utama), /batal (batalkan langkah ini), /bahasa (ganti bahasa), /berhenti (berhenti menerima brosur siaran) dan /mulai (menerima lagi).
-menu-help-commands-buyer = Juga: /cari (cari produk), /keranjang, /riwayat (pesanan saya), /hapusdata (hapus data penerima tersimpan).
+menu-help-commands-buyer = Juga: /cari (cari produk), /keranjang, /riwayat (pesanan saya), /hapusdata (hapus data penerima tersimpan), /lewati <nomor pesanan> (tidak mengunggah ke media sosial).
 menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
