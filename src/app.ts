@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { ADMIN_GLOBAL_DOCUMENTS } from '../flows/admin.js';
 import { COMMANDS, FLOWS, GLOBAL_CHOICES } from '../flows/index.js';
 import { createAdminJobs } from './admin/jobs-port.js';
 import type { Config } from './config.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
     flows: FLOWS,
     commands: COMMANDS,
     globalChoices: GLOBAL_CHOICES,
+    globalDocuments: ADMIN_GLOBAL_DOCUMENTS,
     effects: deps.effects ?? ((e) => queues.performEffects(e)),
     admin: createAdminJobs(queues, clock),
     onStep: deps.onStep,

@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/index.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { Store } from '../store/index.js';
 import type { Session } from './session.js';
-import type { ChatRef, Effect, Input, Msg, Reply } from './types.js';
+import type { ChatRef, Effect, Input, MediaRef, Msg, Reply } from './types.js';
 
 /** Who the current chat user is, resolved from the verified phone. */
 export interface UserInfo {
@@ -71,6 +71,8 @@ export interface Step {
   enter(ctx: FlowCtx): Promise<StepResult> | StepResult;
   /** handle one input while on the step (commands are handled by the engine first) */
   handle?(ctx: FlowCtx, input: Input): Promise<StepResult> | StepResult;
+  /** the step answers files itself (an import, a photo sent as a file): global documents leave them to it */
+  takesDocument?: boolean;
 }
 
 export interface Flow {
@@ -82,6 +84,12 @@ export interface Flow {
 export interface GlobalChoice {
   prefix: string;
   handle(ctx: FlowCtx, id: string): Promise<StepResult> | StepResult;
+}
+
+/** A file handled wherever the user is (a captioned CSV from an admin), unless the current step takes files itself. */
+export interface GlobalDocument {
+  accepts(ctx: FlowCtx, media: MediaRef): boolean;
+  handle(ctx: FlowCtx, media: MediaRef): Promise<StepResult> | StepResult;
 }
 
 /** A slash command: who may use it and where it leads. */
