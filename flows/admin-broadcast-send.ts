@@ -3,7 +3,7 @@ import { flyerReply } from '../src/broadcast/flyer.js';
 import { stopChoiceId } from '../src/broadcast/progress.js';
 import { createBroadcastRepo } from '../src/broadcast/repo.js';
 import { type Audience, AudienceSchema, type Broadcast, BroadcastIdSchema, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
-import { parseScheduleTime } from '../src/domain/schedule-time.js';
+import { parseScheduleTime, relativeDay } from '../src/domain/schedule-time.js';
 import { formatWib } from '../src/domain/time.js';
 import { type FlowCtx, type GlobalChoice, goto, invalid, reply, type Step, type StepResult } from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
@@ -58,7 +58,7 @@ async function confirmSend(ctx: FlowCtx, at?: Date): Promise<StepResult> {
   if (!(await repoOf(ctx).createOnce(b))) return goto('menu', 'main', { replies: [text('admin-bc-already', { id: b.id })] });
   await ctx.deps.admin.startBroadcast(b.id, at);
   const buttons = [choice(stopChoiceId(b.id), 'bc-stop'), choice('adm:back', 'admin-back'), menuButton()];
-  const done = at ? text('admin-bc-scheduled', { id: b.id, at: formatWib(at) }, buttons) : text('admin-bc-queued', { id: b.id }, buttons);
+  const done = at ? text('admin-bc-scheduled', { id: b.id, at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, buttons) : text('admin-bc-queued', { id: b.id }, buttons);
   return goto('admin-broadcast', 'sent', { replies: [done] });
 }
 
@@ -154,7 +154,7 @@ export const scheduleStep: Step = {
     if (input.kind === 'choice' && input.id === 'bc:back') return goto('admin-broadcast', 'preview');
     if (input.kind !== 'text') return invalid('admin-bc-time-format');
     const p = parseScheduleTime(input.text, ctx.deps.clock());
-    if (!p.ok) return invalid(`admin-bc-time-${p.reason}`);
+    if (!p.ok) return invalid(`admin-bc-time-${p.reason}`, { now: formatWib(ctx.deps.clock()) });
     return goto('admin-broadcast', 'confirm-schedule', { data: { at: p.at.toISOString() } });
   },
 };
@@ -164,7 +164,8 @@ export const confirmScheduleStep: Step = {
   enter(ctx) {
     const at = new Date(String(ctx.data.at));
     if (Number.isNaN(at.getTime())) return goto('admin-broadcast', 'schedule');
-    return reply(text('admin-bc-schedule-confirm', { at: formatWib(at) }, [choice('bc:schedule-yes', 'admin-bc-schedule-yes'), backButton('bc:back')]));
+    // "besok" said plainly: a bare time already passed today was taken as tomorrow's
+    return reply(text('admin-bc-schedule-confirm', { at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, [choice('bc:schedule-yes', 'admin-bc-schedule-yes'), backButton('bc:back')]));
   },
   handle(ctx, input) {
     if (input.kind !== 'choice') return invalid('ui-choose-button');

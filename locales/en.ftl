@@ -520,14 +520,23 @@ admin-bc-change-audience = 👥 Change recipients
 admin-bc-cancel = ❌ Cancel
 admin-bc-cancelled = Broadcast cancelled, nothing was sent.
 admin-bc-draft-lost = Sorry, the broadcast draft is no longer complete. Please send the flyer again.
-admin-bc-schedule-ask = When should it be sent? Type a WIB time, e.g. 14:30 (today or tomorrow), besok 08:00, or 2026-12-01 07:30. It is now { $now }.
-admin-bc-time-format = That time is not in a format we read. Examples: 14:30, besok 08:00, or 2026-12-01 07:30.
+admin-bc-schedule-ask = When should it be sent? Type a WIB time, e.g. 14:30 (today or tomorrow), tomorrow 08:00, or 01/12/2026 07:30. It is now { $now }.
+admin-bc-time-format = That time is not in a format we read. Examples: 14:30, tomorrow 08:00, or 01/12/2026 07:30.
 admin-bc-time-past = That time has passed. Please type a time in the future.
+admin-bc-time-too-soon = That time is too close (it is now { $now }). Please type a time at least 1 minute ahead, or go back and choose ✅ Send now.
 admin-bc-time-too-far = That time is too far ahead. Broadcasts can be scheduled up to 30 days ahead.
-admin-bc-schedule-confirm = Send the broadcast at { $at }?
+admin-bc-schedule-confirm = Send the broadcast { $when ->
+        [today] today,
+        [tomorrow] tomorrow,
+       *[other] on
+    } { $at }?
 admin-bc-schedule-yes = ✅ Yes, schedule it
 admin-bc-queued = 📣 Broadcast { $id } is starting. Its progress will appear here.
-admin-bc-scheduled = 🕒 Broadcast { $id } is scheduled for { $at }. To see or cancel it: /siaranjadwal.
+admin-bc-scheduled = 🕒 Broadcast { $id } is scheduled { $when ->
+        [today] today,
+        [tomorrow] tomorrow,
+       *[other] for
+    } { $at }. To see or cancel it: /siaranjadwal.
 admin-bc-already = Broadcast { $id } was already recorded; it will not be sent twice.
 admin-bc-stopping = ⏹️ Broadcast { $id } is stopping. The summary follows shortly.
 admin-bc-stopped-before-start = ⏹️ Scheduled broadcast { $id } cancelled before sending.

@@ -520,14 +520,23 @@ admin-bc-change-audience = 👥 Ubah penerima
 admin-bc-cancel = ❌ Batal
 admin-bc-cancelled = Siaran dibatalkan, tidak ada yang dikirim.
 admin-bc-draft-lost = Maaf, draf siaran tidak lengkap lagi. Silakan kirim ulang brosurnya.
-admin-bc-schedule-ask = Kapan siaran dikirim? Ketik waktu WIB, misalnya 14:30 (hari ini atau besok), besok 08:00, atau 2026-12-01 07:30. Sekarang { $now }.
-admin-bc-time-format = Format waktu belum sesuai. Contoh: 14:30, besok 08:00, atau 2026-12-01 07:30.
+admin-bc-schedule-ask = Kapan siaran dikirim? Ketik waktu WIB, misalnya 14:30 (hari ini atau besok), besok 08:00, atau 01/12/2026 07:30. Sekarang { $now }.
+admin-bc-time-format = Format waktu belum sesuai. Contoh: 14:30, besok 08:00, atau 01/12/2026 07:30.
 admin-bc-time-past = Waktu itu sudah lewat. Mohon ketik waktu yang akan datang.
+admin-bc-time-too-soon = Waktu itu terlalu dekat (sekarang { $now }). Mohon ketik waktu paling cepat 1 menit lagi, atau kembali lalu pilih ✅ Kirim sekarang.
 admin-bc-time-too-far = Waktu itu terlalu jauh. Siaran dapat dijadwalkan paling lama 30 hari ke depan.
-admin-bc-schedule-confirm = Kirim siaran pada { $at }?
+admin-bc-schedule-confirm = Kirim siaran { $when ->
+        [today] hari ini,
+        [tomorrow] besok,
+       *[other] pada
+    } { $at }?
 admin-bc-schedule-yes = ✅ Ya, jadwalkan
 admin-bc-queued = 📣 Siaran { $id } mulai dikirim. Perkembangannya akan tampil di sini.
-admin-bc-scheduled = 🕒 Siaran { $id } dijadwalkan pada { $at }. Lihat atau batalkan lewat /siaranjadwal.
+admin-bc-scheduled = 🕒 Siaran { $id } dijadwalkan { $when ->
+        [today] hari ini,
+        [tomorrow] besok,
+       *[other] pada
+    } { $at }. Lihat atau batalkan lewat /siaranjadwal.
 admin-bc-already = Siaran { $id } sudah tercatat sebelumnya, tidak kami kirim dua kali.
 admin-bc-stopping = ⏹️ Siaran { $id } sedang dihentikan. Ringkasannya akan segera tampil.
 admin-bc-stopped-before-start = ⏹️ Siaran terjadwal { $id } dibatalkan sebelum dikirim.

@@ -88,7 +88,7 @@ test('an admin lists scheduled broadcasts, cancels one after confirming, and its
     ['Pemilik UMKM di kecamatan tertentu', 'Beji'],
     'besok 07.30',
   );
-  expect(admin.text).toContain(`Siaran ${bazar} dijadwalkan pada 23/11/2026 07.30 WIB. Lihat atau batalkan lewat /siaranjadwal.`);
+  expect(admin.text).toContain(`Siaran ${bazar} dijadwalkan besok, 23/11/2026 07.30 WIB. Lihat atau batalkan lewat /siaranjadwal.`);
   const training = await schedule(() => admin.say('Pelatihan pemasaran daring, Senin 09.00.'), ['Semua ASN'], 'besok 09:00');
 
   // From the admin menu: both, the earliest first, each with its time, audience, count and flyer.

@@ -97,16 +97,26 @@ test('text flyer to UMKM owners of a kecamatan, scheduled for a later WIB time',
     ['2026-02-30 08:00', 'Format waktu belum sesuai'],
     ['2026-11-21 08:00', 'Waktu itu sudah lewat'],
     ['hari ini 09:00', 'Waktu itu sudah lewat'],
+    ['10:00', 'Waktu itu terlalu dekat (sekarang 22/11/2026 10.00 WIB)'],
     ['2027-03-01 08:00', 'terlalu jauh'],
   ]) {
     await admin.say(typed!);
     expect(admin.text).toContain(answer!);
   }
+  await admin.say('25/11/2026 08:00');
+  expect(admin.text).toContain('Kirim siaran pada 25/11/2026 08.00 WIB?');
+  await admin.press('⬅️ Kembali');
+  await admin.say('24-11-2026 08:00');
+  expect(admin.text).toContain('Kirim siaran pada 24/11/2026 08.00 WIB?');
+  await admin.press('⬅️ Kembali');
+  await admin.say('07.30'); // passed today: the confirmation says it is tomorrow
+  expect(admin.text).toContain('Kirim siaran besok, 23/11/2026 07.30 WIB?');
+  await admin.press('⬅️ Kembali');
   await admin.say('besok 07.30');
-  expect(admin.text).toContain('Kirim siaran pada 23/11/2026 07.30 WIB?');
+  expect(admin.text).toContain('Kirim siaran besok, 23/11/2026 07.30 WIB?');
   await admin.press('✅ Ya, jadwalkan');
   const id = idIn(admin.text);
-  expect(admin.text).toContain(`Siaran ${id} dijadwalkan pada 23/11/2026 07.30 WIB.`);
+  expect(admin.text).toContain(`Siaran ${id} dijadwalkan besok, 23/11/2026 07.30 WIB.`);
   expect((await repo().get(id))?.scheduledAt).toBe('2026-11-23T00:30:00.000Z');
   const job = await t.app.queues.broadcasts.getJob(`bc.${id}.start`);
   expect(await job?.getState()).toBe('delayed');
