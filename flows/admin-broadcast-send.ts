@@ -63,11 +63,12 @@ async function confirmSend(ctx: FlowCtx, at?: Date): Promise<StepResult> {
 }
 
 /** What asking a broadcast to stop did (`stale`: no such broadcast). */
-export type StopOutcome = 'stale' | 'unavailable' | 'too-late' | 'already' | 'stopping' | 'before-start';
+export type StopOutcome = 'stale' | 'unavailable' | 'too-late' | 'was-cancelled' | 'already' | 'stopping' | 'before-start';
 
 /** The answer to each outcome that has one. */
 export const STOP_KEYS: Record<Exclude<StopOutcome, 'stale' | 'unavailable'>, string> = {
   'too-late': 'admin-bc-stop-too-late',
+  'was-cancelled': 'admin-bc-stop-was-cancelled',
   already: 'admin-bc-stop-already',
   stopping: 'admin-bc-stopping',
   'before-start': 'admin-bc-stopped-before-start',
@@ -81,20 +82,32 @@ export async function requestStop(ctx: FlowCtx, id: string): Promise<StopOutcome
   const repo = repoOf(ctx);
   if (!(await repo.get(id))) return 'stale';
   const before = await repo.requestCancel(id, ctx.deps.clock());
-  if (before.status === 'done' || before.status === 'cancelled') return 'too-late';
+  if (before.status === 'done') return 'too-late';
+  if (before.status === 'cancelled') return 'was-cancelled';
   if (before.cancelRequestedAt) return 'already';
   if (!ctx.deps.admin) return 'unavailable';
   await ctx.deps.admin.cancelBroadcast(id);
   return before.status === 'running' ? 'stopping' : 'before-start';
 }
 
-/** "Stop this broadcast" from an admin (the button of the progress message, or `/hentikan <id>`). */
-export async function stopBroadcast(ctx: FlowCtx, choiceId: string): Promise<StepResult> {
+/**
+ * "Stop this broadcast" from an admin: the button of the progress or the scheduled message
+ * (`bcx:<id>`), or typed as `/hentikan <id>` (`typed`: a wrong id is answered as not found, not
+ * as a stale button). A broadcast scheduled for later is cancelled after a confirmation, as in
+ * /siaranjadwal; one being sent (or sent now) stops at once.
+ */
+export async function stopBroadcast(ctx: FlowCtx, choiceId: string, typed = false): Promise<StepResult> {
   if (!isAdmin(ctx.user)) return invalid('engine-not-allowed');
-  const bid = BroadcastIdSchema.safeParse(choiceId.slice('bcx:'.length));
-  if (!bid.success) return invalid('engine-stale-button');
+  const raw = choiceId.slice('bcx:'.length);
+  const bid = BroadcastIdSchema.safeParse(typed ? raw.replace(/^bc-/i, 'BC-') : raw);
+  const notFound = () => (typed ? invalid('admin-bc-stop-not-found', { id: clip(raw, 40) }) : invalid('engine-stale-button'));
+  if (!bid.success) return notFound();
+  const repo = repoOf(ctx);
+  const [b, st] = await Promise.all([repo.get(bid.data), repo.state(bid.data)]);
+  if (!b) return notFound();
+  if (b.scheduledAt && st.status === 'scheduled' && !st.cancelRequestedAt) return goto('admin-broadcast-list', 'confirm', { data: { bid: b.id } });
   const outcome = await requestStop(ctx, bid.data);
-  if (outcome === 'stale') return invalid('engine-stale-button');
+  if (outcome === 'stale') return notFound();
   if (outcome === 'unavailable') return invalid('admin-unavailable');
   return reply(text(STOP_KEYS[outcome], { id: bid.data }, [menuButton()]));
 }

@@ -56,7 +56,7 @@ export const ADMIN_COMMANDS: CommandDef[] = [
     // the typed form of the stop button (WhatsApp lists buttons as numbers of the current step only)
     name: 'hentikan',
     allowed: isAdmin,
-    run: (ctx, args) => (args.trim() ? stopBroadcast(ctx, `bcx:${args.trim()}`) : invalid('admin-bc-stop-need-id')),
+    run: (ctx, args) => (args.trim() ? stopBroadcast(ctx, `bcx:${args.trim()}`, true) : invalid('admin-bc-stop-need-id')),
   },
 ];
 

@@ -542,6 +542,8 @@ admin-bc-stopping = ⏹️ Broadcast { $id } is stopping. The summary follows sh
 admin-bc-stopped-before-start = ⏹️ Scheduled broadcast { $id } cancelled before sending.
 admin-bc-stop-already = We already have the request to stop broadcast { $id }.
 admin-bc-stop-too-late = Broadcast { $id } has already finished.
+admin-bc-stop-was-cancelled = Broadcast { $id } was already cancelled.
+admin-bc-stop-not-found = Broadcast { $id } was not found. A broadcast number looks like BC-20261122-a1b2c3; see /siaranjadwal for broadcasts scheduled or being sent.
 admin-bcl-empty = No broadcast is scheduled or being sent.
 admin-bcl-list =
     📋 Broadcasts scheduled or being sent ({ $count }):

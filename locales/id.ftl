@@ -542,6 +542,8 @@ admin-bc-stopping = ⏹️ Siaran { $id } sedang dihentikan. Ringkasannya akan s
 admin-bc-stopped-before-start = ⏹️ Siaran terjadwal { $id } dibatalkan sebelum dikirim.
 admin-bc-stop-already = Permintaan menghentikan siaran { $id } sudah kami terima.
 admin-bc-stop-too-late = Siaran { $id } sudah selesai.
+admin-bc-stop-was-cancelled = Siaran { $id } sudah dibatalkan sebelumnya.
+admin-bc-stop-not-found = Siaran { $id } tidak ditemukan. Nomor siaran berbentuk BC-20261122-a1b2c3; lihat /siaranjadwal untuk siaran yang terjadwal atau sedang dikirim.
 admin-bcl-empty = Tidak ada siaran yang terjadwal atau sedang dikirim.
 admin-bcl-list =
     📋 Siaran yang terjadwal atau sedang dikirim ({ $count }):
