@@ -462,6 +462,8 @@ bc-progress =
     📣 Broadcast { $id } is being sent…
     Sent: { $sent } · Failed: { $failed } · Unreachable: { $unreachable }
     Left: { $left } of { $total } · Estimated time: { $eta }
+bc-progress-done = ✅ Broadcast { $id } finished: { $sent } of { $total } sent. The summary follows.
+bc-progress-cancelled = ⏹️ Broadcast { $id } stopped: { $sent } of { $total } sent. The summary follows.
 bc-eta-seconds = about { $n } seconds
 bc-eta-minutes = about { $n } minutes
 bc-stop = ⏹️ Stop broadcast

@@ -462,6 +462,8 @@ bc-progress =
     📣 Siaran { $id } sedang dikirim…
     Terkirim: { $sent } · Gagal: { $failed } · Tidak terjangkau: { $unreachable }
     Sisa: { $left } dari { $total } · Perkiraan selesai: { $eta }
+bc-progress-done = ✅ Siaran { $id } selesai: terkirim { $sent } dari { $total }. Ringkasannya ada di pesan berikut.
+bc-progress-cancelled = ⏹️ Siaran { $id } dihentikan: terkirim { $sent } dari { $total }. Ringkasannya ada di pesan berikut.
 bc-eta-seconds = ± { $n } detik
 bc-eta-minutes = ± { $n } menit
 bc-stop = ⏹️ Hentikan siaran
