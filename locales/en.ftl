@@ -84,6 +84,7 @@ menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
 menu-language-set = The language is now English.
 menu-cancelled = Step cancelled. Confirmed orders are safe.
+menu-cancelled-plain = Step cancelled.
 menu-cancelled-cart-kept = Step cancelled. Your cart is kept.
 menu-pong = The service is up. ✅
 

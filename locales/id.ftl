@@ -84,6 +84,7 @@ menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
 menu-language-set = Bahasa sudah diganti ke Bahasa Indonesia.
 menu-cancelled = Langkah dibatalkan. Pesanan yang sudah dikonfirmasi tetap aman.
+menu-cancelled-plain = Langkah dibatalkan.
 menu-cancelled-cart-kept = Langkah dibatalkan. Isi keranjang Anda tetap tersimpan.
 menu-pong = Layanan aktif. ✅
 
