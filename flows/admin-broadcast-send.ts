@@ -3,7 +3,7 @@ import { flyerReply } from '../src/broadcast/flyer.js';
 import { stopChoiceId } from '../src/broadcast/progress.js';
 import { createBroadcastRepo } from '../src/broadcast/repo.js';
 import { type Audience, AudienceSchema, type Broadcast, BroadcastIdSchema, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
-import { parseScheduleTime } from '../src/domain/schedule-time.js';
+import { parseScheduleTime, relativeDay } from '../src/domain/schedule-time.js';
 import { formatWib } from '../src/domain/time.js';
 import { type FlowCtx, type GlobalChoice, goto, invalid, reply, type Step, type StepResult } from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
@@ -58,16 +58,17 @@ async function confirmSend(ctx: FlowCtx, at?: Date): Promise<StepResult> {
   if (!(await repoOf(ctx).createOnce(b))) return goto('menu', 'main', { replies: [text('admin-bc-already', { id: b.id })] });
   await ctx.deps.admin.startBroadcast(b.id, at);
   const buttons = [choice(stopChoiceId(b.id), 'bc-stop'), choice('adm:back', 'admin-back'), menuButton()];
-  const done = at ? text('admin-bc-scheduled', { id: b.id, at: formatWib(at) }, buttons) : text('admin-bc-queued', { id: b.id }, buttons);
+  const done = at ? text('admin-bc-scheduled', { id: b.id, at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, buttons) : text('admin-bc-queued', { id: b.id }, buttons);
   return goto('admin-broadcast', 'sent', { replies: [done] });
 }
 
 /** What asking a broadcast to stop did (`stale`: no such broadcast). */
-export type StopOutcome = 'stale' | 'unavailable' | 'too-late' | 'already' | 'stopping' | 'before-start';
+export type StopOutcome = 'stale' | 'unavailable' | 'too-late' | 'was-cancelled' | 'already' | 'stopping' | 'before-start';
 
 /** The answer to each outcome that has one. */
 export const STOP_KEYS: Record<Exclude<StopOutcome, 'stale' | 'unavailable'>, string> = {
   'too-late': 'admin-bc-stop-too-late',
+  'was-cancelled': 'admin-bc-stop-was-cancelled',
   already: 'admin-bc-stop-already',
   stopping: 'admin-bc-stopping',
   'before-start': 'admin-bc-stopped-before-start',
@@ -81,20 +82,32 @@ export async function requestStop(ctx: FlowCtx, id: string): Promise<StopOutcome
   const repo = repoOf(ctx);
   if (!(await repo.get(id))) return 'stale';
   const before = await repo.requestCancel(id, ctx.deps.clock());
-  if (before.status === 'done' || before.status === 'cancelled') return 'too-late';
+  if (before.status === 'done') return 'too-late';
+  if (before.status === 'cancelled') return 'was-cancelled';
   if (before.cancelRequestedAt) return 'already';
   if (!ctx.deps.admin) return 'unavailable';
   await ctx.deps.admin.cancelBroadcast(id);
   return before.status === 'running' ? 'stopping' : 'before-start';
 }
 
-/** "Stop this broadcast" from an admin (the button of the progress message, or `/hentikan <id>`). */
-export async function stopBroadcast(ctx: FlowCtx, choiceId: string): Promise<StepResult> {
+/**
+ * "Stop this broadcast" from an admin: the button of the progress or the scheduled message
+ * (`bcx:<id>`), or typed as `/hentikan <id>` (`typed`: a wrong id is answered as not found, not
+ * as a stale button). A broadcast scheduled for later is cancelled after a confirmation, as in
+ * /siaranjadwal; one being sent (or sent now) stops at once.
+ */
+export async function stopBroadcast(ctx: FlowCtx, choiceId: string, typed = false): Promise<StepResult> {
   if (!isAdmin(ctx.user)) return invalid('engine-not-allowed');
-  const bid = BroadcastIdSchema.safeParse(choiceId.slice('bcx:'.length));
-  if (!bid.success) return invalid('engine-stale-button');
+  const raw = choiceId.slice('bcx:'.length);
+  const bid = BroadcastIdSchema.safeParse(typed ? raw.replace(/^bc-/i, 'BC-') : raw);
+  const notFound = () => (typed ? invalid('admin-bc-stop-not-found', { id: clip(raw, 40) }) : invalid('engine-stale-button'));
+  if (!bid.success) return notFound();
+  const repo = repoOf(ctx);
+  const [b, st] = await Promise.all([repo.get(bid.data), repo.state(bid.data)]);
+  if (!b) return notFound();
+  if (b.scheduledAt && st.status === 'scheduled' && !st.cancelRequestedAt) return goto('admin-broadcast-list', 'confirm', { data: { bid: b.id } });
   const outcome = await requestStop(ctx, bid.data);
-  if (outcome === 'stale') return invalid('engine-stale-button');
+  if (outcome === 'stale') return notFound();
   if (outcome === 'unavailable') return invalid('admin-unavailable');
   return reply(text(STOP_KEYS[outcome], { id: bid.data }, [menuButton()]));
 }
@@ -154,7 +167,7 @@ export const scheduleStep: Step = {
     if (input.kind === 'choice' && input.id === 'bc:back') return goto('admin-broadcast', 'preview');
     if (input.kind !== 'text') return invalid('admin-bc-time-format');
     const p = parseScheduleTime(input.text, ctx.deps.clock());
-    if (!p.ok) return invalid(`admin-bc-time-${p.reason}`);
+    if (!p.ok) return invalid(`admin-bc-time-${p.reason}`, { now: formatWib(ctx.deps.clock()) });
     return goto('admin-broadcast', 'confirm-schedule', { data: { at: p.at.toISOString() } });
   },
 };
@@ -164,7 +177,8 @@ export const confirmScheduleStep: Step = {
   enter(ctx) {
     const at = new Date(String(ctx.data.at));
     if (Number.isNaN(at.getTime())) return goto('admin-broadcast', 'schedule');
-    return reply(text('admin-bc-schedule-confirm', { at: formatWib(at) }, [choice('bc:schedule-yes', 'admin-bc-schedule-yes'), backButton('bc:back')]));
+    // "besok" said plainly: a bare time already passed today was taken as tomorrow's
+    return reply(text('admin-bc-schedule-confirm', { at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, [choice('bc:schedule-yes', 'admin-bc-schedule-yes'), backButton('bc:back')]));
   },
   handle(ctx, input) {
     if (input.kind !== 'choice') return invalid('ui-choose-button');

@@ -15,6 +15,7 @@ export function adminOnly(flow: Flow): Flow {
     steps[name] = {
       enter: (ctx: FlowCtx) => (isAdmin(ctx.user) ? step.enter(ctx) : refuse()),
       ...(step.handle ? { handle: (ctx: FlowCtx, input) => (isAdmin(ctx.user) ? step.handle!(ctx, input) : refuse()) } : {}),
+      ...(step.takesDocument ? { takesDocument: true } : {}),
     };
   }
   return { name: flow.name, steps };

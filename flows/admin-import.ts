@@ -1,6 +1,8 @@
+import { localizeImportError } from '../src/import/error-text.js';
 import { IMPORT_KINDS, type ImportKindName, importCsv } from '../src/import/runner.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { type Flow, type FlowCtx, type GlobalDocument, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Input, MediaRef } from '../src/engine/types.js';
+import { isAdmin } from '../src/engine/user.js';
 import { adminOnly } from './admin-guard.js';
 import { choice, menuButton, text } from './ui.js';
 
@@ -22,12 +24,15 @@ const uploadKey = (ctx: FlowCtx) => ctx.deps.store.keys.adminUpload(ctx.chat.cha
 async function runImport(ctx: FlowCtx, kind: ImportKindName, csv: string): Promise<StepResult> {
   await ctx.deps.store.redis.del(uploadKey(ctx));
   const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock() });
-  if (r.ok) return goto('admin-import', 'done', { replies: [text('admin-import-done', { kind, added: r.added, updated: r.updated, unchanged: r.unchanged })] });
+  // The kind as the admin calls it ("daftar ASN"), not its file name.
+  const name = ctx.deps.t(`admin-import-kind-name-${kind}`);
+  if (r.ok) return goto('admin-import', 'done', { replies: [text('admin-import-done', { kind: name, added: r.added, updated: r.updated, unchanged: r.unchanged })] });
   if (r.busy) return goto('admin-import', 'done', { replies: [text('admin-import-busy')] });
-  const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
+  // The runner's lines are English (the CLI prints them as they are); the chat shows them in the admin's language.
+  const shown = r.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => localizeImportError(e, ctx.deps.t));
   const more = r.errors.length - shown.length;
   const lines = [...shown, ...(more > 0 ? [ctx.deps.t('admin-import-more', { count: more })] : [])].join('\n');
-  return goto('admin-import', 'done', { replies: [text('admin-import-refused', { kind, count: r.errors.length, lines })] });
+  return goto('admin-import', 'done', { replies: [text('admin-import-refused', { kind: name, count: r.errors.length, lines })] });
 }
 
 /** Reads a sent document as UTF-8 text, or says why not. */
@@ -69,6 +74,7 @@ export const adminImportFlow: Flow = adminOnly({
     ask: {
       enter: () => reply(text('admin-import-help', { max: '2 MB' }, [choice('adm:back', 'admin-back'), menuButton()])),
       handle: takeFile,
+      takesDocument: true,
     },
     kind: {
       enter: () =>
@@ -93,6 +99,20 @@ export const adminImportFlow: Flow = adminOnly({
     done: {
       enter: () => reply(text('admin-import-next', {}, [choice('adm:back', 'admin-back'), menuButton()])),
       handle: takeFile,
+      takesDocument: true,
     },
   },
 });
+
+/**
+ * A CSV sent by an admin with the caption `roster`, `umkm` or `products` from any screen that does
+ * not take files itself (the main menu, say): imported as on /impor, with the same answers.
+ */
+export const importDocument: GlobalDocument = {
+  accepts: (ctx, media) => isAdmin(ctx.user) && kindOf(media.caption) !== null,
+  async handle(ctx, media) {
+    const read = await readCsv(ctx, media);
+    if (!read.ok) return invalid(read.key, { max: '2 MB' });
+    return runImport(ctx, kindOf(media.caption)!, read.csv);
+  },
+};

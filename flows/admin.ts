@@ -1,10 +1,10 @@
-import { type CommandDef, type Flow, type GlobalChoice, goto, invalid, reply } from '../src/engine/flow.js';
+import { type CommandDef, type Flow, type GlobalChoice, type GlobalDocument, goto, invalid, reply } from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
 import { adminBroadcastFlow } from './admin-broadcast.js';
 import { adminBroadcastListFlow } from './admin-broadcast-list.js';
 import { broadcastGlobalChoices, stopBroadcast } from './admin-broadcast-send.js';
 import { adminOnly } from './admin-guard.js';
-import { adminImportFlow } from './admin-import.js';
+import { adminImportFlow, importDocument } from './admin-import.js';
 import { adminReportsFlow, parseRecapDay } from './admin-reports.js';
 import { choice, menuButton, text } from './ui.js';
 
@@ -56,9 +56,12 @@ export const ADMIN_COMMANDS: CommandDef[] = [
     // the typed form of the stop button (WhatsApp lists buttons as numbers of the current step only)
     name: 'hentikan',
     allowed: isAdmin,
-    run: (ctx, args) => (args.trim() ? stopBroadcast(ctx, `bcx:${args.trim()}`) : invalid('admin-bc-stop-need-id')),
+    run: (ctx, args) => (args.trim() ? stopBroadcast(ctx, `bcx:${args.trim()}`, true) : invalid('admin-bc-stop-need-id')),
   },
 ];
 
 /** Buttons of admin messages that work from anywhere (stop a broadcast); each checks the role itself. */
 export const ADMIN_GLOBAL_CHOICES: GlobalChoice[] = [...broadcastGlobalChoices];
+
+/** Files that admins may send from anywhere (a captioned CSV import); each checks the role itself. */
+export const ADMIN_GLOBAL_DOCUMENTS: GlobalDocument[] = [importDocument];

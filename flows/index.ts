@@ -52,7 +52,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
     allowed: anyone,
     run: (ctx) =>
       ctx.user.registered
-        ? goto('menu', 'main', { replies: [text(ctx.session.cart ? 'menu-cancelled-cart-kept' : 'menu-cancelled')] })
+        ? goto('menu', 'main', { replies: [text(ctx.session.cart ? 'menu-cancelled-cart-kept' : ctx.user.person?.role === 'asn' || ctx.session.orderId ? 'menu-cancelled' : 'menu-cancelled-plain')] })
         : goto('register', 'start'),
   },
   { name: 'bahasa', allowed: anyone, to: { flow: 'menu', step: 'language' } },

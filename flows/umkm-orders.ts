@@ -3,7 +3,7 @@ import { OWNER_CHOICE_PREFIX, ownerChoiceId } from '../src/domain/order-choices.
 import { waitsForOwner } from '../src/domain/order-status.js';
 import { ownerActions, ownerOrderDetails, rejectReasonText } from '../src/domain/order-text.js';
 import type { Order } from '../src/domain/schemas.js';
-import { formatWib, wibDay, wibDayStart } from '../src/domain/time.js';
+import { formatDay, formatWib, wibDay, wibDayStart } from '../src/domain/time.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Input } from '../src/engine/types.js';
 import { cleanField } from '../src/domain/product-input.js';
@@ -187,7 +187,7 @@ export const umkmOrdersFlow: Flow = {
         return reply(
           text(
             s.count ? 'uo-week-summary' : 'uo-week-none',
-            { umkm: umkm.name, from: s.from, to: s.to, count: s.count, rupiah: formatRupiah(s.rupiah), top: top.join('\n') },
+            { umkm: umkm.name, from: formatDay(s.from), to: formatDay(s.to), count: s.count, rupiah: formatRupiah(s.rupiah), top: top.join('\n') },
             [backButton(), menuButton()],
           ),
         );

@@ -87,6 +87,7 @@ menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
 menu-language-set = The language is now English.
 menu-cancelled = Step cancelled. Confirmed orders are safe.
+menu-cancelled-plain = Step cancelled.
 menu-cancelled-cart-kept = Step cancelled. Your cart is kept.
 menu-pong = The service is up. ✅
 
@@ -507,6 +508,8 @@ bc-progress =
     📣 Broadcast { $id } is being sent…
     Sent: { $sent } · Failed: { $failed } · Unreachable: { $unreachable }
     Left: { $left } of { $total } · Estimated time: { $eta }
+bc-progress-done = ✅ Broadcast { $id } finished: { $sent } of { $total } sent. The summary follows.
+bc-progress-cancelled = ⏹️ Broadcast { $id } stopped: { $sent } of { $total } sent. The summary follows.
 bc-eta-seconds = about { $n } seconds
 bc-eta-minutes = about { $n } minutes
 bc-stop = ⏹️ Stop broadcast
@@ -565,19 +568,30 @@ admin-bc-change-audience = 👥 Change recipients
 admin-bc-cancel = ❌ Cancel
 admin-bc-cancelled = Broadcast cancelled, nothing was sent.
 admin-bc-draft-lost = Sorry, the broadcast draft is no longer complete. Please send the flyer again.
-admin-bc-schedule-ask = When should it be sent? Type a WIB time, e.g. 14:30 (today or tomorrow), besok 08:00, or 2026-12-01 07:30. It is now { $now }.
-admin-bc-time-format = That time is not in a format we read. Examples: 14:30, besok 08:00, or 2026-12-01 07:30.
+admin-bc-schedule-ask = When should it be sent? Type a WIB time, e.g. 14:30 (today or tomorrow), tomorrow 08:00, or 01/12/2026 07:30. It is now { $now }.
+admin-bc-time-format = That time is not in a format we read. Examples: 14:30, tomorrow 08:00, or 01/12/2026 07:30.
 admin-bc-time-past = That time has passed. Please type a time in the future.
+admin-bc-time-too-soon = That time is too close (it is now { $now }). Please type a time at least 1 minute ahead, or go back and choose ✅ Send now.
 admin-bc-time-too-far = That time is too far ahead. Broadcasts can be scheduled up to 30 days ahead.
-admin-bc-schedule-confirm = Send the broadcast at { $at }?
+admin-bc-schedule-confirm = Send the broadcast { $when ->
+        [today] today,
+        [tomorrow] tomorrow,
+       *[other] on
+    } { $at }?
 admin-bc-schedule-yes = ✅ Yes, schedule it
 admin-bc-queued = 📣 Broadcast { $id } is starting. Its progress will appear here.
-admin-bc-scheduled = 🕒 Broadcast { $id } is scheduled for { $at }. To see or cancel it: /siaranjadwal.
+admin-bc-scheduled = 🕒 Broadcast { $id } is scheduled { $when ->
+        [today] today,
+        [tomorrow] tomorrow,
+       *[other] for
+    } { $at }. To see or cancel it: /siaranjadwal.
 admin-bc-already = Broadcast { $id } was already recorded; it will not be sent twice.
 admin-bc-stopping = ⏹️ Broadcast { $id } is stopping. The summary follows shortly.
 admin-bc-stopped-before-start = ⏹️ Scheduled broadcast { $id } cancelled before sending.
 admin-bc-stop-already = We already have the request to stop broadcast { $id }.
 admin-bc-stop-too-late = Broadcast { $id } has already finished.
+admin-bc-stop-was-cancelled = Broadcast { $id } was already cancelled.
+admin-bc-stop-not-found = Broadcast { $id } was not found. A broadcast number looks like BC-20261122-a1b2c3; see /siaranjadwal for broadcasts scheduled or being sent.
 admin-bcl-empty = No broadcast is scheduled or being sent.
 admin-bcl-list =
     📋 Broadcasts scheduled or being sent ({ $count }):
@@ -651,6 +665,46 @@ admin-import-refused =
     { $lines }
 admin-import-more = …and { $count } more
 admin-import-next = Send another CSV file if needed.
+admin-import-kind-name-roster = ASN roster
+admin-import-kind-name-umkm = UMKM
+admin-import-kind-name-products = products
+imp-err-line = { $where }: { $reason }
+imp-err-at-column = line { $line }: { $column }
+imp-err-at-header = line { $line }: header
+imp-err-at-file = line { $line }: file
+imp-err-at-row = line { $line }: row
+imp-err-at-csv = line { $line }: csv
+imp-err-empty = (empty)
+imp-err-required = is required
+imp-err-max-chars = must be at most { $max } characters
+imp-err-min-chars = must be at least { $min } characters
+imp-err-id = must be 1-32 letters, digits, - or _
+imp-err-phone = is not a valid phone number
+imp-err-duplicate = same as line { $line }
+imp-err-nip-digits = must contain digits only
+imp-err-nip-length = must be 18 digits, got { $got }
+imp-err-nip-birth-date = birth date { $value } is not a real date
+imp-err-nip-birth-year = birth date { $value } must have a year from { $from } to { $to }
+imp-err-nip-appointment-month = appointment { $value } is not a real month
+imp-err-nip-appointment-year = appointment { $value } must have a year from { $from } to { $to }
+imp-err-nip-gender = gender { $value } must be 1 or 2
+imp-err-role = must be asn or admin
+imp-err-phone-taken = already used by NIP { $nip } in the roster
+imp-err-category = must be kuliner, fashion or kriya
+imp-err-kecamatan = { $value } is not a kecamatan of Depok
+imp-err-kelurahan = { $value } is not a kelurahan of { $kecamatan }
+imp-err-price-format = { $value } must be whole Rupiah, digits only or with dots like 25.000
+imp-err-price-range = { $value } must be from 1 to { $max }
+imp-err-available = { $value } must be ya, tidak, true, false, yes, no, 1 or 0
+imp-err-photo = must be empty, an https URL, or a relative .jpg/.png/.webp path
+imp-err-umkm-missing = UMKM { $id } does not exist (import umkm first)
+imp-err-missing-column = missing column { $column }
+imp-err-empty-column = unknown column #{ $n } (empty)
+imp-err-unknown-column = unknown column { $column }
+imp-err-column-twice = column { $column } appears twice
+imp-err-file-empty = the file is empty
+imp-err-no-rows = no data rows after the header
+imp-err-field-count = has { $got } fields, expected { $expected }
 
 ## Telegram command menu
 cmd-start = Start / register

@@ -84,6 +84,7 @@ menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
 menu-language-set = Bahasa sudah diganti ke Bahasa Indonesia.
 menu-cancelled = Langkah dibatalkan. Pesanan yang sudah dikonfirmasi tetap aman.
+menu-cancelled-plain = Langkah dibatalkan.
 menu-cancelled-cart-kept = Langkah dibatalkan. Isi keranjang Anda tetap tersimpan.
 menu-pong = Layanan aktif. ✅
 
@@ -501,6 +502,8 @@ bc-progress =
     📣 Siaran { $id } sedang dikirim…
     Terkirim: { $sent } · Gagal: { $failed } · Tidak terjangkau: { $unreachable }
     Sisa: { $left } dari { $total } · Perkiraan selesai: { $eta }
+bc-progress-done = ✅ Siaran { $id } selesai: terkirim { $sent } dari { $total }. Ringkasannya ada di pesan berikut.
+bc-progress-cancelled = ⏹️ Siaran { $id } dihentikan: terkirim { $sent } dari { $total }. Ringkasannya ada di pesan berikut.
 bc-eta-seconds = ± { $n } detik
 bc-eta-minutes = ± { $n } menit
 bc-stop = ⏹️ Hentikan siaran
@@ -559,19 +562,30 @@ admin-bc-change-audience = 👥 Ubah penerima
 admin-bc-cancel = ❌ Batal
 admin-bc-cancelled = Siaran dibatalkan, tidak ada yang dikirim.
 admin-bc-draft-lost = Maaf, draf siaran tidak lengkap lagi. Silakan kirim ulang brosurnya.
-admin-bc-schedule-ask = Kapan siaran dikirim? Ketik waktu WIB, misalnya 14:30 (hari ini atau besok), besok 08:00, atau 2026-12-01 07:30. Sekarang { $now }.
-admin-bc-time-format = Format waktu belum sesuai. Contoh: 14:30, besok 08:00, atau 2026-12-01 07:30.
+admin-bc-schedule-ask = Kapan siaran dikirim? Ketik waktu WIB, misalnya 14:30 (hari ini atau besok), besok 08:00, atau 01/12/2026 07:30. Sekarang { $now }.
+admin-bc-time-format = Format waktu belum sesuai. Contoh: 14:30, besok 08:00, atau 01/12/2026 07:30.
 admin-bc-time-past = Waktu itu sudah lewat. Mohon ketik waktu yang akan datang.
+admin-bc-time-too-soon = Waktu itu terlalu dekat (sekarang { $now }). Mohon ketik waktu paling cepat 1 menit lagi, atau kembali lalu pilih ✅ Kirim sekarang.
 admin-bc-time-too-far = Waktu itu terlalu jauh. Siaran dapat dijadwalkan paling lama 30 hari ke depan.
-admin-bc-schedule-confirm = Kirim siaran pada { $at }?
+admin-bc-schedule-confirm = Kirim siaran { $when ->
+        [today] hari ini,
+        [tomorrow] besok,
+       *[other] pada
+    } { $at }?
 admin-bc-schedule-yes = ✅ Ya, jadwalkan
 admin-bc-queued = 📣 Siaran { $id } mulai dikirim. Perkembangannya akan tampil di sini.
-admin-bc-scheduled = 🕒 Siaran { $id } dijadwalkan pada { $at }. Lihat atau batalkan lewat /siaranjadwal.
+admin-bc-scheduled = 🕒 Siaran { $id } dijadwalkan { $when ->
+        [today] hari ini,
+        [tomorrow] besok,
+       *[other] pada
+    } { $at }. Lihat atau batalkan lewat /siaranjadwal.
 admin-bc-already = Siaran { $id } sudah tercatat sebelumnya, tidak kami kirim dua kali.
 admin-bc-stopping = ⏹️ Siaran { $id } sedang dihentikan. Ringkasannya akan segera tampil.
 admin-bc-stopped-before-start = ⏹️ Siaran terjadwal { $id } dibatalkan sebelum dikirim.
 admin-bc-stop-already = Permintaan menghentikan siaran { $id } sudah kami terima.
 admin-bc-stop-too-late = Siaran { $id } sudah selesai.
+admin-bc-stop-was-cancelled = Siaran { $id } sudah dibatalkan sebelumnya.
+admin-bc-stop-not-found = Siaran { $id } tidak ditemukan. Nomor siaran berbentuk BC-20261122-a1b2c3; lihat /siaranjadwal untuk siaran yang terjadwal atau sedang dikirim.
 admin-bcl-empty = Tidak ada siaran yang terjadwal atau sedang dikirim.
 admin-bcl-list =
     📋 Siaran yang terjadwal atau sedang dikirim ({ $count }):
@@ -645,6 +659,46 @@ admin-import-refused =
     { $lines }
 admin-import-more = …dan { $count } masalah lainnya
 admin-import-next = Kirim berkas CSV lain bila perlu.
+admin-import-kind-name-roster = daftar ASN
+admin-import-kind-name-umkm = UMKM
+admin-import-kind-name-products = produk
+imp-err-line = { $where }: { $reason }
+imp-err-at-column = baris { $line }, kolom { $column }
+imp-err-at-header = baris { $line }, judul kolom
+imp-err-at-file = baris { $line }, berkas
+imp-err-at-row = baris { $line }
+imp-err-at-csv = baris { $line }, format CSV
+imp-err-empty = (kosong)
+imp-err-required = wajib diisi
+imp-err-max-chars = maksimal { $max } karakter
+imp-err-min-chars = minimal { $min } karakter
+imp-err-id = harus 1-32 huruf, angka, - atau _
+imp-err-phone = bukan nomor telepon yang benar
+imp-err-duplicate = sama dengan baris { $line }
+imp-err-nip-digits = hanya boleh berisi angka
+imp-err-nip-length = harus 18 digit, tertulis { $got } digit
+imp-err-nip-birth-date = tanggal lahir { $value } bukan tanggal yang ada
+imp-err-nip-birth-year = tahun tanggal lahir { $value } harus antara { $from } dan { $to }
+imp-err-nip-appointment-month = bulan TMT { $value } bukan bulan yang ada
+imp-err-nip-appointment-year = tahun TMT { $value } harus antara { $from } dan { $to }
+imp-err-nip-gender = digit jenis kelamin { $value } harus 1 atau 2
+imp-err-role = harus asn atau admin
+imp-err-phone-taken = sudah dipakai NIP { $nip } di daftar ASN
+imp-err-category = harus kuliner, fashion, atau kriya
+imp-err-kecamatan = { $value } bukan kecamatan di Kota Depok
+imp-err-kelurahan = { $value } bukan kelurahan di Kecamatan { $kecamatan }
+imp-err-price-format = { $value } bukan harga Rupiah bulat; tulis angka saja atau dengan titik, mis. 25.000
+imp-err-price-range = { $value } harus antara 1 dan { $max }
+imp-err-available = { $value } harus ya atau tidak (juga boleh true, false, yes, no, 1, 0)
+imp-err-photo = harus kosong, URL https, atau path gambar .jpg/.png/.webp
+imp-err-umkm-missing = UMKM { $id } belum ada (impor data UMKM terlebih dahulu)
+imp-err-missing-column = kolom { $column } tidak ada
+imp-err-empty-column = kolom ke-{ $n } tidak bernama
+imp-err-unknown-column = kolom { $column } tidak dikenal
+imp-err-column-twice = kolom { $column } muncul dua kali
+imp-err-file-empty = berkasnya kosong
+imp-err-no-rows = tidak ada baris data setelah baris judul
+imp-err-field-count = berisi { $got } kolom, seharusnya { $expected }
 
 ## Telegram command menu
 cmd-start = Mulai / daftar

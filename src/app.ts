@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { ADMIN_GLOBAL_DOCUMENTS } from '../flows/admin.js';
 import { COMMANDS, FLOWS, GLOBAL_CHOICES, STRAY_INPUTS } from '../flows/index.js';
 import { createAdminJobs } from './admin/jobs-port.js';
 import type { Config } from './config.js';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
     commands: COMMANDS,
     globalChoices: GLOBAL_CHOICES,
     strayInputs: STRAY_INPUTS,
+    globalDocuments: ADMIN_GLOBAL_DOCUMENTS,
     effects: deps.effects ?? ((e) => queues.performEffects(e)),
     admin: createAdminJobs(queues, clock),
     onStep: deps.onStep,

@@ -13,9 +13,9 @@ export interface Totals {
 export interface OpdStats extends Totals {
   opd: string;
   buyers: number;
-  /** people of the OPD on the roster */
+  /** ASN of the OPD on the roster (admins, also on the roster, are not counted) */
   asn: number;
-  /** buyers / asn (0 when the OPD has nobody on the roster) */
+  /** buyers / asn (0 when the OPD has no ASN on the roster) */
   share: number;
 }
 
@@ -58,11 +58,13 @@ export function computeStats(ordersByDay: ReadonlyMap<string, Order[]>, persons:
     if (!g) groups.set(opd, (g = { orders: [], buyers: new Set(), asn: 0 }));
     return g;
   };
-  for (const x of persons) group(x.opd).asn++;
+  // The share is of the OPD's ASN: admins of the roster are neither counted nor buyers of it.
+  for (const x of persons) if (x.role === 'asn') group(x.opd).asn++;
   for (const o of month) {
-    const g = group(byNip.get(o.asnNip)?.opd ?? '-');
+    const person = byNip.get(o.asnNip);
+    const g = group(person?.opd ?? '-');
     g.orders.push(o);
-    g.buyers.add(o.asnNip);
+    if (!person || person.role === 'asn') g.buyers.add(o.asnNip);
   }
   const byOpd = [...groups.entries()]
     .map(([opd, g]) => ({ opd, ...sum(g.orders), buyers: g.buyers.size, asn: g.asn, share: g.asn ? g.buyers.size / g.asn : 0 }))

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { type BroadcastControlJob, BroadcastControlJobSchema, type BroadcastDeliveryJob, jobIds, parseJob } from '../queue/jobs.js';
 import type { Store } from '../store/index.js';
 import { resolveAudience } from './audience.js';
-import { type Pacing, progressMessage, summaryText } from './progress.js';
+import { finalProgressMessage, type Pacing, progressMessage, summaryText } from './progress.js';
 import type { RateGuard } from './rate-guard.js';
 import type { BroadcastRepo } from './repo.js';
 import { type Broadcast, type BroadcastState, leftOf, parseRecipientKey, type RecipientRef } from './schema.js';
@@ -71,13 +71,18 @@ export function createControlProcessor(deps: ControlDeps) {
   }
 
   async function showProgress(b: Broadcast, st: BroadcastState, final = false): Promise<void> {
-    const msg: OutboundMessage = progressMessage(i18n, b.locale, b.id, st, deps.pacing, !senderCanEdit(b));
-    if (final) delete msg.choices;
+    const msg: OutboundMessage = final
+      ? finalProgressMessage(i18n, b.locale, b.id, st, Boolean(st.cancelRequestedAt))
+      : progressMessage(i18n, b.locale, b.id, st, deps.pacing, !senderCanEdit(b));
     const fingerprint = `${final}|${msg.text}`;
     if (fingerprint === st.progressText) return;
     const chatId = b.createdBy.chatId;
     if (st.progressMessageId && senderCanEdit(b)) {
-      const r = await toAdmin(b, (s) => s.edit!(chatId, st.progressMessageId!, msg));
+      // The send slot may come after the broadcast finished (a stalled tick run again): then the
+      // final state is already shown, and "being sent" must not replace it.
+      const r = await toAdmin(b, async (s) =>
+        !final && (await repo.state(b.id)).finishedAt ? { ok: false, error: 'finished meanwhile', permanent: true } : s.edit!(chatId, st.progressMessageId!, msg),
+      );
       if (r.ok) await repo.setState(b.id, { progressText: fingerprint });
       else deps.logger.debug({ broadcastId: b.id, error: r.error }, 'progress not edited');
       return;

@@ -36,6 +36,14 @@ export function progressMessage(i18n: I18n, locale: Locale, id: string, s: Broad
   };
 }
 
+/**
+ * The progress message's last state, once every recipient is accounted for: it says the broadcast
+ * is done (or stopped), with no stop button, so it never reads "being sent… 0 left" above the summary.
+ */
+export function finalProgressMessage(i18n: I18n, locale: Locale, id: string, s: BroadcastState, cancelled: boolean): OutboundMessage {
+  return { text: i18n.t(locale, cancelled ? 'bc-progress-cancelled' : 'bc-progress-done', { id, ...counts(s) }) };
+}
+
 /** The final summary: done or stopped, with every count. */
 export function summaryText(i18n: I18n, locale: Locale, id: string, s: BroadcastState, cancelled: boolean): string {
   return [i18n.t(locale, cancelled ? 'bc-summary-cancelled' : 'bc-summary-done', { id }), i18n.t(locale, 'bc-summary-counts', counts(s))].join('\n');

@@ -27,6 +27,12 @@ export function formatWib(d: Date): string {
   return `${p(w.getUTCDate())}/${p(w.getUTCMonth() + 1)}/${w.getUTCFullYear()} ${p(w.getUTCHours())}.${p(w.getUTCMinutes())} WIB`;
 }
 
+/** A WIB day `YYYY-MM-DD` as people here write it: `22/11/2026`. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 /** The UTC instant at which a WIB day starts. */
 export function wibDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) - WIB_OFFSET_MS);

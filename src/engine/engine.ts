@@ -2,7 +2,7 @@ import type { HandledMessage, IncomingMessage, MessageHandler, OutboundMessage }
 import { renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, StepResult, StrayInput, UserInfo } from './flow.js';
+import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepResult, StrayInput, UserInfo } from './flow.js';
 import { matchChoice } from './match.js';
 import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
 import type { Effect, Input, Msg, Reply } from './types.js';
@@ -68,6 +68,8 @@ export interface EngineDeps extends Omit<FlowDeps, 't'> {
   globalChoices: GlobalChoice[];
   /** tried, in order, on input a step refused with one of REFUSALS */
   strayInputs?: StrayInput[];
+  /** files taken on any step that does not take files itself */
+  globalDocuments?: GlobalDocument[];
   /** performs effects (queue jobs); called before the answer is sent */
   effects: (effects: Effect[]) => Promise<void>;
   /** called with each handled step, for metrics */
@@ -163,6 +165,10 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       }
     }
     const step = stepOf(session.flow, session.step);
+    if (input.kind === 'document' && !step?.takesDocument) {
+      const global = deps.globalDocuments?.find((g) => g.accepts(ctx, input.media));
+      if (global) return global.handle(ctx, input.media);
+    }
     if (!step?.handle) return { kind: 'goto', to: { flow: 'menu', step: 'main' } };
     const result = await step.handle(ctx, input);
     if (result.kind !== 'invalid' || !REFUSALS.has(result.reason.key)) return result;

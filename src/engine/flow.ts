@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/index.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { Store } from '../store/index.js';
 import type { Session } from './session.js';
-import type { ChatRef, Effect, Input, Msg, Reply } from './types.js';
+import type { ChatRef, Effect, Input, MediaRef, Msg, Reply } from './types.js';
 
 /** Who the current chat user is, resolved from the verified phone. */
 export interface UserInfo {
@@ -76,6 +76,8 @@ export interface Step {
   enter(ctx: FlowCtx): Promise<StepResult> | StepResult;
   /** handle one input while on the step (commands are handled by the engine first) */
   handle?(ctx: FlowCtx, input: Input): Promise<StepResult> | StepResult;
+  /** the step answers files itself (an import, a photo sent as a file): global documents leave them to it */
+  takesDocument?: boolean;
 }
 
 export interface Flow {
@@ -95,6 +97,12 @@ export interface GlobalChoice {
  * and the screen's refusal stands.
  */
 export type StrayInput = (ctx: FlowCtx, input: Input) => Promise<StepResult | null> | StepResult | null;
+
+/** A file handled wherever the user is (a captioned CSV from an admin), unless the current step takes files itself. */
+export interface GlobalDocument {
+  accepts(ctx: FlowCtx, media: MediaRef): boolean;
+  handle(ctx: FlowCtx, media: MediaRef): Promise<StepResult> | StepResult;
+}
 
 /** A slash command: who may use it and where it leads. */
 export interface CommandDef {

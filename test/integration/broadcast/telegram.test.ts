@@ -74,6 +74,10 @@ test('2,000 recipients: one flyer each, under the limit in every second, 429s ho
   expect(edits.length).toBeGreaterThan(0);
   expect(edits.some((e) => e.text?.includes('Sisa:'))).toBe(true);
   expect((await h.repo.state(b.id)).status).toBe('done');
+  // Its final state says the broadcast is done, not "being sent… 0 left"; no edit came after the summary.
+  const progress = fake.message(ADMIN_CHAT, edits[0]!.message_id)!;
+  expect(progress.text).toBe(`✅ Siaran ${b.id} selesai: terkirim 1.990 dari 2.000. Ringkasannya ada di pesan berikut.`);
+  expect(Math.max(...edits.map((e) => e.at))).toBeLessThanOrEqual(done.at);
 }, TIMEOUT);
 
 test('stop mid-way: the remaining recipients get nothing and the summary says so', async () => {
@@ -94,6 +98,8 @@ test('stop mid-way: the remaining recipients get nothing and the summary says so
   expect(st.sent).toBe(sent.length);
   expect(st.sent + st.cancelled).toBe(600);
   expect(done.text).toContain(`Tidak dikirim karena dihentikan: ${st.cancelled}`);
+  const edits = fake.edits(ADMIN_CHAT);
+  expect(fake.message(ADMIN_CHAT, edits[0]!.message_id)!.text).toContain(`⏹️ Siaran ${b.id} dihentikan: terkirim`);
   // Nothing goes out after the summary.
   await h.stop();
   expect(flyers(new Set(ids))).toHaveLength(sent.length);

@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import { createControlProcessor } from '../../../src/broadcast/control.js';
 import { createRateGuard } from '../../../src/broadcast/rate-guard.js';
 import { createBroadcastRepo } from '../../../src/broadcast/repo.js';
+import { parseRecipientKey } from '../../../src/broadcast/schema.js';
 import type { ChannelSender, OutboundMessage } from '../../../src/channels/types.js';
 import { createLogger } from '../../../src/logger.js';
 import type { BroadcastControlJob } from '../../../src/queue/jobs.js';
@@ -37,14 +38,25 @@ afterAll(async () => {
 const repo = () => createBroadcastRepo(t.redis, t.app.keys);
 const idIn = (s: string) => /BC-\d{8}-[a-z0-9]{6}/.exec(s)?.[0] ?? '';
 
+/** Edits of sent messages (with `editing`), in order, next to the sends. */
+const edits: { chatId: string; messageId: string; msg: Pick<OutboundMessage, 'text' | 'choices'>; after: number }[] = [];
+
 /** What the worker process runs for the `broadcasts` queue, with a sender that records instead of sending. */
-function controlProcessor() {
+function controlProcessor(opts: { editing?: boolean } = {}) {
   const sender: ChannelSender = {
     channel: 'telegram',
     async send(chatId, msg) {
       sent.push({ chatId, msg });
       return { ok: true, messageId: String(sent.length) };
     },
+    ...(opts.editing
+      ? {
+          async edit(chatId: string, messageId: string, msg: Pick<OutboundMessage, 'text' | 'choices'>) {
+            edits.push({ chatId, messageId, msg, after: sent.length });
+            return { ok: true as const };
+          },
+        }
+      : {}),
   };
   return createControlProcessor({
     repo: repo(),
@@ -61,10 +73,10 @@ function controlProcessor() {
 }
 
 /** Runs a queued control job as a worker would when its time comes. */
-async function runJob(jobId: string): Promise<string> {
+async function runJob(jobId: string, opts: { editing?: boolean } = {}): Promise<string> {
   const job = (await t.app.queues.broadcasts.getJob(jobId)) as Job<BroadcastControlJob> | undefined;
   if (!job) throw new Error(`no job ${jobId}`);
-  return controlProcessor()(job);
+  return controlProcessor(opts)(job);
 }
 
 /** `/siaran`, a flyer, its audience, then "schedule" at `when`: returns the broadcast id. */
@@ -88,7 +100,7 @@ test('an admin lists scheduled broadcasts, cancels one after confirming, and its
     ['Pemilik UMKM di kecamatan tertentu', 'Beji'],
     'besok 07.30',
   );
-  expect(admin.text).toContain(`Siaran ${bazar} dijadwalkan pada 23/11/2026 07.30 WIB. Lihat atau batalkan lewat /siaranjadwal.`);
+  expect(admin.text).toContain(`Siaran ${bazar} dijadwalkan besok, 23/11/2026 07.30 WIB. Lihat atau batalkan lewat /siaranjadwal.`);
   const training = await schedule(() => admin.say('Pelatihan pemasaran daring, Senin 09.00.'), ['Semua ASN'], 'besok 09:00');
 
   // From the admin menu: both, the earliest first, each with its time, audience, count and flyer.
@@ -188,4 +200,34 @@ test('a non-admin cannot list or cancel broadcasts', async () => {
     await d.choose(id);
     expect(d.text).toContain(STALE);
   }
+});
+
+test('once every recipient is done, the progress message says so: no "being sent, 0 left" above the summary', async () => {
+  await admin.command('siaran');
+  await admin.say('Info penutup untuk ASN.');
+  await admin.press('Semua ASN');
+  await admin.press('✅ Kirim sekarang');
+  const id = idIn(admin.text);
+  expect(await runJob(`bc.${id}.start`, { editing: true })).toMatch(/^fanned out to \d+$/);
+  const chats = (await repo().recipients(id)).map((k) => parseRecipientKey(k)!);
+  const total = chats.length;
+  const progress = sent.findIndex((m) => m.chatId === admin.chat.chatId && m.msg.text.includes(`📣 Siaran ${id} sedang dikirim`));
+  expect(progress).toBeGreaterThanOrEqual(0);
+
+  for (const r of chats.slice(1)) await repo().recordOutcome(id, r, 'sent');
+  const tick = (n: number) => controlProcessor({ editing: true })({ id: `tick-${n}`, data: { broadcastId: id, kind: 'progress', n } });
+  expect(await tick(1)).toBe('left 1');
+  expect(edits.at(-1)?.msg.text).toContain(`Sisa: 1 dari ${total}`);
+  await repo().recordOutcome(id, chats[0]!, 'sent');
+  expect(await tick(2)).toBe('done');
+  expect(await tick(2)).toBe('finished'); // a tick run again after the summary edits nothing
+
+  const mine = edits.filter((e) => e.chatId === admin.chat.chatId && e.messageId === String(progress + 1));
+  const last = mine.at(-1)!;
+  expect(last.msg.text).toBe(`✅ Siaran ${id} selesai: terkirim ${total} dari ${total}. Ringkasannya ada di pesan berikut.`);
+  expect(last.msg.choices).toBeUndefined();
+  expect(last.msg.text).not.toContain('sedang dikirim');
+  const summaryAt = sent.findIndex((m) => m.msg.text.startsWith(`✅ Siaran ${id} selesai.`));
+  expect(summaryAt).toBeGreaterThan(progress);
+  expect(mine.every((e) => e.after <= summaryAt)).toBe(true); // no edit after the summary
 });

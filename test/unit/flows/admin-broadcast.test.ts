@@ -68,7 +68,16 @@ test('photo flyer to ASN of chosen OPD: caption limit, multi-select, preview as 
   await admin.command('hentikan');
   expect(admin.text).toContain('Ketik /hentikan diikuti nomor siarannya');
   await admin.command('hentikan', 'BC-20991231-zzzzzz');
-  expect(admin.text).toContain('Tombol itu sudah tidak berlaku');
+  expect(admin.text).toContain('Siaran BC-20991231-zzzzzz tidak ditemukan. Nomor siaran berbentuk BC-20261122-a1b2c3');
+  await admin.command('hentikan', 'xyz');
+  expect(admin.text).toContain('Siaran xyz tidak ditemukan. Nomor siaran berbentuk BC-20261122-a1b2c3; lihat /siaranjadwal');
+  // Once the cancel has gone through, the broadcast was cancelled, not "finished".
+  await repo().setState(id, { status: 'cancelled' });
+  await admin.command('hentikan', id.toLowerCase());
+  expect(admin.text).toContain(`Siaran ${id} sudah dibatalkan sebelumnya.`);
+  await admin.choose(`bcx:${id}`);
+  expect(admin.text).toContain(`Siaran ${id} sudah dibatalkan sebelumnya.`);
+  expect(admin.text).not.toContain('selesai');
   await admin.choose('bc:send'); // a late second tap on "send"
   expect(admin.text).toContain('Tombol itu sudah tidak berlaku');
   expect((await t.redis.keys(`${t.prefix}broadcast:BC-*`)).filter((k) => /BC-\d{8}-[a-z0-9]{6}$/.test(k))).toEqual([`${t.prefix}broadcast:${id}`]);
@@ -97,20 +106,43 @@ test('text flyer to UMKM owners of a kecamatan, scheduled for a later WIB time',
     ['2026-02-30 08:00', 'Format waktu belum sesuai'],
     ['2026-11-21 08:00', 'Waktu itu sudah lewat'],
     ['hari ini 09:00', 'Waktu itu sudah lewat'],
+    ['10:00', 'Waktu itu terlalu dekat (sekarang 22/11/2026 10.00 WIB)'],
     ['2027-03-01 08:00', 'terlalu jauh'],
   ]) {
     await admin.say(typed!);
     expect(admin.text).toContain(answer!);
   }
+  await admin.say('25/11/2026 08:00');
+  expect(admin.text).toContain('Kirim siaran pada 25/11/2026 08.00 WIB?');
+  await admin.press('⬅️ Kembali');
+  await admin.say('24-11-2026 08:00');
+  expect(admin.text).toContain('Kirim siaran pada 24/11/2026 08.00 WIB?');
+  await admin.press('⬅️ Kembali');
+  await admin.say('07.30'); // passed today: the confirmation says it is tomorrow
+  expect(admin.text).toContain('Kirim siaran besok, 23/11/2026 07.30 WIB?');
+  await admin.press('⬅️ Kembali');
   await admin.say('besok 07.30');
-  expect(admin.text).toContain('Kirim siaran pada 23/11/2026 07.30 WIB?');
+  expect(admin.text).toContain('Kirim siaran besok, 23/11/2026 07.30 WIB?');
   await admin.press('✅ Ya, jadwalkan');
   const id = idIn(admin.text);
-  expect(admin.text).toContain(`Siaran ${id} dijadwalkan pada 23/11/2026 07.30 WIB.`);
+  expect(admin.text).toContain(`Siaran ${id} dijadwalkan besok, 23/11/2026 07.30 WIB.`);
   expect((await repo().get(id))?.scheduledAt).toBe('2026-11-23T00:30:00.000Z');
   const job = await t.app.queues.broadcasts.getJob(`bc.${id}.start`);
   expect(await job?.getState()).toBe('delayed');
   expect(job?.opts.delay).toBe(Date.parse('2026-11-23T00:30:00Z') - NOW.getTime());
+
+  // The stop button of this message asks first, as /siaranjadwal does.
+  await admin.press('⏹️ Hentikan siaran');
+  expect(admin.text).toContain(`Batalkan siaran ${id}?`);
+  expect(admin.text).toContain('Jadwal: 23/11/2026 07.30 WIB');
+  expect((await repo().state(id)).cancelRequestedAt).toBeUndefined();
+  await admin.press('⬅️ Kembali');
+  expect((await repo().state(id)).cancelRequestedAt).toBeUndefined();
+  await admin.command('hentikan', id); // typed: asks too
+  expect(admin.text).toContain(`Batalkan siaran ${id}?`);
+  await admin.press('✅ Ya, batalkan');
+  expect(admin.text).toContain(`Siaran terjadwal ${id} dibatalkan sebelum dikirim`);
+  expect((await repo().state(id)).cancelRequestedAt).toBe(NOW.toISOString());
 });
 
 test('/berhenti and /mulai: opted-out chats are left out of the count', async () => {

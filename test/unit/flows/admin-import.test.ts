@@ -33,10 +33,11 @@ test('a bad roster CSV from chat writes nothing and lists the bad rows (20 at mo
   const bad = Array.from({ length: 24 }, (_, i) => `12345,Orang ${i},0812-0000-${String(1000 + i)},Dinas Sosial,asn\n`).join('');
   const before = await snapshot();
   await admin.sendDocument(csv(ROSTER_HEADER + good + bad), { fileName: 'roster.csv', caption: 'roster', size: 2000 });
-  expect(admin.text).toContain('❌ Impor roster ditolak: 24 masalah, tidak ada data yang disimpan.');
-  expect(admin.text).toContain('line 3: nip:');
-  expect(admin.text).toContain('line 22: nip:');
-  expect(admin.text).not.toContain('line 23: nip:');
+  expect(admin.text).toContain('❌ Impor daftar ASN ditolak: 24 masalah, tidak ada data yang disimpan.');
+  expect(admin.text).toContain('baris 3, kolom nip: harus 18 digit, tertulis 5 digit');
+  expect(admin.text).toContain('baris 22, kolom nip:');
+  expect(admin.text).not.toContain('baris 23, kolom nip:');
+  expect(admin.text).not.toContain('line ');
   expect(admin.text).toContain('…dan 4 masalah lainnya');
   expect(await snapshot()).toEqual(before);
   expect(await t.app.store.roster.byPhone('+6281234567890')).toBeNull();
@@ -48,7 +49,7 @@ test('a good UMKM CSV with its caption is imported and counted; the same file ag
   );
   await admin.command('impor');
   await admin.sendDocument(file, { fileName: 'umkm.csv', caption: 'UMKM' });
-  expect(admin.text).toContain('✅ Impor umkm berhasil: 1 baru, 0 diperbarui, 0 tetap.');
+  expect(admin.text).toContain('✅ Impor UMKM berhasil: 1 baru, 0 diperbarui, 0 tetap.');
   expect((await t.app.store.catalogue.umkm('UMKM-900'))?.name).toBe('Kue Lapis Bu Ani');
   await admin.sendDocument(file, { fileName: 'umkm.csv', caption: 'umkm' }); // straight after a result
   expect(admin.text).toContain('0 baru, 0 diperbarui, 1 tetap.');
@@ -59,7 +60,7 @@ test('without a caption the admin picks the kind after sending', async () => {
   await admin.sendDocument(csv(`${ROSTER_HEADER}198701012015031001,Dewi Lestari,0812-7777-0001,Kecamatan Cilodong,asn\n`), { fileName: 'data.csv' });
   expect(admin.text).toContain('Berkas ini berisi data apa?');
   await admin.press('👥 Roster ASN/admin');
-  expect(admin.text).toContain('✅ Impor roster berhasil: 1 baru');
+  expect(admin.text).toContain('✅ Impor daftar ASN berhasil: 1 baru');
   expect((await t.app.store.roster.byPhone('+6281277770001'))?.opd).toBe('Kecamatan Cilodong');
 });
 
@@ -85,4 +86,89 @@ test('while another import runs, the admin is told to send the file again; nothi
   } finally {
     await t.redis.del(t.app.keys.importLock());
   }
+});
+
+test('every kind of bad row is explained in Indonesian, line and column first; an unknown reason stays in English', async () => {
+  await admin.command('impor');
+  await admin.sendDocument(
+    csv(
+      `${ROSTER_HEADER}123,Orang Satu,12,Dinas Sosial,boss\n198503152010011002,Orang Dua,0812-3456-7890,Dinas Sosial,asn\n198503152010011003,Orang Tiga,0812-3456-7890,Dinas Sosial,asn\n198503152010011004,,0812-3456-7891,Dinas Sosial,asn\n`,
+    ),
+    { fileName: 'roster.csv', caption: 'roster' },
+  );
+  expect(admin.text).toContain('❌ Impor daftar ASN ditolak: 5 masalah');
+  expect(admin.text).toContain('baris 2, kolom nip: harus 18 digit, tertulis 3 digit');
+  expect(admin.text).toContain('baris 2, kolom phone: bukan nomor telepon yang benar');
+  expect(admin.text).toContain('baris 2, kolom role: harus asn atau admin');
+  expect(admin.text).toContain('baris 4, kolom phone: sama dengan baris 3');
+  expect(admin.text).toContain('baris 5, kolom name: wajib diisi');
+
+  await admin.sendDocument(csv('id,name,owner_name,owner_phone,category,kecamatan\n'), { fileName: 'umkm.csv', caption: 'umkm' });
+  expect(admin.text).toContain('❌ Impor UMKM ditolak: 2 masalah');
+  expect(admin.text).toContain('baris 1, judul kolom: kolom kelurahan tidak ada');
+  expect(admin.text).toContain('baris 1, judul kolom: kolom address tidak ada');
+
+  await admin.sendDocument(
+    csv('id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address\nUMKM-901,Toko,Ani,0812-9999-0002,makanan,Depok,Beji,Jl. Beji No. 1\nUMKM-902,Toko,Ani,0812-9999-0003,kuliner,Beji,Pancoran Mas,Jl. Beji No. 2\n'),
+    { fileName: 'umkm.csv', caption: 'umkm' },
+  );
+  expect(admin.text).toContain('baris 2, kolom category: harus kuliner, fashion, atau kriya');
+  expect(admin.text).toContain('baris 2, kolom kecamatan: Depok bukan kecamatan di Kota Depok');
+  expect(admin.text).toContain('baris 3, kolom kelurahan: Pancoran Mas bukan kelurahan di Kecamatan Beji');
+  await admin.sendDocument(csv('id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address\nUMKM-903,Toko,Ani\n'), { fileName: 'umkm.csv', caption: 'umkm' });
+  expect(admin.text).toContain('baris 2: berisi 3 kolom, seharusnya 8');
+
+  await admin.sendDocument(
+    csv('sku,umkm_id,name,price,unit,description,photo,available\nP-1,UMKM-001,Kue,15rb,box,,ftp://x,mungkin\nP-2,UMKM-001,Kue,0,box,,,ya\nP-3,UMKM-999,Kue,Rp 12.000,box,,,ya\n'),
+    { fileName: 'products.csv', caption: 'products' },
+  );
+  expect(admin.text).toContain('❌ Impor produk ditolak: 5 masalah');
+  expect(admin.text).toContain('baris 2, kolom price: 15rb bukan harga Rupiah bulat; tulis angka saja atau dengan titik, mis. 25.000');
+  expect(admin.text).toContain('baris 2, kolom photo: harus kosong, URL https, atau path gambar .jpg/.png/.webp');
+  expect(admin.text).toContain('baris 2, kolom available: mungkin harus ya atau tidak');
+  expect(admin.text).toContain('baris 3, kolom price: 0 harus antara 1 dan 100.000.000');
+  expect(admin.text).toContain('baris 4, kolom umkm_id: UMKM UMKM-999 belum ada (impor data UMKM terlebih dahulu)');
+
+  await admin.sendDocument(csv(`${ROSTER_HEADER}"198503152010011002,Budi\n`), { fileName: 'roster.csv', caption: 'roster' });
+  expect(admin.text).toMatch(/baris \d+, format CSV: Quote Not Closed/); // csv-parse's own words
+});
+
+test('an English-speaking admin reads the same lines as the CLI prints', async () => {
+  const en = createDriver(t.app);
+  await en.register(DEMO.admin.phone);
+  await en.command('bahasa');
+  await en.press('lang:en');
+  await en.command('impor');
+  await en.sendDocument(csv(`${ROSTER_HEADER}123,Orang,0812-0000-1000,Dinas Sosial,asn\n`), { fileName: 'roster.csv', caption: 'roster' });
+  expect(en.text).toContain('❌ Import of ASN roster refused: 1 problems, nothing was saved.');
+  expect(en.text).toContain('line 2: nip: must be 18 digits, got 3');
+});
+
+test('a captioned CSV sent from the main menu is imported as on /impor; without a caption the menu answers as before', async () => {
+  await admin.command('menu');
+  await admin.sendDocument(csv(`${ROSTER_HEADER}198701012015031003,Tuti Alawiyah,0812-7777-0003,Kecamatan Sawangan,asn\n`), { fileName: 'roster.csv', caption: 'roster' });
+  expect(admin.text).toContain('✅ Impor daftar ASN berhasil: 1 baru, 0 diperbarui, 0 tetap.');
+  expect(admin.text).toContain('Kirim berkas CSV lain bila perlu.');
+  expect((await t.app.store.roster.byPhone('+6281277770003'))?.opd).toBe('Kecamatan Sawangan');
+
+  await admin.command('menu');
+  await admin.sendDocument(csv(`${ROSTER_HEADER}12,X,0812-7777-0004,Kecamatan Sawangan,asn\n`), { fileName: 'roster.csv', caption: 'Roster' });
+  expect(admin.text).toContain('❌ Impor daftar ASN ditolak: 1 masalah');
+  expect(await t.app.store.roster.byPhone('+6281277770004')).toBeNull();
+
+  await admin.command('menu');
+  await admin.sendDocument(Buffer.from([0xff, 0x00]), { fileName: 'x.csv', caption: 'umkm' });
+  expect(admin.text).toContain('bukan CSV teks');
+
+  await admin.command('menu');
+  await admin.sendDocument(csv(ROSTER_HEADER), { fileName: 'data.csv' });
+  expect(admin.text).not.toContain('Impor');
+});
+
+test('a captioned CSV from someone who is not an admin imports nothing', async () => {
+  const asn = createDriver(t.app);
+  await asn.register(DEMO.asn.phone);
+  await asn.sendDocument(csv(`${ROSTER_HEADER}198701012015031005,Penyusup,0812-7777-0005,Dinas Sosial,admin\n`), { fileName: 'roster.csv', caption: 'roster' });
+  expect(asn.text).not.toContain('Impor');
+  expect(await t.app.store.roster.byPhone('+6281277770005')).toBeNull();
 });

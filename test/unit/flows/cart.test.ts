@@ -153,7 +153,7 @@ describe('cart', () => {
     expect(d.text).not.toContain('Keripik');
 
     await addToCart(d, 'Keripik Tempe Original', 4);
-    await d.press('🆕 Ya, mulai pesanan baru');
+    await d.say('ya'); // a confirmation is answered in one word (src/engine/match.ts)
     expect(d.text).toContain('✅ 4 × Keripik Tempe Original masuk keranjang.');
     expect(d.text).toContain('UMKM: Keripik Tempe Mak Nah');
     expect(d.text).not.toContain('Rendang');

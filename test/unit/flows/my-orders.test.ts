@@ -95,4 +95,22 @@ describe('/batal mid-way', () => {
     await d.command('riwayat');
     expect(d.labels).toContain(`▶️ Lanjutkan ${id}`);
   });
+
+  test('an UMKM owner or an admin outside an order reads a plain "cancelled", with no word on orders', async () => {
+    const owner = createDriver(t.app);
+    await owner.register(DEMO.owner.phone);
+    await owner.command('batal');
+    expect(owner.text).toContain('Langkah dibatalkan.');
+    expect(owner.text).not.toContain('Pesanan');
+    const admin = createDriver(t.app);
+    await admin.register(DEMO.admin.phone);
+    await admin.command('impor');
+    await admin.command('batal');
+    expect(admin.text).toContain('Langkah dibatalkan.');
+    expect(admin.text).not.toContain('Pesanan yang sudah dikonfirmasi');
+    const asn = createDriver(t.app);
+    await asn.register(DEMO.asn.phone);
+    await asn.command('batal');
+    expect(asn.text).toContain('Langkah dibatalkan. Pesanan yang sudah dikonfirmasi tetap aman.');
+  });
 });

@@ -373,7 +373,8 @@ describe('an owner acts on the orders of their own UMKM', () => {
 
     await owner.command('pesanan');
     await owner.press('📊 Ringkasan 7 hari');
-    expect(owner.text).toMatch(/Penjualan Rendang Uni Ratna lewat program ini, 7 hari terakhir \(\d{4}-\d{2}-\d{2} s\.d\. \d{4}-\d{2}-\d{2} WIB\)/);
+    expect(owner.text).toMatch(/Penjualan Rendang Uni Ratna lewat program ini, 7 hari terakhir \(\d{2}\/\d{2}\/\d{4} s\.d\. \d{2}\/\d{2}\/\d{4} WIB\)/);
+    expect(owner.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(owner.text).toContain('Pesanan: 2 · Nilai: Rp 305.000');
     expect(owner.text).toContain('1. Rendang Daging Sapi: 3 terjual, Rp 195.000\n2. Dendeng Balado: 2 terjual, Rp 110.000');
     expect(owner.text).not.toContain('Rendang Paru');
