@@ -1,7 +1,7 @@
 import { statsChartSvg, storePng, svgToPng } from '../src/admin/stats-chart.js';
 import { type AdminStats, loadStats } from '../src/admin/stats.js';
 import { formatRupiah } from '../src/domain/money.js';
-import { formatWib, wibDay } from '../src/domain/time.js';
+import { formatDay, formatWib, wibDay } from '../src/domain/time.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Reply } from '../src/engine/types.js';
 import type { I18n } from '../src/i18n/index.js';
@@ -40,7 +40,7 @@ export function parseRecapDay(args: string, now: Date): { ok: true; day: string 
 function statsText(ctx: FlowCtx, s: AdminStats): string {
   const t = ctx.deps.t;
   const period = (key: string, day: string, x: { purchases: number; total: number }) =>
-    t('admin-stats-period', { label: t(key, { day }), purchases: x.purchases, total: formatRupiah(x.total) });
+    t('admin-stats-period', { label: t(key, { day: formatDay(day) }), purchases: x.purchases, total: formatRupiah(x.total) });
   const lines = [
     t('admin-stats-title'),
     period('admin-stats-today', s.days.today, s.today),

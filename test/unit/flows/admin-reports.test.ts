@@ -36,9 +36,9 @@ afterAll(async () => {
 test('/statistik: today, this week, this month in WIB, per OPD with the share of its ASN who bought, and a PNG chart', async () => {
   await admin.command('statistik');
   const [body, chart] = admin.last;
-  expect(body!.text).toContain('Hari ini (2026-11-22): 1 pembelian · Rp 50.000');
-  expect(body!.text).toContain('Minggu ini (sejak 2026-11-16): 2 pembelian · Rp 75.000');
-  expect(body!.text).toContain('Bulan ini (sejak 2026-11-01): 3 pembelian · Rp 115.000');
+  expect(body!.text).toContain('Hari ini (22/11/2026): 1 pembelian · Rp 50.000');
+  expect(body!.text).toContain('Minggu ini (sejak 16/11/2026): 2 pembelian · Rp 75.000');
+  expect(body!.text).toContain('Bulan ini (sejak 01/11/2026): 3 pembelian · Rp 115.000');
   expect(body!.text).toContain('• Dinas Kesehatan: 2 pembelian, Rp 75.000 · 1 dari 3 ASN sudah membeli (33%)');
   expect(body!.text).toContain('• Kecamatan Beji: 1 pembelian, Rp 40.000 · 1 dari 3 ASN sudah membeli (33%)');
   expect(body!.text).toContain('• Dinas Sosial: 0 pembelian, Rp 0 · 0 dari 3 ASN sudah membeli (0%)');
