@@ -55,7 +55,15 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
         ? goto('menu', 'main', { replies: [text(ctx.session.cart ? 'menu-cancelled-cart-kept' : ctx.user.person?.role === 'asn' || ctx.session.orderId ? 'menu-cancelled' : 'menu-cancelled-plain')] })
         : goto('register', 'start'),
   },
-  { name: 'bahasa', allowed: anyone, to: { flow: 'menu', step: 'language' } },
+  {
+    name: 'bahasa',
+    allowed: anyone,
+    // The screen the user was on is shown again, in the new language, once it is chosen.
+    run: (ctx) =>
+      goto('menu', 'language', {
+        data: { back: { flow: ctx.session.flow, step: ctx.session.step, data: structuredClone(ctx.data) } },
+      }),
+  },
   { name: 'bantuan', allowed: anyone, to: { flow: 'menu', step: 'help' } },
   { name: 'cari', allowed: canBuy, to: { flow: 'browse', step: 'search' } },
   { name: 'keranjang', allowed: canBuy, to: { flow: 'cart', step: 'summary' } },

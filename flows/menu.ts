@@ -81,9 +81,12 @@ export const menuFlow: Flow = {
         const locale = input.id === 'lang:en' ? 'en' : 'id';
         await ctx.deps.store.chatUsers.patch(ctx.chat.channel, ctx.chat.chatId, { locale });
         ctx.locale = locale;
-        return goto(ctx.user.registered ? 'menu' : 'register', ctx.user.registered ? 'main' : 'start', {
-          replies: [text('menu-language-set')],
-        });
+        const replies = [text('menu-language-set')];
+        const back = ctx.data.back as { flow: string; step: string; data: Record<string, unknown> } | undefined;
+        if (ctx.user.registered && back && !(back.flow === 'menu' && back.step === 'language')) {
+          return goto(back.flow, back.step, { data: back.data, replies });
+        }
+        return goto(ctx.user.registered ? 'menu' : 'register', ctx.user.registered ? 'main' : 'start', { replies });
       },
     },
   },

@@ -263,3 +263,25 @@ describe('/hapusdata', () => {
     expect(d2.text).toContain('🏠 Penerima yang tersimpan:');
   });
 });
+
+describe('/bahasa mid-journey', () => {
+  test('after choosing the language, the screen the user was on comes back in that language', async () => {
+    const { d } = await confirmedOrder();
+    await d.press('rc:new');
+    await d.say('Siti Aminah');
+    await d.say('0812 3456 7890');
+    await d.say('Jl. Melati No. 5, RT 02/RW 03');
+    await d.press('Beji');
+    await d.press('Kukusan');
+    await d.press('⏭️ Lewati');
+    expect(d.text).toContain('Silakan lakukan pembayaran Rp 48.000');
+    await d.command('bahasa');
+    await d.press('🇬🇧 English');
+    expect(d.text).toContain('The language is now English.');
+    expect(d.text).toContain('Please pay Rp 48.000 to Rendang Uni Ratna');
+    expect(d.labels).toContain('✏️ Change the recipient');
+    await d.command('language');
+    await d.press('🇮🇩 Bahasa Indonesia');
+    expect(d.text).toContain('Silakan lakukan pembayaran Rp 48.000');
+  });
+});
