@@ -86,6 +86,7 @@ export const ENGLISH_COMMANDS: Readonly<Record<string, string>> = {
   orders: 'riwayat',
   deletedata: 'hapusdata',
   skip: 'lewati',
+  retry: 'ulang',
   unsubscribe: 'berhenti',
   subscribe: 'mulai',
 };

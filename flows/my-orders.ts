@@ -53,7 +53,7 @@ export const myOrdersFlow: Flow = {
             date: formatWib(new Date(o.createdAt)),
             umkm: names.get(o.umkmId)!,
             total: formatRupiah(o.total),
-            status: ctx.deps.t(`order-status-${o.status}`),
+            status: ctx.deps.t(o.status === 'confirmed' && !o.recipient ? 'order-status-needs-recipient' : `order-status-${o.status}`),
             report: reportLine(ctx, o),
             items: o.items.map((i) => `${i.qty} × ${i.name}`).join(', '),
             recipient: o.recipient ? `\n${ctx.deps.t('orders-recipient', { name: o.recipient.name, kelurahan: o.recipient.kelurahan })}` : '',

@@ -7,6 +7,7 @@ engine-nothing = Type /menu to see the options.
 engine-too-long = Your message is too long (at most { $max } characters). Please send a shorter one.
 engine-stale-button = That button is no longer valid. Please choose from the latest message.
 engine-unknown-command = The command /{ $command } is unknown. Type /menu to see the options.
+engine-unknown-command-unregistered = The command /{ $command } is unknown. Type /start to register.
 engine-not-allowed = Sorry, that command is not for your account.
 engine-register-first = Please register first with /start.
 engine-unexpected-input = Sorry, we cannot handle that message at this step.
@@ -196,7 +197,10 @@ recipient-ask-note = A note for the courier (for example a landmark), or skip:
 recipient-skip-note = ⏭️ Skip
 recipient-note-too-long = The note is too long (at most 300 characters).
 recipient-repeat =
-    ℹ️ This recipient already received { $count } package(s) in the last 7 days.
+    ℹ️ { $count ->
+        [one] One package was already ordered
+       *[other] { $count } packages were already ordered
+    } for this recipient in the last 7 days.
     To help reach more households, you may choose someone else.
 recipient-pick-other = 👥 Choose another recipient
 recipient-keep = ✅ Send to this recipient anyway
@@ -241,7 +245,7 @@ post-thanks = Thank you! Your { $network } link for order { $id } has been recor
 post-pick-order = Which order is this { $network } link for?
 post-none-waiting = None of your orders is waiting for a post link.
 post-skip-need-id = Type the number of the order you won't post about, e.g. /skip ORD-20261122-00001
-post-skip-unknown = Order { $id } is not waiting for a post link from you. See /riwayat.
+post-skip-unknown = Order { $id } is not waiting for a post link from you. See /orders.
 post-skipped = All right, no problem. Thank you for shopping at Depok's small businesses! 🙏
 
 ## My orders
@@ -261,6 +265,7 @@ orders-report-pending = · ⏳ report queued
 orders-resume = ▶️ Continue { $id }
 order-status-draft = draft
 order-status-confirmed = waiting for payment proof
+order-status-needs-recipient = waiting for the recipient's details
 order-pick-label = { $id } · { $umkm } · { $total }
 order-status-paid = paid, waiting for the business
 order-status-accepted = accepted by the business
@@ -466,7 +471,7 @@ up-added = New product added: { $name }, { $price }/{ $unit }. It is in the cata
 ar-asn-only = Sorry, that button is for the civil servant who ordered.
 ar-not-yours = Sorry, that order is not among your orders.
 ar-not-rejected = Order { $id } is not rejected, so there is nothing to replace.
-ar-need-id = Type the number of the rejected order, for example: /ulang ORD-20261122-00001
+ar-need-id = Type the number of the rejected order, for example: /retry ORD-20261122-00001
 ar-pick-other = Please choose another product or UMKM. The next package can go straight to { $name } (the recipient of order { $id }) without typing the details again.
 ar-recipient-offer =
     Send to the recipient of rejected order { $id }: { $name } (Kel. { $kelurahan })?
@@ -493,7 +498,7 @@ un-asn-rejected =
     { $umkm } will return the money you paid; if it has not arrived, please contact { $owner } ({ $ownerPhone }).
     You can choose another product or UMKM; the recipient's details need not be typed again.
 un-asn-retry = 🛍️ Choose another product/UMKM
-un-asn-retry-hint = Type /ulang { $id } to choose another product or UMKM.
+un-asn-retry-hint = Type /retry { $id } to choose another product or UMKM.
 
 ## Broadcast (flyers, progress, opt-out)
 bc-optout = ℹ️ Don't want messages like this? Send /unsubscribe.

@@ -7,6 +7,7 @@ engine-nothing = Ketik /menu untuk melihat pilihan.
 engine-too-long = Pesan Anda terlalu panjang (maksimal { $max } karakter). Mohon kirim yang lebih singkat.
 engine-stale-button = Tombol itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.
 engine-unknown-command = Perintah /{ $command } tidak dikenal. Ketik /menu untuk melihat pilihan.
+engine-unknown-command-unregistered = Perintah /{ $command } tidak dikenal. Ketik /start untuk mendaftar.
 engine-not-allowed = Maaf, perintah itu bukan untuk akun Anda.
 engine-register-first = Silakan daftar dulu dengan /start.
 engine-unexpected-input = Maaf, kami belum bisa memproses pesan itu di langkah ini.
@@ -190,7 +191,7 @@ recipient-ask-note = Catatan untuk pengantar (misalnya patokan rumah), atau lewa
 recipient-skip-note = ⏭️ Lewati
 recipient-note-too-long = Catatan terlalu panjang (maksimal 300 karakter).
 recipient-repeat =
-    ℹ️ Penerima ini sudah menerima { $count } paket dalam 7 hari terakhir.
+    ℹ️ Dalam 7 hari terakhir sudah ada { $count } paket yang dipesan untuk penerima ini.
     Agar bantuan menjangkau lebih banyak keluarga, Anda bisa memilih penerima lain.
 recipient-pick-other = 👥 Pilih penerima lain
 recipient-keep = ✅ Tetap kirim ke penerima ini
@@ -255,6 +256,7 @@ orders-report-pending = · ⏳ laporan dalam antrean
 orders-resume = ▶️ Lanjutkan { $id }
 order-status-draft = draf
 order-status-confirmed = menunggu bukti bayar
+order-status-needs-recipient = menunggu data penerima
 order-pick-label = { $id } · { $umkm } · { $total }
 order-status-paid = dibayar, menunggu UMKM
 order-status-accepted = diterima UMKM

@@ -1,3 +1,4 @@
+import { displayPhone } from './phone.js';
 import { formatRupiah } from './money.js';
 import { type OwnerAction, ownerChoiceId } from './order-choices.js';
 import type { Order, Person } from './schemas.js';
@@ -32,7 +33,7 @@ export function ownerOrderDetails(t: Translate, order: Order, asn: Pick<Person, 
     t('uo-detail-total', { total: formatRupiah(order.total) }),
     '',
     r
-      ? t('uo-detail-recipient', { name: r.name, phone: r.phone, address: r.address, kelurahan: r.kelurahan, kecamatan: r.kecamatan })
+      ? t('uo-detail-recipient', { name: r.name, phone: displayPhone(r.phone), address: r.address, kelurahan: r.kelurahan, kecamatan: r.kecamatan })
       : t('uo-detail-recipient-none'),
   ];
   if (r?.note) lines.push(t('uo-detail-note', { note: r.note }));

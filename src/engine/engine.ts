@@ -136,7 +136,10 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       const name = input.kind === 'command' ? input.name : word!;
       const args = input.kind === 'command' ? input.args : '';
       const cmd = commands.get(name);
-      if (!cmd) return { kind: 'invalid', reason: { key: 'engine-unknown-command', args: { command: name } } };
+      if (!cmd) {
+        const key = user.registered ? 'engine-unknown-command' : 'engine-unknown-command-unregistered';
+        return { kind: 'invalid', reason: { key, args: { command: name } } };
+      }
       if (!cmd.allowed(user)) return { kind: 'invalid', reason: { key: user.registered ? 'engine-not-allowed' : 'engine-register-first' } };
       if (cmd.run) return cmd.run(ctx, args);
       return { kind: 'goto', to: cmd.to! };

@@ -84,7 +84,7 @@ describe('an order from the ASN to the UMKM owner and back, on Telegram with the
     expect(told).toContain(orderId);
     expect(told).toContain('Pemesan: Rina Kartikasari (Dinas Kesehatan)');
     expect(told).toContain('2 × Nasi Box Ayam Bakar @ Rp 25.000 = Rp 50.000');
-    expect(told).toContain('👤 Siti Wulandari\n📞 +6281234567890\n🏠 Jl. Margonda Raya No. 100, RT 02/RW 05\n📍 Kel. Kukusan, Kec. Beji');
+    expect(told).toContain('👤 Siti Wulandari\n📞 0812-3456-7890\n🏠 Jl. Margonda Raya No. 100, RT 02/RW 05\n📍 Kel. Kukusan, Kec. Beji');
     const withButtons = owner.messages().slice(ownerBefore).find((m) => buttonsOf(m).length)!;
     expect(buttonsOf(withButtons).map((b) => b.text)).toEqual(['✅ Terima pesanan', '❌ Tolak pesanan', '💰 Pembayaran sudah masuk']);
     expect(buttonsOf(withButtons).map((b) => b.data)).toEqual([`uo:acc:${orderId}`, `uo:rej:${orderId}`, `uo:pay:${orderId}`]);

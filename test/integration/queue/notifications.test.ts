@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Job } from 'bullmq';
+import { displayPhone } from '../../../src/domain/phone.js';
 import type { SendResult } from '../../../src/channels/types.js';
 import type { Person } from '../../../src/domain/schemas.js';
 import { JobPayloadError, type NotificationJob, jobIds } from '../../../src/queue/jobs.js';
@@ -67,7 +68,7 @@ describe('notifications processor', () => {
     expect(tg!.text).toContain(`Pemesan: ${ASN.name} (${ASN.opd})`);
     expect(tg!.text).toContain('2 × Keripik Tempe 250 g @ Rp 15.000 = Rp 30.000');
     expect(tg!.text).toContain('Total: Rp 42.000');
-    expect(tg!.text).toContain(`👤 ${RECIPIENT.name}\n📞 ${RECIPIENT.phone}\n🏠 ${RECIPIENT.address}\n📍 Kel. ${RECIPIENT.kelurahan}, Kec. ${RECIPIENT.kecamatan}`);
+    expect(tg!.text).toContain(`👤 ${RECIPIENT.name}\n📞 ${displayPhone(RECIPIENT.phone)}\n🏠 ${RECIPIENT.address}\n📍 Kel. ${RECIPIENT.kelurahan}, Kec. ${RECIPIENT.kecamatan}`);
     expect(tg!.text).toContain('bukti pembayaran');
     expect(tg!.photo).toEqual({ path: media.rel });
     expect(tg!.choices).toEqual([

@@ -214,9 +214,16 @@ describe('commands and odd inputs anywhere', () => {
     const d = createDriver(t.app);
     await d.register(DEMO.asn.phone);
     await d.command('terbang');
-    expect(d.text).toContain('Perintah /terbang tidak dikenal.');
+    expect(d.text).toContain('Perintah /terbang tidak dikenal. Ketik /menu untuk melihat pilihan.');
     await d.command('ping');
     expect(d.text).toContain('Layanan aktif. ✅');
+  });
+
+  test('before registering, an unknown command points to /start, not to /menu (which needs registering)', async () => {
+    const d = createDriver(t.app);
+    await d.command('start');
+    await d.command('terbang');
+    expect(d.text).toContain('Perintah /terbang tidak dikenal. Ketik /start untuk mendaftar.');
   });
 });
 

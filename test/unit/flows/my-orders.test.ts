@@ -40,7 +40,7 @@ describe('my orders', () => {
     expect(text.indexOf(waiting)).toBeLessThan(text.indexOf(paid));
     const block = (id: string) => text.slice(text.indexOf(id)).split('\n\n')[0]!;
     expect(block(waiting)).toContain('Keripik Tempe Mak Nah · Rp 45.000');
-    expect(block(waiting)).toContain('Status: menunggu bukti bayar');
+    expect(block(waiting)).toContain('Status: menunggu data penerima');
     expect(block(waiting)).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2} WIB/);
     expect(block(waiting)).toContain('🧾 3 × Keripik Tempe Original');
     expect(block(waiting)).not.toContain('👤');

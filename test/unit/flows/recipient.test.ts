@@ -158,7 +158,7 @@ describe('an earlier recipient', () => {
         await d.press('rn:skip');
       } else {
         await d.press(d.labels.find((l) => l.startsWith('Dewi Sartika'))!);
-        expect(d.text).toContain('ℹ️ Penerima ini sudah menerima 1 paket dalam 7 hari terakhir.');
+        expect(d.text).toContain('ℹ️ Dalam 7 hari terakhir sudah ada 1 paket yang dipesan untuk penerima ini.');
         await d.press('rp:keep');
       }
       await d.sendPhoto(await jpeg(1000 + i));
@@ -167,7 +167,7 @@ describe('an earlier recipient', () => {
 
     const { d, orderId } = await confirmedOrder(asn);
     await d.press(d.labels.find((l) => l.startsWith('Dewi Sartika'))!);
-    expect(d.text).toContain('ℹ️ Penerima ini sudah menerima 2 paket dalam 7 hari terakhir.');
+    expect(d.text).toContain('ℹ️ Dalam 7 hari terakhir sudah ada 2 paket yang dipesan untuk penerima ini.');
     expect(d.labels).toEqual(['👥 Pilih penerima lain', '✅ Tetap kirim ke penerima ini']);
     expect((await t.app.store.orders.get(orderId))!.recipient).toBeUndefined();
     await d.press('👥 Pilih penerima lain');
@@ -182,7 +182,7 @@ describe('an earlier recipient', () => {
     await d.press('Beji');
     await d.press('Beji Timur');
     await d.press('rn:skip');
-    expect(d.text).toContain('sudah menerima 2 paket');
+    expect(d.text).toContain('sudah ada 2 paket');
     await d.press('✅ Tetap kirim ke penerima ini');
     expect(d.text).toContain('👤 Ibu Dewi');
     expect(d.text).toContain('Kel. Beji Timur, Kec. Beji');

@@ -64,7 +64,7 @@ describe('an owner acts on the orders of their own UMKM', () => {
     expect(detail.text).toContain(`Pesanan ${id}`);
     expect(detail.text).toContain(`Pemesan: ${DEMO.asn.name} (${DEMO.asn.opd})`);
     expect(detail.text).toContain('2 × Nasi Box Ayam Bakar @ Rp 25.000 = Rp 50.000');
-    expect(detail.text).toContain(`👤 Siti Aminah\n📞 +6281234567${n}\n🏠 Jl. Melati No. ${n}, RT 02/RW 03\n📍 Kel. Kukusan, Kec. Beji`);
+    expect(detail.text).toContain(`👤 Siti Aminah\n📞 0812-3456-7${n}\n🏠 Jl. Melati No. ${n}, RT 02/RW 03\n📍 Kel. Kukusan, Kec. Beji`);
     expect(detail.photo?.path).toMatch(/^receipts\/[0-9a-f]{64}\.jpg$/);
     expect(owner.labels).toEqual(['✅ Terima pesanan', '❌ Tolak pesanan', '💰 Pembayaran sudah masuk', '⬅️ Kembali', '🏠 Menu utama']);
 
