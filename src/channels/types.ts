@@ -64,6 +64,11 @@ export interface IncomingMessage {
 /** What the engine returns to a channel for one incoming message, already localised. */
 export interface HandledMessage {
   messages: OutboundMessage[];
+  /**
+   * A short notice shown on the tapped button instead of a message (Telegram: the callback
+   * query's toast), e.g. for a tap on an old button: the screen stays as it was.
+   */
+  notice?: string;
 }
 
 /** The engine as channels see it. */

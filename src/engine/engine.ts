@@ -247,16 +247,25 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     let messages: OutboundMessage[];
     // Where the update started, for the error log (a child logger only when there is an error).
     const at = { channel: chat.channel, flow: session.flow, step: session.step, input: msg.input.kind };
+    let notice: string | undefined;
     try {
       const input = normalise(msg.input, session);
-      if ('tooLong' in input) await run(ctx, { kind: 'invalid', reason: { key: 'engine-too-long', args: { max: MAX_TEXT } } }, sink);
-      else await run(ctx, await dispatch(ctx, input), sink);
-      if (sink.effects.length) await deps.effects(sink.effects);
-      if (!sink.replies.length) sink.replies.push({ text: { key: 'engine-nothing' } });
-      // Rendered once: the answer, and the buttons it offers (with their labels, to match typed text).
-      messages = mergeReplies(sink.replies).map((r) => renderReply(deps.i18n, ctx.locale, r));
-      session.offered = messages.flatMap((m) => (m.choices ?? []).map((c) => ({ id: c.id, label: c.label })));
-      session.expectsNumber = sink.replies.some((r) => r.expectsNumber) || undefined;
+      const first: StepResult =
+        'tooLong' in input ? { kind: 'invalid', reason: { key: 'engine-too-long', args: { max: MAX_TEXT } } } : await dispatch(ctx, input);
+      if (first.kind === 'invalid' && first.reason.key === 'engine-stale-button' && chat.channel === 'telegram' && msg.input.kind === 'choice') {
+        // A tap on an old button, or a second tap on the same one: a toast on the button. The
+        // screen the user is on stays as it is (no copy of it under a warning).
+        notice = deps.i18n.t(ctx.locale, 'engine-stale-button');
+        messages = [];
+      } else {
+        await run(ctx, first, sink);
+        if (sink.effects.length) await deps.effects(sink.effects);
+        if (!sink.replies.length) sink.replies.push({ text: { key: 'engine-nothing' } });
+        // Rendered once: the answer, and the buttons it offers (with their labels, to match typed text).
+        messages = mergeReplies(sink.replies).map((r) => renderReply(deps.i18n, ctx.locale, r));
+        session.offered = messages.flatMap((m) => (m.choices ?? []).map((c) => ({ id: c.id, label: c.label })));
+        session.expectsNumber = sink.replies.some((r) => r.expectsNumber) || undefined;
+      }
       session.data = ctx.data;
       session.updatedAt = deps.clock().toISOString();
       await deps.sessions.save(chat.channel, chat.chatId, session, seenKey);
@@ -273,7 +282,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     } finally {
       deps.onStep?.(session.flow, session.step, Date.now() - started);
     }
-    return { messages };
+    return notice ? { messages, notice } : { messages };
   }
 
   return { handle };

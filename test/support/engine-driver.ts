@@ -81,6 +81,7 @@ export function createDriver(app: App, opts: { chatId?: string; channel?: Channe
   const media = new Map<string, Buffer>();
   let seq = 0;
   let last: OutboundMessage[] = [];
+  let notice: string | undefined;
   const fetchMedia: FetchMedia = async (m) => {
     const bytes = media.get(m.ref);
     if (!bytes) throw new Error(`no media ${m.ref}`);
@@ -90,7 +91,9 @@ export function createDriver(app: App, opts: { chatId?: string; channel?: Channe
   async function send(input: Input): Promise<OutboundMessage[]> {
     // The driver types faster than a person: it bypasses flood control (test/unit/engine/flood.test.ts covers it).
     const out = await app.rawEngine.handle({ chat, input, fetchMedia, verifiedPhone: opts.verifiedPhone });
-    last = out.messages;
+    // A notice alone (a toast on a stale button) leaves the screen as it was.
+    notice = out.notice;
+    if (!out.notice || out.messages.length) last = out.messages;
     return last;
   }
 
@@ -106,9 +109,13 @@ export function createDriver(app: App, opts: { chatId?: string; channel?: Channe
     get last() {
       return last;
     },
-    /** all text of the last answer, one string */
+    /** all text of the last answer, one string (after a toast: the toast, then the screen still shown) */
     get text() {
-      return last.map((m) => m.text).join('\n');
+      return [...(notice ? [notice] : []), ...last.map((m) => m.text)].join('\n');
+    },
+    /** the toast of the last answer (a tap on a stale button on Telegram), if any */
+    get notice() {
+      return notice;
     },
     /** all button labels of the last answer */
     get labels() {

@@ -119,6 +119,15 @@ export async function startTelegramHarness(
         fake.pressButton(id, messageId, data, { forge });
         return expectMessage(id, expect, n);
       },
+      /** Presses a button that should be refused: resolves with the toast shown on it (no message is sent). */
+      async pressStale(messageId: number, data: string, forge = false) {
+        const n = fake.callbackAnswers().length;
+        const sent = fake.sent(id).length;
+        fake.pressButton(id, messageId, data, { forge });
+        const answer = await fake.waitFor(() => fake.callbackAnswers()[n]);
+        if (fake.sent(id).length !== sent) throw new Error(`a refused press sent a message: ${JSON.stringify(fake.sent(id).slice(sent))}`);
+        return answer.text ?? '';
+      },
     };
   }
 

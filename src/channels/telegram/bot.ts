@@ -7,7 +7,7 @@ import type { ChatUsersRepo } from '../../store/chat-users-repo.js';
 import type { Keys } from '../../store/keys.js';
 import type { Input, MediaRef } from '../../engine/types.js';
 import { textToInput } from '../commands.js';
-import type { FetchMedia, MessageHandler } from '../types.js';
+import type { FetchMedia, HandledMessage, MessageHandler } from '../types.js';
 import { createTelegramSender, type TelegramSender } from './sender.js';
 
 /** Telegram refuses downloads above 20 MB through the public Bot API. */
@@ -110,15 +110,22 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       return;
     }
-    // The tap is acknowledged (the button stops spinning) while the answer is worked out.
-    const acknowledged = ctx.callbackQuery ? ctx.answerCallbackQuery().catch(() => undefined) : undefined;
     const input = toInput(ctx);
-    if (!input) return void (await acknowledged);
+    if (!input) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      return;
+    }
     deps.onUpdate?.(input.kind);
     const chatId = String(ctx.chat.id);
-    // The engine drops an update id it handled before (a redelivered webhook, a restarted poller).
-    const out = await deps.handler.handle({ chat: { channel: 'telegram', chatId }, input, fetchMedia, updateId: String(ctx.update.update_id) });
-    await acknowledged;
+    let out: HandledMessage | undefined;
+    try {
+      // The engine drops an update id it handled before (a redelivered webhook, a restarted poller).
+      out = await deps.handler.handle({ chat: { channel: 'telegram', chatId }, input, fetchMedia, updateId: String(ctx.update.update_id) });
+    } finally {
+      // The tap is acknowledged once the answer is known (the button stops spinning), with the
+      // engine's notice as its toast; always, even if the update failed.
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery(out?.notice ? { text: out.notice } : undefined).catch(() => undefined);
+    }
     for (const m of out.messages) {
       let r = await sender.send(chatId, m);
       // A photo that cannot be sent (missing file, URL Telegram refuses) must not swallow the answer.
