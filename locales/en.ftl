@@ -726,6 +726,7 @@ admin-bc-stop-need-id = Send /hentikan followed by the broadcast number, e.g. /h
 
 ## Report payment follow-up
 report-payment-followup = ✅ The UMKM confirmed the payment for report { $orderId }.
+report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so it no longer counts as a purchase. Reason: { $reason }
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):

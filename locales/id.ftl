@@ -720,6 +720,7 @@ admin-bc-stop-need-id = Ketik /hentikan diikuti nomor siarannya, misalnya /henti
 
 ## Report payment follow-up
 report-payment-followup = ✅ UMKM telah mengonfirmasi pembayaran untuk laporan { $orderId }.
+report-rejected-followup = ❌ Pesanan { $orderId } DITOLAK oleh UMKM, jadi tidak dihitung sebagai pembelian. Alasan: { $reason }
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):

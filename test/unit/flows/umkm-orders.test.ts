@@ -195,6 +195,8 @@ describe('an owner acts on the orders of their own UMKM', () => {
     const rejected = (await t.app.store.orders.get(id))!;
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'sold-out' });
     expect(effectsOf(id)).toContain('notify-asn:rejected');
+    // The mayor's office, which got the purchase report, is told it was rejected (a follow-up).
+    expect(t.effects).toContainEqual({ type: 'enqueue-followup', orderId: id, about: 'rejected' });
     // Rejected: no accept any more.
     await owner.choose(`uo:acc:${id}`);
     expect(owner.text).toContain(`Pesanan ${id} tidak bisa diterima karena statusnya sekarang: ditolak UMKM`);
