@@ -466,6 +466,7 @@ up-added = New product added: { $name }, { $price }/{ $unit }. It is in the cata
 ar-asn-only = Sorry, that button is for the civil servant who ordered.
 ar-not-yours = Sorry, that order is not among your orders.
 ar-not-rejected = Order { $id } is not rejected, so there is nothing to replace.
+ar-already-replaced = Order { $id } was already replaced by order { $newId }, so it cannot be replaced again. See 📦 My orders.
 ar-need-id = Type the number of the rejected order, for example: /ulang ORD-20261122-00001
 ar-pick-other = Please choose another product or UMKM. The next package can go straight to { $name } (the recipient of order { $id }) without typing the details again.
 ar-recipient-offer =

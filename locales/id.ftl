@@ -460,6 +460,7 @@ up-added = Produk baru ditambahkan: { $name }, { $price }/{ $unit }. Sudah tampi
 ar-asn-only = Maaf, tombol itu khusus untuk ASN pemesan.
 ar-not-yours = Maaf, pesanan itu tidak ditemukan di antara pesanan Anda.
 ar-not-rejected = Pesanan { $id } tidak sedang ditolak, jadi tidak perlu diganti.
+ar-already-replaced = Pesanan { $id } sudah diganti dengan pesanan { $newId }, jadi tidak bisa diganti lagi. Lihat di 📦 Pesanan saya.
 ar-need-id = Ketik nomor pesanan yang ditolak, contoh: /ulang ORD-20261122-00001
 ar-pick-other = Silakan pilih produk atau UMKM lain. Paket berikutnya bisa langsung dikirim ke { $name } (penerima pesanan { $id }) tanpa mengisi ulang data.
 ar-recipient-offer =
