@@ -5,6 +5,7 @@ import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '
 import type { Cart } from '../src/engine/session.js';
 import { fold } from '../src/engine/match.js';
 import type { Input } from '../src/engine/types.js';
+import { claimReplacement } from './order-retry.js';
 import { backButton, choice, literal, menuButton, text } from './ui.js';
 
 export const MAX_QTY = 99;
@@ -247,6 +248,7 @@ async function confirm(ctx: FlowCtx, cart: Cart): Promise<StepResult> {
   ctx.session.cart = undefined;
   ctx.session.confirmToken = undefined;
   ctx.session.orderId = order.id;
+  await claimReplacement(ctx, order.id);
   return goto('recipient', 'start', {
     replies: [text('cart-confirmed', { id: order.id, total: formatRupiah(order.total) })],
     data: { orderId: order.id },

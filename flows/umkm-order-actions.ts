@@ -64,7 +64,10 @@ export async function deliverOrder(ctx: FlowCtx, orderId: string): Promise<StepR
   return move(ctx, own.order, 'delivered', 'deliver');
 }
 
-/** Rejects a paid order with a picked reason code or the owner's own words; tells the ASN. */
+/**
+ * Rejects a paid order with a picked reason code or the owner's own words; tells the ASN, and the
+ * mayor's office, whose report (queued when the order was paid) counted it as a purchase.
+ */
 export async function rejectOrder(ctx: FlowCtx, orderId: string, reason: string): Promise<StepResult> {
   const own = await ownedOrder(ctx, orderId);
   if ('refused' in own) return own.refused;
@@ -72,7 +75,9 @@ export async function rejectOrder(ctx: FlowCtx, orderId: string, reason: string)
   if (result.kind !== 'goto') return result;
   // The household did not get this package: it no longer counts against them.
   if (own.order.recipient) await ctx.deps.store.recipients.forgetDelivery(own.order.recipient, own.order.id);
-  return goto('umkm-orders', 'list', { replies: result.replies, effects: result.effects });
+  // Only a paid order can be rejected, and paying queued its report: the follow-up waits for it.
+  const effects: Effect[] = [...(result.effects ?? []), { type: 'enqueue-followup', orderId: own.order.id, about: 'rejected' }];
+  return goto('umkm-orders', 'list', { replies: result.replies, effects });
 }
 
 /** Handles an owner's order button (`uo:<action>:<orderId>`) from a notification, a list or a detail. */

@@ -471,6 +471,7 @@ up-added = New product added: { $name }, { $price }/{ $unit }. It is in the cata
 ar-asn-only = Sorry, that button is for the civil servant who ordered.
 ar-not-yours = Sorry, that order is not among your orders.
 ar-not-rejected = Order { $id } is not rejected, so there is nothing to replace.
+ar-already-replaced = Order { $id } was already replaced by order { $newId }, so it cannot be replaced again. See 📦 My orders.
 ar-need-id = Type the number of the rejected order, for example: /retry ORD-20261122-00001
 ar-pick-other = Please choose another product or UMKM. The next package can go straight to { $name } (the recipient of order { $id }) without typing the details again.
 ar-recipient-offer =
@@ -731,6 +732,7 @@ admin-bc-stop-need-id = Send /hentikan followed by the broadcast number, e.g. /h
 
 ## Report payment follow-up
 report-payment-followup = ✅ The UMKM confirmed the payment for report { $orderId }.
+report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so it no longer counts as a purchase. Reason: { $reason }
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):

@@ -462,6 +462,7 @@ up-added = Produk baru ditambahkan: { $name }, { $price }/{ $unit }. Sudah tampi
 ar-asn-only = Maaf, tombol itu khusus untuk ASN pemesan.
 ar-not-yours = Maaf, pesanan itu tidak ditemukan di antara pesanan Anda.
 ar-not-rejected = Pesanan { $id } tidak sedang ditolak, jadi tidak perlu diganti.
+ar-already-replaced = Pesanan { $id } sudah diganti dengan pesanan { $newId }, jadi tidak bisa diganti lagi. Lihat di 📦 Pesanan saya.
 ar-need-id = Ketik nomor pesanan yang ditolak, contoh: /ulang ORD-20261122-00001
 ar-pick-other = Silakan pilih produk atau UMKM lain. Paket berikutnya bisa langsung dikirim ke { $name } (penerima pesanan { $id }) tanpa mengisi ulang data.
 ar-recipient-offer =
@@ -722,6 +723,7 @@ admin-bc-stop-need-id = Ketik /hentikan diikuti nomor siarannya, misalnya /henti
 
 ## Report payment follow-up
 report-payment-followup = ✅ UMKM telah mengonfirmasi pembayaran untuk laporan { $orderId }.
+report-rejected-followup = ❌ Pesanan { $orderId } DITOLAK oleh UMKM, jadi tidak dihitung sebagai pembelian. Alasan: { $reason }
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):

@@ -99,6 +99,8 @@ export const OrderSchema = z.object({
   postLink: z.string().optional(),
   postSkipped: z.boolean().optional(),
   rejectReason: z.string().optional(),
+  /** A rejected order: the order the ASN confirmed to replace it (its "choose another" button is then spent). */
+  replacedBy: z.string().optional(),
   paymentConfirmed: z.boolean().optional(),
   /** Destinations the report reached, name -> ISO time. */
   reportedTo: z.record(z.string(), z.string()).default({}),

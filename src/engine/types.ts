@@ -82,7 +82,7 @@ export interface ChatRef {
 export type Effect =
   | { type: 'enqueue-report'; orderId: string }
   /** a follow-up to the report: the post link (default) or the UMKM's payment confirmation */
-  | { type: 'enqueue-followup'; orderId: string; about?: 'post-link' | 'payment' }
+  | { type: 'enqueue-followup'; orderId: string; about?: 'post-link' | 'payment' | 'rejected' }
   | { type: 'notify-umkm'; orderId: string; event: string }
   | { type: 'notify-asn'; orderId: string; event: string }
   | { type: 'schedule-reminder'; orderId: string }

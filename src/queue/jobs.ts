@@ -30,6 +30,8 @@ export const jobIds = {
   followup: (orderId: string) => `followup.${orderId}`,
   /** the follow-up saying the UMKM confirmed the payment */
   payment: (orderId: string) => `payment.${orderId}`,
+  /** the follow-up saying the UMKM rejected the order (it no longer counts as a purchase) */
+  rejected: (orderId: string) => `rejected.${orderId}`,
   /** reminder `n` (1 or 2) asking the ASN for the post link */
   reminder: (orderId: string, n: number) => `reminder.${orderId}.${n}`,
   /** an order event for the UMKM owner or the ASN */
@@ -44,10 +46,13 @@ export const jobIds = {
 
 const orderId = z.string({ error: 'orderId: must be a string' }).min(1, { error: 'orderId: must not be empty' }).max(64);
 
-/** `reports` queue: `report` sends the purchase report, `followup` the post link afterwards. */
+/**
+ * `reports` queue: `report` sends the purchase report; the follow-ups afterwards: `followup` the
+ * post link, `payment` the UMKM's payment confirmation, `rejected` the UMKM's rejection.
+ */
 export const ReportJobSchema = z.object({
   orderId,
-  kind: z.enum(['report', 'followup', 'payment'], { error: 'kind: must be report, followup or payment' }),
+  kind: z.enum(['report', 'followup', 'payment', 'rejected'], { error: 'kind: must be report, followup, payment or rejected' }),
 });
 export type ReportJob = z.infer<typeof ReportJobSchema>;
 

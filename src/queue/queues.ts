@@ -107,6 +107,7 @@ export function createQueues(deps: QueuesDeps) {
         return;
       case 'enqueue-followup':
         if (e.about === 'payment') await reports.add('payment', { orderId: e.orderId, kind: 'payment' }, { jobId: jobIds.payment(e.orderId) });
+        else if (e.about === 'rejected') await reports.add('rejected', { orderId: e.orderId, kind: 'rejected' }, { jobId: jobIds.rejected(e.orderId) });
         else await reports.add('followup', { orderId: e.orderId, kind: 'followup' }, { jobId: jobIds.followup(e.orderId) });
         return;
       case 'schedule-reminder':

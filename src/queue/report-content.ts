@@ -1,5 +1,6 @@
 import type { Order, Person, Umkm } from '../domain/schemas.js';
 import { formatRupiah } from '../domain/money.js';
+import { rejectReasonText } from '../domain/order-text.js';
 import { formatWib } from '../domain/time.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Store } from '../store/index.js';
@@ -70,7 +71,13 @@ export function followupText(i18n: I18n, locale: Locale, f: ReportFacts): string
   return i18n.t(locale, 'report-followup', { orderId: f.order.id, link: f.order.postLink ?? '-' });
 }
 
-/** The webhook body of a report (`purchase.reported`) or of its follow-up (`purchase.post-link`). */
+/** The short follow-up telling the office the UMKM rejected the order, and why. */
+export function rejectedText(i18n: I18n, locale: Locale, f: ReportFacts): string {
+  const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
+  return t('report-rejected-followup', { orderId: f.order.id, reason: rejectReasonText(t, f.order.rejectReason) });
+}
+
+/** The webhook body of a report (`purchase.reported`) or of a follow-up (`purchase.post-link`, ...). */
 export function reportWebhookBody(
   f: ReportFacts,
   event: ReportWebhookBody['event'],
@@ -93,5 +100,6 @@ export function reportWebhookBody(
     post_link: order.postLink ?? null,
     payment_confirmed: order.paymentConfirmed === true,
     receipt_sha256: hash && /^[a-f0-9]{64}$/.test(hash) ? hash : null,
+    ...(event === 'purchase.rejected' ? { reject_reason: order.rejectReason ?? '' } : {}),
   };
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { type ReportJob, ReportJobSchema, parseJob } from './jobs.js';
-import { followupText, loadReportFacts, reportText } from './report-content.js';
+import { followupText, loadReportFacts, rejectedText, reportText } from './report-content.js';
 import { type DestinationDeps, type DestinationName, configuredDestinations } from './report-destinations.js';
 
 export interface ReportProcessorDeps extends Omit<DestinationDeps, 'config'> {
@@ -43,7 +43,8 @@ export function rateLimitWaitMs(retryAfterSeconds: number): number {
 
 /**
  * The `reports` processor. A `report` job sends the purchase report to every configured
- * destination; a `followup` job sends the post link that came later, tied to the same report.
+ * destination; a follow-up job, tied to the same report, sends what came later: the post link
+ * (`followup`), the UMKM's payment confirmation (`payment`) or its rejection (`rejected`).
  * Each delivery is recorded (HSETNX in `keys.reportDeliveries(orderId, kind)`) before the next
  * destination is tried, so a retry, a second worker or a restart after a crash sends only what is
  * missing. Retryable failures (5xx, network, 429) throw after every destination was tried;
@@ -83,6 +84,10 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
       log.info('payment not confirmed on the order: nothing to follow up');
       return {};
     }
+    if (data.kind === 'rejected' && facts.order.status !== 'rejected') {
+      log.info('the order is not rejected: nothing to follow up');
+      return {};
+    }
 
     const hash = keys.reportDeliveries(data.orderId, data.kind);
     const reportHash = keys.reportDeliveries(data.orderId, 'report');
@@ -91,9 +96,15 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
         ? reportText(i18n, locale, facts)
         : data.kind === 'payment'
           ? i18n.t(locale, 'report-payment-followup', { orderId: facts.order.id })
-          : followupText(i18n, locale, facts);
-    // Which flag on the report's record says the report itself already carried this news.
-    const carried = data.kind === 'payment' ? 'paid' : 'link';
+          : data.kind === 'rejected'
+            ? rejectedText(i18n, locale, facts)
+            : followupText(i18n, locale, facts);
+    // Which flag on the report's record says the report itself already carried this news (a
+    // report never says it was rejected: the office always hears it as a follow-up).
+    const carried = data.kind === 'payment' ? 'paid' : data.kind === 'rejected' ? 'never' : 'link';
+    const followupEvent = ({ followup: 'purchase.post-link', payment: 'purchase.payment-confirmed', rejected: 'purchase.rejected' } as const)[
+      data.kind === 'report' ? 'followup' : data.kind
+    ];
     const result: ReportJobResult = {};
     const failures: { dest: DestinationName; permanent: boolean; error: string; retryAfter?: number }[] = [];
 
@@ -103,7 +114,6 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
         continue;
       }
       const now = clock();
-      const followupEvent = data.kind === 'payment' ? ('purchase.payment-confirmed' as const) : ('purchase.post-link' as const);
       const input = { facts, text, hash, reportHash, now, followupEvent };
       let outcome;
       if (data.kind !== 'report') {

@@ -3,9 +3,9 @@ import { z } from 'zod';
 
 const hex64 = z.string().regex(/^[a-f0-9]{64}$/, { error: 'must be 64 lowercase hex digits' });
 
-/** Body of a purchase report (and of its post-link follow-up) POSTed to REPORT_WEBHOOK_URL. */
+/** Body of a purchase report (and of its follow-ups) POSTed to REPORT_WEBHOOK_URL. */
 export const ReportWebhookBodySchema = z.object({
-  event: z.enum(['purchase.reported', 'purchase.post-link', 'purchase.payment-confirmed']),
+  event: z.enum(['purchase.reported', 'purchase.post-link', 'purchase.payment-confirmed', 'purchase.rejected']),
   /** the same for a report and its follow-up: `RPT-<order id>` */
   report_id: z.string().min(1),
   order_id: z.string().min(1),
@@ -24,6 +24,8 @@ export const ReportWebhookBodySchema = z.object({
   payment_confirmed: z.boolean(),
   /** SHA-256 of the receipt photo as the ASN sent it */
   receipt_sha256: hex64.nullable(),
+  /** `purchase.rejected` only: a picked reason (`sold-out`, `area`, `other`) or the owner's own words */
+  reject_reason: z.string().optional(),
 });
 export type ReportWebhookBody = z.infer<typeof ReportWebhookBodySchema>;
 

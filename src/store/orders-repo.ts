@@ -107,6 +107,26 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
       }
       return { ok: false, reason: 'illegal-move' };
     },
+    /**
+     * Records order `byId` as the replacement of rejected order `id`, once: refused (with the order
+     * as it is) when `id` is not rejected or another order already replaced it, unless that one was
+     * cancelled before it was paid. Compare-and-set like `update`: two concurrent claims, one wins.
+     */
+    async markReplaced(id: string, byId: string): Promise<{ ok: boolean; order: Order | null }> {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const raw = await redis.hget(keys.orders(), id);
+        const current = parseStored(OrderSchema, keys.orders(), raw);
+        if (!current || raw === null || current.status !== 'rejected') return { ok: false, order: current };
+        if (current.replacedBy === byId) return { ok: true, order: current };
+        const earlier = current.replacedBy ? await this.get(current.replacedBy) : null;
+        if (earlier && earlier.status !== 'cancelled') return { ok: false, order: current };
+        const next: Order = OrderSchema.parse({ ...current, replacedBy: byId, updatedAt: clock().toISOString() });
+        const income = keys.umkmMonthRupiah(wibMonth(new Date(current.createdAt)));
+        if ((await compareAndSet(keys.orders(), income, id, raw, JSON.stringify(next), next.umkmId, 0)) === 1) return { ok: true, order: next };
+        if (attempt > 2) await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
+      }
+      return { ok: false, order: null };
+    },
     async ofAsn(nip: string, limit = 20): Promise<Order[]> {
       return this.many(await redis.zrevrange(keys.ordersByAsn(nip), 0, limit - 1));
     },

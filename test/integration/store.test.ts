@@ -194,6 +194,25 @@ describe('orders', () => {
     expect(await store.orders.get(o.id)).toMatchObject({ status: 'paid', postLink: 'https://instagram.com/p/abc' });
   });
 
+  test('markReplaced: one replacement per rejected order, even when two claim it at once; a cancelled one frees it', async () => {
+    const o = await store.orders.createOnce('tok-rej', { asnNip: 'N1', umkmId: 'U1', items });
+    const a = await store.orders.createOnce('tok-a', { asnNip: 'N1', umkmId: 'U2', items });
+    const b = await store.orders.createOnce('tok-b', { asnNip: 'N1', umkmId: 'U2', items });
+    expect(await store.orders.markReplaced(o.id, a.id)).toMatchObject({ ok: false }); // not rejected
+    await store.orders.update(o.id, { status: 'paid' }, 'asn');
+    await store.orders.update(o.id, { status: 'rejected', rejectReason: 'sold-out' }, 'umkm');
+    const results = await Promise.all([store.orders.markReplaced(o.id, a.id), store.orders.markReplaced(o.id, b.id)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const winner = results[0]!.ok ? a : b;
+    const loser = winner === a ? b : a;
+    expect((await store.orders.get(o.id))?.replacedBy).toBe(winner.id);
+    expect(await store.orders.markReplaced(o.id, winner.id)).toMatchObject({ ok: true }); // the same order again: fine
+    await store.orders.update(winner.id, { status: 'cancelled' }, 'asn');
+    expect(await store.orders.markReplaced(o.id, loser.id)).toMatchObject({ ok: true, order: { replacedBy: loser.id } });
+    expect(await store.orders.get(o.id)).toMatchObject({ status: 'rejected', rejectReason: 'sold-out', replacedBy: loser.id });
+    expect((await store.orders.monthStats()).income['U1'] ?? 0).toBe(0);
+  });
+
   test('ofAsn, ofUmkm and ofDay list orders newest first, by WIB day', async () => {
     const a = await store.orders.createOnce('t-a', { asnNip: 'N1', umkmId: 'U1', items });
     now = new Date('2026-11-22T16:59:00Z'); // 23.59 WIB, 22 Nov

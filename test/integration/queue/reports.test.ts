@@ -246,6 +246,55 @@ describe('reports queue', () => {
     expect(bodies[2]).toMatchObject({ report_id: `RPT-${order.id}`, payment_confirmed: true });
   });
 
+  it('tells every destination when the UMKM rejects the order after the report went out, with the reason, once even when retried', async () => {
+    // The webhook's first answer to the rejection is a 503: the job is retried, Telegram and WhatsApp are not told twice.
+    const { h, bot, hook, wa, media } = await setup({ hook: (n) => (n === 2 ? { status: 503 } : undefined) });
+    const order = await seedPaidOrder(h.store, { receipt: media });
+    await h.queues.performEffects([{ type: 'enqueue-report', orderId: order.id }]);
+    expect(await (await settled(h.queues.reports, order.id)).getState()).toBe('completed');
+
+    const rejected = await h.store.orders.update(order.id, { status: 'rejected', rejectReason: 'sold-out' }, 'umkm');
+    expect(rejected.ok).toBe(true);
+    await h.queues.performEffects([{ type: 'enqueue-followup', orderId: order.id, about: 'rejected' }]);
+    await h.queues.performEffects([{ type: 'enqueue-followup', orderId: order.id, about: 'rejected' }]);
+    const job = await settled(h.queues.reports, `rejected.${order.id}`);
+    expect(await job.getState()).toBe('completed');
+    expect(job.attemptsMade).toBe(2);
+
+    const photo = sentBy(bot, 'sendPhoto')[0]!;
+    const told = sentBy(bot, 'sendMessage');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toBe(`❌ Pesanan ${order.id} DITOLAK oleh UMKM, jadi tidak dihitung sebagai pembelian. Alasan: Stok habis`);
+    expect(bot.calls('sendMessage')[0]!.params.reply_parameters).toMatchObject({ message_id: photo.message_id });
+    expect(wa.sent.map((m) => m.msg.text).slice(1)).toEqual([told[0]!.text]);
+    expect(hook.hits.map((x) => x.status)).toEqual([200, 503, 200]);
+    const bodies = hook.hits.map((x) => ReportWebhookBodySchema.parse(JSON.parse(x.body)));
+    expect(bodies.map((b) => b.event)).toEqual(['purchase.reported', 'purchase.rejected', 'purchase.rejected']);
+    expect(bodies[0]!.reject_reason).toBeUndefined();
+    expect(bodies[2]).toMatchObject({ report_id: `RPT-${order.id}`, order_id: order.id, reject_reason: 'sold-out' });
+  });
+
+  it('a rejection that comes before the report is delivered waits for the report, then follows it', async () => {
+    const { h, bot, hook, wa, media } = await setup();
+    const order = await seedPaidOrder(h.store, { receipt: media });
+    await h.store.orders.update(order.id, { status: 'rejected', rejectReason: 'Dapur tutup sampai Senin' }, 'umkm');
+    await h.queues.performEffects([{ type: 'enqueue-followup', orderId: order.id, about: 'rejected' }]);
+    await h.queues.performEffects([{ type: 'enqueue-report', orderId: order.id }]);
+    expect(await (await settled(h.queues.reports, order.id)).getState()).toBe('completed');
+    expect(await (await settled(h.queues.reports, `rejected.${order.id}`)).getState()).toBe('completed');
+
+    expect(sentBy(bot, 'sendPhoto')).toHaveLength(1);
+    expect(sentBy(bot, 'sendMessage').map((m) => m.text)).toEqual([
+      `❌ Pesanan ${order.id} DITOLAK oleh UMKM, jadi tidak dihitung sebagai pembelian. Alasan: Dapur tutup sampai Senin`,
+    ]);
+    expect(wa.sent).toHaveLength(2);
+    const bodies = hook.hits.map((x) => ReportWebhookBodySchema.parse(JSON.parse(x.body)));
+    expect(bodies.map((b) => [b.event, b.reject_reason])).toEqual([
+      ['purchase.reported', undefined],
+      ['purchase.rejected', 'Dapur tutup sampai Senin'],
+    ]);
+  });
+
   it('records WhatsApp as skipped when it is not running, and sends no follow-up where the report had the link', async () => {
     const { h, bot, hook, media } = await setup({ whatsapp: false });
     const order = await seedPaidOrder(h.store, { receipt: media, postLink: 'https://www.instagram.com/p/XYZ/' });

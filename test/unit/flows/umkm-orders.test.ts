@@ -195,6 +195,8 @@ describe('an owner acts on the orders of their own UMKM', () => {
     const rejected = (await t.app.store.orders.get(id))!;
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'sold-out' });
     expect(effectsOf(id)).toContain('notify-asn:rejected');
+    // The mayor's office, which got the purchase report, is told it was rejected (a follow-up).
+    expect(t.effects).toContainEqual({ type: 'enqueue-followup', orderId: id, about: 'rejected' });
     // Rejected: no accept any more.
     await owner.choose(`uo:acc:${id}`);
     expect(owner.text).toContain(`Pesanan ${id} tidak bisa diterima karena statusnya sekarang: ditolak UMKM`);
@@ -222,6 +224,52 @@ describe('an owner acts on the orders of their own UMKM', () => {
     await asn.press('co:confirm');
     expect(asn.text).toContain('Pilih penerima paket');
     expect(asn.labels[0]).not.toMatch(/^✅/);
+
+    // The old button is spent: it names the replacement, and the next order is not offered the recipient again.
+    expect((await t.app.store.orders.get(id))!.replacedBy).toBe(next.id);
+    await asn.choose(`ar:${id}`);
+    expect(asn.text).toContain(`Pesanan ${id} sudah diganti dengan pesanan ${next.id}, jadi tidak bisa diganti lagi.`);
+    expect(asn.text).not.toContain('Silakan pilih produk atau UMKM lain');
+    await addToCart(asn, 'Keripik Tempe Original', 2);
+    await asn.press('co:confirm');
+    expect(asn.text).toContain('Pilih penerima paket');
+    expect(asn.text).not.toContain(`Kirim ke penerima pesanan ${id}`);
+    expect(asn.labels[0]).not.toMatch(/^✅/);
+    expect((await t.app.store.orders.get(id))!.replacedBy).toBe(next.id);
+  });
+
+  test('one replacement per rejected order: the button is spent once it is confirmed, and given back when that order is cancelled unpaid', async () => {
+    const asn = await register(DEMO.asn2.phone);
+    const id = await paidOrder(asn);
+    const owner = await register(DEMO.owner.phone);
+    await owner.choose(`uo:rej:${id}`);
+    await owner.press('Stok habis');
+    await owner.press('✅ Ya, tolak');
+    expect(await status(id)).toBe('rejected');
+
+    await asn.choose(`ar:${id}`);
+    await addToCart(asn, 'Keripik Tempe Original', 1);
+    await asn.press('co:confirm');
+    expect(asn.text).toContain(`Kirim ke penerima pesanan ${id} yang ditolak: Siti Aminah (Kel. Kukusan)?`);
+    const first = (await t.app.store.orders.ofAsn(DEMO.asn2.nip, 1))[0]!;
+    expect((await t.app.store.orders.get(id))!.replacedBy).toBe(first.id);
+
+    // Pressed again before the recipient was picked (another chat, a double tap): refused, naming the replacement.
+    await asn.choose(`ar:${id}`);
+    expect(asn.text).toContain(`Pesanan ${id} sudah diganti dengan pesanan ${first.id}`);
+
+    // The replacement is called off before it is paid: the rejected order may be replaced again, once.
+    expect((await t.app.store.orders.update(first.id, { status: 'cancelled' }, 'asn')).ok).toBe(true);
+    await asn.choose(`ar:${id}`);
+    expect(asn.text).toContain('Silakan pilih produk atau UMKM lain');
+    await addToCart(asn, 'Keripik Tempe Original', 2);
+    await asn.press('co:confirm');
+    expect(asn.text).toContain(`Kirim ke penerima pesanan ${id} yang ditolak`);
+    const second = (await t.app.store.orders.ofAsn(DEMO.asn2.nip, 1))[0]!;
+    expect(second.id).not.toBe(first.id);
+    expect((await t.app.store.orders.get(id))!.replacedBy).toBe(second.id);
+    await asn.choose(`ar:${id}`);
+    expect(asn.text).toContain(`Pesanan ${id} sudah diganti dengan pesanan ${second.id}`);
   });
 
   test('reject with a typed reason; bad reasons are answered; /ulang works typed and refuses what is not rejected', async () => {
