@@ -144,7 +144,7 @@ cart-switch-ask =
     Keranjang Anda berisi produk dari { $current }. Satu pesanan hanya untuk satu UMKM.
     Mulai pesanan baru dengan { $next }? (Isi keranjang sekarang akan dikosongkan.)
 cart-switch-new = 🆕 Ya, mulai pesanan baru
-cart-switch-keep = ↩️ Tidak, tetap di keranjang
+cart-switch-keep = ↩️ Tidak, pertahankan keranjang
 cart-line = • { $qty } × { $name } @ { $price } = { $subtotal }
 cart-summary =
     🛒 Ringkasan pesanan

@@ -145,7 +145,7 @@ describe('cart', () => {
     await addToCart(d, 'Keripik Tempe Original', 4);
     expect(d.text).toContain('Keranjang Anda berisi produk dari Rendang Uni Ratna. Satu pesanan hanya untuk satu UMKM.');
     expect(d.text).toContain('Mulai pesanan baru dengan Keripik Tempe Mak Nah?');
-    expect(d.labels).toEqual(['🆕 Ya, mulai pesanan baru', '↩️ Tidak, tetap di keranjang']);
+    expect(d.labels).toEqual(['🆕 Ya, mulai pesanan baru', '↩️ Tidak, pertahankan keranjang']);
     await d.say('mungkin'); // not a button label
     expect(d.text).toContain('Silakan pilih salah satu tombol');
     await d.say('tidak'); // a one-word answer picks the one button starting with it
