@@ -120,8 +120,10 @@ browse-search-none = Tidak ada produk yang cocok dengan "{ $query }". Coba kata 
 browse-pick-product = Silakan pilih produk dari tombol di bawah (atau ketik nomornya).
 browse-product =
     { $name }
-    💰 { $price } / { $unit }
-    { $description }
+    💰 { $price } / { $unit }{ $hasDescription ->
+        [no] {""}
+       *[yes] {"\u000A"}{ $description }
+    }
 
     🏪 { $umkm } ({ $category })
     📍 Kel. { $kelurahan }, Kec. { $kecamatan }
@@ -673,6 +675,7 @@ imp-err-required = wajib diisi
 imp-err-max-chars = maksimal { $max } karakter
 imp-err-min-chars = minimal { $min } karakter
 imp-err-id = harus 1-32 huruf, angka, - atau _
+imp-err-letter-or-digit = harus berisi minimal satu huruf atau angka
 imp-err-phone = bukan nomor telepon yang benar
 imp-err-duplicate = sama dengan baris { $line }
 imp-err-nip-digits = hanya boleh berisi angka
