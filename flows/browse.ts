@@ -213,8 +213,11 @@ export const browseFlow: Flow = {
           ),
         );
       },
-      handle(ctx, input) {
+      async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'buy') {
+          // An ASN who owns this UMKM may look, not buy: they would pay themselves.
+          const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku ?? ''));
+          if (product && ctx.user.umkms.some((u) => u.id === product.umkmId)) return invalid('cart-own-umkm');
           return goto('cart', 'quantity', { data: { sku: ctx.data.sku, from: listContext(ctx.data) } });
         }
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'list');

@@ -166,6 +166,14 @@ cart-more = ➕ Add products of this business
 cart-edit = ✏️ Change quantity
 cart-clear = 🗑️ Empty the cart
 cart-empty = Your cart is empty.
+cart-empty-now = The cart is now empty.
+cart-sold-out-removed = ℹ️ { $names } { $count ->
+        [one] is
+       *[other] are
+    } sold out and removed from the cart.
+cart-items-gone = ℹ️ Products no longer available were removed from the cart.
+cart-changed = ⚠️ A price or availability changed since the summary. Please check it again before confirming.
+cart-own-umkm = Sorry, you cannot buy from your own business. Please choose a product of another business.
 cart-cleared = The cart has been emptied.
 cart-clear-ask = Empty the cart? ({ $count ->
         [one] 1 product
