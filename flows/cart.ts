@@ -289,7 +289,8 @@ async function confirm(ctx: FlowCtx, cart: Cart): Promise<StepResult> {
   if (!lines.length) return goto('cart', 'summary');
   // A price or what is available changed since the summary: the order would not be what was
   // read. Show the summary as it is now, to be confirmed again.
-  if (!sameAsShown(ctx.data.shown, lines)) return goto('cart', 'summary', { replies: [text('cart-changed')] });
+  // (No record of what was shown, a session from before this check: the summary again, no notice.)
+  if (!sameAsShown(ctx.data.shown, lines)) return goto('cart', 'summary', { replies: ctx.data.shown ? [text('cart-changed')] : [] });
   const items: OrderItem[] = lines.map((l) => ({ sku: l.product.sku, name: l.product.name, price: l.product.price, qty: l.qty }));
   const token = ctx.session.confirmToken ?? randomUUID();
   const order = await ctx.deps.store.orders.createOnce(`${person.nip}:${token}`, { asnNip: person.nip, umkmId: cart.umkmId, items });
