@@ -149,15 +149,24 @@ export const browseFlow: Flow = {
             return goto('browse', kecamatan ? 'kecamatan' : 'category', { replies: [notice], data: { kecamatan: undefined, page: 0 } });
           }
           const key = mode === 'search' ? 'browse-search-none' : 'browse-empty';
-          return reply(
-            text(key, { query: String(ctx.data.query ?? '') }, [choice('m:search', 'menu-search'), choice('m:browse', 'menu-browse'), backButton(), menuButton()]),
-          );
+          // `empty`: no product buttons, so other input is not answered with "choose a product".
+          return {
+            ...reply(
+              text(key, { query: String(ctx.data.query ?? '') }, [choice('m:search', 'menu-search'), choice('m:browse', 'menu-browse'), backButton(), menuButton()]),
+            ),
+            data: { empty: true },
+          };
         }
-        return reply(listReply(ctx, listings, Number(ctx.data.page ?? 0)));
+        return { ...reply(listReply(ctx, listings, Number(ctx.data.page ?? 0))), data: { empty: false } };
       },
       async handle(ctx, input): Promise<StepResult> {
         if (input.kind === 'text' && ctx.data.mode === 'search') return searchFor(input.text);
-        if (input.kind !== 'choice') return invalid('browse-pick-product');
+        if (input.kind !== 'choice') {
+          if (!ctx.data.empty) return invalid('browse-pick-product');
+          // Nothing found: a photo (or a contact) is no search; ask for the words again.
+          if (ctx.data.mode === 'search') return goto('browse', 'search', { replies: [text('browse-search-need-text')] });
+          return invalid('ui-choose-button');
+        }
         const id = input.id;
         const page = Number(ctx.data.page ?? 0);
         if (id === 'pg:next') return goto('browse', 'list', { data: { page: page + 1 } });
@@ -191,7 +200,9 @@ export const browseFlow: Flow = {
               name: product.name,
               price: formatRupiah(product.price),
               unit: product.unit,
-              description: product.description || '-',
+              // no description: the line is left out (never a lone "-")
+              hasDescription: product.description.trim() ? 'yes' : 'no',
+              description: product.description.trim(),
               umkm: umkm.name,
               kecamatan: umkm.kecamatan,
               kelurahan: umkm.kelurahan,
@@ -202,8 +213,11 @@ export const browseFlow: Flow = {
           ),
         );
       },
-      handle(ctx, input) {
+      async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'buy') {
+          // An ASN who owns this UMKM may look, not buy: they would pay themselves.
+          const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku ?? ''));
+          if (product && ctx.user.umkms.some((u) => u.id === product.umkmId)) return invalid('cart-own-umkm');
           return goto('cart', 'quantity', { data: { sku: ctx.data.sku, from: listContext(ctx.data) } });
         }
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'list');

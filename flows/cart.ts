@@ -36,15 +36,43 @@ export function parseQuantity(input: Input, unit?: string): { ok: true; qty: num
   return { ok: true, qty };
 }
 
-/** Cart lines with the current product data; products gone or sold out are dropped. */
-async function cartLines(ctx: FlowCtx, cart: Cart): Promise<{ product: Product; qty: number }[]> {
-  const out: { product: Product; qty: number }[] = [];
+type Line = { product: Product; qty: number };
+
+/** Cart lines with the current product data, and the names of products gone or sold out (left out). */
+async function readCart(ctx: FlowCtx, cart: Cart): Promise<{ lines: Line[]; gone: string[] }> {
+  const lines: Line[] = [];
+  const gone: string[] = [];
   for (const it of cart.items) {
     const product = await ctx.deps.store.catalogue.product(it.sku);
-    if (product?.available && product.umkmId === cart.umkmId) out.push({ product, qty: it.qty });
+    if (product?.available && product.umkmId === cart.umkmId) lines.push({ product, qty: it.qty });
+    else gone.push(product?.name ?? '');
   }
-  return out;
+  return { lines, gone };
 }
+
+/** Cart lines with the current product data; products gone or sold out are left out. */
+const cartLines = async (ctx: FlowCtx, cart: Cart): Promise<Line[]> => (await readCart(ctx, cart)).lines;
+
+/** What the summary showed of a line: confirming checks the cart still reads the same. */
+type ShownLine = { sku: string; qty: number; price: number };
+const shownOf = (lines: Line[]): ShownLine[] => lines.map((l) => ({ sku: l.product.sku, qty: l.qty, price: l.product.price }));
+function sameAsShown(shown: unknown, lines: Line[]): boolean {
+  if (!Array.isArray(shown) || shown.length !== lines.length) return false;
+  return shownOf(lines).every((l, i) => {
+    const s = shown[i] as Partial<ShownLine> | undefined;
+    return s?.sku === l.sku && s.qty === l.qty && s.price === l.price;
+  });
+}
+
+/** "Klepon" / "Klepon dan Onde-onde" (or "and"), or a general notice when no name is known. */
+function goneNotice(ctx: FlowCtx, gone: string[]) {
+  const names = gone.filter(Boolean);
+  if (!names.length) return text('cart-items-gone');
+  return text('cart-sold-out-removed', { names: new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(names), count: names.length });
+}
+
+/** An ASN who also owns a UMKM may browse it but not buy from it (they would pay themselves). */
+const ownUmkm = (ctx: FlowCtx, umkmId: string) => ctx.user.umkms.some((u) => u.id === umkmId);
 
 /** The cart with `qty` more of `sku`; `capped` when the line reached MAX_QTY before all of it fit. */
 function addToCart(cart: Cart | undefined, umkmId: string, sku: string, qty: number): { cart: Cart; lineQty: number; capped: boolean } {
@@ -61,9 +89,14 @@ function addToCart(cart: Cart | undefined, umkmId: string, sku: string, qty: num
 const fromList = (ctx: FlowCtx) => (ctx.data.from && typeof ctx.data.from === 'object' ? (ctx.data.from as Record<string, unknown>) : {});
 const productGone = (ctx: FlowCtx) => goto('browse', 'list', { data: fromList(ctx), replies: [text('browse-product-gone')] });
 
+/** Back to the product, refused: it is of the user's own UMKM. */
+const ownProduct = (ctx: FlowCtx, sku: string) =>
+  goto('browse', 'product', { data: { ...fromList(ctx), sku }, replies: [text('cart-own-umkm')] });
+
 async function putInCart(ctx: FlowCtx, sku: string, qty: number): Promise<StepResult> {
   const product = await ctx.deps.store.catalogue.product(sku);
   if (!product?.available) return productGone(ctx);
+  if (ownUmkm(ctx, product.umkmId)) return ownProduct(ctx, sku);
   const cart = ctx.session.cart;
   if (cart && cart.items.length && cart.umkmId !== product.umkmId) {
     return goto('cart', 'switch-umkm', { data: { sku, qty } });
@@ -87,6 +120,7 @@ export const cartFlow: Flow = {
         const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku ?? ''));
         if (!product) return goto('menu', 'main');
         if (!product.available) return productGone(ctx);
+        if (ownUmkm(ctx, product.umkmId)) return ownProduct(ctx, product.sku);
         return reply(
           text(
             'cart-qty-ask',
@@ -127,10 +161,17 @@ export const cartFlow: Flow = {
     summary: {
       async enter(ctx) {
         const cart = ctx.session.cart;
-        const lines = cart ? await cartLines(ctx, cart) : [];
+        const { lines, gone } = cart ? await readCart(ctx, cart) : { lines: [], gone: [] };
+        // Sold out since they went in: out of the cart, and said so by name (once).
+        const notices = gone.length ? [goneNotice(ctx, gone)] : [];
+        if (cart && gone.length) {
+          const kept = new Set(lines.map((l) => l.product.sku));
+          cart.items = cart.items.filter((i) => kept.has(i.sku));
+        }
         if (!cart || !lines.length) {
           ctx.session.cart = undefined;
-          return reply(text('cart-empty', {}, [choice('m:browse', 'menu-browse'), menuButton()]));
+          // Emptied by what sold out: "now empty", never "still empty" after the user added something.
+          return reply(...notices, text(gone.length ? 'cart-empty-now' : 'cart-empty', {}, [choice('m:browse', 'menu-browse'), menuButton()]));
         }
         const umkm = await ctx.deps.store.catalogue.umkmToShow(cart.umkmId);
         const total = lines.reduce((s, l) => s + l.product.price * l.qty, 0);
@@ -140,15 +181,19 @@ export const cartFlow: Flow = {
           )
           .join('\n');
         ctx.session.confirmToken ??= randomUUID();
-        return reply(
-          text('cart-summary', { umkm: umkm?.name ?? '-', kecamatan: umkm?.kecamatan ?? '-', items, total: formatRupiah(total) }, [
-            choice('co:confirm', 'cart-confirm'),
-            choice('co:more', 'cart-more'),
-            choice('co:edit', 'cart-edit'),
-            choice('co:clear', 'cart-clear'),
-            menuButton(),
-          ]),
-        );
+        return {
+          ...reply(
+            ...notices,
+            text('cart-summary', { umkm: umkm?.name ?? '-', kecamatan: umkm?.kecamatan ?? '-', items, total: formatRupiah(total) }, [
+              choice('co:confirm', 'cart-confirm'),
+              choice('co:more', 'cart-more'),
+              choice('co:edit', 'cart-edit'),
+              choice('co:clear', 'cart-clear'),
+              menuButton(),
+            ]),
+          ),
+          data: { shown: shownOf(lines) },
+        };
       },
       async handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
@@ -240,8 +285,13 @@ export const cartFlow: Flow = {
 async function confirm(ctx: FlowCtx, cart: Cart): Promise<StepResult> {
   const person = ctx.user.person;
   if (!person) return invalid('engine-not-allowed');
+  if (ownUmkm(ctx, cart.umkmId)) return invalid('cart-own-umkm');
   const lines = await cartLines(ctx, cart);
   if (!lines.length) return goto('cart', 'summary');
+  // A price or what is available changed since the summary: the order would not be what was
+  // read. Show the summary as it is now, to be confirmed again.
+  // (No record of what was shown, a session from before this check: the summary again, no notice.)
+  if (!sameAsShown(ctx.data.shown, lines)) return goto('cart', 'summary', { replies: ctx.data.shown ? [text('cart-changed')] : [] });
   const items: OrderItem[] = lines.map((l) => ({ sku: l.product.sku, name: l.product.name, price: l.product.price, qty: l.qty }));
   const token = ctx.session.confirmToken ?? randomUUID();
   const order = await ctx.deps.store.orders.createOnce(`${person.nip}:${token}`, { asnNip: person.nip, umkmId: cart.umkmId, items });

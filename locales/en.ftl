@@ -108,7 +108,10 @@ browse-all-kecamatan = 📍 All districts
 browse-item-line = { $n }. { $name } — { $price }/{ $unit }
     🏪 { $umkm } · Kec. { $kecamatan }
 browse-list =
-    { $count } products (page { $page }/{ $pages }):
+    { $count ->
+        [one] 1 product
+       *[other] { $count } products
+    } (page { $page }/{ $pages }):
 
     { $items }
 
@@ -124,8 +127,10 @@ browse-search-none = No product matches "{ $query }". Try other words.
 browse-pick-product = Please choose a product from the buttons below (or type its number).
 browse-product =
     { $name }
-    💰 { $price } / { $unit }
-    { $description }
+    💰 { $price } / { $unit }{ $hasDescription ->
+        [no] {""}
+       *[yes] {"\u000A"}{ $description }
+    }
 
     🏪 { $umkm } ({ $category })
     📍 Kel. { $kelurahan }, Kec. { $kecamatan }
@@ -162,6 +167,14 @@ cart-more = ➕ Add products of this business
 cart-edit = ✏️ Change quantity
 cart-clear = 🗑️ Empty the cart
 cart-empty = Your cart is empty.
+cart-empty-now = The cart is now empty.
+cart-sold-out-removed = ℹ️ { $names } { $count ->
+        [one] is
+       *[other] are
+    } sold out and removed from the cart.
+cart-items-gone = ℹ️ Products no longer available were removed from the cart.
+cart-changed = ⚠️ A price or availability changed since the summary. Please check it again before confirming.
+cart-own-umkm = Sorry, you cannot buy from your own business. Please choose a product of another business.
 cart-cleared = The cart has been emptied.
 cart-clear-ask = Empty the cart? ({ $count ->
         [one] 1 product
@@ -283,7 +296,10 @@ recipients-delete = 🗑️ Delete all recipient data
 recipients-delete-ask = Delete all the recipients you saved? Existing orders are not affected.
 recipients-delete-yes = ✅ Yes, delete
 recipients-delete-no = ❌ Cancel
-recipients-deleted = { $count } recipient record(s) deleted.
+recipients-deleted = { $count ->
+        [one] 1 recipient record
+       *[other] { $count } recipient records
+    } deleted.
 
 ## Report
 report-title = 📋 Report of a purchase from a UMKM by a civil servant — { $orderId }
@@ -415,7 +431,10 @@ uo-week-top-line = { $rank }. { $name }: { $qty } sold, { $rupiah }
 up-available = ✅ available
 up-sold-out = ⛔ sold out
 up-list =
-    🏷️ Products of { $umkm } ({ $count } products, page { $page }/{ $pages }):
+    🏷️ Products of { $umkm } ({ $count ->
+        [one] 1 product
+       *[other] { $count } products
+    }, page { $page }/{ $pages }):
 
     { $items }
 
@@ -516,8 +535,14 @@ bc-progress =
     Left: { $left } of { $total } · Estimated time: { $eta }
 bc-progress-done = ✅ Broadcast { $id } finished: { $sent } of { $total } sent. The summary follows.
 bc-progress-cancelled = ⏹️ Broadcast { $id } stopped: { $sent } of { $total } sent. The summary follows.
-bc-eta-seconds = about { $n } seconds
-bc-eta-minutes = about { $n } minutes
+bc-eta-seconds = about { $n ->
+        [one] 1 second
+       *[other] { $n } seconds
+    }
+bc-eta-minutes = about { $n ->
+        [one] 1 minute
+       *[other] { $n } minutes
+    }
 bc-stop = ⏹️ Stop broadcast
 bc-summary-done = ✅ Broadcast { $id } finished.
 bc-summary-cancelled = ⏹️ Broadcast { $id } stopped.
@@ -563,7 +588,10 @@ admin-bc-cat-ask = Choose the UMKM category:
 admin-bc-preview-title = 👀 Preview — this is how recipients will see the flyer:
 admin-bc-preview =
     Recipients: { $audience }
-    It will go to { $count } chat accounts (Telegram { $telegram }, WhatsApp { $whatsapp }).
+    It will go to { $count ->
+        [one] 1 chat account
+       *[other] { $count } chat accounts
+    } (Telegram { $telegram }, WhatsApp { $whatsapp }).
     Left out: { $optedOut } opted out, { $unreachable } blocked the bot.
 admin-bc-nobody =
     No chat account can receive a broadcast for: { $audience }.
@@ -605,7 +633,10 @@ admin-bcl-list =
     { $lines }
 admin-bcl-line-scheduled =
     { $n }. 🕒 { $at } · { $id }
-    Recipients: { $audience } (currently { $count } chats)
+    Recipients: { $audience } (currently { $count ->
+        [one] 1 chat
+       *[other] { $count } chats
+    })
     { $preview }
 admin-bcl-line-running =
     { $n }. ▶️ Being sent · { $id }
@@ -628,23 +659,35 @@ admin-bcl-gone = That broadcast is no longer scheduled (it has started, finished
 admin-bcl-started-meanwhile = ⏹️ Broadcast { $id } started just now, so we are stopping it. Some recipients may already have it; the summary follows shortly.
 admin-recap-bad-date = That date does not work. Send /rekap for today, /rekap kemarin for yesterday, or a past date such as /rekap 20-11-2026.
 admin-stats-title = 📊 Purchases of UMKM products by ASN (WIB)
-admin-stats-period = { $label }: { $purchases } purchases · { $total }
+admin-stats-period = { $label }: { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total }
 admin-stats-today = Today ({ $day })
 admin-stats-week = This week (since { $day })
 admin-stats-month = This month (since { $day })
 admin-stats-by-opd = By government office (OPD), this month:
-admin-stats-opd-line = • { $opd }: { $purchases } purchases, { $total } · { $buyers } of { $asn } ASN bought ({ $percent }%)
+admin-stats-opd-line = • { $opd }: { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    }, { $total } · { $buyers } of { $asn } ASN bought ({ $percent }%)
 admin-stats-chart-title = Purchases by government office — { $month }
 admin-stats-chart-caption = 📊 Purchases by government office, { $month } (percentage: ASN who bought).
 admin-failed-none = ✅ No report failed to be delivered.
 admin-failed-list =
-    ⚠️ { $count } reports not delivered:
+    ⚠️ { $count ->
+        [one] 1 report
+       *[other] { $count } reports
+    } not delivered:
     { $lines }
 admin-failed-line = • { $id } ({ $kind }), tried { $attempts }×, { $time }: { $reason }
 admin-failed-retry = 🔁 Retry { $id }
 admin-failed-retry-all = 🔁 Retry all
 admin-failed-retried = Report { $id } is being sent again.
-admin-failed-retried-all = { $count } reports are being sent again.
+admin-failed-retried-all = { $count ->
+        [one] 1 report is
+       *[other] { $count } reports are
+    } being sent again.
 admin-failed-not-failed = Report { $id } is no longer failed.
 admin-import-help =
     📥 Import data from CSV (UTF-8, with a header row, at most { $max }).
@@ -667,7 +710,10 @@ admin-import-expired = The file has expired. Please send it again.
 admin-import-done = ✅ Import of { $kind } done: { $added } added, { $updated } updated, { $unchanged } unchanged.
 admin-import-busy = Another import is running. Nothing was changed; please send this file again in a minute.
 admin-import-refused =
-    ❌ Import of { $kind } refused: { $count } problems, nothing was saved.
+    ❌ Import of { $kind } refused: { $count ->
+        [one] 1 problem
+       *[other] { $count } problems
+    }, nothing was saved.
     { $lines }
 admin-import-more = …and { $count } more
 admin-import-next = Send another CSV file if needed.
@@ -685,6 +731,7 @@ imp-err-required = is required
 imp-err-max-chars = must be at most { $max } characters
 imp-err-min-chars = must be at least { $min } characters
 imp-err-id = must be 1-32 letters, digits, - or _
+imp-err-letter-or-digit = must contain a letter or digit
 imp-err-phone = is not a valid phone number
 imp-err-duplicate = same as line { $line }
 imp-err-nip-digits = must contain digits only

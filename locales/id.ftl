@@ -121,8 +121,10 @@ browse-search-none = Tidak ada produk yang cocok dengan "{ $query }". Coba kata 
 browse-pick-product = Silakan pilih produk dari tombol di bawah (atau ketik nomornya).
 browse-product =
     { $name }
-    💰 { $price } / { $unit }
-    { $description }
+    💰 { $price } / { $unit }{ $hasDescription ->
+        [no] {""}
+       *[yes] {"\u000A"}{ $description }
+    }
 
     🏪 { $umkm } ({ $category })
     📍 Kel. { $kelurahan }, Kec. { $kecamatan }
@@ -145,7 +147,7 @@ cart-switch-ask =
     Keranjang Anda berisi produk dari { $current }. Satu pesanan hanya untuk satu UMKM.
     Mulai pesanan baru dengan { $next }? (Isi keranjang sekarang akan dikosongkan.)
 cart-switch-new = 🆕 Ya, mulai pesanan baru
-cart-switch-keep = ↩️ Tidak, tetap di keranjang
+cart-switch-keep = ↩️ Tidak, pertahankan keranjang
 cart-line = • { $qty } × { $name } @ { $price } = { $subtotal }
 cart-summary =
     🛒 Ringkasan pesanan
@@ -159,6 +161,11 @@ cart-more = ➕ Tambah produk dari UMKM ini
 cart-edit = ✏️ Ubah jumlah
 cart-clear = 🗑️ Kosongkan keranjang
 cart-empty = Keranjang Anda masih kosong.
+cart-empty-now = Keranjang sekarang kosong.
+cart-sold-out-removed = ℹ️ { $names } sudah habis dan dikeluarkan dari keranjang.
+cart-items-gone = ℹ️ Produk yang sudah tidak tersedia dikeluarkan dari keranjang.
+cart-changed = ⚠️ Harga atau ketersediaan berubah sejak ringkasan tadi. Mohon periksa lagi sebelum konfirmasi.
+cart-own-umkm = Maaf, Anda tidak dapat membeli dari UMKM milik Anda sendiri. Silakan pilih produk UMKM lain.
 cart-cleared = Keranjang sudah dikosongkan.
 cart-clear-ask = Kosongkan keranjang? ({ $count } produk akan dihapus dari keranjang.)
 cart-clear-yes = 🗑️ Ya, kosongkan
@@ -676,6 +683,7 @@ imp-err-required = wajib diisi
 imp-err-max-chars = maksimal { $max } karakter
 imp-err-min-chars = minimal { $min } karakter
 imp-err-id = harus 1-32 huruf, angka, - atau _
+imp-err-letter-or-digit = harus berisi minimal satu huruf atau angka
 imp-err-phone = bukan nomor telepon yang benar
 imp-err-duplicate = sama dengan baris { $line }
 imp-err-nip-digits = hanya boleh berisi angka

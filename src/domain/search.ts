@@ -22,31 +22,35 @@ function wordScore(q: string, w: string): number {
   return best <= allowed ? 0.8 - best * 0.15 : 0;
 }
 
+/** How well the typed words match `ws`: the sum of each word's best score, or 0 when one matches nowhere. */
+function matchScore(qs: string[], ws: string[]): number {
+  let total = 0;
+  for (const q of qs) {
+    let best = 0;
+    for (const w of ws) best = Math.max(best, wordScore(q, w));
+    if (best === 0) return 0;
+    total += best;
+  }
+  return total;
+}
+
 /**
  * Finds listings by words in the product or UMKM name, tolerant of phone typing (one typo in
- * words of 4+ letters, two in 7+). Every typed word must match somewhere. Best matches first.
+ * words of 4+ letters, two in 7+). Every typed word must match somewhere. Products whose own
+ * name matches come first ("batik": the batik shirt before a cap of a batik shop), then best
+ * matches, then cheaper.
  */
 export function searchListings(listings: Listing[], query: string, limit = 50): Listing[] {
   const qs = words(query).filter((w) => w.length >= 2).slice(0, 6);
   if (!qs.length) return [];
-  const scored: { l: Listing; score: number }[] = [];
+  const scored: { l: Listing; own: boolean; score: number }[] = [];
   for (const l of listings) {
-    const ws = [...words(l.product.name), ...words(l.umkm.name)];
-    let total = 0;
-    let all = true;
-    for (const q of qs) {
-      let best = 0;
-      for (const w of ws) best = Math.max(best, wordScore(q, w));
-      if (best === 0) {
-        all = false;
-        break;
-      }
-      total += best;
-    }
-    if (all) scored.push({ l, score: total });
+    const name = words(l.product.name);
+    const score = matchScore(qs, [...name, ...words(l.umkm.name)]);
+    if (score > 0) scored.push({ l, own: matchScore(qs, name) > 0, score });
   }
   return scored
-    .sort((a, b) => b.score - a.score || a.l.product.price - b.l.product.price)
+    .sort((a, b) => Number(b.own) - Number(a.own) || b.score - a.score || a.l.product.price - b.l.product.price)
     .slice(0, limit)
     .map((s) => s.l);
 }

@@ -11,6 +11,7 @@ const REASONS: { re: RegExp; key: string; args?: string[] }[] = [
   { re: /^must be at most (\d+) characters$/, key: 'imp-err-max-chars', args: ['max'] },
   { re: /^must be at least (\d+) characters$/, key: 'imp-err-min-chars', args: ['min'] },
   { re: /^must be 1-32 letters, digits, - or _$/, key: 'imp-err-id' },
+  { re: /^must contain a letter or digit$/, key: 'imp-err-letter-or-digit' },
   { re: /^is not a valid phone number$/, key: 'imp-err-phone' },
   { re: /^same as line (\d+)$/, key: 'imp-err-duplicate', args: ['line'] },
   { re: /^must contain digits only$/, key: 'imp-err-nip-digits' },

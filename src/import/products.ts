@@ -58,7 +58,8 @@ const schema = z
     umkm_id: IdField,
     name: requiredText(100),
     price: PriceField,
-    unit: requiredText(30),
+    // "-" or "/" is no unit: it showed as "Rp 175.000/-"
+    unit: requiredText(30).refine((s) => s === '' || /[\p{L}\p{N}]/u.test(s), { error: 'must contain a letter or digit' }),
     description: z.string().trim().max(500, { error: 'must be at most 500 characters' }),
     photo: PhotoField,
     available: AvailableField,

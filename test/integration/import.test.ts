@@ -239,6 +239,12 @@ P1,U2,Kain,1.50,lembar,,,true
         'line 5: price: 1.50 must be whole Rupiah, digits only or with dots like 25.000',
       ],
     });
+    // a unit of punctuation only showed as "Rp 175.000/-"
+    const units = 'sku,umkm_id,name,price,unit,description,photo,available\nP1,U1,Kemeja,175.000,-,,,ya\nP2,U1,Kain,90000, / ,,,ya\nP3,U1,Peci,35000,,,,ya\nP4,U1,Kain 2 m,90000,2 m,,,ya\n';
+    expect(await importCsv(store, 'products', units)).toEqual({
+      ok: false,
+      errors: ['line 2: unit: must contain a letter or digit', 'line 3: unit: must contain a letter or digit', 'line 4: unit: is required'],
+    });
     const orphan = 'sku,umkm_id,name,price,unit,description,photo,available\nP9,U9,Kemeja,350.000,potong,,,ya\nP1,U1,Nasi,1000,box,,,ya\nP1,U1,Nasi,1000,box,,,ya\n';
     expect(await importCsv(store, 'products', orphan)).toEqual({
       ok: false,

@@ -140,7 +140,7 @@ test('an English-speaking admin reads the same lines as the CLI prints', async (
   await en.press('lang:en');
   await en.command('impor');
   await en.sendDocument(csv(`${ROSTER_HEADER}123,Orang,0812-0000-1000,Dinas Sosial,asn\n`), { fileName: 'roster.csv', caption: 'roster' });
-  expect(en.text).toContain('❌ Import of ASN roster refused: 1 problems, nothing was saved.');
+  expect(en.text).toContain('❌ Import of ASN roster refused: 1 problem, nothing was saved.');
   expect(en.text).toContain('line 2: nip: must be 18 digits, got 3');
 });
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DEMO_DIR } from '../../../src/import/demo.js';
-import { createDriver, createTestApp, DEMO, type Driver, type TestApp } from '../../support/engine-driver.js';
+import { createDriver, createTestApp, DEMO, type Driver, jpeg, type TestApp } from '../../support/engine-driver.js';
 
 let t: TestApp;
 let products: { sku: string; umkm_id: string; name: string; available: string }[];
@@ -282,6 +282,21 @@ describe('browse: category -> kecamatan -> list -> product', () => {
     expect(d.labels).toContain('Nasi Box Ayam Bakar · Rp 25.000');
   });
 
+  test('a product without a description shows no lone "-" line', async () => {
+    const d = await asn();
+    const p = (await t.app.store.catalogue.product('UMKM-001-01'))!;
+    await t.app.store.catalogue.upsertProducts([{ ...p, description: '' }]);
+    try {
+      await d.command('cari');
+      await d.say('ayam bakar');
+      await d.press('Nasi Box Ayam Bakar · Rp 25.000');
+      expect(d.last[0]!.text).toBe('Nasi Box Ayam Bakar\n💰 Rp 25.000 / box\n\n🏪 Dapur Bu Sari (🍱 Kuliner)\n📍 Kel. Beji, Kec. Beji');
+      expect(d.text).not.toMatch(/^-$/m);
+    } finally {
+      await t.app.store.catalogue.upsertProducts([p]);
+    }
+  });
+
   test('sold-out products are never listed nor found', async () => {
     const d = await asn();
     const soldOut = products.filter((p) => p.available === 'tidak');
@@ -363,6 +378,45 @@ describe('search', () => {
     expect(d.text).toBe('Ketik nama produk atau nama UMKM yang Anda cari (contoh: nasi box, keripik, batik):');
     await d.say('kembali');
     expect(d.text).toContain('Silakan pilih menu:');
+  });
+
+  test('products named after the query come before those found through their UMKM\'s name', async () => {
+    const d = await asn();
+    await d.command('cari');
+    await d.say('batik');
+    const labels = await allPages(d);
+    const named = labels.map((l) => /batik/i.test(l.split(' · ')[0]!));
+    expect(named).toContain(true);
+    expect(named).toContain(false); // "Peci Rajut" of a batik shop is still found...
+    expect(named.indexOf(false)).toBe(named.lastIndexOf(true) + 1); // ...but after every batik product
+    expect(labels.indexOf('Peci Rajut · Rp 35.000')).toBeGreaterThan(labels.findIndex((l) => l.startsWith('Kemeja Batik')));
+  });
+
+  test('English list counts read "1 product", "2 products"', async () => {
+    const d = await asn();
+    await d.command('bahasa');
+    await d.press('lang:en');
+    await d.command('cari');
+    await d.say('Rendang Paru');
+    expect(d.text).toContain('1 product (page 1/1):');
+    expect(d.text).not.toContain('1 products');
+    await d.command('cari');
+    await d.say('mak nah');
+    expect(d.text).toMatch(/^\d+ products \(page 1\/\d+\):/m);
+  });
+
+  test('a photo sent when nothing was found asks for the search words again (there are no product buttons)', async () => {
+    const d = await asn();
+    await d.command('cari');
+    await d.say('zzqxw');
+    await d.sendPhoto(await jpeg(1));
+    expect(d.text).not.toContain('Silakan pilih produk dari tombol');
+    expect(d.text).toBe('Silakan ketik kata yang dicari.\n\nKetik nama produk atau nama UMKM yang Anda cari (contoh: nasi box, keripik, batik):');
+    await d.say('keripik');
+    expect(d.text).toContain('Keripik Tempe Original');
+    // with products listed, a photo is still asked to pick one
+    await d.sendPhoto(await jpeg(2));
+    expect(d.text).toContain('Silakan pilih produk dari tombol di bawah');
   });
 
   test('too short, not text', async () => {

@@ -145,7 +145,7 @@ describe('cart', () => {
     await addToCart(d, 'Keripik Tempe Original', 4);
     expect(d.text).toContain('Keranjang Anda berisi produk dari Rendang Uni Ratna. Satu pesanan hanya untuk satu UMKM.');
     expect(d.text).toContain('Mulai pesanan baru dengan Keripik Tempe Mak Nah?');
-    expect(d.labels).toEqual(['🆕 Ya, mulai pesanan baru', '↩️ Tidak, tetap di keranjang']);
+    expect(d.labels).toEqual(['🆕 Ya, mulai pesanan baru', '↩️ Tidak, pertahankan keranjang']);
     await d.say('mungkin'); // not a button label
     expect(d.text).toContain('Silakan pilih salah satu tombol');
     await d.say('tidak'); // a one-word answer picks the one button starting with it
@@ -233,7 +233,8 @@ describe('cart', () => {
     await t.app.store.catalogue.upsertProducts([{ ...p, available: false }]);
     try {
       await d.command('keranjang');
-      expect(d.text).not.toContain('Rendang Daging Sapi');
+      expect(d.text).toContain('ℹ️ Rendang Daging Sapi sudah habis dan dikeluarkan dari keranjang.');
+      expect(d.text).not.toContain('× Rendang Daging Sapi');
       expect(d.text).toContain('Total: Rp 96.000');
       await d.press('co:confirm');
       const order = (await t.app.store.orders.get(orderIdIn(d.text)))!;
@@ -275,6 +276,152 @@ describe('cart', () => {
     } finally {
       await other.catalogue.upsertProducts([p]);
     }
+  });
+});
+
+describe('sold out in the cart', () => {
+  test('the cart names what sold out and says it is now empty, never "still empty"', async () => {
+    const d = await asn();
+    await addToCart(d, 'Dendeng Balado', 2);
+    const p = (await t.app.store.catalogue.product('UMKM-003-03'))!;
+    await t.app.store.catalogue.upsertProducts([{ ...p, available: false }]);
+    try {
+      await d.command('keranjang');
+      expect(d.text).toBe('ℹ️ Dendeng Balado sudah habis dan dikeluarkan dari keranjang.\n\nKeranjang sekarang kosong.');
+      expect(d.text).not.toContain('masih kosong');
+      expect(d.labels).toEqual(['🛍️ Lihat katalog UMKM', '🏠 Menu utama']);
+      expect((await session(d))?.cart).toBeUndefined();
+      // said once: opened again, the cart simply is empty
+      await d.command('keranjang');
+      expect(d.text).toBe('Keranjang Anda masih kosong.');
+    } finally {
+      await t.app.store.catalogue.upsertProducts([p]);
+    }
+  });
+
+  test('sold out between the summary and "Konfirmasi": no order; the notice names it', async () => {
+    const d = await asn(DEMO.asn2.phone);
+    const before = (await ordersOf(DEMO.asn2.nip)).length;
+    await addToCart(d, 'Dendeng Balado', 2);
+    const p = (await t.app.store.catalogue.product('UMKM-003-03'))!;
+    await t.app.store.catalogue.upsertProducts([{ ...p, available: false }]);
+    try {
+      await d.press('✅ Konfirmasi pesanan');
+      expect(d.text).toContain('Dendeng Balado sudah habis dan dikeluarkan dari keranjang.');
+      expect(d.text).toContain('Keranjang sekarang kosong.');
+      expect(d.text).not.toContain('masih kosong');
+      expect(d.text).not.toContain('dikonfirmasi');
+      expect(await ordersOf(DEMO.asn2.nip)).toHaveLength(before);
+    } finally {
+      await t.app.store.catalogue.upsertProducts([p]);
+    }
+  });
+});
+
+describe('the order is what the summary showed', () => {
+  test('a price raised after the summary: no order, the updated summary with a notice; confirmed then at the new price', async () => {
+    const d = await asn(DEMO.asn2.phone);
+    const before = (await ordersOf(DEMO.asn2.nip)).length;
+    await addToCart(d, 'Gulai Ayam Kampung', 2);
+    expect(d.text).toContain('Total: Rp 90.000');
+    const p = (await t.app.store.catalogue.product('UMKM-003-04'))!;
+    await t.app.store.catalogue.upsertProducts([{ ...p, price: 50_000 }]);
+    try {
+      await d.press('✅ Konfirmasi pesanan');
+      expect(d.text).toContain('⚠️ Harga atau ketersediaan berubah sejak ringkasan tadi. Mohon periksa lagi sebelum konfirmasi.');
+      expect(d.text).toContain('• 2 × Gulai Ayam Kampung @ Rp 50.000 = Rp 100.000');
+      expect(d.text).toContain('Total: Rp 100.000');
+      expect(d.text).not.toContain('dikonfirmasi');
+      expect(await ordersOf(DEMO.asn2.nip)).toHaveLength(before);
+      await d.press('✅ Konfirmasi pesanan');
+      expect(d.text).toMatch(/Pesanan ORD-\d{8}-\d{5} dikonfirmasi\. Total Rp 100\.000\./);
+      expect((await t.app.store.orders.get(orderIdIn(d.text)))!.total).toBe(100_000);
+    } finally {
+      await t.app.store.catalogue.upsertProducts([p]);
+    }
+  });
+
+  test('one line sold out after the summary: the rest is shown again to confirm, never ordered silently', async () => {
+    const d = await asn(DEMO.asn2.phone);
+    const before = (await ordersOf(DEMO.asn2.nip)).length;
+    await addToCart(d, 'Rendang Paru', 1);
+    await addToCart(d, 'Dendeng Balado', 1);
+    expect(d.text).toContain('Total: Rp 103.000');
+    const p = (await t.app.store.catalogue.product('UMKM-003-03'))!;
+    await t.app.store.catalogue.upsertProducts([{ ...p, available: false }]);
+    try {
+      await d.press('✅ Konfirmasi pesanan');
+      expect(d.text).toContain('Harga atau ketersediaan berubah sejak ringkasan tadi.');
+      expect(d.text).toContain('ℹ️ Dendeng Balado sudah habis dan dikeluarkan dari keranjang.');
+      expect(d.text).toContain('Total: Rp 48.000');
+      expect(await ordersOf(DEMO.asn2.nip)).toHaveLength(before);
+      await d.press('✅ Konfirmasi pesanan');
+      expect(d.text).toMatch(/dikonfirmasi\. Total Rp 48\.000\./);
+    } finally {
+      await t.app.store.catalogue.upsertProducts([p]);
+    }
+  });
+
+  test('in English too', async () => {
+    const d = await asn(DEMO.asn2.phone);
+    await d.command('bahasa');
+    await d.press('lang:en');
+    try {
+      await addToCart(d, 'Rendang Paru', 1);
+      await addToCart(d, 'Dendeng Balado', 1);
+      const p = (await t.app.store.catalogue.product('UMKM-003-03'))!;
+      await t.app.store.catalogue.upsertProducts([{ ...p, available: false }]);
+      try {
+        await d.press('✅ Confirm order');
+        expect(d.text).toContain('⚠️ A price or availability changed since the summary. Please check it again before confirming.');
+        expect(d.text).toContain('ℹ️ Dendeng Balado is sold out and removed from the cart.');
+      } finally {
+        await t.app.store.catalogue.upsertProducts([p]);
+      }
+    } finally {
+      await d.command('bahasa');
+      await d.press('lang:id');
+    }
+  });
+});
+
+describe('an ASN who owns a UMKM', () => {
+  const sari = { nip: '198504172010012003', name: DEMO.owner.name, phone: DEMO.owner.phone, opd: 'Dinas Pendidikan', role: 'asn' as const };
+  let d: Driver;
+  beforeAll(async () => {
+    await t.app.store.roster.upsert([sari]);
+    d = await asn(DEMO.owner.phone);
+  });
+
+  test('may browse their own products but "Beli" is refused politely; other UMKM are bought as usual', async () => {
+    await openProduct(d, 'Nasi Box Ayam Bakar');
+    expect(d.text).toContain('💰 Rp 25.000 / box');
+    await d.press('🛒 Beli');
+    expect(d.text).toContain('Maaf, Anda tidak dapat membeli dari UMKM milik Anda sendiri. Silakan pilih produk UMKM lain.');
+    expect(d.text).not.toContain('Mau beli berapa?');
+    expect((await session(d))?.cart).toBeUndefined();
+    await addToCart(d, 'Rendang Paru', 1);
+    expect(d.text).toContain('✅ 1 × Rendang Paru masuk keranjang.');
+  });
+
+  test('a quantity step or a cart of their own UMKM (reached before they owned it) is refused too; no order', async () => {
+    // the quantity question opened by an old button
+    await t.app.sessions.save(d.chat.channel, d.chat.chatId, {
+      flow: 'cart', step: 'quantity', data: { sku: 'UMKM-001-01' }, offered: [{ id: 'q:2', label: '2' }], expectsNumber: true,
+    });
+    await d.choose('q:2');
+    expect(d.text).toContain('tidak dapat membeli dari UMKM milik Anda sendiri');
+    expect((await session(d))?.cart?.umkmId).not.toBe('UMKM-001');
+
+    await t.app.sessions.save(d.chat.channel, d.chat.chatId, {
+      flow: 'menu', step: 'main', data: {}, offered: [], cart: { umkmId: 'UMKM-001', items: [{ sku: 'UMKM-001-01', qty: 2 }] },
+    });
+    await d.command('keranjang');
+    expect(d.text).toContain('🛒 Ringkasan pesanan');
+    await d.press('✅ Konfirmasi pesanan');
+    expect(d.text).toContain('Maaf, Anda tidak dapat membeli dari UMKM milik Anda sendiri.');
+    expect(d.text).not.toContain('dikonfirmasi');
+    expect(await ordersOf(sari.nip)).toHaveLength(0);
   });
 });
 

@@ -22,6 +22,7 @@ test('the runner\'s lines in Indonesian: line and column, the reason with its va
   expect(id('line 1: header: column nip appears twice')).toBe('baris 1, judul kolom: kolom nip muncul dua kali');
   expect(id('line 1: header: the file is empty')).toBe('baris 1, judul kolom: berkasnya kosong');
   expect(id('line 2: file: no data rows after the header')).toBe('baris 2, berkas: tidak ada baris data setelah baris judul');
+  expect(id('line 3: unit: must contain a letter or digit')).toBe('baris 3, kolom unit: harus berisi minimal satu huruf atau angka');
 });
 
 test('an unknown reason stays in English after the localised place; English reads as the CLI', () => {
@@ -34,6 +35,7 @@ test('an unknown reason stays in English after the localised place; English read
     'line 1: header: missing column nip',
     'line 4: row: has 3 fields, expected 8',
     'line 2: photo: must be empty, an https URL, or a relative .jpg/.png/.webp path',
+    'line 3: unit: must contain a letter or digit',
   ])
     expect(en(line)).toBe(line);
 });
