@@ -47,7 +47,9 @@ export const ADMIN_COMMANDS: CommandDef[] = [
     allowed: isAdmin,
     run(ctx, args) {
       const d = parseRecapDay(args, ctx.deps.clock());
-      return d.ok ? goto('admin-reports', 'recap', { data: { day: d.day } }) : invalid('admin-recap-bad-date');
+      // A bad date answers on the admin menu: re-entering the step the admin is on could be an
+      // earlier recap, shown again under the error as if it were the answer.
+      return d.ok ? goto('admin-reports', 'recap', { data: { day: d.day } }) : goto('admin', 'main', { replies: [text('admin-recap-bad-date')] });
     },
   },
   { name: 'gagal', allowed: isAdmin, to: { flow: 'admin-reports', step: 'failed' } },

@@ -57,6 +57,9 @@ export const recipientFlow: Flow = {
         if (!person || !ctx.session.orderId) return goto('menu', 'main');
         const earlier = await ctx.deps.store.recipients.ofAsn(person.nip);
         const retry = await retryRecipient(ctx);
+        // Changing the recipient from the payment step: "Kembali" keeps the one the order has.
+        const order = await ctx.deps.store.orders.get(ctx.session.orderId);
+        const changing = order?.status === 'confirmed' && Boolean(order.recipient);
         const choices = [
           ...(retry ? [literal(RETRY_RECIPIENT, clip(`✅ ${retry.recipient.name} · ${retry.recipient.kelurahan}`, 50))] : []),
           ...earlier
@@ -64,6 +67,7 @@ export const recipientFlow: Flow = {
             .slice(0, 8)
             .map((r) => literal(`rc:${r.id}`, clip(`${r.name} · ${r.kelurahan}`, 50))),
           choice('rc:new', 'recipient-new'),
+          ...(changing ? [backButton()] : []),
           menuButton(),
         ];
         if (retry) return reply(text('ar-recipient-offer', { id: retry.order.id, name: retry.recipient.name, kelurahan: retry.recipient.kelurahan }, choices));
@@ -71,6 +75,7 @@ export const recipientFlow: Flow = {
       },
       async handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
+        if (input.id === 'nav:back') return goto('receipt', 'ask');
         if (input.id === 'rc:new') return goto('recipient', 'name', { data: { draft: {} } });
         if (input.id === RETRY_RECIPIENT) {
           const retry = await retryRecipient(ctx);

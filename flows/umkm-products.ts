@@ -67,7 +67,7 @@ export const umkmProductsFlow: Flow = {
     list: {
       enter: (ctx) =>
         withActingUmkm(ctx, ['umkm-products', 'list'], async (umkm) => {
-          const all = (await ctx.deps.store.catalogue.productsOfUmkm(umkm.id)).sort((a, b) => a.name.localeCompare(b.name));
+          const all = (await ctx.deps.store.catalogue.productsOfUmkm(umkm.id)).sort((a, b) => a.name.localeCompare(b.name, 'id', { numeric: true })); // "Kue 4" before "Kue 10"
           const pages = Math.max(1, Math.ceil(all.length / OWNER_PAGE_SIZE));
           const page = Math.min(Math.max(0, Number(ctx.data.page ?? 0)), pages - 1);
           const slice = all.slice(page * OWNER_PAGE_SIZE, (page + 1) * OWNER_PAGE_SIZE);

@@ -24,16 +24,15 @@ function counts(s: BroadcastState) {
 
 /**
  * The progress message the admin sees (edited every few seconds on Telegram), with a stop button;
- * `typedStop` adds how to stop it by typing (WhatsApp, where the button is only a number).
+ * `typedStop` (WhatsApp, console) says how to stop it by typing instead, with no numbered choice:
+ * the message arrives out of band, and a typed "1" would be read against the admin's current screen.
  */
 export function progressMessage(i18n: I18n, locale: Locale, id: string, s: BroadcastState, p: Pacing, typedStop = false): OutboundMessage {
   const eta = etaSeconds(s, p);
   const etaText = eta >= 90 ? i18n.t(locale, 'bc-eta-minutes', { n: Math.ceil(eta / 60) }) : i18n.t(locale, 'bc-eta-seconds', { n: eta });
   const hint = typedStop ? `\n${i18n.t(locale, 'bc-stop-hint', { id })}` : '';
-  return {
-    text: i18n.t(locale, 'bc-progress', { id, ...counts(s), eta: etaText }) + hint,
-    choices: [{ id: stopChoiceId(id), label: i18n.t(locale, 'bc-stop') }],
-  };
+  const text = i18n.t(locale, 'bc-progress', { id, ...counts(s), eta: etaText }) + hint;
+  return typedStop ? { text } : { text, choices: [{ id: stopChoiceId(id), label: i18n.t(locale, 'bc-stop') }] };
 }
 
 /**

@@ -191,6 +191,8 @@ export function createEngine(deps: EngineDeps): MessageHandler {
   function normalise(input: Input, session: Session): Input | { tooLong: true } {
     if (input.kind === 'text') {
       if (input.text.length > MAX_TEXT) return { tooLong: true };
+      // "menu" typed is the command, even where a label starts with it ("🛠️ Menu admin")
+      if (WORD_COMMANDS.has(input.text.trim().toLowerCase())) return input;
       const id = matchChoice(input.text, session.offered, Boolean(session.expectsNumber));
       if (id) return { kind: 'choice', id };
     }

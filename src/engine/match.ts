@@ -9,6 +9,10 @@ export function fold(s: string): string {
 
 /** Words that answer a question on their own, matched to the one button whose label starts with them. */
 const ANSWER_WORDS = new Set(['ya', 'tidak', 'yes', 'no']);
+/** A typed "no" to a yes/no question ... */
+const NO_WORDS = new Set(['tidak', 'tdk', 'gak', 'nggak', 'enggak', 'bukan', 'no']);
+/** ... picks its one other button, when that starts with one of these ("❌ Bukan saya", "❌ Batal", "⬅️ Kembali"). */
+const NO_LABEL_STARTS = new Set(['tidak', 'bukan', 'batal', 'kembali', 'no', 'not', 'cancel', 'back']);
 
 /**
  * Maps typed text to one of the offered choices: an exact label (ignoring case, emoji and
@@ -34,6 +38,13 @@ export function matchChoice(
   if (ANSWER_WORDS.has(t)) {
     const hits = offered.filter((o) => fold(o.label).split(' ')[0] === t);
     if (hits.length === 1) return hits[0]!.id;
+  }
+  if (NO_WORDS.has(t)) {
+    // a yes/no question: one button says "ya"/"yes"; "tidak" picks the one that declines
+    const first = (o: { label: string }) => fold(o.label).split(' ')[0]!;
+    const yes = offered.filter((o) => first(o) === 'ya' || first(o) === 'yes');
+    const no = offered.filter((o) => NO_LABEL_STARTS.has(first(o)));
+    if (yes.length === 1 && no.length === 1) return no[0]!.id;
   }
   // "terima" picks "✅ Terima pesanan", "Dapur Bu Sari" picks "Dapur Bu Sari · Beji": the whole
   // words a label starts with, when they fit that label only (3+ characters: "di" picks nothing)

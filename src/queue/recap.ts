@@ -1,6 +1,6 @@
 import { formatRupiah } from '../domain/money.js';
 import type { Order, OrderStatus, Person, Umkm } from '../domain/schemas.js';
-import { formatWib } from '../domain/time.js';
+import { formatDay, formatWib } from '../domain/time.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import { maskName } from './report-content.js';
 
@@ -121,7 +121,7 @@ export function recapCsv(orders: Order[], lookups: RecapLookups): string {
 /** The recap as text for the mayor's office (or an admin). */
 export function recapText(i18n: I18n, locale: Locale, r: Recap): string {
   const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
-  const lines = [t('recap-title', { day: r.day })];
+  const lines = [t('recap-title', { day: formatDay(r.day) })];
   if (!r.purchases) return [...lines, t('recap-empty')].join('\n');
   lines.push(
     t('recap-summary', { purchases: String(r.purchases), asn: String(r.asnCount), total: formatRupiah(r.total) }),

@@ -80,10 +80,11 @@ test('over the daily cap the rest waits for the next WIB day; the admin gets pro
   expect(st.totalWhatsapp).toBe(5);
   expect(jids.filter((j) => !flyers().some((s) => s.chatId === j))).toHaveLength(2);
 
-  // WhatsApp cannot edit: the progress went out as a message of its own, with the stop button.
+  // WhatsApp cannot edit: the progress went out as a message of its own, saying how to stop it
+  // by typing, and with no numbered choice (a "1" would be read against the admin's screen).
   const progress = wa.sent.filter((s) => s.chatId === ADMIN_JID);
   expect(progress.length).toBeGreaterThanOrEqual(1);
   expect(progress[0]!.msg.text).toContain(`📣 Siaran ${b.id} sedang dikirim`);
   expect(progress[0]!.msg.text).toContain(`Untuk menghentikan, ketik /hentikan ${b.id}`);
-  expect(progress[0]!.msg.choices).toEqual([{ id: `bcx:${b.id}`, label: '⏹️ Hentikan siaran' }]);
+  expect(progress[0]!.msg.choices ?? []).toEqual([]);
 }, 60_000);

@@ -90,7 +90,7 @@ describe('daily recap', () => {
 
     expect(bot.sent().map((m) => m.method)).toEqual(['sendMessage', 'sendDocument']);
     const text = String(bot.sent()[0]!.text);
-    expect(text).toContain(DAY);
+    expect(text).toContain('— 23/11/2026');
     expect(text).toContain('Rp 280.000');
     expect(text).toContain('Dinas Komunikasi dan Informatika');
     const doc = bot.sent()[1]!;

@@ -14,6 +14,10 @@ describe('typed text picks a button', () => {
     ['Dapur Bu Sari', umkms, 'c0'],
     ['batik', umkms, 'c2'],
     ['ya', offered('✅ Ya, hapus', '❌ Batal'), 'c0'],
+    ['tidak', offered('✅ Ya, hapus', '❌ Batal'), 'c1'],
+    ['Tidak', offered('✅ Ya, benar', '❌ Bukan saya'), 'c1'],
+    ['gak', offered('✅ Ya, sudah diantar', '⬅️ Kembali'), 'c1'],
+    ['no', offered('✅ Yes, cancel it', '↩️ No, go back'), 'c1'],
     ['2', order, 'c1'],
   ])('%j -> its button', (typed, list, id) => {
     expect(matchChoice(typed, list, false)).toBe(id);
@@ -25,6 +29,7 @@ describe('typed text picks a button', () => {
     ['pesanan', order], // not how a label starts
     ['terima kasih', order], // more words than the label's start
     ['4', order], // no fourth button
+    ['tidak', offered('⬅️ Kembali', '🏠 Menu utama')], // not a yes/no question
   ])('%j picks nothing', (typed, list) => {
     expect(matchChoice(typed, list, false)).toBeNull();
   });

@@ -56,7 +56,11 @@ test('/rekap: today by default, a given past date, and a polite refusal for a ba
   await admin.command('rekap', '2026-12-01');
   expect(admin.text).toContain('Tanggal belum sesuai');
   await admin.command('rekap');
-  expect(admin.last[0]!.text).toContain('Rekap Harian Belanja Produk UMKM oleh ASN — 2026-11-22');
+  await admin.command('rekap', '2026-13-45'); // after a recap: the error alone, not the earlier recap again
+  expect(admin.text).toContain('Tanggal belum sesuai');
+  expect(admin.text).not.toContain('Rekap Harian');
+  await admin.command('rekap');
+  expect(admin.last[0]!.text).toContain('Rekap Harian Belanja Produk UMKM oleh ASN — 22/11/2026');
   expect(admin.last[0]!.text).toContain('Pembelian: 1');
   const doc = admin.last[1]!.document!;
   expect(doc.fileName).toBe('rekap-belanja-umkm-2026-11-22.csv');
@@ -65,11 +69,11 @@ test('/rekap: today by default, a given past date, and a polite refusal for a ba
   await admin.command('rekap', '31/11/2026'); // the Indonesian way, but no such day
   expect(admin.text).toContain('Tanggal belum sesuai');
   await admin.command('rekap', 'hari ini');
-  expect(admin.last[0]!.text).toContain('— 2026-11-22');
+  expect(admin.last[0]!.text).toContain('— 22/11/2026');
   await admin.command('rekap', 'kemarin');
-  expect(admin.last[0]!.text).toContain('— 2026-11-21');
+  expect(admin.last[0]!.text).toContain('— 21/11/2026');
   await admin.command('rekap', '10-11-2026');
-  expect(admin.last[0]!.text).toContain('— 2026-11-10');
+  expect(admin.last[0]!.text).toContain('— 10/11/2026');
   await admin.command('rekap', '2026-11-10');
   expect(admin.text).toContain('Belum ada pembelian yang tercatat pada tanggal ini.');
   expect(admin.last.every((m) => !m.document)).toBe(true);

@@ -236,3 +236,13 @@ describe('typed words that are names of JavaScript object properties', () => {
     expect(d.text).toContain(`Tidak ada produk yang cocok dengan "${word}"`); // typed at the menu: a search
   });
 });
+
+describe('word commands', () => {
+  test('an admin typing "menu" gets the main menu, not "🛠️ Menu admin" (whose label starts with it)', async () => {
+    const d = createDriver(t.app);
+    await d.register(DEMO.admin.phone);
+    await d.say('menu');
+    expect(d.text).toContain('Halo, Hartini Susanti!');
+    expect(d.text).not.toContain('Menu admin. Silakan pilih');
+  });
+});

@@ -211,6 +211,10 @@ describe('checking and correcting before paying', () => {
     await d.press('⏭️ Lewati');
     await d.press('✏️ Ubah penerima');
     expect(d.labels).toContain('➕ Penerima baru');
+    await d.press('⬅️ Kembali'); // only looking: back to the payment step, the recipient kept
+    expect(d.text).toContain('Silakan lakukan pembayaran');
+    expect((await t.app.store.orders.get(orderId))!.recipient!.name).toBe('Salah Nama');
+    await d.press('✏️ Ubah penerima');
     await d.press('➕ Penerima baru');
     await d.say('Nama Benar');
     await d.say('0812 7777 2222');
