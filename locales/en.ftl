@@ -271,10 +271,10 @@ orders-line =
     { $id } · { $date }
     { $umkm } · { $total }
     🧾 { $items }{ $recipient }
-    Status: { $status } { $report }
+    Status: { $status }{ $report }
 orders-recipient = 👤 { $name } (Kel. { $kelurahan })
-orders-report-sent = · 📨 report sent
-orders-report-pending = · ⏳ report queued
+orders-report-sent = {" "}· 📨 report sent
+orders-report-pending = {" "}· ⏳ report queued
 orders-resume = ▶️ Continue { $id }
 order-status-draft = draft
 order-status-confirmed = waiting for payment proof

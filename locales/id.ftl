@@ -256,10 +256,10 @@ orders-line =
     { $id } · { $date }
     { $umkm } · { $total }
     🧾 { $items }{ $recipient }
-    Status: { $status } { $report }
+    Status: { $status }{ $report }
 orders-recipient = 👤 { $name } (Kel. { $kelurahan })
-orders-report-sent = · 📨 laporan terkirim
-orders-report-pending = · ⏳ laporan dalam antrean
+orders-report-sent = {" "}· 📨 laporan terkirim
+orders-report-pending = {" "}· ⏳ laporan dalam antrean
 orders-resume = ▶️ Lanjutkan { $id }
 order-status-draft = draf
 order-status-confirmed = menunggu bukti bayar

@@ -5,7 +5,10 @@ import type { OutboundMessage } from './types.js';
 /** Localises an engine reply into what a person reads (one renderer for every flow). */
 export function renderReply(i18n: I18n, locale: Locale, reply: Reply): OutboundMessage {
   return {
-    text: [...(reply.prefix ?? []), reply.text].map((m) => i18n.msg(locale, m)).join('\n\n'),
+    // An empty optional part (a note that does not apply) leaves no blank lines or spaces behind.
+    text: [...(reply.prefix ?? []), reply.text]
+      .map((m) => i18n.msg(locale, m).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trimEnd())
+      .join('\n\n'),
     choices: reply.choices?.map((c) => ({ id: c.id, label: i18n.msg(locale, c.label) })),
     columns: reply.columns,
     photo: reply.photo,

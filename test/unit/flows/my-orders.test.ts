@@ -35,6 +35,8 @@ describe('my orders', () => {
 
     await d.command('riwayat');
     expect(d.text).toContain('📦 Pesanan Anda (terbaru di atas):');
+    expect(d.text).not.toMatch(/[ \t]$/m); // no line ends in a space where a part was empty
+    expect(d.text).not.toMatch(/\n{3}/);
     const text = d.text;
     expect(text.indexOf(waiting)).toBeGreaterThan(-1);
     expect(text.indexOf(waiting)).toBeLessThan(text.indexOf(paid));
