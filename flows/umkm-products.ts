@@ -154,6 +154,9 @@ export const umkmProductsFlow: Flow = {
         if (!price.ok) return invalid(price.key, price.args);
         const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
+        if (price.value === own.product.price) {
+          return goto('umkm-products', 'product', { replies: [text('up-price-same', { name: own.product.name, price: formatRupiah(price.value) })] });
+        }
         return save(ctx, { ...own.product, price: price.value }, 'up-price-changed', {
           name: own.product.name,
           old: formatRupiah(own.product.price),

@@ -470,6 +470,7 @@ up-price-whole = The price must be whole Rupiah without a decimal comma, for exa
 up-price-too-large = That price is too high (at most Rp 100.000.000). Please check it.
 up-price-too-low = That price is too low (at least { $min }). Did you mean { $meant }? Type { $digits } or { $short }.
 up-price-changed = The price of { $name } changed from { $old } to { $price }. ✅
+up-price-same = The price of { $name } is already { $price }; nothing was changed.
 up-add-name = Name of the new product ({ $min }–{ $max } characters, for example: Grilled Chicken Rice Box):
 up-name-need-text = Please type the product name ({ $min }–{ $max } characters).
 up-name-too-short = The product name is too short (at least { $min } characters).

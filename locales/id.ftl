@@ -449,6 +449,7 @@ up-price-whole = Harga harus angka bulat Rupiah tanpa koma atau sen, contoh: 25.
 up-price-too-large = Harga terlalu besar (maksimal Rp 100.000.000). Mohon periksa kembali.
 up-price-too-low = Harga terlalu rendah (minimal { $min }). Maksud Anda { $meant }? Ketik { $digits } atau { $short }.
 up-price-changed = Harga { $name } diubah dari { $old } menjadi { $price }. ✅
+up-price-same = Harga { $name } sudah { $price }; tidak ada yang diubah.
 up-add-name = Nama produk baru ({ $min }–{ $max } karakter, contoh: Nasi Box Ayam Bakar):
 up-name-need-text = Mohon ketik nama produk ({ $min }–{ $max } karakter).
 up-name-too-short = Nama produk terlalu pendek (minimal { $min } karakter).

@@ -86,6 +86,10 @@ describe('owners keep their own products current', () => {
     await owner.press('💰 Ubah harga');
     await owner.say('27,5rb');
     expect(owner.text).toContain('diubah dari Rp 15.000 menjadi Rp 27.500');
+    await owner.press('💰 Ubah harga');
+    await owner.say('27500'); // the same price: nothing claimed as changed
+    expect(owner.text).toContain('Harga Nasi Box Ayam Bakar sudah Rp 27.500; tidak ada yang diubah.');
+    expect(owner.text).not.toContain('diubah dari');
 
     const asn = await register(DEMO.asn.phone);
     expect(await searchNames(asn, 'Nasi Box Ayam Bakar')).toContain('Nasi Box Ayam Bakar · Rp 27.500');
