@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { addToCart, createDriver, createTestApp, DEMO, type Driver, jpeg, orderIdIn, type TestApp } from '../../support/engine-driver.js';
+import { addToCart, createDriver, createTestApp, DEMO, type Driver, jpeg, newRecipient, orderIdIn, type TestApp } from '../../support/engine-driver.js';
 
 let t: TestApp;
 let wilayah: { kecamatan: string; kelurahan: string }[];
@@ -202,26 +202,14 @@ describe('checking and correcting before paying', () => {
 
   test('"Ubah penerima" at the payment step: another recipient replaces the first on the order', async () => {
     const { d, orderId } = await confirmedOrder(DEMO.asn2.phone);
-    await d.press('rc:new');
-    await d.say('Salah Nama');
-    await d.say('0812 7777 1111');
-    await d.say('Jl. Keliru No. 1, RT 01/RW 01');
-    await d.press('Beji');
-    await d.press('Kukusan');
-    await d.press('⏭️ Lewati');
+    await newRecipient(d, { name: 'Salah Nama', phone: '0812 7777 1111', address: 'Jl. Keliru No. 1, RT 01/RW 01' });
     await d.press('✏️ Ubah penerima');
     expect(d.labels).toContain('➕ Penerima baru');
     await d.press('⬅️ Kembali'); // only looking: back to the payment step, the recipient kept
     expect(d.text).toContain('Silakan lakukan pembayaran');
     expect((await t.app.store.orders.get(orderId))!.recipient!.name).toBe('Salah Nama');
     await d.press('✏️ Ubah penerima');
-    await d.press('➕ Penerima baru');
-    await d.say('Nama Benar');
-    await d.say('0812 7777 2222');
-    await d.say('Jl. Benar No. 2, RT 02/RW 02');
-    await d.press('Limo');
-    await d.press('rl:0');
-    await d.press('⏭️ Lewati');
+    await newRecipient(d, { name: 'Nama Benar', phone: '0812 7777 2222', address: 'Jl. Benar No. 2, RT 02/RW 02', kecamatan: 'Limo', kelurahan: 'rl:0' });
     expect(d.text).toContain('👤 Nama Benar');
     expect(d.text).toContain('Silakan lakukan pembayaran');
     expect((await t.app.store.orders.get(orderId))!.recipient).toMatchObject({ name: 'Nama Benar', phone: '+6281277772222' });
@@ -229,13 +217,7 @@ describe('checking and correcting before paying', () => {
 
   test('an unpaid order can be cancelled after a confirmation; "Tidak" returns to the payment step', async () => {
     const { d, orderId } = await confirmedOrder();
-    await d.press('rc:new');
-    await d.say('Siti Aminah');
-    await d.say('0812 3456 7890');
-    await d.say('Jl. Melati No. 5, RT 02/RW 03');
-    await d.press('Beji');
-    await d.press('Kukusan');
-    await d.press('⏭️ Lewati');
+    await newRecipient(d);
     await d.press('❌ Batalkan pesanan');
     expect(d.text).toContain(`Batalkan pesanan ${orderId} (Rp 48.000, Rendang Uni Ratna)?`);
     await d.press('↩️ Tidak, kembali');
@@ -271,13 +253,7 @@ describe('/hapusdata', () => {
 describe('/bahasa mid-journey', () => {
   test('after choosing the language, the screen the user was on comes back in that language', async () => {
     const { d } = await confirmedOrder();
-    await d.press('rc:new');
-    await d.say('Siti Aminah');
-    await d.say('0812 3456 7890');
-    await d.say('Jl. Melati No. 5, RT 02/RW 03');
-    await d.press('Beji');
-    await d.press('Kukusan');
-    await d.press('⏭️ Lewati');
+    await newRecipient(d);
     expect(d.text).toContain('Silakan lakukan pembayaran Rp 48.000');
     await d.command('bahasa');
     await d.press('🇬🇧 English');
