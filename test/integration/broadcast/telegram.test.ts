@@ -55,7 +55,10 @@ test('2,000 recipients: one flyer each, under the limit in every second, 429s ho
   const refused = fake.calls('sendPhoto').filter((c) => c.status === 429);
   expect(refused.length).toBeGreaterThanOrEqual(3);
   for (const c of refused) {
-    expect(sent.some((m) => m.chat_id === Number(c.params.chat_id) && m.at >= c.at)).toBe(true);
+    const chat = Number(c.params.chat_id);
+    // A 429 that hit a chat which blocked the bot is followed by its 403, not by a flyer.
+    if (blocked.includes(chat)) continue;
+    expect(sent.some((m) => m.chat_id === chat && m.at >= c.at)).toBe(true);
   }
 
   // The achieved rate, from the fake's recorded send times: never more than LIMIT in any second.
