@@ -336,11 +336,23 @@ recap-empty = No purchases were recorded on this day.
 recap-summary = Purchases: { $purchases } · Civil servants taking part: { $asn } · Paid to UMKM: { $total }
 recap-post-share = Purchases with a post link: { $withLink } of { $purchases } ({ $percent }%)
 recap-by-opd = By agency (OPD):
-recap-opd-line = • { $opd }: { $purchases } purchases, { $asn } civil servants, { $total }
+recap-opd-line = • { $opd }: { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    }, { $asn ->
+        [one] 1 civil servant
+       *[other] { $asn } civil servants
+    }, { $total }
 recap-by-kecamatan = By kecamatan (where the UMKM is):
-recap-kecamatan-line = • { $kecamatan }: { $purchases } purchases, { $total }
+recap-kecamatan-line = • { $kecamatan }: { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    }, { $total }
 recap-top-umkm = Top five UMKM by value:
-recap-top-line = { $rank }. { $name } (Kec. { $kecamatan }): { $purchases } purchases, { $total }
+recap-top-line = { $rank }. { $name } (Kec. { $kecamatan }): { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    }, { $total }
 recap-csv-caption = Details of the purchase reports of { $day } (CSV)
 
 ## WhatsApp

@@ -123,19 +123,20 @@ export function recapText(i18n: I18n, locale: Locale, r: Recap): string {
   const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
   const lines = [t('recap-title', { day: formatDay(r.day) })];
   if (!r.purchases) return [...lines, t('recap-empty')].join('\n');
+  // Counts go in as numbers, so the English lines can choose "1 purchase" / "2 purchases".
   lines.push(
-    t('recap-summary', { purchases: String(r.purchases), asn: String(r.asnCount), total: formatRupiah(r.total) }),
-    t('recap-post-share', { withLink: String(r.withPostLink), purchases: String(r.purchases), percent: String(Math.round(r.postLinkShare * 100)) }),
+    t('recap-summary', { purchases: r.purchases, asn: r.asnCount, total: formatRupiah(r.total) }),
+    t('recap-post-share', { withLink: r.withPostLink, purchases: r.purchases, percent: String(Math.round(r.postLinkShare * 100)) }),
     '',
     t('recap-by-opd'),
-    ...r.byOpd.map((g) => t('recap-opd-line', { opd: g.opd, purchases: String(g.purchases), asn: String(g.asn), total: formatRupiah(g.total) })),
+    ...r.byOpd.map((g) => t('recap-opd-line', { opd: g.opd, purchases: g.purchases, asn: g.asn, total: formatRupiah(g.total) })),
     '',
     t('recap-by-kecamatan'),
-    ...r.byKecamatan.map((g) => t('recap-kecamatan-line', { kecamatan: g.kecamatan, purchases: String(g.purchases), total: formatRupiah(g.total) })),
+    ...r.byKecamatan.map((g) => t('recap-kecamatan-line', { kecamatan: g.kecamatan, purchases: g.purchases, total: formatRupiah(g.total) })),
     '',
     t('recap-top-umkm'),
     ...r.topUmkm.map((u, i) =>
-      t('recap-top-line', { rank: String(i + 1), name: u.name, kecamatan: u.kecamatan, purchases: String(u.purchases), total: formatRupiah(u.total) }),
+      t('recap-top-line', { rank: String(i + 1), name: u.name, kecamatan: u.kecamatan, purchases: u.purchases, total: formatRupiah(u.total) }),
     ),
   );
   return lines.join('\n');

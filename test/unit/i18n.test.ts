@@ -38,3 +38,11 @@ test('every message id written in the code exists (a typo would show the raw id 
   const missing = [...keys].filter(([k]) => !i18n.has('id', k)).map(([k, file]) => `${k} (${file})`);
   expect(missing).toEqual([]);
 });
+
+describe('English counts in the daily recap', () => {
+  test('"1 purchase", "2 purchases"; Indonesian has one form', () => {
+    expect(i18n.t('en', 'recap-opd-line', { opd: 'Dinkes', purchases: 1, asn: 1, total: 'Rp 5.000' })).toBe('• Dinkes: 1 purchase, 1 civil servant, Rp 5.000');
+    expect(i18n.t('en', 'recap-kecamatan-line', { kecamatan: 'Beji', purchases: 2, total: 'Rp 9.000' })).toBe('• Beji: 2 purchases, Rp 9.000');
+    expect(i18n.t('id', 'recap-opd-line', { opd: 'Dinkes', purchases: 1, asn: 1, total: 'Rp 5.000' })).toBe('• Dinkes: 1 pembelian, 1 ASN, Rp 5.000');
+  });
+});
