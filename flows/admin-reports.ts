@@ -37,6 +37,11 @@ export function parseRecapDay(args: string, now: Date): { ok: true; day: string 
   return { ok: true, day };
 }
 
+/** "November 2026" / "November 2026": a month as people say it, in the chat's language. */
+function monthName(ctx: FlowCtx, day: string): string {
+  return new Intl.DateTimeFormat(ctx.locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
 function statsText(ctx: FlowCtx, s: AdminStats): string {
   const t = ctx.deps.t;
   const period = (key: string, day: string, x: { purchases: number; total: number }) =>
@@ -58,9 +63,9 @@ function statsText(ctx: FlowCtx, s: AdminStats): string {
 /** The chart as a stored PNG, or no photo when rasterising fails (the text carries the figures). */
 async function chartReply(ctx: FlowCtx, s: AdminStats): Promise<Reply | null> {
   try {
-    const png = await svgToPng(statsChartSvg(ctx.deps.t('admin-stats-chart-title', { month: s.days.monthStart.slice(0, 7) }), s.byOpd));
+    const png = await svgToPng(statsChartSvg(ctx.deps.t('admin-stats-chart-title', { month: monthName(ctx, s.days.monthStart) }), s.byOpd));
     const rel = await storePng(ctx.deps.media, png);
-    return text('admin-stats-chart-caption', { month: s.days.monthStart.slice(0, 7) }, [adminBack(), menuButton()], { photo: { path: rel } });
+    return text('admin-stats-chart-caption', { month: monthName(ctx, s.days.monthStart) }, [adminBack(), menuButton()], { photo: { path: rel } });
   } catch {
     return null;
   }
@@ -90,7 +95,7 @@ export const adminReportsFlow: Flow = adminOnly({
         const body = text('ui-literal', { text: recapText(i18nOf(ctx), ctx.locale, recap) }, undefined, { standalone: true });
         const buttons = [adminBack(), menuButton()];
         if (!recap.purchases) return reply({ ...body, choices: buttons });
-        return reply(body, text('recap-csv-caption', { day }, buttons, { document: { fileName: `rekap-belanja-umkm-${day}.csv`, content: recapCsv(orders, lookups) } }));
+        return reply(body, text('recap-csv-caption', { day: formatDay(day) }, buttons, { document: { fileName: `rekap-belanja-umkm-${day}.csv`, content: recapCsv(orders, lookups) } }));
       },
       handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
     },

@@ -136,6 +136,7 @@ async function skipTyped(ctx: FlowCtx, args: string): Promise<StepResult> {
   const typed = args.trim().toUpperCase();
   if (!typed) {
     const waiting = await ordersWaitingFor(ctx, 'social-post');
+    if (!waiting.length) return invalid('post-none-waiting');
     return waiting.length === 1 ? skip(ctx, waiting[0]!.id) : invalid('post-skip-need-id');
   }
   const order = /^[A-Z0-9-]{1,40}$/.test(typed) ? await ownOrder(ctx, typed) : null;

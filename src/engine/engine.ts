@@ -3,7 +3,7 @@ import { renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepResult, StrayInput, UserInfo } from './flow.js';
-import { matchChoice } from './match.js';
+import { fold, matchChoice } from './match.js';
 import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
 import type { Effect, Input, Msg, Reply } from './types.js';
 import type { FloodPolicy } from './flood.js';
@@ -49,6 +49,9 @@ export function mergeReplies(replies: Reply[]): Reply[] {
  * text (a recipient's name, a search) keeps what is typed.
  */
 const REFUSALS = new Set(['ui-choose-button', 'receipt-need-photo']);
+
+/** Commands that always mean themselves, even where a button's label starts with their name. */
+const NAVIGATION = new Set(['start', 'menu', 'batal', 'cancel', 'bantuan', 'help', 'bahasa', 'language']);
 
 /** Plain words that act as commands (WhatsApp users rarely type a slash). */
 const WORD_COMMANDS = new Map([
@@ -195,6 +198,12 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       if (WORD_COMMANDS.has(input.text.trim().toLowerCase())) return input;
       const id = matchChoice(input.text, session.offered, Boolean(session.expectsNumber));
       if (id) return { kind: 'choice', id };
+    }
+    // "/lewati" where the screen has "⏭️ Lewati": the command named like a button presses it.
+    // Navigation commands keep their own meaning ("/menu" is not "🛠️ Menu admin").
+    if (input.kind === 'command' && !input.args && !NAVIGATION.has(input.name)) {
+      const hits = session.offered.filter((o) => fold(o.label).split(' ')[0] === input.name);
+      if (hits.length === 1) return { kind: 'choice', id: hits[0]!.id };
     }
     return input;
   }

@@ -2,7 +2,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ChannelSender, SendResult } from '../channels/types.js';
 import type { Config } from '../config.js';
-import { type Clock, systemClock, wibDay } from '../domain/time.js';
+import { type Clock, formatDay, systemClock, wibDay } from '../domain/time.js';
 import type { I18n } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
@@ -69,7 +69,7 @@ export function createRecapProcessor(deps: RecapProcessorDeps) {
     const csv = recapCsv(orders, lookups);
     const text = recapText(i18n, locale, recap);
     const document = { fileName: `rekap-belanja-umkm-${day}.csv`, content: csv };
-    const caption = i18n.t(locale, 'recap-csv-caption', { day });
+    const caption = i18n.t(locale, 'recap-csv-caption', { day: formatDay(day) });
 
     const steps: Step[] = [];
     const chatSteps = (dest: 'telegram' | 'whatsapp', chatId: string | undefined, sender: ChannelSender | undefined) => {

@@ -96,7 +96,7 @@ describe('daily recap', () => {
     const doc = bot.sent()[1]!;
     expect(doc.document?.file_name).toBe(`rekap-belanja-umkm-${DAY}.csv`);
     expect(doc.document?.data.toString('utf8').split('\n')).toHaveLength(1 + 7 + 1);
-    expect(doc.caption).toContain(DAY);
+    expect(doc.caption).toContain('23/11/2026');
     expect(wa.sent.map((s) => Boolean(s.msg.document))).toEqual([false, true]);
     expect(wa.sent[1]!.msg.document!.content.split('\n')[0]).toBe(RECAP_CSV_HEADER.join(','));
 

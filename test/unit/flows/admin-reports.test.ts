@@ -44,7 +44,7 @@ test('/statistik: today, this week, this month in WIB, per OPD with the share of
   expect(body!.text).toContain('• Dinas Sosial: 0 pembelian, Rp 0 · 0 dari 3 ASN sudah membeli (0%)');
   // 3 ASN and 2 admins on the roster: the admins are not ASN of their OPD here.
   expect(body!.text).toContain('• Dinas Koperasi dan UMKM: 0 pembelian, Rp 0 · 0 dari 3 ASN sudah membeli (0%)');
-  expect(chart!.text).toContain('Grafik nilai belanja per Perangkat Daerah, 2026-11');
+  expect(chart!.text).toContain('Grafik nilai belanja per Perangkat Daerah, November 2026');
   const png = await readFile(path.join(t.mediaDir, chart!.photo!.path!));
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(admin.labels).toEqual(['⬅️ Menu admin', '🏠 Menu utama']);

@@ -265,3 +265,23 @@ describe('/bahasa mid-journey', () => {
     expect(d.text).toContain('Silakan lakukan pembayaran Rp 48.000');
   });
 });
+
+describe('a command named like a button on the screen', () => {
+  test('"/lewati" at the courier-note question skips the note (it is not the post-skipping command there)', async () => {
+    const { d, orderId } = await confirmedOrder(DEMO.asn2.phone);
+    await d.press('rc:new');
+    await d.say('Rahmat Hidayat');
+    await d.say('0812 5555 4444');
+    await d.say('Jl. Anggrek No. 7, RT 03/RW 04');
+    await d.press('Beji');
+    await d.press('Kukusan');
+    expect(d.text).toContain('Catatan untuk pengantar');
+    await d.command('lewati');
+    expect(d.text).not.toContain('tidak diunggah');
+    expect(d.text).toContain('👤 Rahmat Hidayat');
+    expect((await t.app.store.orders.get(orderId))!.recipient!.note).toBeUndefined();
+    // with nothing waiting for a post link, /lewati says so
+    await d.command('lewati');
+    expect(d.text).toContain('Tidak ada pesanan Anda yang menunggu tautan unggahan.');
+  });
+});
