@@ -6,6 +6,7 @@ engine-unavailable = Sorry, the service is having a problem and your message was
 engine-nothing = Type /menu to see the options.
 engine-too-long = Your message is too long (at most { $max } characters). Please send a shorter one.
 engine-stale-button = That button is no longer valid. Please choose from the latest message.
+engine-repeat-tap = Already done. 👍
 engine-unknown-command = The command /{ $command } is unknown. Type /menu to see the options.
 engine-unknown-command-unregistered = The command /{ $command } is unknown. Type /start to register.
 engine-not-allowed = Sorry, that command is not for your account.

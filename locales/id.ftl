@@ -6,6 +6,7 @@ engine-unavailable = Mohon maaf, layanan sedang mengalami gangguan dan pesan And
 engine-nothing = Ketik /menu untuk melihat pilihan.
 engine-too-long = Pesan Anda terlalu panjang (maksimal { $max } karakter). Mohon kirim yang lebih singkat.
 engine-stale-button = Tombol itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.
+engine-repeat-tap = Sudah kami proses. 👍
 engine-unknown-command = Perintah /{ $command } tidak dikenal. Ketik /menu untuk melihat pilihan.
 engine-unknown-command-unregistered = Perintah /{ $command } tidak dikenal. Ketik /start untuk mendaftar.
 engine-not-allowed = Maaf, perintah itu bukan untuk akun Anda.

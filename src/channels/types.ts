@@ -59,6 +59,11 @@ export interface IncomingMessage {
    * the session, so a process killed mid-update gets it again instead of losing it.
    */
   updateId?: string;
+  /**
+   * A second tap on the same button of the same message moments after the first (Telegram): the
+   * engine answers it with a notice and does not act on it again.
+   */
+  repeatTap?: boolean;
 }
 
 /** What the engine returns to a channel for one incoming message, already localised. */

@@ -199,10 +199,10 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       const id = matchChoice(input.text, session.offered, Boolean(session.expectsNumber));
       if (id) return { kind: 'choice', id };
     }
-    // "/lewati" where the screen has "⏭️ Lewati": the command named like a button presses it.
-    // Navigation commands keep their own meaning ("/menu" is not "🛠️ Menu admin").
+    // "/lewati" where the screen has "⏭️ Lewati": a command whose name is a button's whole label
+    // presses it ("/siaran" is not "🕒 Siaran terjadwal"). Navigation commands keep their meaning.
     if (input.kind === 'command' && !input.args && !NAVIGATION.has(input.name)) {
-      const hits = session.offered.filter((o) => fold(o.label).split(' ')[0] === input.name);
+      const hits = session.offered.filter((o) => fold(o.label) === input.name);
       if (hits.length === 1) return { kind: 'choice', id: hits[0]!.id };
     }
     return input;
@@ -261,12 +261,16 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     let notice: string | undefined;
     try {
       const input = normalise(msg.input, session);
-      const first: StepResult =
-        'tooLong' in input ? { kind: 'invalid', reason: { key: 'engine-too-long', args: { max: MAX_TEXT } } } : await dispatch(ctx, input);
-      if (first.kind === 'invalid' && first.reason.key === 'engine-stale-button' && chat.channel === 'telegram' && msg.input.kind === 'choice') {
+      const repeatTap = msg.repeatTap === true && msg.input.kind === 'choice';
+      const first: StepResult | null = repeatTap
+        ? null
+        : 'tooLong' in input
+          ? { kind: 'invalid', reason: { key: 'engine-too-long', args: { max: MAX_TEXT } } }
+          : await dispatch(ctx, input);
+      if (!first || (first.kind === 'invalid' && first.reason.key === 'engine-stale-button' && chat.channel === 'telegram' && msg.input.kind === 'choice')) {
         // A tap on an old button, or a second tap on the same one: a toast on the button. The
         // screen the user is on stays as it is (no copy of it under a warning).
-        notice = deps.i18n.t(ctx.locale, 'engine-stale-button');
+        notice = deps.i18n.t(ctx.locale, repeatTap ? 'engine-repeat-tap' : 'engine-stale-button');
         messages = [];
       } else {
         await run(ctx, first, sink);

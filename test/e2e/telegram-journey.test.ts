@@ -52,7 +52,7 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
     // screen; one order exists.
     const confirm = buttonsOf(summary).find((b) => /Konfirmasi/.test(b.text))!;
     await asn.pressData(summary.message_id, confirm.data!, /dikonfirmasi/);
-    expect(await asn.pressStale(summary.message_id, confirm.data!)).toBe('Tombol itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.');
+    expect(await asn.pressStale(summary.message_id, confirm.data!)).toBe('Sudah kami proses. 👍');
     const orders = await h.app.store.orders.ofAsn('197706122001041002');
     expect(orders).toHaveLength(1);
     const orderId = orders[0]!.id;

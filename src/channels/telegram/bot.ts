@@ -49,6 +49,28 @@ export function retryNetworkErrors(tries: number): Transformer {
 }
 
 /** Converts a Telegram message into an engine input, or null for what the bot does not take. */
+/** A second tap within this long on the same button of the same message is a double tap. */
+export const REPEAT_TAP_MS = 3000;
+
+/**
+ * The last button each chat tapped, to tell a double tap from a new press (a new message's
+ * button has another message id). In memory, bounded: a process forgets taps older than
+ * REPEAT_TAP_MS, and at most `max` chats.
+ */
+export function createTapMemory(now: () => number = Date.now, max = 10_000) {
+  const last = new Map<string, { key: string; at: number }>();
+  return {
+    isRepeat(chatId: string, key: string): boolean {
+      const t = now();
+      const prev = last.get(chatId);
+      last.delete(chatId); // re-inserted last: the Map's order is the taps' order
+      last.set(chatId, { key, at: t });
+      if (last.size > max) last.delete(last.keys().next().value!);
+      return prev !== undefined && prev.key === key && t - prev.at < REPEAT_TAP_MS;
+    },
+  };
+}
+
 export function toInput(ctx: Context): Input | null {
   const m = ctx.message;
   if (ctx.callbackQuery?.data !== undefined) return { kind: 'choice', id: ctx.callbackQuery.data };
@@ -95,6 +117,7 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
     return Buffer.from(await res.arrayBuffer());
   };
 
+  const taps = createTapMemory();
   // One user's updates are handled in order, even when the runner fetches them concurrently.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
@@ -117,10 +140,12 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
     }
     deps.onUpdate?.(input.kind);
     const chatId = String(ctx.chat.id);
+    const q = ctx.callbackQuery;
+    const repeatTap = q ? taps.isRepeat(chatId, `${q.message?.message_id ?? ''}:${q.data}`) : false;
     let out: HandledMessage | undefined;
     try {
       // The engine drops an update id it handled before (a redelivered webhook, a restarted poller).
-      out = await deps.handler.handle({ chat: { channel: 'telegram', chatId }, input, fetchMedia, updateId: String(ctx.update.update_id) });
+      out = await deps.handler.handle({ chat: { channel: 'telegram', chatId }, input, fetchMedia, updateId: String(ctx.update.update_id), repeatTap });
     } finally {
       // The tap is acknowledged once the answer is known (the button stops spinning), with the
       // engine's notice as its toast; always, even if the update failed.
