@@ -1,43 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Redis } from 'ioredis';
 import sharp from 'sharp';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { loadDemoIfEmpty } from '../../src/import/demo.js';
-import { createLogger } from '../../src/logger.js';
+import type { App } from '../../src/app.js';
 import { jobIds } from '../../src/queue/jobs.js';
-import { cleanPrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
-import { createWaDriver, type WaDriver } from '../support/wa-driver.js';
+import { startWhatsAppApp, type WaDriver } from '../support/wa-driver.js';
 
 const BUDI = '+6289900000002'; // demo ASN Budi Prasetyo (Kecamatan Beji), NIP 197706122001041002
 const BUDI_NIP = '197706122001041002';
 
 describe('the ASN purchase journey over WhatsApp (Baileys adapter, injected socket)', () => {
+  let env: Awaited<ReturnType<typeof startWhatsAppApp>>;
   let app: App;
-  let redis: Redis;
   let wa: WaDriver;
-  let mediaDir: string;
-  const prefix = uniquePrefix('wa-journey');
 
   beforeAll(async () => {
-    mediaDir = mkdtempSync(path.join(tmpdir(), 'umkm-wa-media-'));
-    redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-    // The simulated user answers faster than a person could: flood control must not cut it off.
-    const config = loadConfig({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, MEDIA_DIR: mediaDir, LOG_LEVEL: 'silent', FLOOD_PER_SECOND: '1000' });
-    app = createApp({ config, redis, redisUrl: testRedisUrl(), logger: createLogger('silent') });
-    await app.ready();
-    await loadDemoIfEmpty(app.store, { mediaDir });
-    wa = await createWaDriver({ handler: app.engine, redis, keys: app.keys, mediaDir });
+    env = await startWhatsAppApp('wa-journey');
+    ({ app, wa } = env);
   });
 
   afterAll(async () => {
-    await wa.close();
-    await app.close();
-    await cleanPrefix(redis, prefix);
-    await redis.quit();
-    rmSync(mediaDir, { recursive: true, force: true });
+    await env.close();
   });
 
   /** The user types a line and reads the next `n` messages. */

@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import sharp from 'sharp';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import type { App } from '../../src/app.js';
 import type { Order, Person } from '../../src/domain/schemas.js';
 import { createI18n } from '../../src/i18n/index.js';
-import { loadDemoIfEmpty } from '../../src/import/demo.js';
 import { createLogger } from '../../src/logger.js';
 import { createReminderProcessor } from '../../src/queue/reminder-processor.js';
 import { RECIPIENT, seedPaidOrder, UMKM } from '../support/queue/fixtures.js';
-import { cleanPrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
-import { createWaDriver, type WaDriver } from '../support/wa-driver.js';
+import { startWhatsAppApp, type WaDriver } from '../support/wa-driver.js';
 
 /** Demo ASN Budi Prasetyo, on WhatsApp (numbered choices). */
 const BUDI: Person = { nip: '197706122001041002', name: 'Budi Prasetyo', phone: '+6289900000002', opd: 'Kecamatan Beji', role: 'asn' };
@@ -22,20 +16,14 @@ const BUDI: Person = { nip: '197706122001041002', name: 'Budi Prasetyo', phone: 
  * or a receipt photo sent on a screen that takes neither, as a WhatsApp user lives them.
  */
 describe('out-of-band messages and stray links/photos on WhatsApp', () => {
+  let env: Awaited<ReturnType<typeof startWhatsAppApp>>;
   let app: App;
   let redis: Redis;
   let wa: WaDriver;
-  let mediaDir: string;
-  const prefix = uniquePrefix('wa-oob');
 
   beforeAll(async () => {
-    mediaDir = mkdtempSync(path.join(tmpdir(), 'umkm-wa-oob-'));
-    redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-    const config = loadConfig({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, MEDIA_DIR: mediaDir, LOG_LEVEL: 'silent', FLOOD_PER_SECOND: '1000' });
-    app = createApp({ config, redis, redisUrl: testRedisUrl(), logger: createLogger('silent') });
-    await app.ready();
-    await loadDemoIfEmpty(app.store, { mediaDir });
-    wa = await createWaDriver({ handler: app.engine, redis, keys: app.keys, mediaDir });
+    env = await startWhatsAppApp('wa-oob');
+    ({ app, redis, wa } = env);
     wa.say(BUDI.phone, 'halo');
     await wa.waitForReplies(BUDI.phone, 1);
     wa.say(BUDI.phone, 'Ya, benar');
@@ -43,11 +31,7 @@ describe('out-of-band messages and stray links/photos on WhatsApp', () => {
   });
 
   afterAll(async () => {
-    await wa.close();
-    await app.close();
-    await cleanPrefix(redis, prefix);
-    await redis.quit();
-    rmSync(mediaDir, { recursive: true, force: true });
+    await env.close();
   });
 
   async function say(text: string, n = 1): Promise<string> {

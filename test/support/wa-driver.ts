@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AnyMessageContent } from '@whiskeysockets/baileys';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
+import { createApp } from '../../src/app.js';
 import type { MessageHandler } from '../../src/channels/types.js';
 import type { PacerOptions } from '../../src/channels/whatsapp/pacer.js';
 import { createWhatsAppChannel, type WhatsAppChannelDeps } from '../../src/channels/whatsapp/socket.js';
+import { loadConfig } from '../../src/config.js';
 import { createI18n } from '../../src/i18n/index.js';
+import { loadDemoIfEmpty } from '../../src/import/demo.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createKeys, type Keys } from '../../src/store/keys.js';
 import {
@@ -16,7 +22,7 @@ import {
   type FakeWASocket,
   type SentMessage,
 } from './fake-wa-socket.js';
-import { cleanPrefix, openRedis, uniquePrefix } from './redis.js';
+import { cleanPrefix, openRedis, testRedisUrl, uniquePrefix } from './redis.js';
 
 /** What a person reads in one sent message: its text or caption ('' for a bare photo). */
 export function readableText(content: AnyMessageContent): string {
@@ -154,3 +160,33 @@ export async function createWaDriver(opts: WaDriverOptions) {
 }
 
 export type WaDriver = Awaited<ReturnType<typeof createWaDriver>>;
+
+/**
+ * The real app (engine, flows, store, demo data) on the test Redis under a fresh prefix, behind
+ * the WhatsApp adapter with an injected socket: what the WhatsApp end-to-end suites share.
+ * The simulated users answer faster than people could, so flood control is set out of their way.
+ */
+export async function startWhatsAppApp(name: string) {
+  const mediaDir = mkdtempSync(path.join(tmpdir(), `umkm-${name}-`));
+  const prefix = uniquePrefix(name);
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const config = loadConfig({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, MEDIA_DIR: mediaDir, LOG_LEVEL: 'silent', FLOOD_PER_SECOND: '1000' });
+  const app = createApp({ config, redis, redisUrl: testRedisUrl(), logger: createLogger('silent') });
+  await app.ready();
+  await loadDemoIfEmpty(app.store, { mediaDir });
+  const wa = await createWaDriver({ handler: app.engine, redis, keys: app.keys, mediaDir });
+  return {
+    app,
+    redis,
+    wa,
+    mediaDir,
+    prefix,
+    async close() {
+      await wa.close();
+      await app.close();
+      await cleanPrefix(redis, prefix);
+      await redis.quit();
+      rmSync(mediaDir, { recursive: true, force: true });
+    },
+  };
+}
