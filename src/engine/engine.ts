@@ -3,7 +3,7 @@ import { renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepResult, StrayInput, UserInfo } from './flow.js';
-import { fold, matchChoice } from './match.js';
+import { readInput, WORD_COMMANDS } from './match.js';
 import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
 import type { Effect, Input, Msg, Reply } from './types.js';
 import type { FloodPolicy } from './flood.js';
@@ -50,17 +50,6 @@ export function mergeReplies(replies: Reply[]): Reply[] {
  */
 const REFUSALS = new Set(['ui-choose-button', 'receipt-need-photo']);
 
-/** Commands that always mean themselves, even where a button's label starts with their name. */
-const NAVIGATION = new Set(['start', 'menu', 'batal', 'cancel', 'bantuan', 'help', 'bahasa', 'language']);
-
-/** Plain words that act as commands (WhatsApp users rarely type a slash). */
-const WORD_COMMANDS = new Map([
-  ['menu', 'menu'],
-  ['batal', 'batal'],
-  ['cancel', 'batal'],
-  ['bantuan', 'bantuan'],
-  ['help', 'bantuan'],
-]);
 
 export interface EngineDeps extends Omit<FlowDeps, 't'> {
   i18n: I18n;
@@ -192,20 +181,8 @@ export function createEngine(deps: EngineDeps): MessageHandler {
   }
 
   function normalise(input: Input, session: Session): Input | { tooLong: true } {
-    if (input.kind === 'text') {
-      if (input.text.length > MAX_TEXT) return { tooLong: true };
-      // "menu" typed is the command, even where a label starts with it ("🛠️ Menu admin")
-      if (WORD_COMMANDS.has(input.text.trim().toLowerCase())) return input;
-      const id = matchChoice(input.text, session.offered, Boolean(session.expectsNumber));
-      if (id) return { kind: 'choice', id };
-    }
-    // "/lewati" where the screen has "⏭️ Lewati": a command whose name is a button's whole label
-    // presses it ("/siaran" is not "🕒 Siaran terjadwal"). Navigation commands keep their meaning.
-    if (input.kind === 'command' && !input.args && !NAVIGATION.has(input.name)) {
-      const hits = session.offered.filter((o) => fold(o.label) === input.name);
-      if (hits.length === 1) return { kind: 'choice', id: hits[0]!.id };
-    }
-    return input;
+    if (input.kind === 'text' && input.text.length > MAX_TEXT) return { tooLong: true };
+    return readInput(input, session.offered, Boolean(session.expectsNumber));
   }
 
   /** Redis unreachable: nothing was read or changed. Say so, so the person sends it again later. */

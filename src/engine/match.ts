@@ -1,3 +1,5 @@
+import type { Input } from './types.js';
+
 /** Folds a label or typed text for comparison: lower case, letters and digits only. */
 export function fold(s: string): string {
   return s
@@ -61,4 +63,33 @@ export function matchChoice(
     if (n >= 1 && n <= offered.length) return offered[n - 1]!.id;
   }
   return null;
+}
+
+/** Plain words that act as commands (WhatsApp users rarely type a slash). */
+export const WORD_COMMANDS: ReadonlyMap<string, string> = new Map([
+  ['menu', 'menu'],
+  ['batal', 'batal'],
+  ['cancel', 'batal'],
+  ['bantuan', 'bantuan'],
+  ['help', 'bantuan'],
+]);
+
+/** Commands that always mean themselves, even where a button's label starts with their name. */
+const NAVIGATION = new Set(['start', 'menu', 'batal', 'cancel', 'bantuan', 'help', 'bahasa', 'language']);
+
+/** What typed input means on a screen offering `offered`: a press of one of them, or itself. */
+export function readInput(input: Input, offered: { id: string; label: string }[], expectsNumber: boolean): Input {
+  if (input.kind === 'text') {
+    // "menu" typed is the command, even where a label starts with it ("🛠️ Menu admin")
+    if (WORD_COMMANDS.has(input.text.trim().toLowerCase())) return input;
+    const id = matchChoice(input.text, offered, expectsNumber);
+    if (id) return { kind: 'choice', id };
+  }
+  // "/lewati" where the screen has "⏭️ Lewati": a command whose name is a button's whole label
+  // presses it ("/siaran" is not "🕒 Siaran terjadwal"). Navigation commands keep their meaning.
+  if (input.kind === 'command' && !input.args && !NAVIGATION.has(input.name)) {
+    const hits = offered.filter((o) => fold(o.label) === input.name);
+    if (hits.length === 1) return { kind: 'choice', id: hits[0]!.id };
+  }
+  return input;
 }
