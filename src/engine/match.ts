@@ -18,8 +18,9 @@ const NO_LABEL_STARTS = new Set(['tidak', 'bukan', 'batal', 'kembali', 'no', 'no
 
 /**
  * Maps typed text to one of the offered choices: an exact label (ignoring case, emoji and
- * punctuation) first, then the first words of exactly one label, then a number 1..n for numbered lists. When the step takes a typed number, digits
- * are never matched to a button (the step parses them).
+ * punctuation) first, then the first words of exactly one label, then a number 1..n for
+ * numbered lists. When the step takes a typed number, digits are never matched to a button (the
+ * step parses them).
  */
 export function matchChoice(
   text: string,
@@ -30,32 +31,30 @@ export function matchChoice(
   // On a step that takes a number, a typed number is the step's to read: folding would turn
   // "-1" or "1.5" into the button "1".
   if (expectsNumber && /^[\s\d.,+-]+$/.test(text)) return null;
-  const compact = (s: string) => fold(s).replace(/ /g, '');
-  const t = compact(text);
+  const words = fold(text);
+  const t = words.replace(/ /g, '');
   if (!t) return null;
+  // Each label folded once: the rules below all compare against the folded form.
+  const labels = offered.map((o) => ({ id: o.id, folded: fold(o.label) }));
+  const firstWord = (l: { folded: string }) => l.folded.split(' ')[0]!;
   // "Mekarjaya" picks "Mekar Jaya": spaces are not what people get wrong on purpose
-  const byLabel = offered.find((o) => compact(o.label) === t);
+  const byLabel = labels.find((l) => l.folded.replace(/ /g, '') === t);
   if (byLabel) return byLabel.id;
   // "ya" picks "✅ Ya, hapus": a confirmation is answered in one word
   if (ANSWER_WORDS.has(t)) {
-    const hits = offered.filter((o) => fold(o.label).split(' ')[0] === t);
+    const hits = labels.filter((l) => firstWord(l) === t);
     if (hits.length === 1) return hits[0]!.id;
   }
   if (NO_WORDS.has(t)) {
     // a yes/no question: one button says "ya"/"yes"; "tidak" picks the one that declines
-    const first = (o: { label: string }) => fold(o.label).split(' ')[0]!;
-    const yes = offered.filter((o) => first(o) === 'ya' || first(o) === 'yes');
-    const no = offered.filter((o) => NO_LABEL_STARTS.has(first(o)));
+    const yes = labels.filter((l) => firstWord(l) === 'ya' || firstWord(l) === 'yes');
+    const no = labels.filter((l) => NO_LABEL_STARTS.has(firstWord(l)));
     if (yes.length === 1 && no.length === 1) return no[0]!.id;
   }
   // "terima" picks "✅ Terima pesanan", "Dapur Bu Sari" picks "Dapur Bu Sari · Beji": the whole
   // words a label starts with, when they fit that label only (3+ characters: "di" picks nothing)
-  const words = fold(text);
   if (words.length >= 3 && !/^\d+$/.test(words)) {
-    const hits = offered.filter((o) => {
-      const label = fold(o.label);
-      return label === words || label.startsWith(`${words} `);
-    });
+    const hits = labels.filter((l) => l.folded === words || l.folded.startsWith(`${words} `));
     if (hits.length === 1) return hits[0]!.id;
   }
   if (!expectsNumber && /^\d{1,3}$/.test(text.trim())) {
