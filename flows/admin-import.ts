@@ -1,3 +1,4 @@
+import { idList, umkmWithoutPayment } from '../src/admin/payment-missing.js';
 import { localizeImportError } from '../src/import/error-text.js';
 import { IMPORT_KINDS, type ImportKindName, importCsv } from '../src/import/runner.js';
 import { type Flow, type FlowCtx, type GlobalDocument, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
@@ -23,10 +24,16 @@ const uploadKey = (ctx: FlowCtx) => ctx.deps.store.keys.adminUpload(ctx.chat.cha
 /** The same all-or-nothing import as the CLI; the answer lists bad rows (at most 20) or the counts. */
 async function runImport(ctx: FlowCtx, kind: ImportKindName, csv: string): Promise<StepResult> {
   await ctx.deps.store.redis.del(uploadKey(ctx));
-  const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock() });
+  const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock(), mediaDir: ctx.deps.config.MEDIA_DIR });
   // The kind as the admin calls it ("daftar ASN"), not its file name.
   const name = ctx.deps.t(`admin-import-kind-name-${kind}`);
-  if (r.ok) return goto('admin-import', 'done', { replies: [text('admin-import-done', { kind: name, added: r.added, updated: r.updated, unchanged: r.unchanged })] });
+  if (r.ok) {
+    const done = text('admin-import-done', { kind: name, added: r.added, updated: r.updated, unchanged: r.unchanged });
+    const missing = kind === 'umkm' ? await umkmWithoutPayment(ctx.deps.store) : [];
+    const { ids, more } = idList(missing);
+    const notice = missing.length ? [text('pay-admin-missing', { count: missing.length, ids, more })] : [];
+    return goto('admin-import', 'done', { replies: [done, ...notice] });
+  }
   if (r.busy) return goto('admin-import', 'done', { replies: [text('admin-import-busy')] });
   // The runner's lines are English (the CLI prints them as they are); the chat shows them in the admin's language.
   const shown = r.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => localizeImportError(e, ctx.deps.t));

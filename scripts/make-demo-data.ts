@@ -80,7 +80,12 @@ async function main() {
   ASN.forEach(([name, g], i) => roster.push([makeNip(i, g), name, fakePhone(i + 1), OPDS[i % OPDS.length]!, 'asn']));
   ADMINS.forEach(([name, g], i) => roster.push([makeNip(ASN.length + i, g), name, fakePhone(901 + i), 'Dinas Koperasi dan UMKM', 'admin']));
 
-  const umkm: (string | number)[][] = [['id', 'name', 'owner_name', 'owner_phone', 'category', 'kecamatan', 'kelurahan', 'address']];
+  const umkm: (string | number)[][] = [
+    ['id', 'name', 'owner_name', 'owner_phone', 'category', 'kecamatan', 'kelurahan', 'address', 'bank', 'account_number', 'account_name', 'ewallet', 'qris'],
+  ];
+  /** Payment details (issue 12): every demo UMKM has an account; every third an e-wallet too. */
+  const DEMO_BANKS = ['BCA', 'BRI', 'BNI', 'Mandiri', 'BSI', 'BJB'];
+  const EWALLET_NAMES = ['GoPay', 'OVO', 'DANA'];
   const products: (string | number | boolean)[][] = [['sku', 'umkm_id', 'name', 'price', 'unit', 'description', 'photo', 'available']];
   const photos: { sku: string; name: string; colour: string }[] = [];
   const colours = { kuliner: '#c0392b', fashion: '#2c3e80', kriya: '#7a5230' };
@@ -89,7 +94,9 @@ async function main() {
     const kels = kelurahanOf(u.kecamatan);
     const kelurahan = u.kelurahan ?? kels[i % kels.length];
     if (!kelurahan || !kels.includes(kelurahan)) throw new Error(`${u.name}: no kelurahan ${u.kelurahan} in ${u.kecamatan}`);
-    umkm.push([id, u.name, u.owner, fakePhone(1001 + i), u.category, u.kecamatan, kelurahan, `${u.street} No. ${(i * 7) % 90 + 3}, RT ${pad((i % 9) + 1, 2)}/RW ${pad((i % 5) + 1, 2)}`]);
+    umkm.push([id, u.name, u.owner, fakePhone(1001 + i), u.category, u.kecamatan, kelurahan, `${u.street} No. ${(i * 7) % 90 + 3}, RT ${pad((i % 9) + 1, 2)}/RW ${pad((i % 5) + 1, 2)}`,
+      DEMO_BANKS[i % DEMO_BANKS.length]!, String(1234500000 + i * 7919), u.owner,
+      i % 3 === 0 ? `${EWALLET_NAMES[(i / 3) % EWALLET_NAMES.length]} ${fakePhone(1001 + i)}` : '', '']);
     u.products.forEach(([name, unit, price, description], j) => {
       const sku = `${id}-${pad(j + 1, 2)}`;
       const withPhoto = j === 0 && i % 5 === 0;

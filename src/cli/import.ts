@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from '../config.js';
 import { formatCounts, IMPORT_KINDS, type ImportKindName, importCsv } from '../import/runner.js';
+import { idList, umkmWithoutPayment } from '../admin/payment-missing.js';
 import { createStore } from '../store/index.js';
 import { createKeys } from '../store/keys.js';
 import { type PrivateRedis, startPrivateRedis } from '../store/redis-server.js';
@@ -42,13 +43,20 @@ async function main(argv: string[]): Promise<number> {
     redis = new Redis(config.REDIS_URL ?? privateRedis!.url, { maxRetriesPerRequest: 3, lazyConnect: true });
     await redis.connect();
     const store = createStore(redis, { keys: createKeys(config.REDIS_PREFIX) });
-    const result = await importCsv(store, kind as ImportKindName, csvText);
+    const result = await importCsv(store, kind as ImportKindName, csvText, { mediaDir: config.MEDIA_DIR });
     if (!result.ok) {
       console.error(`${file}: ${result.errors.length} problem(s), nothing written`);
       for (const e of result.errors) console.error(`  ${e}`);
       return 1;
     }
     console.log(`${kind}: ${formatCounts(result)}`);
+    if (kind === 'umkm') {
+      const missing = await umkmWithoutPayment(store);
+      if (missing.length) {
+        const { ids, more } = idList(missing, 20);
+        console.log(`${missing.length} UMKM without payment details (listed, cannot be checked out): ${ids}${more ? ` and ${more} more` : ''}`);
+      }
+    }
     return 0;
   } catch (e) {
     console.error(`import failed: ${(e as Error).message}`);

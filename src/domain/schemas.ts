@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PaymentDetailsSchema, PaymentMethodSchema } from './payment.js';
 
 /** UMKM categories of the DKUM roster. */
 export const CATEGORIES = ['kuliner', 'fashion', 'kriya'] as const;
@@ -102,6 +103,13 @@ export const OrderSchema = z.object({
   /** A rejected order: the order the ASN confirmed to replace it (its "choose another" button is then spent). */
   replacedBy: z.string().optional(),
   paymentConfirmed: z.boolean().optional(),
+  /**
+   * The payment details the ASN was shown (kept from the first time): a later change by the
+   * owner never redirects this order's payment.
+   */
+  payTo: PaymentDetailsSchema.optional(),
+  /** How the ASN says they paid: what the report tells the office (never the account itself). */
+  paidWith: PaymentMethodSchema.optional(),
   /** Destinations the report reached, name -> ISO time. */
   reportedTo: z.record(z.string(), z.string()).default({}),
   createdAt: z.string(),

@@ -22,10 +22,11 @@ export function detectDelimiter(csvText: string): string {
 /**
  * Splits CSV text (UTF-8, optional BOM, header row; comma, semicolon or tab separated, as the
  * header shows) into rows keyed by the expected column names.
- * The header must name exactly `columns` (any order, any case); every row must have as many
- * fields as the header. Blank lines and rows of empty fields are skipped. Values are trimmed.
+ * The header must name every one of `columns` and may name any of `optional` (any order, any
+ * case); an optional column the file lacks reads as empty in every row. Every row must have as
+ * many fields as the header. Blank lines and rows of empty fields are skipped. Values are trimmed.
  */
-export function readCsvRows(csvText: string, columns: readonly string[]): CsvRowsResult {
+export function readCsvRows(csvText: string, columns: readonly string[], optional: readonly string[] = []): CsvRowsResult {
   let records: InfoRecord[];
   try {
     records = parse(csvText, {
@@ -48,7 +49,7 @@ export function readCsvRows(csvText: string, columns: readonly string[]): CsvRow
   const headerLine = head.info.lines;
   for (const c of columns) if (!header.includes(c)) errors.push(`line ${headerLine}: header: missing column ${c}`);
   header.forEach((h, i) => {
-    if (!columns.includes(h)) errors.push(`line ${headerLine}: header: unknown column ${h || `#${i + 1} (empty)`}`);
+    if (!columns.includes(h) && !optional.includes(h)) errors.push(`line ${headerLine}: header: unknown column ${h || `#${i + 1} (empty)`}`);
     else if (header.indexOf(h) !== i) errors.push(`line ${headerLine}: header: column ${h} appears twice`);
   });
   if (errors.length) return { ok: false, errors };
@@ -65,7 +66,7 @@ export function readCsvRows(csvText: string, columns: readonly string[]): CsvRow
       errors.push(`line ${line}: row: has ${record.length} fields, expected ${header.length}`);
       continue;
     }
-    const values: Record<string, string> = {};
+    const values: Record<string, string> = Object.fromEntries(optional.map((c) => [c, '']));
     header.forEach((h, i) => {
       values[h] = record[i] ?? '';
     });

@@ -28,7 +28,7 @@ export async function loadDemoIfEmpty(store: Store, opts: { dir?: string; mediaD
   if ((await store.redis.hlen(store.keys.persons())) > 0) return false;
   const dir = opts.dir ?? DEMO_DIR;
   for (const kind of ['umkm', 'products', 'roster'] as const) {
-    const result = await importCsv(store, kind, await readFile(path.join(dir, `${kind}.csv`), 'utf8'));
+    const result = await importCsv(store, kind, await readFile(path.join(dir, `${kind}.csv`), 'utf8'), { mediaDir: opts.mediaDir });
     if (!result.ok) throw new DemoDataError(kind, result.errors);
   }
   if (opts.mediaDir) {

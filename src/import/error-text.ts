@@ -38,7 +38,39 @@ const REASONS: { re: RegExp; key: string; args?: string[] }[] = [
   { re: /^the file is empty$/, key: 'imp-err-file-empty' },
   { re: /^no data rows after the header$/, key: 'imp-err-no-rows' },
   { re: /^has (\d+) fields, expected (\d+)$/, key: 'imp-err-field-count', args: ['got', 'expected'] },
+  // payment columns (issue 12)
+  { re: /^is required with an account number$/, key: 'imp-err-pay-bank-required' },
+  { re: /^(.*) is not a known bank; nearest: (.*)$/, key: 'imp-err-pay-bank-unknown', args: ['value', 'nearest'] },
+  { re: /^is required with a bank$/, key: 'imp-err-pay-number-required' },
+  { re: /^must be 6-20 digits$/, key: 'imp-err-pay-number' },
+  { re: /^is required with an account \(the holder as the bank knows them\)$/, key: 'imp-err-pay-holder-required' },
+  { re: /^must be a provider and a phone number, e\.g\. GoPay 081234567890$/, key: 'imp-err-pay-ewallet-format' },
+  { re: /^(.*) is not an e-wallet of the list \(GoPay, OVO, DANA, ShopeePay, LinkAja\)$/, key: 'imp-err-pay-ewallet-provider', args: ['value'] },
+  { re: /^the number is not a valid phone number$/, key: 'imp-err-pay-ewallet-number' },
+  { re: /^no file (.*) under MEDIA_DIR$/, key: 'imp-err-pay-qris-missing', args: ['value'] },
+  { re: /^no MEDIA_DIR to read the image from$/, key: 'imp-err-pay-qris-no-media' },
+  { re: /^(the image has no readable QR code|the file is not an image|.*QRIS.*)$/, key: 'imp-err-pay-qris-invalid', args: ['reason'] },
 ];
+
+/** Why an image is not a QRIS, in the import's English (`line N: qris: <this>`). */
+export function qrisRefusalText(reason: string): string {
+  switch (reason) {
+    case 'not-image':
+      return 'the file is not an image';
+    case 'no-qr':
+      return 'the image has no readable QR code';
+    case 'not-emv':
+      return 'the QR code is not a QRIS (it does not start with 000201)';
+    case 'bad-crc':
+      return 'the QRIS checksum (tag 63) is wrong: the code is damaged or altered';
+    case 'no-crc':
+      return 'the QRIS has no checksum (tag 63)';
+    case 'no-merchant':
+      return 'the QRIS names no merchant (tag 59)';
+    default:
+      return 'the QR code is not a valid QRIS (its fields do not read)';
+  }
+}
 
 /** The English placeholder some reasons use for an empty cell. */
 const EMPTY = '(empty)';

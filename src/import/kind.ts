@@ -8,6 +8,8 @@ export type ParsedRow<T> = { line: number; record: T };
 export interface ImportKind<T> {
   /** Header columns, exactly as in the file format. */
   columns: readonly string[];
+  /** Columns a file may have or leave out (read as empty when absent). */
+  optionalColumns?: readonly string[];
   /** Turns one row's values (by column) into a record; issue paths are column names. */
   schema: z.ZodType<T>;
   /** The id records are upserted by. */
@@ -21,4 +23,8 @@ export interface ImportKind<T> {
 }
 
 /** Facts a kind's rules may depend on. */
-export type ImportContext = { now: Date };
+export type ImportContext = {
+  now: Date;
+  /** MEDIA_DIR: where files a row names (a QRIS image) are read from and stored cleaned */
+  mediaDir?: string;
+};

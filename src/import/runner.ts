@@ -28,7 +28,7 @@ function kindFor(kind: ImportKindName, ctx: ImportContext): ImportKind<unknown> 
     case 'roster':
       return rosterImport(ctx) as ImportKind<unknown>;
     case 'umkm':
-      return umkmImport() as ImportKind<unknown>;
+      return umkmImport(ctx) as ImportKind<unknown>;
     case 'products':
       return productsImport() as ImportKind<unknown>;
   }
@@ -46,7 +46,7 @@ function canonicalJson(value: unknown): string {
 const lineOf = (e: string) => Number(/^line (\d+)/.exec(e)?.[1] ?? 0);
 
 async function run<T>(store: Store, kind: ImportKind<T>, csvText: string): Promise<ImportResult> {
-  const read = readCsvRows(csvText, kind.columns);
+  const read = readCsvRows(csvText, kind.columns, kind.optionalColumns);
   if (!read.ok) return read;
   const errors: string[] = [];
   const rows: ParsedRow<T>[] = [];
@@ -80,7 +80,12 @@ async function run<T>(store: Store, kind: ImportKind<T>, csvText: string): Promi
  * written. `now` (default: the store's clock) bounds NIP appointment dates. Imports run one at a
  * time: while another holds the lock the answer is `busy` and nothing is touched.
  */
-export async function importCsv(store: Store, kind: ImportKindName, csvText: string, opts: { now?: Date } = {}): Promise<ImportResult> {
+export async function importCsv(
+  store: Store,
+  kind: ImportKindName,
+  csvText: string,
+  opts: { now?: Date; mediaDir?: string } = {},
+): Promise<ImportResult> {
   // One import at a time (CLI and chat alike): two at once could each pass the duplicate checks
   // against what is stored and together write a phone or id twice.
   const lock = store.keys.importLock();
@@ -89,7 +94,7 @@ export async function importCsv(store: Store, kind: ImportKindName, csvText: str
     return { ok: false, busy: true, errors: ['another import is running; try again in a minute'] };
   }
   try {
-    return await run(store, kindFor(kind, { now: opts.now ?? store.clock() }), csvText);
+    return await run(store, kindFor(kind, { now: opts.now ?? store.clock(), mediaDir: opts.mediaDir }), csvText);
   } finally {
     await store.redis.eval(RELEASE, 1, lock, token).catch(() => undefined);
   }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { PaymentDetails } from '../domain/payment.js';
 import { CATEGORIES, type Umkm } from '../domain/schemas.js';
 import { canonicalKecamatan, canonicalKelurahan } from '../domain/wilayah.js';
 import { duplicateErrors, IdField, PhoneField, requiredText } from './fields.js';
-import type { ImportKind } from './kind.js';
+import type { ImportContext, ImportKind } from './kind.js';
+import { PAYMENT_COLUMNS, paymentColumns, readPaymentCells, resolveQrisFiles } from './payment-columns.js';
 
 /** Columns of a UMKM file. */
 export const UMKM_COLUMNS = ['id', 'name', 'owner_name', 'owner_phone', 'category', 'kecamatan', 'kelurahan', 'address'] as const;
@@ -24,8 +26,9 @@ const schema = z
     }),
     kelurahan: z.string(),
     address: requiredText(300).pipe(z.string().min(5, { error: 'must be at least 5 characters' })),
+    ...paymentColumns,
   })
-  .transform((r, ctx): Umkm => {
+  .transform((r, ctx): UmkmRow => {
     // Runs once every field passed: the kecamatan is canonical by then.
     const kecamatan = r.kecamatan;
     const kelurahan = canonicalKelurahan(kecamatan, r.kelurahan);
@@ -33,6 +36,8 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['kelurahan'], message: `${r.kelurahan.trim() || '(empty)'} is not a kelurahan of ${kecamatan}` });
       return z.NEVER;
     }
+    const pay = readPaymentCells(r, ctx);
+    if (!pay) return z.NEVER;
     return {
       id: r.id,
       name: r.name,
@@ -42,17 +47,55 @@ const schema = z
       kecamatan,
       kelurahan,
       address: r.address,
+      ...(pay.bank || pay.ewallet ? { payment: { ...(pay.bank ? { bank: pay.bank } : {}), ...(pay.ewallet ? { ewallet: pay.ewallet } : {}) } } : {}),
+      ...(pay.qrisFile ? { qrisFile: pay.qrisFile } : {}),
     };
   });
 
-/** The UMKM import: `id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address`, upserted by id. */
-export function umkmImport(): ImportKind<Umkm> {
+/**
+ * A UMKM row with the payment details its optional columns give (none when they are empty: the
+ * stored details are then left as they are). `qrisFile` is the image named in the row until the
+ * import's check has read it into `payment.qris`.
+ */
+export type UmkmRow = Umkm & { payment?: PaymentDetails; qrisFile?: string };
+
+const umkmOf = (r: UmkmRow): Umkm => {
+  const { payment: _p, qrisFile: _q, ...umkm } = r;
+  return umkm;
+};
+
+/**
+ * The UMKM import: `id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address`, upserted
+ * by id, with the optional payment columns `bank,account_number,account_name,ewallet,qris`.
+ */
+export function umkmImport(ctx: ImportContext = { now: new Date() }): ImportKind<UmkmRow> {
+  // The rows that give payment details: only their stored details take part in "unchanged".
+  const withPayment = new Set<string>();
   return {
     columns: UMKM_COLUMNS,
+    optionalColumns: PAYMENT_COLUMNS,
     schema,
     id: (u) => u.id,
-    check: async (rows) => duplicateErrors(rows, 'id', (u) => u.id),
-    load: (store, ids) => Promise.all(ids.map((id) => store.catalogue.umkm(id))),
-    save: (store, list) => store.catalogue.upsertUmkms(list),
+    check: async (rows) => {
+      const errors = [...duplicateErrors(rows, 'id', (u) => u.id), ...(await resolveQrisFiles(rows, ctx.mediaDir))];
+      for (const { record } of rows) if (record.payment) withPayment.add(record.id);
+      return errors;
+    },
+    load: async (store, ids) => {
+      const [umkms, payments] = await Promise.all([Promise.all(ids.map((id) => store.catalogue.umkm(id))), store.payments.many(ids)]);
+      return umkms.map((u, i) => {
+        const p = payments[i];
+        if (!u || !withPayment.has(u.id) || !p) return u;
+        const payment: PaymentDetails = {};
+        if (p.bank) payment.bank = p.bank;
+        if (p.ewallet) payment.ewallet = p.ewallet;
+        if (p.qris) payment.qris = p.qris;
+        return { ...u, payment };
+      });
+    },
+    save: async (store, list) => {
+      await store.catalogue.upsertUmkms(list.map(umkmOf));
+      for (const r of list) if (r.payment) await store.payments.set(r.id, r.payment, 'import');
+    },
   };
 }

@@ -4,6 +4,7 @@ import { createCatalogueRepo } from './catalogue-repo.js';
 import { createChatUsersRepo } from './chat-users-repo.js';
 import { createKeys, type Keys } from './keys.js';
 import { createOrdersRepo } from './orders-repo.js';
+import { createPaymentsRepo } from './payments-repo.js';
 import { createRecipientsRepo } from './recipients-repo.js';
 import { createRosterRepo } from './roster-repo.js';
 
@@ -20,6 +21,7 @@ export function createStore(redis: Redis, opts: { keys?: Keys; clock?: Clock; ca
     orders: createOrdersRepo(redis, keys, clock),
     recipients: createRecipientsRepo(redis, keys, clock),
     chatUsers: createChatUsersRepo(redis, keys),
+    payments: createPaymentsRepo(redis, keys, clock),
   };
 }
 export type Store = ReturnType<typeof createStore>;

@@ -97,6 +97,10 @@ export function createKeys(prefix = 'umkm:') {
     floodCount: (channel: string, chatId: string, second: number) => k('flood', channel, chatId, second),
     /** string with TTL: the flood notice was sent to this chat lately (one notice, then silence) */
     floodNotice: (channel: string, chatId: string) => k('flood', 'noticed', channel, chatId),
+    /** hash umkm id -> StoredPayment JSON: the UMKM's payment details (bank, e-wallet, QRIS) */
+    payments: () => k('payment', 'details'),
+    /** list (newest first) of PaymentChange JSON: every change of a UMKM's payment details */
+    paymentHistory: (umkmId: string) => k('payment', 'history', umkmId),
     /** SCAN pattern matching every ASN's saved recipients (`recipientsOf`), for the retention job */
     recipientsOfPattern: () => k('recipient', 'of', '*'),
   };

@@ -21,7 +21,7 @@ async function snapshot(): Promise<Record<string, unknown>> {
   for (const k of (await t.redis.keys(`${t.prefix}*`)).sort()) {
     if (k.includes(':session:') || k.includes(':admin:upload:') || k.startsWith(`${t.prefix}bull`)) continue;
     const type = await t.redis.type(k);
-    out[k] = type === 'hash' ? await t.redis.hgetall(k) : type === 'set' ? (await t.redis.smembers(k)).sort() : type === 'zset' ? await t.redis.zrange(k, 0, -1) : await t.redis.get(k);
+    out[k] = type === 'hash' ? await t.redis.hgetall(k) : type === 'set' ? (await t.redis.smembers(k)).sort() : type === 'zset' ? await t.redis.zrange(k, 0, -1) : type === 'list' ? await t.redis.lrange(k, 0, -1) : await t.redis.get(k);
   }
   return out;
 }
