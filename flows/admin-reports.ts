@@ -1,3 +1,4 @@
+import { idList, umkmWithoutPayment } from '../src/admin/payment-missing.js';
 import { statsChartSvg, storePng, svgToPng } from '../src/admin/stats-chart.js';
 import { type AdminStats, loadStats } from '../src/admin/stats.js';
 import { formatRupiah } from '../src/domain/money.js';
@@ -82,7 +83,11 @@ export const adminReportsFlow: Flow = adminOnly({
       async enter(ctx) {
         const s = await loadStats(ctx.deps.store, ctx.deps.clock());
         const chart = await chartReply(ctx, s);
-        const body = text('ui-literal', { text: statsText(ctx, s) }, chart ? undefined : [adminBack(), menuButton()], { standalone: true });
+        // UMKM listed but not for sale: no bank account, e-wallet or QRIS yet (issue 12).
+        const missing = await umkmWithoutPayment(ctx.deps.store);
+        const { ids, more } = idList(missing);
+        const unpaid = missing.length ? `\n\n${ctx.deps.t('pay-admin-missing', { count: missing.length, ids, more })}` : '';
+        const body = text('ui-literal', { text: statsText(ctx, s) + unpaid }, chart ? undefined : [adminBack(), menuButton()], { standalone: true });
         return chart ? reply(body, chart) : reply(body);
       },
       handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),

@@ -1,10 +1,11 @@
+import { canBePaid } from '../src/domain/payment.js';
 import { formatRupiah } from '../src/domain/money.js';
 import { type Listing, rankListings, type SortOrder } from '../src/domain/ranking.js';
 import { type Category, CATEGORIES } from '../src/domain/schemas.js';
 import { searchListings } from '../src/domain/search.js';
 import { wibDay } from '../src/domain/time.js';
 import { canonicalKecamatan, KECAMATAN } from '../src/domain/wilayah.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { type Flow, type FlowCtx, goto, invalid, msg, reply, type StepResult } from '../src/engine/flow.js';
 import type { Choice, Reply } from '../src/engine/types.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 
@@ -193,6 +194,8 @@ export const browseFlow: Flow = {
           return goto('browse', 'list', { replies: [text('browse-product-gone')] });
         }
         const photo = product.photo ? (product.photo.startsWith('https://') ? { url: product.photo } : { path: product.photo }) : undefined;
+        // Listed, but not for sale until the UMKM gives a way to be paid.
+        const payable = canBePaid(await ctx.deps.store.payments.get(umkm.id));
         return reply(
           text(
             'browse-product',
@@ -208,8 +211,8 @@ export const browseFlow: Flow = {
               kelurahan: umkm.kelurahan,
               category: ctx.deps.t(`category-${umkm.category}`),
             },
-            [choice('buy', 'browse-buy'), backButton(), menuButton()],
-            { photo },
+            [...(payable ? [choice('buy', 'browse-buy')] : []), backButton(), menuButton()],
+            { photo, ...(payable ? {} : { prefix: [msg('pay-not-available')] }) },
           ),
         );
       },
@@ -218,6 +221,7 @@ export const browseFlow: Flow = {
           // An ASN who owns this UMKM may look, not buy: they would pay themselves.
           const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku ?? ''));
           if (product && ctx.user.umkms.some((u) => u.id === product.umkmId)) return invalid('cart-own-umkm');
+          if (product && !canBePaid(await ctx.deps.store.payments.get(product.umkmId))) return invalid('pay-not-available');
           return goto('cart', 'quantity', { data: { sku: ctx.data.sku, from: listContext(ctx.data) } });
         }
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'list');

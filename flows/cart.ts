@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { formatRupiah } from '../src/domain/money.js';
 import type { OrderItem, Product } from '../src/domain/schemas.js';
 import { z } from 'zod';
-import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { canBePaid } from '../src/domain/payment.js';
+import { defineFlow, type FlowCtx, goto, invalid, msg, reply, type StepResult } from '../src/engine/flow.js';
 import type { Cart } from '../src/engine/session.js';
 import { claimReplacement } from './order-retry.js';
 import { MAX_QTY, parseQuantity } from './quantity.js';
@@ -175,16 +176,18 @@ export const cartFlow = defineFlow({
           )
           .join('\n');
         ctx.session.confirmToken ??= randomUUID();
+        const payable = canBePaid(await ctx.deps.store.payments.get(cart.umkmId));
         return {
           ...reply(
             ...notices,
             text('cart-summary', { umkm: umkm?.name ?? '-', kecamatan: umkm?.kecamatan ?? '-', items, total: formatRupiah(total) }, [
-              choice('co:confirm', 'cart-confirm'),
+              // Not for sale until the UMKM gives a way to be paid: the cart is kept, nothing can be confirmed.
+              ...(payable ? [choice('co:confirm', 'cart-confirm')] : []),
               choice('co:more', 'cart-more'),
               choice('co:edit', 'cart-edit'),
               choice('co:clear', 'cart-clear'),
               menuButton(),
-            ]),
+            ], payable ? {} : { prefix: [msg('pay-not-available')] }),
           ),
           data: { shown: shownOf(lines) },
         };
@@ -281,6 +284,7 @@ async function confirm(ctx: CartCtx, cart: Cart): Promise<StepResult> {
   const person = ctx.user.person;
   if (!person) return invalid('engine-not-allowed');
   if (ownUmkm(ctx, cart.umkmId)) return invalid('cart-own-umkm');
+  if (!canBePaid(await ctx.deps.store.payments.get(cart.umkmId))) return goto('cart', 'summary');
   const lines = await cartLines(ctx, cart);
   if (!lines.length) return goto('cart', 'summary');
   // A price or what is available changed since the summary: the order would not be what was

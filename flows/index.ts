@@ -8,6 +8,7 @@ import { myOrdersFlow } from './my-orders.js';
 import { myRecipientsFlow } from './my-recipients.js';
 import { OPT_OUT_COMMANDS } from './opt-out.js';
 import { retryGlobalChoices } from './order-retry.js';
+import { paymentFlow } from './payment.js';
 import { receiptFlow, strayReceipt } from './receipt.js';
 import { recipientFlow } from './recipient.js';
 import { registerFlow } from './register.js';
@@ -17,6 +18,7 @@ import { umkmActingFlow } from './umkm-acting.js';
 import { umkmCommands } from './umkm-commands.js';
 import { ownerGlobalChoices } from './umkm-order-actions.js';
 import { umkmOrdersFlow } from './umkm-orders.js';
+import { umkmPaymentFlow } from './umkm-payment.js';
 import { umkmProductsFlow } from './umkm-products.js';
 
 /** Every conversation the engine runs. */
@@ -27,6 +29,8 @@ export const FLOWS: Flow[] = [
   cartFlow,
   recipientFlow,
   receiptFlow,
+  paymentFlow,
+  umkmPaymentFlow,
   socialPostFlow,
   myOrdersFlow,
   myRecipientsFlow,

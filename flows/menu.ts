@@ -14,6 +14,7 @@ const ENTRIES: { id: string; key: string; to: StepRef; who: 'buyer' | 'owner' | 
   { id: 'm:recipients', key: 'menu-my-recipients', to: { flow: 'my-recipients', step: 'list' }, who: 'buyer' },
   { id: 'm:owner-orders', key: 'menu-owner-orders', to: { flow: 'umkm-orders', step: 'list' }, who: 'owner' },
   { id: 'm:owner-products', key: 'menu-owner-products', to: { flow: 'umkm-products', step: 'list' }, who: 'owner' },
+  { id: 'm:owner-payment', key: 'menu-owner-payment', to: { flow: 'umkm-payment', step: 'view' }, who: 'owner' },
   { id: 'm:admin', key: 'menu-admin', to: { flow: 'admin', step: 'main' }, who: 'admin' },
   { id: 'm:help', key: 'menu-help', to: { flow: 'menu', step: 'help' }, who: 'buyer' },
 ];

@@ -1,9 +1,10 @@
 import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
 import { formatRupiah } from '../src/domain/money.js';
-import { displayPhone } from '../src/domain/phone.js';
+import { methodsOf } from '../src/domain/payment.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult, type StrayInput } from '../src/engine/flow.js';
 import type { MediaRef } from '../src/engine/types.js';
 import { orderButton, ordersWaitingFor } from './my-orders.js';
+import { paymentReplies } from './pay-details.js';
 import { choice, menuButton, text } from './ui.js';
 
 /**
@@ -11,12 +12,16 @@ import { choice, menuButton, text } from './ui.js';
  * once, the order paid. `lost` answers when the photo can no longer be fetched (one kept in the
  * session while the ASN chose the order: WhatsApp keeps received media for a while only).
  */
-async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepResult): Promise<StepResult> {
+export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepResult): Promise<StepResult> {
   const orderId = ctx.session.orderId;
   if (!orderId) return goto('menu', 'main');
   const order = await ctx.deps.store.orders.get(orderId);
   if (!order || order.asnNip !== ctx.user.person?.nip) return goto('menu', 'main');
   if (order.status !== 'confirmed') return goto('social-post', 'ask');
+  // Several ways to pay were shown: the ASN says which one they used (the report tells the office).
+  const methods = methodsOf(order.payTo);
+  const paidWith = order.paidWith ?? (methods.length === 1 ? methods[0] : undefined);
+  if (methods.length > 1 && !paidWith) return goto('payment', 'method', { data: { media } });
   if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('receipt-too-large');
   let bytes: Buffer;
   try {
@@ -35,7 +40,7 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepRes
   }
   const res = await ctx.deps.store.orders.update(
     order.id,
-    { status: 'paid', receipt: { hash: stored.hash, path: stored.path, mime: stored.mime } },
+    { status: 'paid', receipt: { hash: stored.hash, path: stored.path, mime: stored.mime }, ...(paidWith ? { paidWith } : {}) },
     'asn',
     order,
   );
@@ -55,7 +60,7 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepRes
  * Where a receipt sent from another screen lands when it was refused (too large, used before):
  * on that order's receipt step, which names the order, with the reason above it.
  */
-function onReceiptStep(r: StepResult): StepResult {
+export function onReceiptStep(r: StepResult): StepResult {
   return r.kind === 'invalid' ? goto('receipt', 'ask', { replies: [{ text: r.reason }] }) : r;
 }
 
@@ -89,25 +94,14 @@ export const receiptFlow: Flow = {
     ask: {
       async enter(ctx) {
         const order = ctx.session.orderId ? await ctx.deps.store.orders.get(ctx.session.orderId) : null;
-        const umkm = order ? await ctx.deps.store.catalogue.umkmToShow(order.umkmId) : null;
-        return reply(
-          text(
-            'receipt-ask',
-            {
-              total: formatRupiah(order?.total ?? 0),
-              umkm: umkm?.name ?? '-',
-              id: order?.id ?? '-',
-              // the seller's contact: the buyer asks there for the account number or QRIS
-              owner: umkm?.ownerName ?? '-',
-              phone: umkm ? displayPhone(umkm.ownerPhone) : '-',
-            },
-            [
-              choice('rx:recipient', 'receipt-change-recipient'),
-              choice('rx:cancel', 'receipt-cancel-order'),
-              menuButton(),
-            ],
-          ),
-        );
+        if (!order) return goto('menu', 'main');
+        const umkm = await ctx.deps.store.catalogue.umkmToShow(order.umkmId);
+        // The UMKM's bank account, e-wallet and QRIS (issue 12), with the buttons on the last message.
+        return { kind: 'reply', replies: await paymentReplies(ctx, order, umkm, [
+          choice('rx:recipient', 'receipt-change-recipient'),
+          choice('rx:cancel', 'receipt-cancel-order'),
+          menuButton(),
+        ]) };
       },
       handle(ctx, input) {
         if (input.kind === 'photo') return acceptReceipt(ctx, input.media);

@@ -21,6 +21,8 @@ declare module '../src/engine/flow.js' {
     'admin-broadcast-list': 'list' | 'confirm';
     'admin-reports': 'stats' | 'recap' | 'failed';
     'admin-import': 'ask' | 'kind' | 'done';
+    payment: 'method';
+    'umkm-payment': 'view' | 'bank' | 'bank-number' | 'bank-holder' | 'ewallet' | 'ewallet-number' | 'qris' | 'remove' | 'confirm';
   }
 }
 

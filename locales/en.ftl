@@ -797,3 +797,91 @@ report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so i
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):
+
+## payment (issue 12)
+menu-owner-payment = 💳 My payment details
+pay-not-available = ⚠️ Payment not available yet: this UMKM has not given a bank account, e-wallet or QRIS, so it cannot be ordered from yet.
+pay-admin-missing = ⚠️ { $count } UMKM have no payment details (listed in the catalogue but cannot be ordered from): { $ids }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }.
+pay-ask =
+    Please pay { $total } to { $umkm } for order { $id }.
+
+    💳 How to pay:
+    { $details }{ $copyHint ->
+        [yes] {"\u000A"}(Tap a number to copy it.)
+       *[no] {""}
+    }
+
+    After paying, send a photo of the payment proof (receipt or screenshot) here. 📸
+pay-ask-again =
+    Payment of { $total } for order { $id }:
+    { $details }
+pay-line-bank = 🏦 { $bank } transfer: { $number } in the name of { $holder }
+pay-line-ewallet = 📱 { $provider }: { $number }
+pay-line-qris = 🔳 QRIS of { $merchant }
+pay-qris-caption = QRIS of { $umkm }. Check that your app shows the payee as: { $merchant }.
+pay-changed-recently = ⚠️ This UMKM changed its payment details recently ({ $when }). Check the payee's name in your app before paying; if in doubt, ask { $owner } ({ $phone }).
+pay-method-ask = Thank you. How did you pay for order { $id }?
+pay-method-bank = 🏦 Bank transfer
+pay-method-ewallet = 📱 E-wallet
+pay-method-qris = 🔳 QRIS
+pay-method-choose = Please choose how you paid first; we have kept the photo you sent.
+pay-method-name-bank = bank transfer
+pay-method-name-ewallet = e-wallet
+pay-method-name-qris = QRIS
+report-paid-with = Paid by: { $method }
+pay-own-none = 💳 { $umkm } has no payment details yet, so its products cannot be ordered. Add a bank account, e-wallet or QRIS:
+pay-own-view =
+    💳 Payment details of { $umkm }:
+    { $details }
+pay-own-add-bank = 🏦 Add a bank account
+pay-own-change-bank = 🏦 Change bank account
+pay-own-add-ewallet = 📱 Add an e-wallet
+pay-own-change-ewallet = 📱 Change e-wallet
+pay-own-add-qris = 🔳 Add a QRIS
+pay-own-change-qris = 🔳 Replace QRIS
+pay-own-remove = 🗑️ Remove one
+pay-own-need-text = Please type the answer as text.
+pay-own-bank-ask = Type the name of your bank (e.g. BCA, BRI, Mandiri, BSI):
+pay-own-bank-unknown = We do not know that bank. Did you mean: { $nearest }?
+pay-own-number-ask = Type the { $bank } account number (digits only, 6–20):
+pay-own-number-bad = The account number must be digits only, 6–20 of them.
+pay-own-holder-ask = Type the account holder's name exactly as the bank has it:
+pay-own-holder-bad = The holder's name must contain letters, at most { $max } characters.
+pay-own-ewallet-ask = Choose your e-wallet:
+pay-own-ewallet-number-ask = Type the phone number of your { $provider } account (e.g. 0812 3456 7890):
+pay-own-ewallet-number-bad = That is not a valid phone number. Example: 0812 3456 7890.
+pay-own-qris-ask = Send a photo or image of your QRIS (the QR code from your bank or e-wallet, whole and sharp):
+pay-own-qris-need-photo = Please send the QRIS image (a photo or a screenshot).
+pay-qris-too-large = The image is too large (10 MB at most).
+pay-qris-bad-not-image = That file is not an image we can read. Send a photo or screenshot of the QRIS.
+pay-qris-bad-no-qr = We found no QR code in that image. Send a whole, sharp image of the QRIS.
+pay-qris-bad-not-emv = That QR code is not a QRIS (it does not start with 000201). Send the QRIS from your bank or e-wallet.
+pay-qris-bad-bad-tlv = That QR code does not read as a QRIS. Send the original QRIS from your bank or e-wallet.
+pay-qris-bad-no-crc = That QRIS has no check code (tag 63), so it is not valid.
+pay-qris-bad-bad-crc = That QRIS's check code is wrong: the code is damaged or altered. Send the original QRIS from your bank or e-wallet.
+pay-qris-bad-no-merchant = That QRIS names no merchant, so buyers could not check it.
+pay-own-keep-one = At least one way to pay must stay, so the last one cannot be removed.
+pay-own-remove-ask = Which one should be removed?
+pay-own-confirm =
+    Please check your new payment details:
+    { $details }
+
+    Is this right? Orders already waiting for payment keep the details their buyers were shown.
+pay-own-confirm-yes = ✅ Yes, save
+pay-own-confirm-no = ❌ Cancel
+pay-own-saved = ✅ Payment details saved.
+pay-own-unchanged = Payment details not changed.
+imp-err-pay-bank-required = is required with an account number
+imp-err-pay-bank-unknown = bank { $value } is not known; nearest: { $nearest }
+imp-err-pay-number-required = is required with a bank
+imp-err-pay-number = must be digits only, 6–20 of them
+imp-err-pay-holder-required = the account holder's name is required with an account
+imp-err-pay-ewallet-format = must be an e-wallet and a phone number, e.g. GoPay 081234567890
+imp-err-pay-ewallet-provider = { $value } is not a known e-wallet (GoPay, OVO, DANA, ShopeePay, LinkAja)
+imp-err-pay-ewallet-number = the e-wallet number is not a valid phone number
+imp-err-pay-qris-missing = file { $value } is not under MEDIA_DIR
+imp-err-pay-qris-no-media = MEDIA_DIR is not set, the QRIS image cannot be read
+imp-err-pay-qris-invalid = QRIS image refused: { $reason }

@@ -737,3 +737,91 @@ report-rejected-followup = ❌ Pesanan { $orderId } DITOLAK oleh UMKM, jadi tida
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):
+
+## payment (issue 12)
+menu-owner-payment = 💳 Pembayaran saya
+pay-not-available = ⚠️ Pembayaran belum tersedia: UMKM ini belum mencantumkan rekening, e-wallet, atau QRIS, jadi belum bisa dipesan.
+pay-admin-missing = ⚠️ { $count } UMKM belum punya data pembayaran (tampil di katalog, tetapi belum bisa dipesan): { $ids }{ $more ->
+        [0] {""}
+       *[other] {" "}dan { $more } lainnya
+    }.
+pay-ask =
+    Silakan bayar { $total } kepada { $umkm } untuk pesanan { $id }.
+
+    💳 Cara membayar:
+    { $details }{ $copyHint ->
+        [yes] {"\u000A"}(Ketuk nomor untuk menyalinnya.)
+       *[no] {""}
+    }
+
+    Setelah membayar, kirim foto bukti pembayaran (struk atau tangkapan layar) di sini. 📸
+pay-ask-again =
+    Pembayaran { $total } untuk pesanan { $id }:
+    { $details }
+pay-line-bank = 🏦 Transfer { $bank }: { $number } a.n. { $holder }
+pay-line-ewallet = 📱 { $provider }: { $number }
+pay-line-qris = 🔳 QRIS a.n. { $merchant }
+pay-qris-caption = QRIS { $umkm }. Pastikan nama penerima di aplikasi Anda: { $merchant }.
+pay-changed-recently = ⚠️ Data pembayaran UMKM ini baru diubah ({ $when }). Periksa nama penerima di aplikasi Anda sebelum membayar; bila ragu, tanyakan kepada { $owner } ({ $phone }).
+pay-method-ask = Terima kasih. Pesanan { $id } Anda bayar lewat apa?
+pay-method-bank = 🏦 Transfer bank
+pay-method-ewallet = 📱 E-wallet
+pay-method-qris = 🔳 QRIS
+pay-method-choose = Pilih dulu cara Anda membayar; foto bukti tadi sudah kami simpan.
+pay-method-name-bank = transfer bank
+pay-method-name-ewallet = e-wallet
+pay-method-name-qris = QRIS
+report-paid-with = Dibayar lewat: { $method }
+pay-own-none = 💳 { $umkm } belum punya data pembayaran, jadi produknya belum bisa dipesan. Tambahkan rekening bank, e-wallet, atau QRIS:
+pay-own-view =
+    💳 Data pembayaran { $umkm }:
+    { $details }
+pay-own-add-bank = 🏦 Tambah rekening bank
+pay-own-change-bank = 🏦 Ubah rekening bank
+pay-own-add-ewallet = 📱 Tambah e-wallet
+pay-own-change-ewallet = 📱 Ubah e-wallet
+pay-own-add-qris = 🔳 Tambah QRIS
+pay-own-change-qris = 🔳 Ganti QRIS
+pay-own-remove = 🗑️ Hapus salah satu
+pay-own-need-text = Mohon ketik jawabannya sebagai teks.
+pay-own-bank-ask = Ketik nama bank Anda (contoh: BCA, BRI, Mandiri, BSI):
+pay-own-bank-unknown = Nama bank itu tidak kami kenal. Mungkin maksud Anda: { $nearest }?
+pay-own-number-ask = Ketik nomor rekening { $bank } (angka saja, 6–20 digit):
+pay-own-number-bad = Nomor rekening harus angka saja, 6–20 digit.
+pay-own-holder-ask = Ketik nama pemilik rekening, persis seperti tercatat di bank:
+pay-own-holder-bad = Nama pemilik rekening harus berisi huruf, paling banyak { $max } karakter.
+pay-own-ewallet-ask = Pilih e-wallet Anda:
+pay-own-ewallet-number-ask = Ketik nomor HP akun { $provider } Anda (contoh: 0812 3456 7890):
+pay-own-ewallet-number-bad = Itu bukan nomor HP yang sah. Contoh: 0812 3456 7890.
+pay-own-qris-ask = Kirim foto atau gambar QRIS Anda (kode QR dari bank atau e-wallet, terlihat utuh dan jelas):
+pay-own-qris-need-photo = Mohon kirim gambar QRIS (foto atau tangkapan layar).
+pay-qris-too-large = Gambarnya terlalu besar (maksimal 10 MB).
+pay-qris-bad-not-image = File itu bukan gambar yang bisa kami baca. Kirim foto atau tangkapan layar QRIS.
+pay-qris-bad-no-qr = Kami tidak menemukan kode QR di gambar itu. Kirim gambar QRIS yang utuh dan jelas.
+pay-qris-bad-not-emv = Kode QR itu bukan QRIS (isinya tidak diawali 000201). Kirim QRIS dari bank atau e-wallet Anda.
+pay-qris-bad-bad-tlv = Isi kode QR itu tidak terbaca sebagai QRIS. Kirim QRIS asli dari bank atau e-wallet Anda.
+pay-qris-bad-no-crc = QRIS itu tidak punya kode pemeriksa (tag 63), jadi tidak sah.
+pay-qris-bad-bad-crc = Kode pemeriksa QRIS itu salah: kodenya rusak atau diubah. Kirim QRIS asli dari bank atau e-wallet Anda.
+pay-qris-bad-no-merchant = QRIS itu tidak mencantumkan nama merchant, jadi pembeli tidak bisa memeriksanya.
+pay-own-keep-one = Minimal satu cara pembayaran harus ada, jadi yang terakhir tidak bisa dihapus.
+pay-own-remove-ask = Mana yang dihapus?
+pay-own-confirm =
+    Periksa lagi data pembayaran baru Anda:
+    { $details }
+
+    Sudah benar? Pesanan yang sedang menunggu pembayaran tetap memakai data lama yang sudah ditunjukkan kepada pembelinya.
+pay-own-confirm-yes = ✅ Ya, simpan
+pay-own-confirm-no = ❌ Batal
+pay-own-saved = ✅ Data pembayaran disimpan.
+pay-own-unchanged = Data pembayaran tidak diubah.
+imp-err-pay-bank-required = wajib diisi bila ada nomor rekening
+imp-err-pay-bank-unknown = bank { $value } tidak dikenal; mungkin: { $nearest }
+imp-err-pay-number-required = wajib diisi bila ada bank
+imp-err-pay-number = harus angka saja, 6–20 digit
+imp-err-pay-holder-required = nama pemilik rekening wajib diisi bila ada rekening
+imp-err-pay-ewallet-format = harus berisi nama e-wallet dan nomor HP, misalnya GoPay 081234567890
+imp-err-pay-ewallet-provider = { $value } bukan e-wallet yang dikenal (GoPay, OVO, DANA, ShopeePay, LinkAja)
+imp-err-pay-ewallet-number = nomor e-wallet bukan nomor HP yang sah
+imp-err-pay-qris-missing = berkas { $value } tidak ada di MEDIA_DIR
+imp-err-pay-qris-no-media = MEDIA_DIR tidak diatur, gambar QRIS tidak bisa dibaca
+imp-err-pay-qris-invalid = gambar QRIS ditolak: { $reason }

@@ -13,6 +13,8 @@ export interface OutboundMessage {
   requestContact?: boolean;
   /** the user is expected to type a number: numbered channels list choices without numbers */
   expectsNumber?: boolean;
+  /** literal parts of the text to copy (account numbers): Telegram marks them as code */
+  code?: string[];
 }
 
 /** The outcome of one send, sorted by what the caller should do next. */

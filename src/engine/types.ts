@@ -70,6 +70,11 @@ export interface Reply {
   requestContact?: boolean;
   /** the step takes a typed number: numbered channels must not number the choices */
   expectsNumber?: boolean;
+  /**
+   * Literal parts of the text a person copies (an account number): Telegram shows them as code,
+   * copied with one tap; other channels show the text as it is.
+   */
+  code?: string[];
 }
 
 /** A chat account as the engine sees it. */

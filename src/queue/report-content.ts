@@ -59,6 +59,8 @@ export function reportText(i18n: I18n, locale: Locale, f: ReportFacts): string {
       : t('report-recipient-none'),
     t('report-created', { time: formatWib(new Date(order.createdAt)) }),
     t(order.paymentConfirmed ? 'report-payment-confirmed' : 'report-payment-unconfirmed'),
+    // The method only (transfer, e-wallet, QRIS): never the account number.
+    ...(order.paidWith ? [t('report-paid-with', { method: t(`pay-method-name-${order.paidWith}`) })] : []),
     order.postLink ? t('report-post-link', { link: order.postLink }) : t('report-post-none'),
   ];
   if (!order.receipt) lines.push(t('report-receipt-missing'));
@@ -99,6 +101,7 @@ export function reportWebhookBody(
     recipient: { kelurahan: r?.kelurahan ?? null, kecamatan: r?.kecamatan ?? null, name_masked: r ? maskName(r.name) : null },
     post_link: order.postLink ?? null,
     payment_confirmed: order.paymentConfirmed === true,
+    ...(order.paidWith ? { payment_method: order.paidWith } : {}),
     receipt_sha256: hash && /^[a-f0-9]{64}$/.test(hash) ? hash : null,
     ...(event === 'purchase.rejected' ? { reject_reason: order.rejectReason ?? '' } : {}),
   };

@@ -22,6 +22,8 @@ export const ReportWebhookBodySchema = z.object({
   recipient: z.object({ kelurahan: z.string().nullable(), kecamatan: z.string().nullable(), name_masked: z.string().nullable() }),
   post_link: z.string().nullable(),
   payment_confirmed: z.boolean(),
+  /** how the ASN says they paid (bank, ewallet, qris); never the account itself */
+  payment_method: z.enum(['bank', 'ewallet', 'qris']).optional(),
   /** SHA-256 of the receipt photo as the ASN sent it */
   receipt_sha256: hex64.nullable(),
   /** `purchase.rejected` only: a picked reason (`sold-out`, `area`, `other`) or the owner's own words */

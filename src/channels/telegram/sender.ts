@@ -31,6 +31,23 @@ export interface TelegramSenderOptions {
 /** Label of the contact button when the message gives none (as its first choice). */
 export const DEFAULT_CONTACT_LABEL = '📱 Kirim nomor HP';
 
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A text with its copyable parts (`code`) as Telegram HTML: everything escaped, each part in
+ * `<code>` (one tap copies it). Without such parts the text goes as plain text, no parse_mode.
+ */
+export function withCodeSpans(text: string, code: string[] | undefined): { text: string; parse_mode?: 'HTML' } {
+  const parts = (code ?? []).filter((c) => c && text.includes(c));
+  if (!parts.length) return { text };
+  let html = escapeHtml(text);
+  // Longest first, each occurrence once: a number inside another is not wrapped twice.
+  const sorted = [...new Set(parts.map(escapeHtml))].sort((a, b) => b.length - a.length);
+  const re = new RegExp(sorted.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  html = html.replace(re, (m) => `<code>${m}</code>`);
+  return { text: html, parse_mode: 'HTML' };
+}
+
 /** Sorts a failed Bot API call into what the caller should do next. */
 export function toSendFailure(err: unknown): Extract<SendResult, { ok: false }> {
   if (err instanceof GrammyError) {
@@ -112,8 +129,10 @@ export function createTelegramSender(api: Api, opts: TelegramSenderOptions): Tel
       let text = msg.text;
       if (msg.photo) {
         const [caption, rest] = cutText(text, TELEGRAM_CAPTION_LIMIT);
+        const formatted = withCodeSpans(caption, msg.code);
         const sent = await sendPhoto(chatId, msg.photo, {
-          caption,
+          caption: formatted.text,
+          ...(formatted.parse_mode ? { parse_mode: formatted.parse_mode } : {}),
           ...replyParams(),
           ...(rest || msg.document ? {} : { reply_markup: markup }),
         });
@@ -140,7 +159,12 @@ export function createTelegramSender(api: Api, opts: TelegramSenderOptions): Tel
         const parts = splitText(text);
         for (const [i, part] of parts.entries()) {
           const last = i === parts.length - 1;
-          const sent = await api.sendMessage(chatId, part, { ...replyParams(), ...(last && markup ? { reply_markup: markup } : {}) });
+          const formatted = withCodeSpans(part, msg.code);
+          const sent = await api.sendMessage(chatId, formatted.text, {
+            ...(formatted.parse_mode ? { parse_mode: formatted.parse_mode } : {}),
+            ...replyParams(),
+            ...(last && markup ? { reply_markup: markup } : {}),
+          });
           remember(sent.message_id);
         }
       }
