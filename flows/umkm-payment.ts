@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizePhone } from '../src/domain/phone.js';
 import {
   BankAccountSchema,
   detailsOnly,
@@ -6,7 +7,6 @@ import {
   methodsOf,
   normalizeBank,
   parseAccountNumber,
-  parseEwalletNumber,
   type PaymentDetails,
   PaymentDetailsSchema,
   PaymentMethodSchema,
@@ -129,7 +129,7 @@ export const umkmPaymentFlow = defineFlow({
         if (input.kind !== 'text') return invalid('pay-own-need-text');
         const provider = ctx.data.provider;
         if (!provider) return goto('umkm-payment', 'ewallet');
-        const number = parseEwalletNumber(input.text);
+        const number = normalizePhone(input.text);
         if (!number) return invalid('pay-own-ewallet-number-bad');
         return goto('umkm-payment', 'confirm', { data: { draft: { ...ctx.data.draft, ewallet: { provider, number } } } });
       },

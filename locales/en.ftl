@@ -816,7 +816,7 @@ pay-ask =
 
     After paying, send a photo of the payment proof (receipt or screenshot) here. 📸
 pay-ask-again =
-    Payment of { $total } for order { $id }:
+    Please pay { $total } to { $umkm } for order { $id }:
     { $details }
 pay-line-bank = 🏦 { $bank } transfer: { $number } in the name of { $holder }
 pay-line-ewallet = 📱 { $provider }: { $number }

@@ -746,7 +746,7 @@ pay-admin-missing = ⚠️ { $count } UMKM belum punya data pembayaran (tampil d
        *[other] {" "}dan { $more } lainnya
     }.
 pay-ask =
-    Silakan bayar { $total } kepada { $umkm } untuk pesanan { $id }.
+    Silakan lakukan pembayaran { $total } kepada { $umkm } untuk pesanan { $id }.
 
     💳 Cara membayar:
     { $details }{ $copyHint ->
@@ -756,7 +756,7 @@ pay-ask =
 
     Setelah membayar, kirim foto bukti pembayaran (struk atau tangkapan layar) di sini. 📸
 pay-ask-again =
-    Pembayaran { $total } untuk pesanan { $id }:
+    Silakan lakukan pembayaran { $total } kepada { $umkm } untuk pesanan { $id }:
     { $details }
 pay-line-bank = 🏦 Transfer { $bank }: { $number } a.n. { $holder }
 pay-line-ewallet = 📱 { $provider }: { $number }

@@ -83,9 +83,13 @@ async function main() {
   const umkm: (string | number)[][] = [
     ['id', 'name', 'owner_name', 'owner_phone', 'category', 'kecamatan', 'kelurahan', 'address', 'bank', 'account_number', 'account_name', 'ewallet', 'qris'],
   ];
-  /** Payment details (issue 12): every demo UMKM has an account; every third an e-wallet too. */
+  /**
+   * Payment details (issue 12): one way to pay each (so the demo journey never asks which one):
+   * a bank account, or for the last four an e-wallet instead.
+   */
   const DEMO_BANKS = ['BCA', 'BRI', 'BNI', 'Mandiri', 'BSI', 'BJB'];
-  const EWALLET_NAMES = ['GoPay', 'OVO', 'DANA'];
+  const EWALLET_NAMES = ['GoPay', 'OVO', 'DANA', 'ShopeePay'];
+  const EWALLET_FROM = DEMO_UMKM.length - 4;
   const products: (string | number | boolean)[][] = [['sku', 'umkm_id', 'name', 'price', 'unit', 'description', 'photo', 'available']];
   const photos: { sku: string; name: string; colour: string }[] = [];
   const colours = { kuliner: '#c0392b', fashion: '#2c3e80', kriya: '#7a5230' };
@@ -95,8 +99,10 @@ async function main() {
     const kelurahan = u.kelurahan ?? kels[i % kels.length];
     if (!kelurahan || !kels.includes(kelurahan)) throw new Error(`${u.name}: no kelurahan ${u.kelurahan} in ${u.kecamatan}`);
     umkm.push([id, u.name, u.owner, fakePhone(1001 + i), u.category, u.kecamatan, kelurahan, `${u.street} No. ${(i * 7) % 90 + 3}, RT ${pad((i % 9) + 1, 2)}/RW ${pad((i % 5) + 1, 2)}`,
-      DEMO_BANKS[i % DEMO_BANKS.length]!, String(1234500000 + i * 7919), u.owner,
-      i % 3 === 0 ? `${EWALLET_NAMES[(i / 3) % EWALLET_NAMES.length]} ${fakePhone(1001 + i)}` : '', '']);
+      ...(i < EWALLET_FROM
+        ? [DEMO_BANKS[i % DEMO_BANKS.length]!, String(1234500000 + i * 7919), u.owner, '']
+        : ['', '', '', `${EWALLET_NAMES[i - EWALLET_FROM]} ${fakePhone(1001 + i)}`]),
+      '']);
     u.products.forEach(([name, unit, price, description], j) => {
       const sku = `${id}-${pad(j + 1, 2)}`;
       const withPhoto = j === 0 && i % 5 === 0;

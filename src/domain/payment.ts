@@ -1,6 +1,5 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { normalizePhone } from './phone.js';
 
 /**
  * Payment details of a UMKM: a bank account, an e-wallet and a QRIS image, any of them. A UMKM
@@ -133,9 +132,6 @@ export type PaymentChange = z.infer<typeof PaymentChangeSchema>;
 
 /** An ASN paying this soon after a change is told the details changed recently. */
 export const RECENT_CHANGE_MS = 24 * 60 * 60_000;
-
-/** An e-wallet number (a phone) in E.164, or null. */
-export const parseEwalletNumber = (input: string): string | null => normalizePhone(input);
 
 /** Only the details (no bookkeeping fields), in a fixed key order, for comparing. */
 export function detailsOnly(d: PaymentDetails | null | undefined): PaymentDetails {

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { normalizePhone } from '../domain/phone.js';
 import {
   type BankAccount,
   type EwalletAccount,
   normalizeBank,
   normalizeEwallet,
   parseAccountNumber,
-  parseEwalletNumber,
 } from '../domain/payment.js';
 import { createMediaStore } from '../media/media-store.js';
 import { readQrisImage } from '../media/qris-image.js';
@@ -61,7 +61,7 @@ export function readPaymentCells(r: Cells, ctx: Issues): { bank?: BankAccount; e
     if (!m) fail('ewallet', 'must be a provider and a phone number, e.g. GoPay 081234567890');
     else {
       const p = normalizeEwallet(m[1]!);
-      const phone = parseEwalletNumber(m[2]!);
+      const phone = normalizePhone(m[2]!);
       if (!p.ok) fail('ewallet', `${m[1]} is not an e-wallet of the list (GoPay, OVO, DANA, ShopeePay, LinkAja)`);
       else if (!phone) fail('ewallet', 'the number is not a valid phone number');
       else out.ewallet = { provider: p.name as EwalletAccount['provider'], number: phone };

@@ -9,7 +9,7 @@ afterAll(async () => {
 });
 
 const BUYER = ['🛍️ Lihat katalog UMKM', '🔎 Cari produk', '📦 Pesanan saya', '🏠 Penerima saya', '❓ Bantuan'];
-const OWNER = ['🧾 Pesanan masuk (UMKM)', '🏷️ Produk saya (UMKM)'];
+const OWNER = ['🧾 Pesanan masuk (UMKM)', '🏷️ Produk saya (UMKM)', '💳 Pembayaran saya'];
 
 describe('main menu by role', () => {
   test('an ASN sees the buyer entries only', async () => {

@@ -76,7 +76,9 @@ describe('a new recipient, field by field', () => {
     );
     expect(d.text).not.toContain('📝');
     expect(d.text).toContain('Silakan lakukan pembayaran Rp 48.000 kepada Rendang Uni Ratna');
-    expect(d.text).toMatch(/Nomor rekening atau QRIS dapat ditanyakan kepada [A-Z][\p{L} ]+ \(0899-0000-\d{4}\)\./u);
+    // the UMKM's own account, to copy (issue 12): no phone call to the owner needed
+    expect(d.text).toMatch(/🏦 Transfer BNI: \d{10} a\.n\. Ratna Dewi Anggraini/u);
+    expect(d.text).not.toContain('dapat ditanyakan');
     expect(d.labels).toEqual(['✏️ Ubah penerima', '❌ Batalkan pesanan', '🏠 Menu utama']);
 
     const order = (await t.app.store.orders.get(orderId))!;
