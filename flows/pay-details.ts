@@ -65,7 +65,7 @@ export async function paymentReplies(ctx: FlowCtx, order: Order, umkm: Umkm | nu
   const { lines, code } = detailLines(ctx, payTo);
   const hint = ctx.chat.channel === 'telegram' && code.length ? 'yes' : 'no';
   const args = { ...base, details: lines, copyHint: hint };
-  if (ctx.again) return [text('pay-ask-again', args, buttons, { code })];
+  if (ctx.again) return [text('pay-ask-again', args, buttons, { prefix, code })];
   if (!payTo.qris) return [text('pay-ask', args, buttons, { prefix, code })];
   return [
     text('pay-ask', args, undefined, { prefix, code, standalone: true }),

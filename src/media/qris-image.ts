@@ -12,6 +12,7 @@ const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default
   data: Uint8ClampedArray,
   width: number,
   height: number,
+  options?: { inversionAttempts?: 'dontInvert' | 'onlyInvert' | 'attemptBoth' | 'invertFirst' },
 ) => { data: string } | null;
 
 /** Longest side the decoder works on (a phone photo is scaled down first; QR codes stay readable). */
@@ -31,7 +32,14 @@ export async function readQrisImage(bytes: Buffer): Promise<QrisImageResult> {
     return { ok: false, reason: 'not-image' };
   }
   const { width, height } = raw.info;
-  const code = jsQR(new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.length), width, height);
+  const pixels = new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.length);
+  // Dark modules on light ground first (nearly every QRIS); both ways only when that finds nothing.
+  let code: { data: string } | null;
+  try {
+    code = jsQR(pixels, width, height, { inversionAttempts: 'dontInvert' }) ?? jsQR(pixels, width, height, { inversionAttempts: 'attemptBoth' });
+  } catch {
+    code = null; // the decoder gave up on a picture it could not locate anything in
+  }
   if (!code || !code.data) return { ok: false, reason: 'no-qr' };
   const payload = code.data.trim();
   const q = parseQris(payload);
