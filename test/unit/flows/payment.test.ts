@@ -217,3 +217,21 @@ describe('owners keep their own details', () => {
     expect((await t.app.store.payments.get(UMKM))!.bank?.number).toBe('1112223334');
   });
 });
+
+describe('admins see which UMKM cannot sell yet', () => {
+  test('/statistik lists the UMKM without payment details; the terminal chat gets the details and the QRIS photo too', async () => {
+    await t.app.store.redis.hdel(t.app.store.keys.payments(), 'UMKM-040');
+    const admin = createDriver(t.app);
+    await admin.register(DEMO.admin.phone);
+    await admin.command('statistik');
+    expect(admin.text).toContain('⚠️ 1 UMKM belum punya data pembayaran (tampil di katalog, tetapi belum bisa dipesan): UMKM-040.');
+
+    const qrisPath = await allThreeMethods();
+    const asn = createDriver(t.app, { channel: 'console', chatId: 'console-pay' });
+    await asn.register(DEMO.asn.phone);
+    await atPayment(asn);
+    expect(asn.text).toContain('🏦 Transfer BSI: 7001234567');
+    expect(asn.text).not.toContain('Ketuk nomor');
+    expect(asn.last.at(-1)!.photo).toEqual({ path: qrisPath });
+  });
+});
