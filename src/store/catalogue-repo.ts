@@ -13,7 +13,9 @@ import { execResults } from './scripts.js';
  */
 export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: number } = {}) {
   const cacheMs = opts.cacheMs ?? 2000;
-  type Copy = { at: number; version: number; umkms: Map<string, Umkm>; products: Map<string, Product> };
+  type Listing = { product: Product; umkm: Umkm };
+  /** `views`: the available listings of one filter, worked out once per catalogue version */
+  type Copy = { at: number; version: number; umkms: Map<string, Umkm>; products: Map<string, Product>; views: Map<string, Listing[]> };
   let cache: Copy | null = null;
   /** the catalogue version last read by an update, and when */
   let observed: { version: number; at: number } | null = null;
@@ -58,7 +60,7 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     }
     rawUmkms = new Map(Object.entries(u));
     rawProducts = new Map(Object.entries(p));
-    cache = { at: Date.now(), version: Number(version ?? 0), umkms, products };
+    cache = { at: Date.now(), version: Number(version ?? 0), umkms, products, views: new Map() };
     return cache;
   }
 
@@ -108,9 +110,12 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
       return [...c.products.values()].filter((p) => p.umkmId === umkmId);
     },
     /** Available products with their UMKM, filtered by category and optional kecamatan. */
-    async browse(filter: { category?: Category; kecamatan?: string; umkmId?: string }) {
+    async browse(filter: { category?: Category; kecamatan?: string; umkmId?: string }): Promise<Listing[]> {
       const c = await load();
-      const out: { product: Product; umkm: Umkm }[] = [];
+      const key = `${filter.category ?? ''}|${filter.kecamatan ?? ''}|${filter.umkmId ?? ''}`;
+      const seen = c.views.get(key);
+      if (seen) return seen.slice();
+      const out: Listing[] = [];
       for (const product of c.products.values()) {
         if (!product.available) continue;
         const umkm = c.umkms.get(product.umkmId);
@@ -120,7 +125,8 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
         if (filter.umkmId && umkm.id !== filter.umkmId) continue;
         out.push({ product, umkm });
       }
-      return out;
+      c.views.set(key, out);
+      return out.slice();
     },
     async upsertUmkms(list: Umkm[]): Promise<void> {
       if (!list.length) return;
