@@ -85,6 +85,10 @@ export async function seedCatalogue(store: Store, size: CatalogueSize, firstPers
   for (let i = 0; i < s.umkm; i += 500) {
     const umkms = Array.from({ length: Math.min(500, s.umkm - i) }, (_, j) => cityUmkm(i + j));
     await store.catalogue.upsertUmkms(umkms);
+    // Every UMKM of the seeded city can be paid (a bank account), so the buyers' journeys can check out.
+    await Promise.all(
+      umkms.map((u, j) => store.payments.set(u.id, { bank: { bank: 'BRI', number: String(300_000_000_000 + i + j), holder: u.ownerName } }, 'import')),
+    );
     const products: Product[] = [];
     for (const [j, u] of umkms.entries()) {
       products.push(...cityProducts(u, i + j, perUmkm + (extra > 0 ? 1 : 0), rnd));
