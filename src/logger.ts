@@ -17,6 +17,8 @@ export const REDACT_PATHS = [
   'jid', '*.jid', 'remoteJid', '*.remoteJid', '*.*.remoteJid',
   'headers.authorization', 'req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]',
   'url', '*.url',
+  // payment details (issue 12): account numbers, holders, e-wallet numbers
+  'payTo', '*.payTo', '*.*.payTo', 'bank', '*.bank', '*.*.bank', 'ewallet', '*.ewallet', '*.*.ewallet', 'holder', '*.holder',
 ];
 
 const PATTERNS: [RegExp, string][] = [

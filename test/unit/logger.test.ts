@@ -67,3 +67,22 @@ describe('createLogger', () => {
     expect(lines[0]).toContain('"peer":"<phone>@s.whatsapp.net"');
   });
 });
+
+test('payment details on a logged order (account number, holder, e-wallet number) are redacted', () => {
+  const { lines, logger } = memoryLogger();
+  logger.info(
+    {
+      order: {
+        id: 'ORD-1',
+        payTo: { bank: { bank: 'BCA', number: '7001234567', holder: 'Ratna Dewi' }, ewallet: { provider: 'GoPay', number: '+6281298765432' } },
+      },
+      payment: { bank: { bank: 'BCA', number: '7001234567', holder: 'Ratna Dewi' } },
+    },
+    'order read',
+  );
+  const out = lines.join('\n');
+  expect(out).toContain('ORD-1');
+  expect(out).not.toContain('7001234567');
+  expect(out).not.toContain('Ratna');
+  expect(out).not.toContain('81298765432');
+});
