@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { umkmWithoutPayment } from '../../src/admin/payment-missing.js';
+import { localizeImportError } from '../../src/import/error-text.js';
 import { importCsv } from '../../src/import/runner.js';
+import { createI18n } from '../../src/i18n/index.js';
 import { createStore, type Store } from '../../src/store/index.js';
 import { createKeys } from '../../src/store/keys.js';
 import { brokenCrc, qrisPayload, qrPng } from '../support/qris.js';
@@ -88,5 +90,13 @@ describe('the umkm CSV with payment columns', () => {
       ],
     });
     expect(await redis.keys(`${prefix}*`)).toEqual([]);
+
+    // in chat the admin reads them in their language
+    const i18n = createI18n();
+    const id = (key: string, args?: Record<string, string | number>) => i18n.t('id', key, args);
+    const shown = (r.ok ? [] : r.errors).map((e) => localizeImportError(e, id));
+    expect(shown[0]).toBe('baris 2, kolom account_name: nama pemilik rekening wajib diisi bila ada rekening');
+    expect(shown[2]).toBe('baris 4, kolom bank: bank Bank Mandri tidak dikenal; mungkin: Mandiri, BRI, BNI');
+    expect(shown[4]).toContain('baris 6, kolom qris: gambar QRIS ditolak:');
   });
 });

@@ -50,6 +50,8 @@ test('a good UMKM CSV with its caption is imported and counted; the same file ag
   await admin.command('impor');
   await admin.sendDocument(file, { fileName: 'umkm.csv', caption: 'UMKM' });
   expect(admin.text).toContain('✅ Impor UMKM berhasil: 1 baru, 0 diperbarui, 0 tetap.');
+  // no payment columns: listed, cannot sell yet, and the admin is told which (issue 12)
+  expect(admin.text).toContain('⚠️ 1 UMKM belum punya data pembayaran (tampil di katalog, tetapi belum bisa dipesan): UMKM-900.');
   expect((await t.app.store.catalogue.umkm('UMKM-900'))?.name).toBe('Kue Lapis Bu Ani');
   await admin.sendDocument(file, { fileName: 'umkm.csv', caption: 'umkm' }); // straight after a result
   expect(admin.text).toContain('0 baru, 0 diperbarui, 1 tetap.');
