@@ -26,6 +26,8 @@ export const umkmCommands: CommandDef[] = [
     run: (ctx) => (isOwner(ctx.user) ? goto('umkm-orders', 'list') : goto('my-orders', 'list')),
   },
   { name: 'produk', allowed: isOwner, to: { flow: 'umkm-products', step: 'list' } },
+  // the owner's own bank account, e-wallet and QRIS (issue 12)
+  { name: 'pembayaran', allowed: isOwner, to: { flow: 'umkm-payment', step: 'view' } },
   { name: 'umkm', allowed: isOwner, run: () => switchUmkm(['menu', 'main']) },
   ...OWNER_TYPED.map(
     ([name, action]): CommandDef => ({

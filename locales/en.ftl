@@ -74,6 +74,7 @@ menu-help-owner =
     • /pesanan — incoming orders: accept, reject, confirm payment, mark delivered
     • /terima (accept), /tolak (reject), /lunas (payment received), /antar (delivered) + the order number, e.g. /terima ORD-20261122-00001
     • /produk — change prices, mark sold out/available, add a product
+    • /pembayaran — the bank account, e-wallet and QRIS buyers pay to
     • /umkm — switch the UMKM you act for (if you have more than one)
 menu-help-admin =
     For admins:

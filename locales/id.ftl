@@ -71,6 +71,7 @@ menu-help-owner =
     • /pesanan — pesanan masuk: terima, tolak, konfirmasi pembayaran, tandai sudah diantar
     • /terima, /tolak, /lunas (pembayaran diterima), /antar (sudah diantar) + nomor pesanan, mis. /terima ORD-20261122-00001
     • /produk — ubah harga, tandai habis/tersedia, tambah produk
+    • /pembayaran — rekening bank, e-wallet dan QRIS tempat pembeli membayar
     • /umkm — ganti UMKM yang diurus (bila Anda punya lebih dari satu)
 menu-help-admin =
     Untuk admin:

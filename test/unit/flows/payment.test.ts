@@ -204,7 +204,8 @@ describe('owners keep their own details', () => {
     await t.app.store.payments.set(UMKM, { bank: { bank: 'BNI', number: '1112223334', holder: 'Ratna' }, ewallet: { provider: 'OVO', number: '+6281211112222' } }, 'import');
     const owner = createDriver(t.app);
     await owner.register(OWNER_PHONE);
-    await owner.press('💳 Pembayaran saya');
+    await owner.command('pembayaran'); // the typed way in (WhatsApp)
+    expect(owner.text).toContain('💳 Data pembayaran Rendang Uni Ratna:');
     await owner.press('🗑️ Hapus salah satu');
     await owner.press('📱 E-wallet');
     expect(owner.text).toContain('🏦 Transfer BNI: 1112223334');
