@@ -179,6 +179,7 @@ async function main(): Promise<void> {
     if (config.WHATSAPP_ENABLED) queues.push(new Queue(WA_OUTBOX_QUEUE, { connection: redis, prefix: app.keys.bullPrefix() }));
     const ops = await createOpsRoutes({
       redis,
+      keys: app.keys,
       queues,
       metrics,
       channels,
@@ -187,7 +188,7 @@ async function main(): Promise<void> {
       logger,
     });
     for (const [path, h] of ops.routes) routes.set(path, h);
-    const http = await startHttpServer({ port: config.HTTP_PORT, logger, routes, prefixes: ops.prefixes });
+    const http = await startHttpServer({ port: config.HTTP_PORT, host: config.HTTP_HOST, logger, routes, prefixes: ops.prefixes });
     shutdown.add('http', 'http server', () => http.close());
     logger.info({ port: http.port }, 'http server listening (/healthz, /metrics)');
   }

@@ -65,13 +65,14 @@ async function main(): Promise<void> {
     if (config.WHATSAPP_ENABLED) queues.push(new Queue(WA_OUTBOX_QUEUE, { connection: redis, prefix: keys.bullPrefix() }));
     const { routes, prefixes } = await createOpsRoutes({
       redis,
+      keys: keys,
       queues,
       metrics,
       draining: shutdown.draining,
       dashboardPassword: config.DASHBOARD_PASSWORD,
       logger,
     });
-    const http = await startHttpServer({ port: config.HTTP_PORT, logger, routes, prefixes });
+    const http = await startHttpServer({ port: config.HTTP_PORT, host: config.HTTP_HOST, logger, routes, prefixes });
     shutdown.add('http', 'http server', () => http.close());
     logger.info({ port: http.port }, 'worker http server listening (/healthz, /metrics)');
   }

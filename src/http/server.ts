@@ -7,6 +7,7 @@ export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => P
 
 export interface HttpServerDeps {
   port: number;
+  /** HTTP_HOST; loopback (127.0.0.1) when not given */
   host?: string;
   logger: Logger;
   /** exact path -> handler (method checks are the handler's) */
@@ -38,7 +39,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<{ server: h
       res.end('internal error');
     }
   });
-  await new Promise<void>((resolve) => server.listen(deps.port, deps.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve) => server.listen(deps.port, deps.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     server,
