@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     redisUrl = privateRedis.url;
     logger.info({ port: privateRedis.port }, 'started a private redis-server under ./data/redis');
   }
-  const redis = openAppConnection(redisUrl);
+  const redis = openAppConnection(redisUrl, logger);
   const metrics = createMetrics({ processMetrics: true });
   const app = createApp({ config, redis, redisUrl, logger, onStep: metrics.onStep, onFloodDrop: metrics.onFloodDrop });
   await app.ready();
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     whatsapp = wa;
     await wa.start();
     // Worker processes (npm run worker) hand WhatsApp sends to this process through the outbox.
-    const outboxRedis = openWorkerConnection(redisUrl);
+    const outboxRedis = openWorkerConnection(redisUrl, logger);
     const outbox = startWhatsAppOutboxWorker({ connection: outboxRedis, keys: app.keys, sender: wa.sender, logger });
     shutdown.add('intake', 'whatsapp', async () => {
       await outbox.close();
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   if (whatsapp) senders.whatsapp = whatsapp.sender;
   if (config.consoleEnabled) senders.console = consoleSender;
   if (config.workerInline) {
-    const workerRedis = openWorkerConnection(redisUrl);
+    const workerRedis = openWorkerConnection(redisUrl, logger);
     const workers = await startWorkers({
       connection: workerRedis,
       redis,

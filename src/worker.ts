@@ -29,8 +29,7 @@ async function main(): Promise<void> {
     console.error('npm run worker needs REDIS_URL (the private Redis belongs to the app: start it with WORKER=inline instead)');
     process.exit(2);
   }
-  const redis = openWorkerConnection(config.REDIS_URL);
-  redis.on('error', (err) => logger.error({ err }, 'redis error'));
+  const redis = openWorkerConnection(config.REDIS_URL, logger);
   const keys = createKeys(config.REDIS_PREFIX);
   const store = createStore(redis, { keys });
   const telegram = config.BOT_TOKEN

@@ -16,6 +16,22 @@ export interface HttpServerDeps {
   prefixes?: Map<string, Handler>;
 }
 
+/** The server could not listen: one line naming the variables to change (main prints it and exits 1). */
+export class HttpListenError extends Error {
+  constructor(port: number, host: string, cause: NodeJS.ErrnoException) {
+    const why =
+      cause.code === 'EADDRINUSE'
+        ? `port ${port} on ${host} is already in use (another copy running?): set HTTP_PORT to a free port`
+        : cause.code === 'EADDRNOTAVAIL'
+          ? `${host} is not an address of this machine: set HTTP_HOST to one (127.0.0.1 or 0.0.0.0)`
+          : cause.code === 'EACCES'
+            ? `port ${port} needs privileges: set HTTP_PORT to 1024 or above`
+            : `cannot listen on ${host}:${port} (${cause.code ?? cause.message}): check HTTP_HOST and HTTP_PORT`;
+    super(`HTTP server: ${why}`, { cause });
+    this.name = 'HttpListenError';
+  }
+}
+
 /**
  * The one HTTP server of the app (Telegram webhook, /healthz, /metrics, /admin/queues).
  * Unknown paths get 404; a handler that throws gets 500 and a log line, never a crash.
@@ -39,7 +55,11 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<{ server: h
       res.end('internal error');
     }
   });
-  await new Promise<void>((resolve) => server.listen(deps.port, deps.host ?? '127.0.0.1', resolve));
+  const host = deps.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => reject(new HttpListenError(deps.port, host, err)));
+    server.listen(deps.port, host, resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     server,
