@@ -722,7 +722,7 @@ admin-import-cancel = ❌ Cancel
 admin-import-cancelled = Import cancelled, nothing was saved.
 admin-import-expired = The file has expired. Please send it again.
 admin-import-done = ✅ Import of { $kind } done: { $added } added, { $updated } updated, { $unchanged } unchanged.
-admin-import-busy = Another import is running. Nothing was changed; please send this file again in a minute.
+admin-import-busy = Another import is running. Nothing was changed; please send this file again when it has finished (an import that was stopped gives up its turn within { $seconds } seconds).
 admin-import-refused =
     ❌ Import of { $kind } refused: { $count ->
         [one] 1 problem
@@ -802,3 +802,4 @@ report-console-title = 📨 [Demo] Report for the Mayor's Office (no report dest
 receipt-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a screenshot or an ordinary phone camera photo.
 up-photo-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a smaller photo.
 admin-bc-photo-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a smaller photo.
+admin-import-encoding = We cannot read this file as CSV text. In Excel choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)" and send that file.

@@ -665,7 +665,7 @@ admin-import-cancel = ❌ Batal
 admin-import-cancelled = Impor dibatalkan, tidak ada data yang disimpan.
 admin-import-expired = Berkasnya sudah kedaluwarsa. Mohon kirim ulang.
 admin-import-done = ✅ Impor { $kind } berhasil: { $added } baru, { $updated } diperbarui, { $unchanged } tetap.
-admin-import-busy = Impor lain sedang berjalan. Tidak ada yang diubah; silakan kirim berkas ini lagi sebentar lagi.
+admin-import-busy = Impor lain sedang berjalan. Tidak ada yang diubah; silakan kirim berkas ini lagi setelah impor itu selesai (impor yang terhenti melepas gilirannya paling lama { $seconds } detik kemudian).
 admin-import-refused =
     ❌ Impor { $kind } ditolak: { $count } masalah, tidak ada data yang disimpan.
     { $lines }
@@ -742,3 +742,4 @@ report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tuj
 receipt-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim tangkapan layar atau foto biasa dari kamera ponsel.
 up-photo-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim foto yang lebih kecil.
 admin-bc-photo-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim foto yang lebih kecil.
+admin-import-encoding = Berkas ini tidak bisa kami baca sebagai teks CSV. Di Excel, pilih File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)", lalu kirim berkas itu.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { Product } from '../domain/schemas.js';
-import { duplicateErrors, IdField, requiredText } from './fields.js';
+import { type Product, ProductSchema } from '../domain/schemas.js';
+import { productUpsertCommands, productVersionCommands } from '../store/catalogue-repo.js';
+import { IdField, requiredText } from './fields.js';
 import type { ImportKind } from './kind.js';
 
 /** Columns of a products file. */
@@ -82,17 +83,20 @@ export function productsImport(): ImportKind<Product> {
   return {
     columns: PRODUCT_COLUMNS,
     schema,
+    stored: ProductSchema,
     id: (p) => p.sku,
-    async check(rows, store) {
-      const errors = duplicateErrors(rows, 'sku', (p) => p.sku);
+    unique: [{ field: 'sku', key: (p) => p.sku }],
+    async checkChunk(rows, store) {
       const ids = [...new Set(rows.map((r) => r.record.umkmId))];
-      const found = await Promise.all(ids.map((id) => store.catalogue.umkm(id)));
+      const found = await store.catalogue.umkmsByIds(ids);
       const missing = new Set(ids.filter((_, i) => !found[i]));
-      for (const { line, record } of rows)
-        if (missing.has(record.umkmId)) errors.push(`line ${line}: umkm_id: UMKM ${record.umkmId} does not exist (import umkm first)`);
-      return errors;
+      return rows
+        .filter(({ record }) => missing.has(record.umkmId))
+        .map(({ line, record }) => `line ${line}: umkm_id: UMKM ${record.umkmId} does not exist (import umkm first)`);
     },
-    load: (store, ids) => Promise.all(ids.map((sku) => store.catalogue.product(sku))),
-    save: (store, list) => store.catalogue.upsertProducts(list),
+    watched: (keys) => [keys.products()],
+    load: (store, ids) => store.catalogue.productsBySkus(ids),
+    writes: productUpsertCommands,
+    versionWrites: productVersionCommands,
   };
 }
