@@ -7,8 +7,14 @@ export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 /** How to fix a file we cannot read: one sentence, used by the CLI and (translated) in chat. */
 export const SAVE_AS_UTF8 = 'in Excel choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)" and import that file';
 
-/** What chardet may call a file Excel saved as "CSV (Comma delimited)" on a Western/Indonesian Windows. */
-const LATIN = new Set(['ISO-8859-1', 'ISO-8859-15', 'windows-1252', 'ISO-8859-9']);
+/**
+ * What chardet may call a file Excel saved as "CSV (Comma delimited)" on an Indonesian (Western)
+ * Windows, whose code page is Windows-1252: with only a few accented letters among ASCII text,
+ * chardet cannot tell the Latin-script single-byte code pages apart (a lone "ç" reads as
+ * ISO-8859-2 as well), so any of them is read as Windows-1252. Cyrillic, Greek, Arabic, Hebrew
+ * and the multi-byte Asian encodings are refused.
+ */
+const LATIN = /^(ISO-8859-(1|2|3|4|9|10|13|14|15|16)|windows-125[02478])$/;
 
 /** Why a file is refused: not text at all (NUL bytes, broken sequences), or text in an encoding we do not convert. */
 export type Refusal = { ok: false; reason: 'binary' | 'encoding'; error: string };
@@ -55,7 +61,7 @@ export function detectCsvEncoding(sample: Buffer): EncodingVerdict {
   }
   if (sample.includes(0)) return binary();
   const guess = chardet.detect(sample);
-  if (guess && LATIN.has(guess)) return { ok: true, encoding: 'windows-1252', bom: 0 };
+  if (guess && LATIN.test(guess)) return { ok: true, encoding: 'windows-1252', bom: 0 };
   return { ok: false, reason: 'encoding', error: `file: the file is not UTF-8 text${guess ? ` (it looks like ${guess})` : ''}; ${SAVE_AS_UTF8}` };
 }
 
