@@ -223,7 +223,12 @@ async function write<T>(store: Store, kind: ImportKind<T>, recordsKey: string): 
  * `busy` and nothing is touched; the lock is renewed while this import runs and freed within
  * IMPORT_LOCK_MS of its process dying.
  */
-export async function importCsv(store: Store, kind: ImportKindName, source: CsvSource, opts: { now?: Date } = {}): Promise<ImportResult> {
+export async function importCsv(
+  store: Store,
+  kind: ImportKindName,
+  source: CsvSource,
+  opts: { now?: Date; heartbeatMs?: number } = {},
+): Promise<ImportResult> {
   // One import at a time (CLI and chat alike): two at once could each pass the duplicate checks
   // against what is stored and together write a phone or id twice.
   const lock = store.keys.importLock();
@@ -231,7 +236,7 @@ export async function importCsv(store: Store, kind: ImportKindName, source: CsvS
   if ((await store.redis.set(lock, token, 'PX', IMPORT_LOCK_MS, 'NX')) !== 'OK') {
     return { ok: false, busy: true, errors: [BUSY_TEXT] };
   }
-  const heartbeat = setInterval(() => void store.redis.eval(RENEW, 1, lock, token, IMPORT_LOCK_MS).catch(() => undefined), IMPORT_HEARTBEAT_MS);
+  const heartbeat = setInterval(() => void store.redis.eval(RENEW, 1, lock, token, IMPORT_LOCK_MS).catch(() => undefined), opts.heartbeatMs ?? IMPORT_HEARTBEAT_MS);
   heartbeat.unref();
   try {
     return await run(store, kindFor(kind, { now: opts.now ?? store.clock() }), source, token);
