@@ -24,7 +24,7 @@ const uploadKey = (ctx: FlowCtx) => ctx.deps.store.keys.adminUpload(ctx.chat.cha
 /** The same all-or-nothing import as the CLI; the answer lists bad rows (at most 20) or the counts. */
 async function runImport(ctx: FlowCtx, kind: ImportKindName, csv: string): Promise<StepResult> {
   await ctx.deps.store.redis.del(uploadKey(ctx));
-  const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock() });
+  const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock(), media: { store: ctx.deps.media } });
   // The kind as the admin calls it ("daftar ASN"), not its file name.
   const name = ctx.deps.t(`admin-import-kind-name-${kind}`);
   if (r.ok) return goto('admin-import', 'done', { replies: [text('admin-import-done', { kind: name, added: r.added, updated: r.updated, unchanged: r.unchanged })] });

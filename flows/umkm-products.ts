@@ -107,7 +107,8 @@ export const umkmProductsFlow: Flow = {
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         const p = own.product;
         // The photo again only when the product is shown anew, not after a wrong input.
-        const photo = !p.photo || ctx.again ? undefined : p.photo.startsWith('https://') ? { url: p.photo } : { path: p.photo };
+        const photo = !p.photo || ctx.again || p.photo.startsWith('https://') ? undefined : { path: p.photo };
+        // stored files only (a URL kept by an import before issue 14 is not sent)
         const args = { name: p.name, price: formatRupiah(p.price), unit: p.unit, status: statusOf(ctx, p), description: p.description };
         return reply(
           text(

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from '../config.js';
 import { openCsvFile } from '../import/decode.js';
 import { formatCounts, IMPORT_KINDS, type ImportKindName, importCsv } from '../import/runner.js';
+import { createMediaStore } from '../media/media-store.js';
 import { createStore } from '../store/index.js';
 import { createKeys } from '../store/keys.js';
 import { type PrivateRedis, startPrivateRedis } from '../store/redis-server.js';
@@ -48,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     redis.on('error', () => undefined); // a failed command below says what went wrong, once
     await redis.connect();
     const store = createStore(redis, { keys: createKeys(config.REDIS_PREFIX) });
-    const result = await importCsv(store, kind as ImportKindName, opened.chunks);
+    const result = await importCsv(store, kind as ImportKindName, opened.chunks, { media: { store: createMediaStore(config.MEDIA_DIR) } });
     if (!result.ok) {
       console.error(`${file}: ${result.errors.length + (result.more ?? 0)} problem(s), nothing written`);
       for (const e of result.errors) console.error(`  ${e}`);

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { MediaStore } from '../media/media-store.js';
+import type { PhotoFetchOptions } from '../media/photo-source.js';
 import type { Cmd } from '../store/batch.js';
 import type { Keys } from '../store/keys.js';
 import type { Store } from '../store/index.js';
@@ -39,5 +41,8 @@ export interface ImportKind<T> {
   versionWrites(keys: Keys): Cmd[];
 }
 
+/** Where photos named in a file are read from and stored (MEDIA_DIR), and how URLs are fetched. */
+export type ImportMedia = { store: MediaStore; fetch?: PhotoFetchOptions };
+
 /** Facts a kind's rules may depend on. */
-export type ImportContext = { now: Date };
+export type ImportContext = { now: Date; media?: ImportMedia };

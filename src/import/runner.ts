@@ -4,7 +4,7 @@ import { APPLY_LUA, applyArgs, REDIS_CHUNK } from '../store/batch.js';
 import type { Store } from '../store/index.js';
 import { streamCsvRows } from './csv-rows.js';
 import { CsvEncodingError } from './decode.js';
-import type { ImportContext, ImportKind, ParsedRow } from './kind.js';
+import type { ImportContext, ImportKind, ImportMedia, ParsedRow } from './kind.js';
 import { productsImport } from './products.js';
 import { rosterImport } from './roster.js';
 import { umkmImport } from './umkm.js';
@@ -47,7 +47,7 @@ function kindFor(kind: ImportKindName, ctx: ImportContext): ImportKind<unknown> 
     case 'umkm':
       return umkmImport() as ImportKind<unknown>;
     case 'products':
-      return productsImport() as ImportKind<unknown>;
+      return productsImport(ctx) as ImportKind<unknown>;
   }
 }
 
@@ -123,9 +123,10 @@ async function run<T>(store: Store, kind: ImportKind<T>, source: CsvSource, toke
       const lines = (await p.exec())!.map(([, v]) => v as string);
       errs.add(lookups.map((l, i) => `line ${l.line}: ${l.field}: same as line ${lines[i]}`));
     }
+    // the kind's checks first: they may complete a record (a product's photo, stored)
+    errs.add(await kind.checkChunk(batch, store));
     const fresh = batch.filter((_, i) => !dup.has(i));
     if (fresh.length) await redis.hset(scratch('records'), ...fresh.flatMap(({ record }) => [kind.id(record), JSON.stringify(record)]));
-    errs.add(await kind.checkChunk(batch, store));
   }
 
   try {
@@ -221,13 +222,14 @@ async function write<T>(store: Store, kind: ImportKind<T>, recordsKey: string): 
  * stored one is counted as unchanged and not written. `now` (default: the store's clock) bounds
  * NIP appointment dates. Imports run one at a time: while another holds the lock the answer is
  * `busy` and nothing is touched; the lock is renewed while this import runs and freed within
- * IMPORT_LOCK_MS of its process dying.
+ * IMPORT_LOCK_MS of its process dying. `media`: where product photos are read and stored (without
+ * it a products file naming photos is refused).
  */
 export async function importCsv(
   store: Store,
   kind: ImportKindName,
   source: CsvSource,
-  opts: { now?: Date; heartbeatMs?: number } = {},
+  opts: { now?: Date; heartbeatMs?: number; media?: ImportMedia } = {},
 ): Promise<ImportResult> {
   // One import at a time (CLI and chat alike): two at once could each pass the duplicate checks
   // against what is stored and together write a phone or id twice.
@@ -239,7 +241,7 @@ export async function importCsv(
   const heartbeat = setInterval(() => void store.redis.eval(RENEW, 1, lock, token, IMPORT_LOCK_MS).catch(() => undefined), opts.heartbeatMs ?? IMPORT_HEARTBEAT_MS);
   heartbeat.unref();
   try {
-    return await run(store, kindFor(kind, { now: opts.now ?? store.clock() }), source, token);
+    return await run(store, kindFor(kind, { now: opts.now ?? store.clock(), ...(opts.media ? { media: opts.media } : {}) }), source, token);
   } finally {
     clearInterval(heartbeat);
     await store.redis.eval(RELEASE, 1, lock, token).catch(() => undefined);
