@@ -193,7 +193,8 @@ export const browseFlow: Flow = {
         if (!product || !umkm || !product.available) {
           return goto('browse', 'list', { replies: [text('browse-product-gone')] });
         }
-        const photo = product.photo ? (product.photo.startsWith('https://') ? { url: product.photo } : { path: product.photo }) : undefined;
+        const photo = product.photo && !product.photo.startsWith('https://') ? { path: product.photo } : undefined;
+        // stored files only (a URL kept by an import before issue 14 is not sent)
         // Listed, but not for sale until the UMKM gives a way to be paid.
         const payable = canBePaid(await ctx.deps.store.payments.get(umkm.id));
         return reply(

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { normalizePhone } from '../domain/phone.js';
 import {
@@ -8,7 +7,8 @@ import {
   normalizeEwallet,
   parseAccountNumber,
 } from '../domain/payment.js';
-import { createMediaStore } from '../media/media-store.js';
+import type { MediaStore } from '../media/media-store.js';
+import { readMediaFile } from '../media/photo-source.js';
 import { readQrisImage } from '../media/qris-image.js';
 import type { ParsedRow } from './kind.js';
 import { qrisRefusalText } from './error-text.js';
@@ -79,10 +79,9 @@ export function readPaymentCells(r: Cells, ctx: Issues): { bank?: BankAccount; e
  */
 export async function resolveQrisFiles<T extends { payment?: { qris?: { path: string; merchant: string } }; qrisFile?: string }>(
   rows: ParsedRow<T>[],
-  mediaDir: string | undefined,
+  media: MediaStore | undefined,
 ): Promise<string[]> {
   const errors: string[] = [];
-  const media = mediaDir ? createMediaStore(mediaDir) : null;
   for (const { line, record } of rows) {
     const file = record.qrisFile;
     if (!file) continue;
@@ -91,13 +90,12 @@ export async function resolveQrisFiles<T extends { payment?: { qris?: { path: st
       errors.push(`line ${line}: qris: no MEDIA_DIR to read the image from`);
       continue;
     }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(media.resolve(file));
-    } catch {
-      errors.push(`line ${line}: qris: no file ${file} under MEDIA_DIR`);
+    const read = await readMediaFile(media.root, file);
+    if (!read.ok) {
+      errors.push(`line ${line}: qris: ${read.reason}`);
       continue;
     }
+    const bytes = read.bytes;
     const q = await readQrisImage(bytes);
     if (!q.ok) {
       errors.push(`line ${line}: qris: ${qrisRefusalText(q.reason)}`);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { PaymentDetails } from '../domain/payment.js';
-import { CATEGORIES, type Umkm } from '../domain/schemas.js';
+import { detailsOnly, type PaymentDetails, PaymentDetailsSchema, sameDetails, StoredPaymentSchema } from '../domain/payment.js';
+import { CATEGORIES, type Umkm, UmkmSchema } from '../domain/schemas.js';
+import type { Cmd } from '../store/batch.js';
+import { umkmUpsertCommands, umkmVersionCommands } from '../store/catalogue-repo.js';
 import { canonicalKecamatan, canonicalKelurahan } from '../domain/wilayah.js';
-import { duplicateErrors, IdField, PhoneField, requiredText } from './fields.js';
+import { IdField, PhoneField, requiredText } from './fields.js';
 import type { ImportContext, ImportKind } from './kind.js';
 import { PAYMENT_COLUMNS, paymentColumns, readPaymentCells, resolveQrisFiles } from './payment-columns.js';
 
@@ -59,6 +61,9 @@ const schema = z
  */
 export type UmkmRow = Umkm & { payment?: PaymentDetails; qrisFile?: string };
 
+/** A row as the runner keeps it between its passes (the QRIS file already read). */
+const StoredRowSchema = UmkmSchema.extend({ payment: PaymentDetailsSchema.optional() });
+
 const umkmOf = (r: UmkmRow): Umkm => {
   const { payment: _p, qrisFile: _q, ...umkm } = r;
   return umkm;
@@ -66,36 +71,50 @@ const umkmOf = (r: UmkmRow): Umkm => {
 
 /**
  * The UMKM import: `id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address`, upserted
- * by id, with the optional payment columns `bank,account_number,account_name,ewallet,qris`.
+ * by id, with the optional payment columns `bank,account_number,account_name,ewallet,qris`
+ * (issue 12): rows that give details replace the stored ones (each change kept in the history,
+ * by `import`); rows that give none leave them as they are.
  */
 export function umkmImport(ctx: ImportContext = { now: new Date() }): ImportKind<UmkmRow> {
   // The rows that give payment details: only their stored details take part in "unchanged".
   const withPayment = new Set<string>();
+  const at = ctx.now.toISOString();
   return {
     columns: UMKM_COLUMNS,
     optionalColumns: PAYMENT_COLUMNS,
     schema,
+    stored: StoredRowSchema,
     id: (u) => u.id,
-    check: async (rows) => {
-      const errors = [...duplicateErrors(rows, 'id', (u) => u.id), ...(await resolveQrisFiles(rows, ctx.mediaDir))];
+    unique: [{ field: 'id', key: (u) => u.id }],
+    checkChunk: async (rows) => {
+      const errors = await resolveQrisFiles(rows, ctx.media?.store);
       for (const { record } of rows) if (record.payment) withPayment.add(record.id);
       return errors;
     },
+    watched: (keys) => [keys.umkms(), keys.payments()],
     load: async (store, ids) => {
-      const [umkms, payments] = await Promise.all([Promise.all(ids.map((id) => store.catalogue.umkm(id))), store.payments.many(ids)]);
-      return umkms.map((u, i) => {
+      const [umkms, payments] = await Promise.all([store.catalogue.umkmsByIds(ids), store.payments.many(ids)]);
+      return umkms.map((u, i): UmkmRow | null => {
         const p = payments[i];
         if (!u || !withPayment.has(u.id) || !p) return u;
-        const payment: PaymentDetails = {};
-        if (p.bank) payment.bank = p.bank;
-        if (p.ewallet) payment.ewallet = p.ewallet;
-        if (p.qris) payment.qris = p.qris;
-        return { ...u, payment };
+        return { ...u, payment: detailsOnly(p) };
       });
     },
-    save: async (store, list) => {
-      await store.catalogue.upsertUmkms(list.map(umkmOf));
-      for (const r of list) if (r.payment) await store.payments.set(r.id, r.payment, 'import');
+    writes: (keys, records, old) => {
+      const cmds: Cmd[] = umkmUpsertCommands(keys, records.map(umkmOf), old.map((o) => (o ? umkmOf(o) : null)));
+      records.forEach((r, i) => {
+        const before = old[i]?.payment ?? null;
+        if (!r.payment || sameDetails(before, r.payment)) return;
+        const details = detailsOnly(r.payment);
+        const stored = StoredPaymentSchema.parse({ ...details, updatedAt: at, updatedBy: 'import' });
+        cmds.push(
+          ['hset', keys.payments(), r.id, JSON.stringify(stored)],
+          ['lpush', keys.paymentHistory(r.id), JSON.stringify({ at, by: 'import', old: before ? detailsOnly(before) : null, new: details })],
+          ['ltrim', keys.paymentHistory(r.id), 0, 199],
+        );
+      });
+      return cmds;
     },
+    versionWrites: umkmVersionCommands,
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { umkmWithoutPayment } from '../../src/admin/payment-missing.js';
+import { createMediaStore } from '../../src/media/media-store.js';
 import { localizeImportError } from '../../src/import/error-text.js';
 import { importCsv } from '../../src/import/runner.js';
 import { createI18n } from '../../src/i18n/index.js';
@@ -41,7 +42,7 @@ describe('the umkm CSV with payment columns', () => {
     await mkdir(path.join(mediaDir, 'upload'));
     await writeFile(path.join(mediaDir, 'upload', 'qris-u2.png'), await qrPng(qrisPayload('BATIK CINERE')));
     const csv = [HEAD, row('U1', 'bank central asia,123 456 7890,Sari Rahmawati,gopay 0812-3456-7890,'), row('U2', ',,,,upload/qris-u2.png'), row('U3', ',,,,')].join('\n');
-    expect(await importCsv(store, 'umkm', csv, { mediaDir })).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
+    expect(await importCsv(store, 'umkm', csv, { media: { store: createMediaStore(mediaDir) } })).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
     expect(await store.payments.get('U1')).toMatchObject({
       bank: { bank: 'BCA', number: '1234567890', holder: 'Sari Rahmawati' },
       ewallet: { provider: 'GoPay', number: '+6281234567890' },
@@ -55,9 +56,9 @@ describe('the umkm CSV with payment columns', () => {
     expect((await umkmWithoutPayment(store)).map((u) => u.id)).toEqual(['U3']);
 
     // the same file again changes nothing; a file without the payment columns keeps the details
-    expect(await importCsv(store, 'umkm', csv, { mediaDir })).toEqual({ ok: true, added: 0, updated: 0, unchanged: 3 });
+    expect(await importCsv(store, 'umkm', csv, { media: { store: createMediaStore(mediaDir) } })).toEqual({ ok: true, added: 0, updated: 0, unchanged: 3 });
     const plain = ['id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address', row('U1', '').replace(/,$/, '')].join('\n');
-    expect(await importCsv(store, 'umkm', plain, { mediaDir })).toEqual({ ok: true, added: 0, updated: 0, unchanged: 1 });
+    expect(await importCsv(store, 'umkm', plain, { media: { store: createMediaStore(mediaDir) } })).toEqual({ ok: true, added: 0, updated: 0, unchanged: 1 });
     expect((await store.payments.get('U1'))?.bank?.number).toBe('1234567890');
     expect(await store.payments.history('U1')).toHaveLength(1);
   });
@@ -76,7 +77,7 @@ describe('the umkm CSV with payment columns', () => {
       row('U7', ',,,,missing.png'),
       row('U8', 'BCA,1234567,Ani,,'),
     ].join('\n');
-    const r = await importCsv(store, 'umkm', csv, { mediaDir });
+    const r = await importCsv(store, 'umkm', csv, { media: { store: createMediaStore(mediaDir) } });
     expect(r).toEqual({
       ok: false,
       errors: [
@@ -86,7 +87,7 @@ describe('the umkm CSV with payment columns', () => {
         'line 5: ewallet: Paypal is not an e-wallet of the list (GoPay, OVO, DANA, ShopeePay, LinkAja)',
         'line 6: qris: the QRIS checksum (tag 63) is wrong: the code is damaged or altered',
         'line 7: qris: the QR code is not a QRIS (it does not start with 000201)',
-        'line 8: qris: no file missing.png under MEDIA_DIR',
+        'line 8: qris: missing.png is not a file under MEDIA_DIR',
       ],
     });
     expect(await redis.keys(`${prefix}*`)).toEqual([]);
