@@ -7,10 +7,12 @@ import { menuFlow } from './menu.js';
 import { myOrdersFlow } from './my-orders.js';
 import { myRecipientsFlow } from './my-recipients.js';
 import { OPT_OUT_COMMANDS } from './opt-out.js';
+import { overdueCommands, overdueGlobalChoices, orderOverdueFlow } from './order-overdue.js';
 import { retryGlobalChoices } from './order-retry.js';
 import { receiptFlow, strayReceipt } from './receipt.js';
 import { recipientFlow } from './recipient.js';
 import { registerFlow } from './register.js';
+import { isInvitation } from './register-invite.js';
 import { postCommands, postGlobalChoices, socialPostFlow, strayPostLink } from './social-post.js';
 import { text } from './ui.js';
 import { umkmActingFlow } from './umkm-acting.js';
@@ -33,6 +35,7 @@ export const FLOWS: Flow[] = [
   umkmActingFlow,
   umkmOrdersFlow,
   umkmProductsFlow,
+  orderOverdueFlow,
   ...ADMIN_FLOWS,
 ];
 
@@ -44,7 +47,8 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   {
     name: 'start',
     allowed: anyone,
-    run: (ctx) => (ctx.user.registered ? goto('menu', 'main') : goto('register', 'start')),
+    run: (ctx, args) =>
+      isInvitation(args) ? goto('register', 'invite', { data: { token: args.trim() } }) : ctx.user.registered ? goto('menu', 'main') : goto('register', 'start'),
   },
   { name: 'menu', allowed: registered, to: { flow: 'menu', step: 'main' } },
   {
@@ -72,6 +76,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   { name: 'ping', allowed: anyone, run: () => reply(text('menu-pong')) },
   ...umkmCommands,
   ...postCommands,
+  ...overdueCommands,
   ...ADMIN_COMMANDS,
   ...OPT_OUT_COMMANDS,
 ];
@@ -97,7 +102,7 @@ export const COMMANDS: CommandDef[] = [
 ];
 
 /** Buttons that work from anywhere (sent in reminders and notifications). */
-export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
+export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...overdueGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
 
 /** What a post link or a receipt photo means on a screen that takes neither (see the engine's REFUSALS). */
 export const STRAY_INPUTS: StrayInput[] = [strayPostLink, strayReceipt];

@@ -6,7 +6,8 @@ export type Actor = 'asn' | 'umkm' | 'system';
 const MOVES: Record<OrderStatus, Partial<Record<OrderStatus, Actor[]>>> = {
   draft: { confirmed: ['asn'] },
   confirmed: { paid: ['asn'], cancelled: ['asn', 'system'] },
-  paid: { accepted: ['umkm'], rejected: ['umkm'] },
+  // paid -> cancelled: the ASN, once no owner accepted within UMKM_ACCEPT_MINUTES (the flow checks that)
+  paid: { accepted: ['umkm'], rejected: ['umkm'], cancelled: ['asn'] },
   accepted: { delivered: ['umkm'] },
   rejected: {},
   delivered: {},
