@@ -100,7 +100,7 @@ async function overviewReply(ctx: AdminUmkmCtx, states: OwnerState[]): Promise<R
   if (unlinked.length) {
     lines.push('', t('au-unlinked-title'));
     for (const s of unlinked.slice(0, MAX_LINES)) {
-      const waiting = s.waiting ? t('au-waiting-mark', { count: s.waiting }) : '';
+      const waiting = s.waiting ? ` ${t('au-waiting-mark', { count: s.waiting })}` : '';
       lines.push(t('au-umkm-line', { id: s.umkm.id, umkm: s.umkm.name, kecamatan: s.umkm.kecamatan, waiting }));
     }
   }

@@ -56,7 +56,6 @@ export const ADMIN_COMMANDS: CommandDef[] = [
   },
   { name: 'gagal', allowed: isAdmin, to: { flow: 'admin-reports', step: 'failed' } },
   { name: 'impor', allowed: isAdmin, to: { flow: 'admin-import', step: 'ask' } },
-  { name: 'umkm', allowed: isAdmin, to: { flow: 'admin-umkm', step: 'overview' } },
   {
     // the typed form of the stop button (WhatsApp lists buttons as numbers of the current step only)
     name: 'hentikan',

@@ -800,7 +800,7 @@ report-console-title = 📨 [Demo] Report for the Mayor's Office (no report dest
 
 ## owners who have not linked, invitations, orders nobody accepts (issue 12)
 cart-umkm-not-linked = ℹ️ This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links.
-receipt-thanks-unlinked = ✅ Payment proof for order { $id } ({ $total }) received. This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links. The report is on its way to the Mayor's Office.
+receipt-thanks-unlinked = ✅ Payment proof for order { $id } ({ $total }) received. This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links, and the report is on its way to the Mayor's Office.
 uo-done-accepted-unlinked = ✅ Order { $id } accepted. We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. When the package has arrived, press "Delivered".
 uo-done-delivered-unlinked = 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again.
 uo-done-delivered-unpaid-unlinked = 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. Once you have received the money, press "Payment received".
@@ -834,7 +834,7 @@ au-title =
     { $kecamatan }
 au-kecamatan-line = • Kec. { $kecamatan }: { $linked } linked, { $unlinked } not yet
 au-overdue-title = ⏳ Orders not accepted by the UMKM after { $minutes } minutes:
-au-overdue-line = • { $id } — { $umkm } ({ $total }), paid { $at } WIB{ $linked }
+au-overdue-line = • { $id } — { $umkm } ({ $total }), ordered { $at } WIB{ $linked }
 au-overdue-unlinked-mark = , owner not linked
 au-none-overdue = ✅ No order is late to be accepted.
 au-unlinked-title = Not linked yet (those with waiting orders first):

@@ -740,7 +740,7 @@ report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tuj
 
 ## owners who have not linked, invitations, orders nobody accepts (issue 12)
 cart-umkm-not-linked = ℹ️ UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung.
-receipt-thanks-unlinked = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung. Laporan sedang diteruskan ke Kantor Wali Kota.
+receipt-thanks-unlinked = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung, dan laporan sedang diteruskan ke Kantor Wali Kota.
 uo-done-accepted-unlinked = ✅ Pesanan { $id } diterima. ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah paket sampai, tekan "Sudah diantar".
 uo-done-delivered-unlinked = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali.
 uo-done-delivered-unpaid-unlinked = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".
@@ -774,7 +774,7 @@ au-title =
     { $kecamatan }
 au-kecamatan-line = • Kec. { $kecamatan }: { $linked } terhubung, { $unlinked } belum
 au-overdue-title = ⏳ Pesanan belum diterima UMKM lewat { $minutes } menit:
-au-overdue-line = • { $id } — { $umkm } ({ $total }), dibayar { $at } WIB{ $linked }
+au-overdue-line = • { $id } — { $umkm } ({ $total }), dipesan { $at } WIB{ $linked }
 au-overdue-unlinked-mark = , pemilik belum terhubung
 au-none-overdue = ✅ Tidak ada pesanan yang terlambat diterima.
 au-unlinked-title = Belum terhubung (yang punya pesanan menunggu lebih dulu):

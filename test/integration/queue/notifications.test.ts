@@ -110,7 +110,7 @@ describe('notifications processor', () => {
       telegram: () => ({ ok: false, blocked: true, permanent: true, error: '403 blocked' }),
       whatsapp: () => ({ ok: false, permanent: true, error: 'not on WhatsApp' }),
     });
-    expect(await process(job('umkm', 'paid'))).toEqual({ status: 'sent', chats: 0 });
+    expect(await process(job('umkm', 'paid'))).toEqual({ status: 'no-chat' });
     expect((await h.store.chatUsers.get('telegram', '7001'))!.unreachable).toBe(true);
     await process(job('umkm', 'paid'));
     expect(telegram.sent).toHaveLength(1);
@@ -148,7 +148,7 @@ describe('notifications processor', () => {
   });
 
   it('an accept check that would fall in the night (21:00-07:00 WIB) waits for 07:00', async () => {
-    // 20:45 WIB: the owner's reminder (30 min) and the ASN's alert (60 min) would come at night.
+    // 20:45 WIB: the owner's reminder and the ASN's alert (30 min) would come at night.
     const { h, process, job, order } = await setup({}, new Date('2026-11-23T13:45:00Z'));
     await process(job('umkm', 'paid'));
     const seven = Date.parse('2026-11-24T00:00:00Z'); // 07:00 WIB next day
@@ -158,13 +158,13 @@ describe('notifications processor', () => {
     }
   });
 
-  it('an order not accepted in time: the owner is reminded once, then the ASN and the admins are told; acceptance cancels both', async () => {
+  it('an order not accepted in time: the owner is reminded, and the ASN (wait or cancel) and the admins are told; acceptance cancels both', async () => {
     const { h, process, job, to, order } = await setup();
     await process(job('umkm', 'paid'));
     const reminder = await h.queues.notifications.getJob(jobIds.notification(order.id, 'umkm.accept-reminder'));
     const overdue = await h.queues.notifications.getJob(jobIds.notification(order.id, 'asn.accept-overdue'));
     expect(reminder!.opts.delay).toBe(30 * 60_000);
-    expect(overdue!.opts.delay).toBe(60 * 60_000);
+    expect(overdue!.opts.delay).toBe(30 * 60_000);
     expect(await reminder!.getState()).toBe('delayed');
 
     await process(job('umkm', 'accept-reminder'));
