@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Job } from 'bullmq';
 import { displayPhone } from '../../../src/domain/phone.js';
+import { createLogger } from '../../../src/logger.js';
 import type { SendResult } from '../../../src/channels/types.js';
 import type { Person } from '../../../src/domain/schemas.js';
 import { JobPayloadError, type NotificationJob, jobIds } from '../../../src/queue/jobs.js';
@@ -193,6 +194,34 @@ describe('notifications processor', () => {
     expect(await process(j('umkm', 'accept-reminder'))).toEqual({ status: 'not-needed', reason: 'order accepted' });
     expect(await process(j('asn', 'accept-overdue'))).toEqual({ status: 'not-needed', reason: 'order accepted' });
     expect(to('7001')).toHaveLength(before);
+  });
+
+  it('an owner with no chat: nothing is logged as sent, the event waits, and their linking delivers it on every chat, oldest first', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (l: string) => void lines.push(l) });
+    const media = await makeMediaDir();
+    const config = testConfig({ MEDIA_DIR: media.dir, UMKM_ACCEPT_MINUTES: '30' });
+    const h = createHarness(config);
+    current = { close: () => h.close() } as Ctx;
+    const telegram = recordingSender('telegram');
+    const process = createNotificationProcessor({ redis: h.redis, keys: h.keys, store: h.store, config, logger, i18n, senders: { telegram }, queue: h.queues.notifications, clock: () => DAYTIME });
+    const order = await seedPaidOrder(h.store);
+    const job = (event: string) => ({ id: jobIds.notification(order.id, `umkm.${event}`), data: { orderId: order.id, target: 'umkm' as const, event } });
+
+    expect(await process(job('paid'))).toEqual({ status: 'waiting', phones: 1 });
+    expect(await process(job('accept-reminder'))).toEqual({ status: 'waiting', phones: 1 });
+    expect(await process(job('paid'))).toEqual({ status: 'waiting', phones: 1 }); // a retry parks it once
+    expect(telegram.sent).toHaveLength(0);
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string });
+    expect(logged.map((l) => l.msg)).not.toContain('notification sent');
+    expect(logged.map((l) => l.msg)).toContain('notification waiting: no linked chat yet, delivered when they link');
+    expect(lines.join('\n')).not.toContain(UMKM.ownerPhone);
+    expect((await h.store.waiting.of(UMKM.ownerPhone)).map((w) => w.event)).toEqual(['paid', 'accept-reminder']);
+
+    await h.store.chatUsers.patch('telegram', '7101', { phone: UMKM.ownerPhone });
+    expect(await process.deliverWaiting(UMKM.ownerPhone)).toEqual({ delivered: 2, left: 0 });
+    expect(telegram.sent.map((s) => s.msg.text.split('\n')[0])).toEqual([`🔔 Pesanan baru untuk ${UMKM.name}!`, expect.stringContaining(`Pengingat: pesanan ${order.id}`)]);
+    expect(await h.store.waiting.of(UMKM.ownerPhone)).toEqual([]);
   });
 
   it('refuses a malformed payload for good, and skips an order that is gone', async () => {
