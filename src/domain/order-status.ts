@@ -14,13 +14,19 @@ const MOVES: Record<OrderStatus, Partial<Record<OrderStatus, Actor[]>>> = {
   cancelled: {},
 };
 
+/**
+ * Moves only the named actor may make, never the system: cancelling a paid order is the ASN's
+ * decision after no owner accepted in time (a timeout must never cancel an order someone paid).
+ */
+const NOT_FOR_SYSTEM: ReadonlySet<string> = new Set(['paid>cancelled']);
+
 export type TransitionResult = { ok: true; to: OrderStatus } | { ok: false; reason: 'illegal-move' | 'not-allowed' };
 
 /** Pure rule: may `actor` move an order from `from` to `to`? Rejects illegal moves. */
 export function transition(from: OrderStatus, to: OrderStatus, actor: Actor): TransitionResult {
   const allowed = MOVES[from][to];
   if (!allowed) return { ok: false, reason: 'illegal-move' };
-  if (!allowed.includes(actor) && actor !== 'system') return { ok: false, reason: 'not-allowed' };
+  if (!allowed.includes(actor) && (actor !== 'system' || NOT_FOR_SYSTEM.has(`${from}>${to}`))) return { ok: false, reason: 'not-allowed' };
   return { ok: true, to };
 }
 
