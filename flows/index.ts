@@ -49,8 +49,14 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   {
     name: 'start',
     allowed: anyone,
-    run: (ctx, args) =>
-      isInvitation(args) ? goto('register', 'invite', { data: { token: args.trim() } }) : ctx.user.registered ? goto('menu', 'main') : goto('register', 'start'),
+    async run(ctx, args) {
+      if (isInvitation(args)) return goto('register', 'invite', { data: { token: args.trim() } });
+      if (!ctx.user.registered) return goto('register', 'start');
+      // Back after blocking the bot (Telegram's "Restart" sends /start): what waited meanwhile comes now.
+      const phone = ctx.user.phone;
+      const waiting = phone ? await ctx.deps.store.waiting.of(phone) : [];
+      return goto('menu', 'main', waiting.length && phone ? { effects: [{ type: 'deliver-waiting', phone }] } : {});
+    },
   },
   { name: 'menu', allowed: registered, to: { flow: 'menu', step: 'main' } },
   {

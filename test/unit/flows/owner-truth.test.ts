@@ -47,6 +47,12 @@ describe('the truth about who was told', () => {
     await owner.choose(`uo:acc:${id}`);
     expect(owner.text).toContain(`Pesanan ${id} diterima. ASN pemesan belum dapat kami hubungi lewat layanan ini`);
     expect(owner.text).not.toContain('ASN pemesan sudah kami beri tahu');
+
+    // The ASN comes back (Telegram's "Restart" sends /start) while a notification waits: it is delivered.
+    await t.app.store.waiting.park(DEMO.asn.phone, { jobId: `${id}.asn.accepted`, orderId: id, target: 'asn', event: 'accepted' });
+    const before = t.effects.length;
+    await asn.command('start');
+    expect(t.effects.slice(before)).toEqual([{ type: 'deliver-waiting', phone: DEMO.asn.phone }]);
   });
 
   test('typed /tunggu and /batalkan need an order id, and refuse an order that is not overdue', async () => {
