@@ -16,9 +16,27 @@ const dataOf = (ctx: FlowCtx): InviteData => {
 /** Whether `/start` carried an invitation token (a Telegram deep link, a WhatsApp click-to-chat text). */
 export const isInvitation = (args: string) => looksLikeToken(args.trim());
 
-/** Where someone goes after an invitation that links nothing: their menu, or the ordinary registration. */
+/**
+ * Where someone goes after an invitation that links nothing: their menu, or the ordinary
+ * registration (of their own identity), without the token.
+ */
 const away = (ctx: FlowCtx, key: string, args: Record<string, string>): StepResult =>
-  ctx.user.registered ? goto('menu', 'main', { replies: [text(key, args)] }) : goto('register', 'start', { replies: [text(key, args)] });
+  ctx.user.registered
+    ? goto('menu', 'main', { replies: [text(key, args)] })
+    : goto('register', 'start', { replies: [text(key, args)], data: { token: undefined } });
+
+/**
+ * On confirming a link: spends the invitation that led here, only when it is valid and `phone`
+ * is its UMKM's owner (a person who registered as themselves after a refused invitation spends nothing).
+ */
+export async function spendInvitation(ctx: FlowCtx, phone: string): Promise<void> {
+  const token = dataOf(ctx).token;
+  if (!token) return;
+  const check = await ctx.deps.store.invitations.check(token);
+  if (!check.ok) return;
+  const umkm = await ctx.deps.store.catalogue.umkm(check.invitation.umkmId);
+  if (umkm?.ownerPhone === phone) await ctx.deps.store.invitations.use(token);
+}
 
 /** The invitation's UMKM when the token is valid now; else the answer that says why (nothing changes). */
 async function invitedUmkm(ctx: FlowCtx): Promise<{ umkm: Umkm; token: string } | { refused: StepResult }> {

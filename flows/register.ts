@@ -1,7 +1,7 @@
 import { normalizePhone } from '../src/domain/phone.js';
 import { type Flow, type FlowCtx, type StepResult, goto, invalid, reply } from '../src/engine/flow.js';
 import { asUser } from '../src/engine/user.js';
-import { inviteStep } from './register-invite.js';
+import { inviteStep, spendInvitation } from './register-invite.js';
 import { choice, text } from './ui.js';
 
 /** The reply-keyboard button that shares the user's own contact (Telegram). */
@@ -48,7 +48,7 @@ export const registerFlow: Flow = {
           });
           Object.assign(ctx.user, asUser(linked.phone ?? phone, await ctx.whoIs(phone)));
           // An owner invitation that led here is spent (its phone matched); what waited is delivered.
-          if (typeof ctx.data.token === 'string') await ctx.deps.store.invitations.use(ctx.data.token);
+          await spendInvitation(ctx, phone);
           return goto('menu', 'main', { replies: [text('register-done')], effects: [{ type: 'deliver-waiting', phone }] });
         }
         if (input.kind === 'choice' && input.id === 'reg:no') return goto('register', 'declined');

@@ -155,6 +155,10 @@ describe('owners who have not linked yet, invitations, and orders nobody accepts
     await stranger.shareContact('0899-0000-0002', /undangan ini untuk pemilik Keripik Tempe Mak Nah dan nomor Anda bukan nomor pemilik/);
     expect((await h.app.store.chatUsers.get('telegram', '6301'))?.phone).toBeUndefined();
     expect((await h.app.store.invitations.check(token)).ok).toBe(true);
+    // He then registers as himself (an ASN on the roster): linked as Budi, the owner's token untouched.
+    await stranger.shareContact('0899-0000-0002', /Budi Prasetyo/);
+    await stranger.press(/Ya, benar/, /Halo, Budi Prasetyo/);
+    expect((await h.app.store.invitations.check(token)).ok).toBe(true);
     expect(await h.app.store.chatUsers.chatsOfPhone(OWNER_PHONE)).toEqual([]);
     // A registered ASN opening it: not theirs, nothing changes.
     await asn.say(`/start ${token}`, /nomor Anda bukan nomor pemilik/);
