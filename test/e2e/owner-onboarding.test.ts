@@ -145,7 +145,7 @@ describe('owners who have not linked yet, invitations, and orders nobody accepts
     expect(csvMsg.method).toBe('sendDocument');
     const csv = csvMsg.document!.data.toString('utf8');
     expect(csv.split('\r\n')[0]).toBe('umkm_id,name,owner_name,owner_phone,kecamatan,kelurahan,waiting_orders,telegram_link,whatsapp_link,expires_at');
-    expect(csv).toContain(`UMKM-002,Keripik Tempe Mak Nah,Siti Hasanah,`);
+    expect(csv).toContain('UMKM-002,Keripik Tempe Mak Nah,Siti Hasanah,0899-0000-1002,Sukmajaya,Bakti Jaya,1,');
     expect(csv).toContain(`,1,https://t.me/test_bot?start=${token},`);
 
     // Forwarded to someone else: another person's own phone links nothing, the token stays valid.
