@@ -797,3 +797,6 @@ report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so i
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):
+
+## search (issue 15)
+browse-search-emoji = We cannot search for that emoji yet. Type the product's name in letters, for example: keripik, rendang, batik.

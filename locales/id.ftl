@@ -737,3 +737,6 @@ report-rejected-followup = ❌ Pesanan { $orderId } DITOLAK oleh UMKM, jadi tida
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):
+
+## search (issue 15)
+browse-search-emoji = Emoji itu belum bisa kami cari. Ketik nama produknya dengan huruf, contoh: keripik, rendang, batik.

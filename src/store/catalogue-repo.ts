@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { type CatalogueSearch, createCatalogueSearch } from '../domain/search.js';
 import { type Category, type Product, ProductSchema, type Umkm, UmkmSchema } from '../domain/schemas.js';
 import type { Keys } from './keys.js';
 import { parseStored } from './json.js';
@@ -16,6 +17,22 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
   let cache: { at: number; version: number; umkms: Map<string, Umkm>; products: Map<string, Product> } | null = null;
   /** the catalogue version last read by an update, and when */
   let observed: { version: number; at: number } | null = null;
+  /** the search index of the catalogue version it was built from */
+  let searchIndex: { version: number; index: CatalogueSearch } | null = null;
+
+  function listings(c: NonNullable<typeof cache>, filter: { category?: Category; kecamatan?: string; umkmId?: string }) {
+    const out: { product: Product; umkm: Umkm }[] = [];
+    for (const product of c.products.values()) {
+      if (!product.available) continue;
+      const umkm = c.umkms.get(product.umkmId);
+      if (!umkm) continue;
+      if (filter.category && umkm.category !== filter.category) continue;
+      if (filter.kecamatan && umkm.kecamatan !== filter.kecamatan) continue;
+      if (filter.umkmId && umkm.id !== filter.umkmId) continue;
+      out.push({ product, umkm });
+    }
+    return out;
+  }
 
   function fresh(c: NonNullable<typeof cache>): boolean {
     const now = Date.now();
@@ -86,18 +103,16 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     },
     /** Available products with their UMKM, filtered by category and optional kecamatan. */
     async browse(filter: { category?: Category; kecamatan?: string; umkmId?: string }) {
+      return listings(await load(), filter);
+    },
+    /**
+     * The full-text index of the available products: built once per catalogue version in this
+     * process (every write bumps the version), shared by every search until the next change.
+     */
+    async searchIndex(): Promise<CatalogueSearch> {
       const c = await load();
-      const out: { product: Product; umkm: Umkm }[] = [];
-      for (const product of c.products.values()) {
-        if (!product.available) continue;
-        const umkm = c.umkms.get(product.umkmId);
-        if (!umkm) continue;
-        if (filter.category && umkm.category !== filter.category) continue;
-        if (filter.kecamatan && umkm.kecamatan !== filter.kecamatan) continue;
-        if (filter.umkmId && umkm.id !== filter.umkmId) continue;
-        out.push({ product, umkm });
-      }
-      return out;
+      if (searchIndex?.version !== c.version) searchIndex = { version: c.version, index: createCatalogueSearch(listings(c, {})) };
+      return searchIndex.index;
     },
     async upsertUmkms(list: Umkm[]): Promise<void> {
       if (!list.length) return;
