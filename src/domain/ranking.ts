@@ -4,9 +4,18 @@ import type { Product, Umkm } from './schemas.js';
 export type Listing = { product: Product; umkm: Umkm };
 export type SortOrder = 'fair' | 'price-asc' | 'price-desc';
 
+/** The shuffle keys of the current seed (a pure function of id and seed, kept for the day's queries). */
+let rotations: { seed: string; keys: Map<string, string> } = { seed: '', keys: new Map() };
+
 /** A stable per-day shuffle key, so UMKM with equal order counts take turns at the top. */
 function rotation(id: string, seed: string): string {
-  return createHash('sha1').update(`${seed}|${id}`).digest('hex').slice(0, 8);
+  if (rotations.seed !== seed) rotations = { seed, keys: new Map() };
+  let key = rotations.keys.get(id);
+  if (key === undefined) {
+    key = createHash('sha1').update(`${seed}|${id}`).digest('hex').slice(0, 8);
+    rotations.keys.set(id, key);
+  }
+  return key;
 }
 
 /**

@@ -1,17 +1,24 @@
 import { distance } from 'fastest-levenshtein';
+import { LRUCache } from 'lru-cache';
 import MiniSearch from 'minisearch';
 import { type Listing, rankListings } from './ranking.js';
 import { emojiAsWords, spellingOf, STOP_WORDS } from './search-words.js';
+
+/** One word as the index keeps it: lower-case, accents folded, one spelling of its variants. */
+function foldWord(word: string): string {
+  const lower = word.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  return spellingOf(/^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}+/gu, ''));
+}
 
 /** Product words (product emoji as their word), lower-case, accents folded, each typed spelling variant turned into one spelling. */
 export function searchTerms(text: string): string[] {
   return emojiAsWords(text)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
-    .map(spellingOf);
+    .map(foldWord);
 }
 
 /**
@@ -112,10 +119,15 @@ export function createCatalogueSearch(listings: Listing[]) {
     idField: 'id',
     tokenize: (text) => text.split(/[^\p{L}\p{N}\p{M}]+/u),
     processTerm: (term) => {
-      const [t] = searchTerms(term);
-      return t && !STOP_WORDS.has(t) ? t : null;
+      const t = foldWord(term);
+      if (!t || STOP_WORDS.has(t)) return null;
+      if (building) words.add(t);
+      return t;
     },
   });
+  // Every indexed word, collected while the documents are added.
+  const words = new Set<string>();
+  let building = true;
   const docs: Doc[] = listings.map((l, id) => ({
     id,
     name: l.product.name,
@@ -125,8 +137,9 @@ export function createCatalogueSearch(listings: Listing[]) {
     kecamatan: l.umkm.kecamatan,
   }));
   index.addAll(docs);
-  // Every indexed word, sorted: a typed word that is one, or starts one, is searched without typos.
-  const vocabulary = [...new Set(docs.flatMap((d) => FIELDS.flatMap((f) => searchTerms(d[f]))))].sort();
+  building = false;
+  // Sorted: a typed word that is one of them, or starts one, is searched without typos.
+  const vocabulary = [...words].sort();
   const known = (t: string): boolean => {
     let lo = 0;
     let hi = vocabulary.length;
@@ -139,31 +152,39 @@ export function createCatalogueSearch(listings: Listing[]) {
     return w !== undefined && (w === t || (t.length >= 3 && w.startsWith(t)));
   };
 
+  /** The matching listings of each `Relevance` (in index order), for the words of one query. */
+  function classify(terms: string[]): Listing[][] {
+    const hits = index.search(terms.join(' '), {
+      combineWith: 'AND',
+      prefix: (t) => t.length >= 3,
+      // Typos only for a word the catalogue does not have: "rendang" is not also "endang".
+      fuzzy: (t) => (known(t) ? false : typosAllowed(t.length) || false),
+    });
+    const classes: Listing[][] = [[], [], [], [], []];
+    for (const hit of hits) {
+      const r = relevanceOf(terms, hit.match);
+      if (r !== null) classes[r]!.push(listings[hit.id as number]!);
+    }
+    return classes;
+  }
+  /** The last queries' matches: turning a page or a repeated query skips the index. */
+  const matched = new LRUCache<string, Listing[][]>({ max: 100 });
+
   return {
     size: listings.length,
     /**
      * The listings matching every typed word (stop words like "beli", "mau" left out): exact or
      * the start of a word of 3+ letters, or, for a word the catalogue does not have, with typos
-     * scaled to the word's length. Better matches
-     * first (see `Relevance`); equally relevant ones in the fair order, one UMKM after another;
+     * scaled to the word's length. Better matches first (see `Relevance`); equally relevant ones in the fair order, one UMKM after another;
      * then spread so one UMKM does not fill a page (at most 2 of 5 while others match as well).
      * Typo matches never come before exact ones.
      */
     search(query: string, opts: SearchOptions): Listing[] {
       const terms = [...new Set(searchTerms(query).filter((t) => !STOP_WORDS.has(t)))].slice(0, 6);
       if (!terms.length) return [];
-      const hits = index.search(terms.join(' '), {
-        combineWith: 'AND',
-        prefix: (t) => t.length >= 3,
-        // Typos only for a word the catalogue does not have: "rendang" is not also "endang".
-        fuzzy: (t) => (known(t) ? false : typosAllowed(t.length) || false),
-        boost: { name: 3, umkm: 1.5 },
-      });
-      const classes: Listing[][] = [[], [], [], [], []];
-      for (const hit of hits) {
-        const r = relevanceOf(terms, hit.match);
-        if (r !== null) classes[r]!.push(listings[hit.id as number]!);
-      }
+      const key = terms.join(' ');
+      const classes = matched.get(key) ?? classify(terms);
+      matched.set(key, classes);
       // Three tiers never mixed: the product's own name, elsewhere (UMKM, description, category,
       // kecamatan), with a typo. Within a tier, the page spread.
       const rank = (list: Listing[]) => rankListings(list, 'fair', opts.monthLoad, opts.seed, opts.tieBreak ?? {});
