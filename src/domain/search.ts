@@ -7,7 +7,6 @@ import { emojiAsWords, spellingOf, STOP_WORDS } from './search-words.js';
 /** One word as the index keeps it: lower-case, accents folded, one spelling of its variants. */
 function foldWord(word: string): string {
   const lower = word.toLowerCase();
-  // eslint-disable-next-line no-control-regex
   return spellingOf(/^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}+/gu, ''));
 }
 
