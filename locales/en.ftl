@@ -800,3 +800,24 @@ report-console-title = 📨 [Demo] Report for the Mayor's Office (no report dest
 
 ## search (issue 15)
 browse-search-emoji = We cannot search for that emoji yet. Type the product's name in letters, for example: keripik, rendang, batik.
+
+## terminal demo personas (issue 15)
+console-intro = Type /as to become another demo person: an ASN, a UMKM owner, an admin, or the mayor's office.
+console-personas-title = In this terminal chat you can be one of these demo people, each with their own chat:
+console-persona-asn = { $name } (ASN { $of })
+console-persona-owner = { $name } (UMKM { $of })
+console-persona-admin = { $name } (Admin { $of })
+console-persona-mayor = Mayor's office (reads reports only)
+console-personas-current = ← you now
+console-personas-pick = Type its number (or /as <number>). This exists only in the terminal, not on Telegram or WhatsApp.
+console-persona-unknown = No demo person "{ $query }". Type /as to see the list.
+console-switched = You are now: { $who }.
+console-waiting = 📬 { $count ->
+    [one] 1 message is
+   *[other] { $count } messages are
+} waiting:
+console-mayor-empty = No reports for the mayor's office yet.
+console-last-screen = Your last screen:
+console-message-for = ── message for { $who } ──
+console-notice = notice
+console-read-only = The mayor's office only reads reports here. Type /as to become someone else.

@@ -740,3 +740,21 @@ report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tuj
 
 ## search (issue 15)
 browse-search-emoji = Emoji itu belum bisa kami cari. Ketik nama produknya dengan huruf, contoh: keripik, rendang, batik.
+
+## terminal demo personas (issue 15)
+console-intro = Ketik /sebagai untuk menjadi orang demo lain: ASN, pemilik UMKM, admin, atau Kantor Wali Kota.
+console-personas-title = Di obrolan terminal ini Anda bisa menjadi salah satu orang demo berikut, masing-masing dengan obrolannya sendiri:
+console-persona-asn = { $name } (ASN { $of })
+console-persona-owner = { $name } (UMKM { $of })
+console-persona-admin = { $name } (Admin { $of })
+console-persona-mayor = Kantor Wali Kota (hanya membaca laporan)
+console-personas-current = ← Anda sekarang
+console-personas-pick = Ketik nomornya (atau /sebagai <nomor>). Ini hanya ada di terminal, tidak di Telegram atau WhatsApp.
+console-persona-unknown = Tidak ada orang demo "{ $query }". Ketik /sebagai untuk melihat daftarnya.
+console-switched = Sekarang Anda: { $who }.
+console-waiting = 📬 { $count } pesan menunggu:
+console-mayor-empty = Belum ada laporan untuk Kantor Wali Kota.
+console-last-screen = Layar terakhir Anda:
+console-message-for = ── pesan untuk { $who } ──
+console-notice = pemberitahuan
+console-read-only = Kantor Wali Kota hanya membaca laporan di sini. Ketik /sebagai untuk menjadi orang lain.
