@@ -145,7 +145,7 @@ describe('browse: category -> kecamatan -> list -> product', () => {
     await d.press('m:browse');
     await d.press('🍱 Kuliner');
     await d.say('Beji'); // typed; the button reads "Beji (n)"
-    expect(d.text).toContain('UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.');
+    expect(d.text).toContain('UMKM yang bulan ini paling sedikit menerima pembayaran (dalam Rupiah) tampil lebih dulu, agar rezeki merata.');
     expect(d.text).toMatch(/— Rp \d{1,3}(\.\d{3})+\//);
     const beji = umkms.filter((u) => u.kecamatan === 'Beji' && u.category === 'kuliner').map((u) => u.name);
     const texts: string[] = [];
@@ -261,7 +261,7 @@ describe('browse: category -> kecamatan -> list -> product', () => {
     await d.press('⬅️ Kembali');
     await d.press('📍 Semua kecamatan');
     expect(new Set(umkmLines(d.text)).size).toBeGreaterThan(1);
-    expect(d.text).toContain('UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.');
+    expect(d.text).toContain('UMKM yang bulan ini paling sedikit menerima pembayaran (dalam Rupiah) tampil lebih dulu, agar rezeki merata.');
     expect(d.labels).toContain('💰 Urutkan harga termurah');
   });
 
