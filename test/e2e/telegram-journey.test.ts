@@ -33,7 +33,7 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
     await asn.press(/Kuliner/, /Pilih kecamatan/);
     await asn.press(/^Beji \(\d+\)$/, /produk \(halaman 1\//);
     const list = asn.last()!;
-    expect(readable(list)).toMatch(/paling sedikit menerima pesanan bulan ini tampil lebih dulu/);
+    expect(readable(list)).toMatch(/bulan ini paling sedikit menerima pembayaran \(dalam Rupiah\) tampil lebih dulu/);
     expect(readable(list)).toMatch(/Rp \d{1,3}(\.\d{3})+/);
     const firstProduct = buttonsOf(list)[0]!;
     expect(firstProduct.data).toMatch(/^p:/);
