@@ -5,8 +5,8 @@ import { Queue } from 'bullmq';
 import { Api, webhookCallback } from 'grammy';
 import { ENGLISH_COMMANDS } from '../flows/index.js';
 import { createApp } from './app.js';
-import { renderForConsole, runConsoleChannel } from './channels/console/console.js';
-import type { ChannelSender } from './channels/types.js';
+import { runConsoleChannel } from './channels/console/console.js';
+import { type ConsolePersonas, createConsolePersonas } from './channels/console/personas.js';
 import { WA_OUTBOX_QUEUE, startWhatsAppOutboxWorker } from './channels/whatsapp/outbox.js';
 import type { WhatsAppChannel } from './channels/whatsapp/socket.js';
 import { openAppConnection, openWorkerConnection } from './queue/connection.js';
@@ -19,10 +19,11 @@ import { createOpsRoutes, queuesOf } from './http/ops-routes.js';
 import { type Handler, startHttpServer } from './http/server.js';
 import { createWebhookGate } from './http/webhook-gate.js';
 import { configOrExit } from './boot.js';
-import { DEMO_DIR, loadDemoIfEmpty } from './import/demo.js';
+import { DEMO_DIR, demoPersonas, linkDemoPersonas, loadDemoIfEmpty } from './import/demo.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createShutdown, drainRunner } from './shutdown.js';
+import { createConsoleInbox } from './store/console-inbox-repo.js';
 import { REDIS_INSTALL_HINT, hasRedisServer, type PrivateRedis, startPrivateRedis } from './store/redis-server.js';
 
 /**
@@ -70,14 +71,25 @@ async function main(): Promise<void> {
 
   const senders: WorkerSenders = {};
   const channels: Record<string, ChannelCheck> = {};
-  // Messages the workers address to console users (the demo ASN) are shown in the terminal.
-  const consoleSender: ChannelSender = {
-    channel: 'console',
-    async send(_chatId, msg) {
-      process.stdout.write(`\n[pemberitahuan]\n${renderForConsole(msg, config.MEDIA_DIR)}\n`);
-      return { ok: true };
-    },
-  };
+  // The terminal chat's demo personas (/sebagai): messages the workers address to any of them
+  // are shown in the terminal and wait in that persona's chat.
+  let personas: ConsolePersonas | undefined;
+  let consoleUser: { phone: string } | undefined;
+  if (config.consoleEnabled) {
+    if (await loadDemoIfEmpty(app.store, { mediaDir: config.MEDIA_DIR })) logger.info('demo data loaded');
+    consoleUser = JSON.parse(readFileSync(path.join(DEMO_DIR, 'console-user.json'), 'utf8')) as { phone: string };
+    const list = await demoPersonas(app.store, consoleUser.phone);
+    await linkDemoPersonas(app.store, list, consoleUser.phone, app.clock());
+    personas = createConsolePersonas({
+      personas: list,
+      inbox: createConsoleInbox(redis, app.keys),
+      i18n: app.i18n,
+      locale: config.DEFAULT_LOCALE,
+      write: (s) => process.stdout.write(s),
+      mediaDir: config.MEDIA_DIR,
+      outDir: path.resolve(config.CONSOLE_OUT_DIR),
+    });
+  }
   const routes = new Map<string, Handler>();
 
   let whatsapp: WhatsAppChannel | undefined;
@@ -158,7 +170,7 @@ async function main(): Promise<void> {
   }
 
   if (whatsapp) senders.whatsapp = whatsapp.sender;
-  if (config.consoleEnabled) senders.console = consoleSender;
+  if (personas) senders.console = personas.sender;
   if (config.workerInline) {
     const workerRedis = openWorkerConnection(redisUrl, logger);
     const workers = await startWorkers({
@@ -199,15 +211,15 @@ async function main(): Promise<void> {
     logger.info({ port: http.port }, 'http server listening (/healthz, /metrics)');
   }
 
-  if (config.consoleEnabled) {
-    if (await loadDemoIfEmpty(app.store, { mediaDir: config.MEDIA_DIR })) logger.info('demo data loaded');
-    const user = JSON.parse(readFileSync(path.join(DEMO_DIR, 'console-user.json'), 'utf8')) as { phone: string };
+  if (personas && consoleUser) {
     await runConsoleChannel({
       handler,
       input: process.stdin,
       output: process.stdout,
-      phone: user.phone,
+      phone: consoleUser.phone,
       mediaDir: config.MEDIA_DIR,
+      personas,
+      intro: app.i18n.t(config.DEFAULT_LOCALE, 'console-intro'),
     });
     // Let queued work (the report of a purchase just made) finish before leaving.
     process.exit(await shutdown.run('stdin closed'));

@@ -94,7 +94,7 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
     onDelivered: deps.hooks?.onReportDelivery,
   });
   const reminder = createReminderProcessor({ ...common, senders: deps.senders, scheduleReminder: queues.scheduleReminder });
-  const recap = createRecapProcessor({ ...common, senders: { telegram: deps.senders.telegram, whatsapp: deps.senders.whatsapp } });
+  const recap = createRecapProcessor({ ...common, senders: { telegram: deps.senders.telegram, whatsapp: deps.senders.whatsapp, console: deps.senders.console } });
   const maintenance = createMaintenanceProcessor({
     ...common,
     retentionDays: deps.config.RETENTION_DAYS,

@@ -124,7 +124,7 @@ describe('notifications processor', () => {
     expect(to('7002').at(-1)!.text).toBe(`✅ Order ${order.id} was accepted by ${UMKM.name} and is being prepared.`);
     await h.store.orders.update(order.id, { paymentConfirmed: true });
     await process(job('asn', 'payment-confirmed'));
-    expect(to('7002').at(-1)!.text).toContain(`confirmed that the payment of order ${order.id} (Rp 42.000) arrived`);
+    expect(to('7002').at(-1)!.text).toContain(`confirmed that the payment of order ${order.id} (Rp 42,000) arrived`);
     await h.store.orders.update(order.id, { status: 'delivered' }, 'umkm');
     await process(job('asn', 'delivered'));
     expect(to('7002').at(-1)!.text).toContain(`was delivered to ${RECIPIENT.name} (Kel. ${RECIPIENT.kelurahan})`);
