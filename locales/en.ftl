@@ -797,3 +797,6 @@ report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so i
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):
+
+## Reports sent again after a crash (issue 14)
+report-resent-note = 🔁 SENT AGAIN — report { $reportId }: the previous send was cut off, so this may be a copy. This is not a new order.
