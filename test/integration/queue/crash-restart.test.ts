@@ -86,6 +86,12 @@ describe('reports survive crashes', () => {
       expect(bot.sent()).toHaveLength(1);
       expect(hook.accepted()).toHaveLength(1);
       expect(hook.hits).toHaveLength(2); // the unanswered one of the killed worker, then the delivery
+      // The second call says it is a repeat of the cut one: same report id, event and key.
+      const [cut, again] = hook.hits.map((x) => ({ body: JSON.parse(x.body), key: x.headers['idempotency-key'] }));
+      expect(again!.key).toBe(`RPT-${order.id}:purchase.reported`);
+      expect(again!.key).toBe(cut!.key);
+      expect([cut!.body.resent, again!.body.resent]).toEqual([undefined, true]);
+      expect(again!.body.report_id).toBe(cut!.body.report_id);
       const order2 = await h.store.orders.get(order.id);
       expect(Object.keys(order2!.reportedTo).sort()).toEqual(['telegram', 'webhook']);
 
