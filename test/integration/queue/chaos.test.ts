@@ -121,7 +121,7 @@ describe('chaos: worker processes killed at random while reports go out', () => 
       for (;;) {
         const c = await done();
         const o = await outboxQueue.getJobCounts('waiting', 'active', 'delayed');
-        if (c.completed + c.failed >= REPORTS && o.waiting + o.active + o.delayed === 0) break;
+        if (c.completed + c.failed >= REPORTS && (o.waiting ?? 0) + (o.active ?? 0) + (o.delayed ?? 0) === 0) break;
         if (Date.now() - started > 55_000) throw new Error(`not settled: ${JSON.stringify({ c, o })}`);
         await sleep(100);
       }
