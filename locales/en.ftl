@@ -800,3 +800,4 @@ report-console-title = 📨 [Demo] Report for the Mayor's Office (no report dest
 
 ## Reports sent again after a crash (issue 14)
 report-resent-note = 🔁 SENT AGAIN — report { $reportId }: the previous send was cut off, so this may be a copy. This is not a new order.
+chat-resent-note = 🔁 Sent again (order { $orderId }): the previous send was cut off, so you may have this message already. This is not a new order.

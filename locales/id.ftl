@@ -740,3 +740,4 @@ report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tuj
 
 ## Reports sent again after a crash (issue 14)
 report-resent-note = 🔁 DIKIRIM ULANG — laporan { $reportId }: pengiriman sebelumnya terputus, jadi pesan ini mungkin salinan. Ini bukan pesanan baru.
+chat-resent-note = 🔁 Dikirim ulang (pesanan { $orderId }): pengiriman sebelumnya terputus, jadi pesan ini mungkin sudah Anda terima. Ini bukan pesanan baru.
