@@ -8,7 +8,7 @@ import { WA_OUTBOX_QUEUE, startWhatsAppOutboxWorker } from '../../../src/channel
 import { reportId } from '../../../src/queue/report-content.js';
 import { ReportWebhookBodySchema } from '../../../src/queue/webhook.js';
 import { FAKE_BOT_TOKEN, startFakeBotApi } from '../../support/fake-bot-api/index.js';
-import { makeMediaDir, seedPaidOrder, testConfig } from '../../support/queue/fixtures.js';
+import { UMKM, makeMediaDir, seedPaidOrder, testConfig } from '../../support/queue/fixtures.js';
 import { createHarness, recordingSender, silentLogger } from '../../support/queue/harness.js';
 import { startSlowWebhookReceiver } from '../../support/queue/stub-servers.js';
 import { testRedisUrl } from '../../support/redis.js';
@@ -27,6 +27,7 @@ const childScript = path.join(root, 'test/support/queue/worker-child.ts');
 const SECRET = 'test-webhook-secret-0123456789';
 const MAYOR_CHAT = -1009998887776;
 const MAYOR_WA = '6281299990000@s.whatsapp.net';
+const OWNER_CHAT = 7_700_001;
 const REPORTS = 80;
 const KILLS = 12;
 const WEBHOOK_MS = 400;
@@ -68,12 +69,13 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 describe('chaos: worker processes killed at random while reports go out', () => {
-  it('every report reaches every destination; 0 failed jobs; no unmarked copy; webhook repeats only after a cut, same key', async () => {
+  it('every report reaches every destination and every owner notification its chat; 0 failed jobs; no unmarked copy; webhook repeats only after a cut, same key', async () => {
     const seed = Number(process.env.KILL_SEED ?? Date.now() % 1_000_000);
     const random = seeded(seed);
     const media = await makeMediaDir();
     const bot = await startFakeBotApi({ rateLimits: false });
     bot.addChat({ id: MAYOR_CHAT, type: 'supergroup', title: 'Kantor Wali Kota Depok' });
+    bot.addUser({ id: OWNER_CHAT, first_name: 'Sri' });
     const hook = await startSlowWebhookReceiver(WEBHOOK_MS);
     const env = {
       BOT_TOKEN: FAKE_BOT_TOKEN,
@@ -97,17 +99,28 @@ describe('chaos: worker processes killed at random while reports go out', () => 
     try {
       const orders = [];
       for (let i = 0; i < REPORTS; i++) orders.push(await seedPaidOrder(h.store, { receipt: media, token: `chaos-${i}` }));
-      await h.queues.performEffects(orders.map((o) => ({ type: 'enqueue-report' as const, orderId: o.id })));
+      // Each order: its report to the office, and the new-order notification to the UMKM owner.
+      await h.store.chatUsers.patch('telegram', String(OWNER_CHAT), { phone: UMKM.ownerPhone });
+      await h.queues.performEffects(
+        orders.flatMap((o) => [
+          { type: 'enqueue-report' as const, orderId: o.id },
+          { type: 'notify-umkm' as const, orderId: o.id, event: 'paid' },
+        ]),
+      );
 
       const arg = { redisUrl: testRedisUrl(), prefix: h.keys.prefix, env, whatsappOutbox: true, reportConcurrency: 2, lockDuration: 1500, stalledInterval: 300 };
       slots.push(spawnWorker(arg), spawnWorker(arg));
-      const done = async () => (await h.queues.reports.getJobCounts('completed', 'failed')) as { completed: number; failed: number };
+      const done = async () => {
+        const r = await h.queues.reports.getJobCounts('completed', 'failed');
+        const n = await h.queues.notifications.getJobCounts('completed', 'failed');
+        return { completed: (r.completed ?? 0) + (n.completed ?? 0), failed: (r.failed ?? 0) + (n.failed ?? 0) };
+      };
 
       // Kill a ready worker at a random moment (0.3-1.3 s apart) and start a new one in its place.
       while (kills.length < KILLS && Date.now() - started < 35_000) {
         await sleep(300 + random() * 1000);
         const c = await done();
-        if (c.completed + c.failed >= REPORTS) break;
+        if (c.completed + c.failed >= 2 * REPORTS) break;
         const ready = slots.filter((s) => s.ready && s.child.exitCode === null && s.child.signalCode === null);
         if (!ready.length) continue;
         const victim = ready[Math.floor(random() * ready.length)]!;
@@ -121,7 +134,7 @@ describe('chaos: worker processes killed at random while reports go out', () => 
       for (;;) {
         const c = await done();
         const o = await outboxQueue.getJobCounts('waiting', 'active', 'delayed');
-        if (c.completed + c.failed >= REPORTS && (o.waiting ?? 0) + (o.active ?? 0) + (o.delayed ?? 0) === 0) break;
+        if (c.completed + c.failed >= 2 * REPORTS && (o.waiting ?? 0) + (o.active ?? 0) + (o.delayed ?? 0) === 0) break;
         if (Date.now() - started > 55_000) throw new Error(`not settled: ${JSON.stringify({ c, o })}`);
         await sleep(100);
       }
@@ -134,6 +147,9 @@ describe('chaos: worker processes killed at random while reports go out', () => 
       let tgMarked = 0;
       let tgUnmarkedDuplicates = 0;
       let waDuplicates = 0;
+      let ownerMarked = 0;
+      let ownerUnmarkedDuplicates = 0;
+      const owner = bot.sent(OWNER_CHAT).map((m) => `${m.caption ?? m.text ?? ''} ${JSON.stringify(m.reply_markup ?? '')}`);
       const missing: string[] = [];
       for (const o of orders) {
         const copies = per(tg, `— ${o.id}`);
@@ -142,7 +158,11 @@ describe('chaos: worker processes killed at random while reports go out', () => 
         tgUnmarkedDuplicates += Math.max(0, unmarked - 1);
         const waCopies = per(waTexts, `— ${o.id}`).length;
         waDuplicates += Math.max(0, waCopies - 1);
-        if (!copies.length || !waCopies) missing.push(o.id);
+        const ownerCopies = owner.filter((t) => t.includes(`uo:acc:${o.id}"`));
+        const ownerUnmarked = ownerCopies.filter((t) => !t.includes('Dikirim ulang')).length;
+        ownerMarked += ownerCopies.length - ownerUnmarked;
+        ownerUnmarkedDuplicates += Math.max(0, ownerUnmarked - 1);
+        if (!copies.length || !waCopies || !ownerCopies.length) missing.push(o.id);
         const record = await h.redis.hgetall(h.keys.reportDeliveries(o.id, 'report'));
         if (!record.telegram || !record.whatsapp || !record.webhook) missing.push(`${o.id} (record)`);
       }
@@ -172,7 +192,8 @@ describe('chaos: worker processes killed at random while reports go out', () => 
       console.log(
         [
           `chaos (seed ${seed}): ${REPORTS} reports, ${kills.length} SIGKILLs, ${slots.length} worker processes, ${((Date.now() - started) / 1000).toFixed(1)} s`,
-          `jobs: ${counts.completed} completed, ${counts.failed} failed`,
+          `jobs (reports + owner notifications): ${counts.completed} completed, ${counts.failed} failed`,
+          `owner (telegram): ${owner.length} messages, ${ownerMarked} marked "Dikirim ulang", ${ownerUnmarkedDuplicates} unmarked duplicates`,
           `telegram: ${tg.length} messages, ${tgMarked} marked "${RESENT}", ${tgUnmarkedDuplicates} unmarked duplicates`,
           `whatsapp: ${waTexts.length} messages, ${waDuplicates} duplicates`,
           `webhook: ${hook.hits.length} calls, ${hook.hits.filter((x) => x.cut).length} cut by a kill, ${hookDuplicates} repeats (${repeatsUnmarked} without resent:true, ${duplicatesWithoutKill} without a kill before them, ${keyMismatch} with a wrong key), ${hookReports}/${REPORTS} reports acknowledged`,
@@ -180,9 +201,10 @@ describe('chaos: worker processes killed at random while reports go out', () => 
       );
 
       expect(kills.length).toBeGreaterThanOrEqual(KILLS / 2);
-      expect(counts).toEqual({ completed: REPORTS, failed: 0 });
+      expect(counts).toEqual({ completed: 2 * REPORTS, failed: 0 });
       expect(missing).toEqual([]);
       expect(tgUnmarkedDuplicates).toBe(0);
+      expect(ownerUnmarkedDuplicates).toBe(0);
       expect(waDuplicates).toBe(0);
       expect(hookReports).toBe(REPORTS);
       expect(keyMismatch).toBe(0);
