@@ -1,8 +1,9 @@
 /**
  * Entry of `npm run worker`: the BullMQ workers only (reports, reminders, recaps). Run as many as
  * you like against one Redis. Without REDIS_URL it attaches to the data directory's shared
- * redis-server (./data/redis, the one `npm start` uses; started when none runs). WhatsApp messages need the WhatsApp socket, which lives in
- * the app: a separate worker queues them on the `wa-outbox` queue that the app delivers.
+ * redis-server (./data/redis, the one `npm start` uses; started when none runs). WhatsApp
+ * messages need the WhatsApp socket, which lives in the app: a separate worker queues them on the
+ * `wa-outbox` queue that the app delivers.
  * With HTTP_PORT it serves /healthz and /metrics (and the dashboard with DASHBOARD_PASSWORD).
  * SIGTERM/SIGINT: the jobs in hand finish, then it exits 0.
  */
