@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -135,6 +135,31 @@ test('a stale lock (dead pid) is cleared; a killed user leaves the server to the
   expect(await b.ask('get import:roster')).toBe('done');
   expect(await b.ask('leave')).toBe('left {"stopped":true}'); // the killed one's lease died with it
   expect(pidAlive(a.info.serverPid)).toBe(false);
+}, 60_000);
+
+test('two processes starting at the same moment: one starts the server, the other attaches to it', async () => {
+  const dir = path.join(dataDir(), 'redis');
+  const [a, b] = await Promise.all([user(dir), user(dir)]);
+  procs.push(a.proc, b.proc);
+  expect([a.info.started, b.info.started].sort()).toEqual([false, true]);
+  expect(a.info.serverPid).toBe(b.info.serverPid);
+  expect((await a.ask('leave')).startsWith('left')).toBe(true);
+  expect(await b.ask('leave')).toBe('left {"stopped":true}');
+}, 60_000);
+
+test('a lock whose holder stopped refreshing it (a reused pid) is cleared too', async () => {
+  const dir = path.join(dataDir(), 'redis');
+  const paths = sharedRedisPaths(dir);
+  mkdirSync(dir, { recursive: true });
+  // A running pid (this test process) that never refreshes the lock: as after a reboot reused it.
+  writeFileSync(paths.lock, `${process.pid}\n`);
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(paths.lock, old, old);
+  const a = await user(dir);
+  procs.push(a.proc);
+  expect(a.info.started).toBe(true);
+  expect(a.stderr()).toMatch(new RegExp(`cleared a stale lock .* \\(no heartbeat from pid ${process.pid} for \\d+ s\\)`));
+  expect(await a.ask('leave')).toBe('left {"stopped":true}');
 }, 60_000);
 
 test('`npm run import` while the bot runs writes into the bot’s server, and leaves it running', async () => {
