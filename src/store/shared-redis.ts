@@ -266,6 +266,10 @@ export async function attachSharedRedis(opts: { dir: string; log?: (msg: string)
             await waitUntil(async () => (pid ? !pidAlive(pid) : !(await pingSocket(p.socket, 200))), 20_000, 'redis-server did not stop');
             stopped = true;
             log(`stopped redis-server on ${p.socket} (last user left)`);
+          } else {
+            // Renamed before the lock is let go: the next to leave does not count this lease,
+            // whose connection the server may not have closed yet.
+            await lease.client('SETNAME', `umkm-left:${process.pid}`);
           }
         } finally {
           lease.disconnect();
