@@ -137,7 +137,7 @@ describe('chaos: worker processes killed at random while reports go out', () => 
         const c = await done();
         const o = await outboxQueue.getJobCounts('waiting', 'active', 'delayed');
         if (c.completed + c.failed >= 2 * REPORTS && (o.waiting ?? 0) + (o.active ?? 0) + (o.delayed ?? 0) === 0) break;
-        if (Date.now() - started > 55_000) throw new Error(`not settled: ${JSON.stringify({ c, o })}`);
+        if (Date.now() - started > 60_000) throw new Error(`not settled: ${JSON.stringify({ c, o })}`);
         await sleep(100);
       }
       const counts = await done();
@@ -224,5 +224,5 @@ describe('chaos: worker processes killed at random while reports go out', () => 
         await hook.close();
       });
     }
-  }, 70_000);
+  }, 80_000);
 });
