@@ -900,6 +900,9 @@ recipient-own-phone-ask = { $phone } is your own number. Are you the recipient?
 recipient-own-phone-yes = ✅ Yes, I am the recipient
 recipient-own-phone-no = ✏️ No, change the number
 receipt-none-waiting = No order is waiting for a payment receipt, so we did not keep this photo. Your orders are under /orders.
+## Reports sent again after a crash (issue 14)
+report-resent-note = 🔁 SENT AGAIN — report { $reportId }: the previous send was cut off, so this may be a copy. This is not a new order.
+chat-resent-note = 🔁 Sent again (order { $orderId }): the previous send was cut off, so you may have this message already. This is not a new order.
 ## hardening (issue 14)
 receipt-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a screenshot or an ordinary phone camera photo.
 up-photo-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a smaller photo.

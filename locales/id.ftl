@@ -831,6 +831,9 @@ recipient-own-phone-ask = { $phone } adalah nomor Anda sendiri. Penerima adalah 
 recipient-own-phone-yes = ✅ Ya, saya penerimanya
 recipient-own-phone-no = ✏️ Bukan, ganti nomor
 receipt-none-waiting = Tidak ada pesanan yang menunggu bukti pembayaran, jadi foto ini tidak kami simpan. Pesanan Anda ada di /riwayat.
+## Reports sent again after a crash (issue 14)
+report-resent-note = 🔁 DIKIRIM ULANG — laporan { $reportId }: pengiriman sebelumnya terputus, jadi pesan ini mungkin salinan. Ini bukan pesanan baru.
+chat-resent-note = 🔁 Dikirim ulang (pesanan { $orderId }): pengiriman sebelumnya terputus, jadi pesan ini mungkin sudah Anda terima. Ini bukan pesanan baru.
 ## hardening (issue 14)
 receipt-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim tangkapan layar atau foto biasa dari kamera ponsel.
 up-photo-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim foto yang lebih kecil.

@@ -24,12 +24,15 @@ import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createShutdown, drainRunner } from './shutdown.js';
 import { createConsoleInbox } from './store/console-inbox-repo.js';
-import { REDIS_INSTALL_HINT, hasRedisServer, type PrivateRedis, startPrivateRedis } from './store/redis-server.js';
+import { REDIS_INSTALL_HINT, hasRedisServer } from './store/redis-server.js';
+import { type SharedRedis, attachSharedRedis } from './store/shared-redis.js';
 
 /**
  * Entry point: starts the channels named in the config (Telegram when BOT_TOKEN is set, the
  * terminal chat when nothing is configured) and the queue workers when WORKER=inline.
- * Without REDIS_URL a private redis-server (AOF on) runs under ./data/redis and stops on exit.
+ * Without REDIS_URL the data directory's private redis-server (AOF on, unix socket
+ * ./data/redis/redis.sock) is used: started when none runs, shared with any other process of the
+ * app on the same directory, stopped when the last one leaves (src/store/shared-redis.ts).
  * With HTTP_PORT: the webhook, /healthz, /metrics and /admin/queues. SIGTERM/SIGINT: a graceful
  * shutdown (src/shutdown.ts), exit 0.
  */
@@ -43,16 +46,16 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL, logDest);
 
-  let privateRedis: PrivateRedis | undefined;
+  let privateRedis: SharedRedis | undefined;
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
     if (!hasRedisServer()) {
       console.error(REDIS_INSTALL_HINT);
       process.exit(1);
     }
-    privateRedis = await startPrivateRedis({ dir: './data/redis' });
+    privateRedis = await attachSharedRedis({ dir: './data/redis', log: (msg) => logger.info(msg) });
     redisUrl = privateRedis.url;
-    logger.info({ port: privateRedis.port }, 'started a private redis-server under ./data/redis');
+    logger.info({ started: privateRedis.started }, `private redis-server of ./data/redis: ${privateRedis.started ? 'started' : 'attached'}`);
   }
   const redis = openAppConnection(redisUrl, logger);
   const metrics = createMetrics({ processMetrics: true });
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
   const shutdown = createShutdown(logger);
   shutdown.add('connections', 'app', () => app.close());
   shutdown.add('connections', 'redis', async () => void (await redis.quit()));
-  if (privateRedis) shutdown.add('connections', 'private redis-server', () => privateRedis.stop());
+  if (privateRedis) shutdown.add('connections', 'private redis-server', async () => void (await privateRedis.release()));
   shutdown.onSignals();
 
   const senders: WorkerSenders = {};

@@ -94,7 +94,8 @@ export function createRecapProcessor(deps: RecapProcessorDeps) {
         run: async () => {
           const now = clock();
           const body = RecapWebhookBodySchema.parse(recapWebhookBody(recap, csv, now));
-          const r = await postWebhook(url, secret, body, Math.floor(now.getTime() / 1000));
+          // The same key on every send of one day's recap, so a receiver can drop a repeat.
+          const r = await postWebhook(url, secret, body, Math.floor(now.getTime() / 1000), undefined, `recap.daily:${day}`);
           return r.ok ? { ok: true } : r;
         },
       });

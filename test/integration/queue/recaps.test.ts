@@ -105,6 +105,7 @@ describe('daily recap', () => {
     expect(hook.hits).toHaveLength(1);
     const hit = hook.hits[0]!;
     expect(verifyWebhookSignature(hit.body, hit.headers as Record<string, string>, SECRET, Math.floor(NOW.getTime() / 1000)).ok).toBe(true);
+    expect(hit.headers['idempotency-key']).toBe(`recap.daily:${JSON.parse(hit.body).day}`);
     const body = RecapWebhookBodySchema.parse(JSON.parse(hit.body));
     expect(body).toMatchObject({ event: 'recap.daily', day: DAY, purchases: 7, asn_count: 4, total: 280000 });
     expect(body.by_opd).toHaveLength(3);
