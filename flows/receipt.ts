@@ -5,6 +5,7 @@ import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult, type St
 import type { MediaRef } from '../src/engine/types.js';
 import { orderButton, ordersWaitingFor } from './my-orders.js';
 import { paymentReplies } from './pay-details.js';
+import { ownerLinked } from './owner-linked.js';
 import { choice, menuButton, text } from './ui.js';
 
 /**
@@ -46,8 +47,10 @@ export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => 
   );
   if (!res.ok) return invalid('receipt-order-closed');
   if (order.recipient) await ctx.deps.store.recipients.recordDelivery(order.recipient, order.id);
+  // "UMKM sudah diberi tahu" only when the owner has a chat; else the order waits for them to link.
+  const thanks = (await ownerLinked(ctx, order.umkmId)) ? 'receipt-thanks' : 'receipt-thanks-unlinked';
   return goto('social-post', 'ask', {
-    replies: [text('receipt-thanks', { id: order.id, total: formatRupiah(order.total) })],
+    replies: [text(thanks, { id: order.id, total: formatRupiah(order.total) })],
     effects: [
       { type: 'enqueue-report', orderId: order.id },
       { type: 'notify-umkm', orderId: order.id, event: 'paid' },
@@ -81,7 +84,8 @@ function keptMedia(data: Record<string, unknown>): MediaRef | null {
 export const strayReceipt: StrayInput = async (ctx, input) => {
   if (input.kind !== 'photo' || !ctx.user.person) return null;
   const waiting = await ordersWaitingFor(ctx, 'receipt');
-  if (!waiting.length) return null;
+  // A photo sent as a receipt (`/foto` in the terminal) with no order waiting for one: said so.
+  if (!waiting.length) return invalid('receipt-none-waiting');
   if (waiting.length > 1) return goto('receipt', 'pick', { data: { media: input.media } });
   ctx.session.orderId = waiting[0]!.id;
   return onReceiptStep(await acceptReceipt(ctx, input.media));

@@ -1,6 +1,6 @@
 import { type OwnerAction, ownerChoiceId } from '../src/domain/order-choices.js';
 import { type CommandDef, goto, invalid } from '../src/engine/flow.js';
-import { canBuy, isOwner } from '../src/engine/user.js';
+import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
 import { ownerChoice } from './umkm-order-actions.js';
 import { retryRejected } from './order-retry.js';
 import { switchUmkm } from './umkm-acting.js';
@@ -28,7 +28,12 @@ export const umkmCommands: CommandDef[] = [
   { name: 'produk', allowed: isOwner, to: { flow: 'umkm-products', step: 'list' } },
   // the owner's own bank account, e-wallet and QRIS (issue 12)
   { name: 'pembayaran', allowed: isOwner, to: { flow: 'umkm-payment', step: 'view' } },
-  { name: 'umkm', allowed: isOwner, run: () => switchUmkm(['menu', 'main']) },
+  {
+    // An admin's /umkm is the owners' overview and invitations (admin-umkm.ts); an owner's switches the UMKM acted for.
+    name: 'umkm',
+    allowed: (u) => isOwner(u) || isAdmin(u),
+    run: (ctx) => (isAdmin(ctx.user) ? goto('admin-umkm', 'overview') : switchUmkm(['menu', 'main'])),
+  },
   ...OWNER_TYPED.map(
     ([name, action]): CommandDef => ({
       name,
