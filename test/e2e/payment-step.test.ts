@@ -37,9 +37,9 @@ describe('the payment step on Telegram (grammY against the fake Bot API)', () =>
     await asn.command('cari', /Ketik nama produk/);
     await asn.say('Rendang Paru', /1 produk/);
     await asn.press(/^Rendang Paru · /, /💰 Rp/);
-    await asn.press(/Beli/, /Mau beli berapa\?/);
+    await asn.press(/Beli/, /Berapa jumlah/);
     await asn.say('1', /Ringkasan pesanan/);
-    await asn.press(/Konfirmasi/, /dikonfirmasi/);
+    await asn.press(/Konfirmasi/, /Pesanan ORD-\d{8}-\d{5} dibuat/);
     await asn.press(/Penerima baru/, /Nama lengkap penerima/);
     await asn.say('Siti Wulandari', /Nomor HP penerima/);
     await asn.say('0812-3456-7890', /Alamat lengkap/);
@@ -96,9 +96,9 @@ describe('the payment step on WhatsApp (Baileys adapter, injected socket)', () =
     expect(await say('/cari')).toMatch(/Ketik nama produk/);
     expect(await say('Rendang Paru')).toMatch(/1\. Rendang Paru · /);
     expect(await say('1')).toMatch(/💰 Rp/);
-    expect(await say('1')).toMatch(/Mau beli berapa\?/);
+    expect(await say('1')).toMatch(/Berapa jumlah/);
     expect(await say('1')).toMatch(/Total: Rp/);
-    expect(await say('1')).toMatch(/dikonfirmasi[\s\S]*Penerima baru/);
+    expect(await say('1')).toMatch(/dibuat[\s\S]*Penerima baru/);
     await say('1');
     await say('Ahmad Fauzi');
     await say('0813 9876 5432');
