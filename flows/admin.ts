@@ -57,7 +57,8 @@ export const ADMIN_COMMANDS: CommandDef[] = [
   {
     // the typed form of the stop button (WhatsApp lists buttons as numbers of the current step only)
     name: 'hentikan',
-    allowed: isAdmin,
+    // coordinators stop their own nudges (stopBroadcast checks whose broadcast it is)
+    allowed: (u) => isAdmin(u) || (u.registered && u.person?.role === 'koordinator'),
     run: (ctx, args) => (args.trim() ? stopBroadcast(ctx, `bcx:${args.trim()}`, true) : invalid('admin-bc-stop-need-id')),
   },
 ];

@@ -3,6 +3,7 @@ import { canBuy } from '../src/engine/user.js';
 import { ADMIN_COMMANDS, ADMIN_FLOWS, ADMIN_GLOBAL_CHOICES } from './admin.js';
 import { browseFlow } from './browse.js';
 import { cartFlow } from './cart.js';
+import { COORDINATOR_COMMANDS, coordinatorFlow } from './coordinator.js';
 import { menuFlow } from './menu.js';
 import { myOrdersFlow } from './my-orders.js';
 import { myRecipientsFlow } from './my-recipients.js';
@@ -34,6 +35,7 @@ export const FLOWS: Flow[] = [
   umkmOrdersFlow,
   umkmProductsFlow,
   ...ADMIN_FLOWS,
+  coordinatorFlow,
 ];
 
 const anyone = () => true;
@@ -73,6 +75,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   ...umkmCommands,
   ...postCommands,
   ...ADMIN_COMMANDS,
+  ...COORDINATOR_COMMANDS,
   ...OPT_OUT_COMMANDS,
 ];
 

@@ -21,6 +21,7 @@ declare module '../src/engine/flow.js' {
     'admin-broadcast-list': 'list' | 'confirm';
     'admin-reports': 'stats' | 'recap' | 'failed';
     'admin-import': 'ask' | 'kind' | 'done';
+    coordinator: 'main' | 'names' | 'nudge' | 'nudge-sent';
   }
 }
 

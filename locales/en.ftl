@@ -797,3 +797,56 @@ report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so i
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):
+
+## coordinators (issue 16)
+menu-coordinator = 🏢 My unit
+menu-help-coordinator =
+    For unit coordinators:
+    • /unit — your unit's participation, who has not bought this month, and the weekly reminder
+coord-title = 🏢 ASN participation — { $unit } ({ $asn } ASN)
+coord-this-month = This month (since { $day }): { $buyers } of { $asn } ASN bought ({ $percent }%) · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total }
+coord-last-month = Last month (since { $day }): { $buyers } of { $asn } ASN bought ({ $percent }%) · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total }
+coord-weeks = By week (from Monday):
+coord-week-line = • { $day }: { $buyers } ASN · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total }
+coord-chart-title = UMKM purchases by week — { $unit }
+coord-chart-subtitle = Rupiah spent and ASN who bought, last month and this month
+coord-chart-caption = 📊 Purchases by week, { $unit }.
+coord-names-button = 👥 Not bought yet ({ $count })
+coord-nudge-button = 🔔 Send a reminder
+coord-names =
+    👥 ASN of { $unit } who have not bought this month ({ $count }):
+    { $names }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}… and { $more } more
+    }
+
+    🔒 This list is for you as the unit's coordinator only, solely to invite colleagues to take part (Indonesia's personal data protection law, UU PDP). Please do not pass it on.
+coord-names-none = 🎉 Every ASN of { $unit } has bought this month.
+coord-nudge-no-text = The admins have not set a reminder text yet. A reminder can be sent once they have.
+coord-nudge-done-week = Your unit was sent a reminder on { $at }. The next one can be sent from { $next }.
+coord-nudge-week = A reminder can be sent once a week per unit. The next one can be sent from { $next }.
+coord-nudge-nobody = Of the { $count } ASN who have not bought, none can be reached through the bot ({ $optedOut } opted out of info messages, { $unreachable } unreachable). No reminder was sent.
+coord-nudge-preview-title = The reminder they will get (text set by the admins):
+coord-nudge-confirm = It goes to { $reach } chats of the { $count } ASN who have not bought this month ({ $optedOut } opted out of info messages, { $unreachable } unreachable). A reminder can be sent once a week. Send it now?
+coord-nudge-send = 🔔 Send the reminder
+coord-nudge-sent = 🔔 Reminder { $id } is being sent to the ASN who have not bought ({ $count }). Its progress will show here.
+coord-text-current =
+    The reminder text now:
+    { $text }
+
+    To change it, type /tekspengingat followed by the new text (at most { $max } characters).
+coord-text-none = No reminder text yet. Type /tekspengingat followed by the text (at most { $max } characters), for example: /tekspengingat Let's buy from Depok's UMKM this month for residents in isoman!
+coord-text-too-long = The reminder text is too long ({ $length } characters, at most { $max }). The old text still applies.
+coord-text-set =
+    ✅ Reminder text approved. Unit coordinators will send this text:
+    { $text }
+admin-bc-aud-asn-nips = ASN of { $unit } who have not bought ({ $count })

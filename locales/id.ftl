@@ -737,3 +737,47 @@ report-rejected-followup = ❌ Pesanan { $orderId } DITOLAK oleh UMKM, jadi tida
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):
+
+## coordinators (issue 16)
+menu-coordinator = 🏢 Unit saya
+menu-help-coordinator =
+    Untuk koordinator unit:
+    • /unit — partisipasi ASN unit Anda, nama yang belum membeli bulan ini, dan pengingat mingguan
+coord-title = 🏢 Partisipasi ASN — { $unit } ({ $asn } ASN)
+coord-this-month = Bulan ini (sejak { $day }): { $buyers } dari { $asn } ASN sudah membeli ({ $percent }%) · { $purchases } pembelian · { $total }
+coord-last-month = Bulan lalu (sejak { $day }): { $buyers } dari { $asn } ASN membeli ({ $percent }%) · { $purchases } pembelian · { $total }
+coord-weeks = Per minggu (mulai Senin):
+coord-week-line = • { $day }: { $buyers } ASN · { $purchases } pembelian · { $total }
+coord-chart-title = Belanja UMKM per minggu — { $unit }
+coord-chart-subtitle = Nilai belanja dan jumlah ASN yang membeli, bulan lalu dan bulan ini
+coord-chart-caption = 📊 Grafik belanja per minggu, { $unit }.
+coord-names-button = 👥 Belum membeli ({ $count })
+coord-nudge-button = 🔔 Kirim pengingat
+coord-names =
+    👥 ASN { $unit } yang belum membeli bulan ini ({ $count }):
+    { $names }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}… dan { $more } lainnya
+    }
+
+    🔒 Daftar ini hanya untuk Anda sebagai koordinator unit, semata untuk mengajak rekan ikut program (UU PDP). Mohon tidak disebarkan.
+coord-names-none = 🎉 Semua ASN { $unit } sudah membeli bulan ini.
+coord-nudge-no-text = Teks pengingat belum ditetapkan oleh admin. Pengingat baru bisa dikirim setelah admin menetapkannya.
+coord-nudge-done-week = Unit Anda sudah dikirimi pengingat pada { $at }. Pengingat berikutnya bisa dikirim mulai { $next }.
+coord-nudge-week = Pengingat hanya bisa dikirim sekali seminggu per unit. Berikutnya bisa mulai { $next }.
+coord-nudge-nobody = Dari { $count } ASN yang belum membeli, belum ada yang bisa dihubungi lewat bot ({ $optedOut } memilih berhenti menerima info, { $unreachable } tidak dapat dihubungi). Pengingat tidak dikirim.
+coord-nudge-preview-title = Pengingat yang akan diterima (teks dari admin):
+coord-nudge-confirm = Dikirim kepada { $reach } chat dari { $count } ASN yang belum membeli bulan ini ({ $optedOut } memilih berhenti menerima info, { $unreachable } tidak dapat dihubungi). Pengingat hanya bisa dikirim sekali seminggu. Kirim sekarang?
+coord-nudge-send = 🔔 Kirim pengingat
+coord-nudge-sent = 🔔 Pengingat { $id } mulai dikirim kepada ASN yang belum membeli ({ $count }). Perkembangannya akan tampil di sini.
+coord-text-current =
+    Teks pengingat saat ini:
+    { $text }
+
+    Untuk menggantinya, ketik /tekspengingat diikuti teks baru (paling banyak { $max } karakter).
+coord-text-none = Belum ada teks pengingat. Ketik /tekspengingat diikuti teksnya (paling banyak { $max } karakter), misalnya: /tekspengingat Yuk ikut belanja produk UMKM Depok bulan ini untuk warga isoman!
+coord-text-too-long = Teks pengingat terlalu panjang ({ $length } karakter, paling banyak { $max }). Teks yang lama tetap berlaku.
+coord-text-set =
+    ✅ Teks pengingat disetujui. Koordinator unit akan mengirim teks ini:
+    { $text }
+admin-bc-aud-asn-nips = ASN { $unit } yang belum membeli ({ $count })

@@ -5,8 +5,11 @@ export const CATEGORIES = ['kuliner', 'fashion', 'kriya'] as const;
 export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 
-/** Roles a roster row can give. UMKM owners come from the UMKM roster, not this one. */
-export const RosterRoleSchema = z.enum(['asn', 'admin']);
+/**
+ * Roles a roster row can give. UMKM owners come from the UMKM roster, not this one. A
+ * `koordinator` (head of OPD, camat, lurah) is an ASN too, with a unit (scope) to follow.
+ */
+export const RosterRoleSchema = z.enum(['asn', 'admin', 'koordinator']);
 export type RosterRole = z.infer<typeof RosterRoleSchema>;
 
 /** E.164 phone as stored everywhere (+62...). */
@@ -19,6 +22,10 @@ export const PersonSchema = z.object({
   phone: E164Schema,
   opd: z.string().min(1),
   role: RosterRoleSchema,
+  /** a koordinator's unit: an OPD, a kecamatan or a kelurahan (with its kecamatan) */
+  scope: z
+    .object({ type: z.enum(['opd', 'kecamatan', 'kelurahan']), name: z.string().min(1), kecamatan: z.string().min(1).optional() })
+    .optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 

@@ -22,10 +22,11 @@ export function detectDelimiter(csvText: string): string {
 /**
  * Splits CSV text (UTF-8, optional BOM, header row; comma, semicolon or tab separated, as the
  * header shows) into rows keyed by the expected column names.
- * The header must name exactly `columns` (any order, any case); every row must have as many
+ * The header must name every one of `columns` (any order, any case) and may name any of
+ * `optional` (an absent optional column reads as empty cells); every row must have as many
  * fields as the header. Blank lines and rows of empty fields are skipped. Values are trimmed.
  */
-export function readCsvRows(csvText: string, columns: readonly string[]): CsvRowsResult {
+export function readCsvRows(csvText: string, columns: readonly string[], optional: readonly string[] = []): CsvRowsResult {
   let records: InfoRecord[];
   try {
     records = parse(csvText, {
@@ -48,7 +49,7 @@ export function readCsvRows(csvText: string, columns: readonly string[]): CsvRow
   const headerLine = head.info.lines;
   for (const c of columns) if (!header.includes(c)) errors.push(`line ${headerLine}: header: missing column ${c}`);
   header.forEach((h, i) => {
-    if (!columns.includes(h)) errors.push(`line ${headerLine}: header: unknown column ${h || `#${i + 1} (empty)`}`);
+    if (!columns.includes(h) && !optional.includes(h)) errors.push(`line ${headerLine}: header: unknown column ${h || `#${i + 1} (empty)`}`);
     else if (header.indexOf(h) !== i) errors.push(`line ${headerLine}: header: column ${h} appears twice`);
   });
   if (errors.length) return { ok: false, errors };
@@ -66,6 +67,7 @@ export function readCsvRows(csvText: string, columns: readonly string[]): CsvRow
       continue;
     }
     const values: Record<string, string> = {};
+    for (const c of optional) values[c] = '';
     header.forEach((h, i) => {
       values[h] = record[i] ?? '';
     });

@@ -8,6 +8,8 @@ export type ParsedRow<T> = { line: number; record: T };
 export interface ImportKind<T> {
   /** Header columns, exactly as in the file format. */
   columns: readonly string[];
+  /** Columns a file may leave out (their cells then read as empty). */
+  optionalColumns?: readonly string[];
   /** Turns one row's values (by column) into a record; issue paths are column names. */
   schema: z.ZodType<T>;
   /** The id records are upserted by. */

@@ -46,7 +46,7 @@ function canonicalJson(value: unknown): string {
 const lineOf = (e: string) => Number(/^line (\d+)/.exec(e)?.[1] ?? 0);
 
 async function run<T>(store: Store, kind: ImportKind<T>, csvText: string): Promise<ImportResult> {
-  const read = readCsvRows(csvText, kind.columns);
+  const read = readCsvRows(csvText, kind.columns, kind.optionalColumns);
   if (!read.ok) return read;
   const errors: string[] = [];
   const rows: ParsedRow<T>[] = [];

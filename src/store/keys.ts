@@ -97,6 +97,10 @@ export function createKeys(prefix = 'umkm:') {
     floodCount: (channel: string, chatId: string, second: number) => k('flood', channel, chatId, second),
     /** string with TTL: the flood notice was sent to this chat lately (one notice, then silence) */
     floodNotice: (channel: string, chatId: string) => k('flood', 'noticed', channel, chatId),
+    /** string: the reminder text admins approved for coordinators' nudges (`/tekspengingat`) */
+    nudgeText: () => k('coord', 'nudge-text'),
+    /** string with a 7-day TTL: the last nudge of a unit (its scopeKey), ISO time; at most one a week */
+    unitNudge: (scopeKey: string) => k('coord', 'nudge', scopeKey),
     /** SCAN pattern matching every ASN's saved recipients (`recipientsOf`), for the retention job */
     recipientsOfPattern: () => k('recipient', 'of', '*'),
   };
