@@ -755,7 +755,7 @@ imp-err-nip-birth-year = birth date { $value } must have a year from { $from } t
 imp-err-nip-appointment-month = appointment { $value } is not a real month
 imp-err-nip-appointment-year = appointment { $value } must have a year from { $from } to { $to }
 imp-err-nip-gender = gender { $value } must be 1 or 2
-imp-err-role = must be asn or admin
+imp-err-role = must be asn, admin or koordinator
 imp-err-phone-taken = already used by NIP { $nip } in the roster
 imp-err-category = must be kuliner, fashion or kriya
 imp-err-kecamatan = { $value } is not a kecamatan of Depok
@@ -850,3 +850,11 @@ coord-text-set =
     ✅ Reminder text approved. Unit coordinators will send this text:
     { $text }
 admin-bc-aud-asn-nips = ASN of { $unit } who have not bought ({ $count })
+imp-err-scope-not-koordinator = only a koordinator has a scope (leave scope_type and scope empty)
+imp-err-scope-type-required = is required for a koordinator: opd, kecamatan or kelurahan
+imp-err-scope-type = must be opd, kecamatan or kelurahan (not { $value })
+imp-err-scope-required = is required for a koordinator
+imp-err-scope-opd = { $value } is not an OPD on the roster
+imp-err-kelurahan-ambiguous = { $value } is a kelurahan of { $kecamatan }: write kecamatan/kelurahan
+imp-err-kec-kel = { $value } is not a kecamatan/kelurahan of Depok
+imp-err-kelurahan-depok = { $value } is not a kelurahan of Depok

@@ -695,7 +695,7 @@ imp-err-nip-birth-year = tahun tanggal lahir { $value } harus antara { $from } d
 imp-err-nip-appointment-month = bulan TMT { $value } bukan bulan yang ada
 imp-err-nip-appointment-year = tahun TMT { $value } harus antara { $from } dan { $to }
 imp-err-nip-gender = digit jenis kelamin { $value } harus 1 atau 2
-imp-err-role = harus asn atau admin
+imp-err-role = harus asn, admin atau koordinator
 imp-err-phone-taken = sudah dipakai NIP { $nip } di daftar ASN
 imp-err-category = harus kuliner, fashion, atau kriya
 imp-err-kecamatan = { $value } bukan kecamatan di Kota Depok
@@ -781,3 +781,11 @@ coord-text-set =
     ✅ Teks pengingat disetujui. Koordinator unit akan mengirim teks ini:
     { $text }
 admin-bc-aud-asn-nips = ASN { $unit } yang belum membeli ({ $count })
+imp-err-scope-not-koordinator = hanya koordinator yang punya unit (kosongkan scope_type dan scope)
+imp-err-scope-type-required = wajib diisi untuk koordinator: opd, kecamatan atau kelurahan
+imp-err-scope-type = harus opd, kecamatan atau kelurahan (tertulis { $value })
+imp-err-scope-required = wajib diisi untuk koordinator
+imp-err-scope-opd = { $value } bukan Perangkat Daerah yang ada di daftar ASN
+imp-err-kelurahan-ambiguous = { $value } adalah kelurahan di { $kecamatan }: tulis kecamatan/kelurahan
+imp-err-kec-kel = { $value } bukan kecamatan/kelurahan di Kota Depok
+imp-err-kelurahan-depok = { $value } bukan kelurahan di Kota Depok

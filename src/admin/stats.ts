@@ -1,5 +1,6 @@
 import type { Order, Person } from '../domain/schemas.js';
 import { WIB_OFFSET_MS, wibDay } from '../domain/time.js';
+import { isAsnRole } from '../domain/unit.js';
 import { recapOrders } from '../queue/recap.js';
 import type { Store } from '../store/index.js';
 
@@ -59,12 +60,12 @@ export function computeStats(ordersByDay: ReadonlyMap<string, Order[]>, persons:
     return g;
   };
   // The share is of the OPD's ASN: admins of the roster are neither counted nor buyers of it.
-  for (const x of persons) if (x.role === 'asn') group(x.opd).asn++;
+  for (const x of persons) if (isAsnRole(x.role)) group(x.opd).asn++;
   for (const o of month) {
     const person = byNip.get(o.asnNip);
     const g = group(person?.opd ?? '-');
     g.orders.push(o);
-    if (!person || person.role === 'asn') g.buyers.add(o.asnNip);
+    if (!person || isAsnRole(person.role)) g.buyers.add(o.asnNip);
   }
   const byOpd = [...groups.entries()]
     .map(([opd, g]) => ({ opd, ...sum(g.orders), buyers: g.buyers.size, asn: g.asn, share: g.asn ? g.buyers.size / g.asn : 0 }))
