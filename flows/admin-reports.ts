@@ -6,7 +6,7 @@ import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '
 import type { Reply } from '../src/engine/types.js';
 import type { I18n } from '../src/i18n/index.js';
 import { loadRecapLookups } from '../src/queue/recap-processor.js';
-import { buildRecap, recapCsv, recapText } from '../src/queue/recap.js';
+import { buildRecap, csvCell, recapCsv, recapText } from '../src/queue/recap.js';
 import { adminOnly } from './admin-guard.js';
 import { choice, clip, literal, menuButton, text } from './ui.js';
 
@@ -57,15 +57,39 @@ function statsText(ctx: FlowCtx, s: AdminStats): string {
       t('admin-stats-opd-line', { opd: o.opd, purchases: o.purchases, total: formatRupiah(o.total), buyers: o.buyers, asn: o.asn, percent: Math.round(o.share * 100) }),
     ),
   ];
+  if (s.bySource.length) {
+    lines.push('', t('recap-by-source'), ...s.bySource.map((g) => t('recap-source-line', { source: g.source, purchases: g.purchases, total: formatRupiah(g.total) })));
+  }
   return lines.join('\n');
 }
+
+/** The UMKM database per kelurahan, kelurahan with UMKM only (the CSV has all of them). */
+function kelurahanText(ctx: FlowCtx, s: AdminStats): string {
+  const rows = s.byKelurahan.filter((k) => k.registered || k.sold);
+  const t = ctx.deps.t;
+  if (!rows.length) return t('admin-stats-kel-none');
+  return [
+    t('admin-stats-kel-title'),
+    ...rows.map((k) => t('admin-stats-kel-line', { kelurahan: k.kelurahan, kecamatan: k.kecamatan, registered: k.registered, sold: k.sold, total: formatRupiah(k.total) })),
+  ].join('\n');
+}
+
+export const KELURAHAN_CSV_HEADER = ['kecamatan', 'kelurahan', 'umkm_registered', 'umkm_sold_this_month', 'rupiah_this_month'] as const;
+
+/** Pure: every kelurahan of Depok as CSV (the UMKM database per kelurahan and kecamatan). */
+export function kelurahanCsv(s: AdminStats): string {
+  const rows = s.byKelurahan.map((k) => [k.kecamatan, k.kelurahan, k.registered, k.sold, k.total].map(csvCell).join(','));
+  return [KELURAHAN_CSV_HEADER.join(','), ...rows].join('\n') + '\n';
+}
+
+const statsButtons = () => [choice('st:kel-csv', 'admin-stats-kel-csv'), adminBack(), menuButton()];
 
 /** The chart as a stored PNG, or no photo when rasterising fails (the text carries the figures). */
 async function chartReply(ctx: FlowCtx, s: AdminStats): Promise<Reply | null> {
   try {
     const png = await svgToPng(statsChartSvg(ctx.deps.t('admin-stats-chart-title', { month: monthName(ctx, s.days.monthStart) }), s.byOpd));
     const rel = await storePng(ctx.deps.media, png);
-    return text('admin-stats-chart-caption', { month: monthName(ctx, s.days.monthStart) }, [adminBack(), menuButton()], { photo: { path: rel } });
+    return text('admin-stats-chart-caption', { month: monthName(ctx, s.days.monthStart) }, statsButtons(), { photo: { path: rel } });
   } catch {
     return null;
   }
@@ -82,10 +106,18 @@ export const adminReportsFlow: Flow = adminOnly({
       async enter(ctx) {
         const s = await loadStats(ctx.deps.store, ctx.deps.clock());
         const chart = await chartReply(ctx, s);
-        const body = text('ui-literal', { text: statsText(ctx, s) }, chart ? undefined : [adminBack(), menuButton()], { standalone: true });
-        return chart ? reply(body, chart) : reply(body);
+        const body = text('ui-literal', { text: statsText(ctx, s) }, undefined, { standalone: true });
+        const kel = text('ui-literal', { text: kelurahanText(ctx, s) }, chart ? undefined : statsButtons(), { standalone: true });
+        return chart ? reply(body, kel, chart) : reply(body, kel);
       },
-      handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
+      async handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'st:kel-csv') {
+          const s = await loadStats(ctx.deps.store, ctx.deps.clock());
+          const month = s.days.monthStart.slice(0, 7);
+          return reply(text('admin-stats-kel-csv-caption', { month: monthName(ctx, s.days.monthStart) }, [adminBack(), menuButton()], { document: { fileName: `umkm-per-kelurahan-${month}.csv`, content: kelurahanCsv(s) } }));
+        }
+        return (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button');
+      },
     },
     recap: {
       async enter(ctx) {

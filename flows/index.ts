@@ -1,6 +1,7 @@
 import { type CommandDef, type Flow, type GlobalChoice, goto, reply, type StrayInput } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
 import { ADMIN_COMMANDS, ADMIN_FLOWS, ADMIN_GLOBAL_CHOICES } from './admin.js';
+import { binaanFlow } from './binaan.js';
 import { browseFlow } from './browse.js';
 import { cartFlow } from './cart.js';
 import { COORDINATOR_COMMANDS, coordinatorFlow } from './coordinator.js';
@@ -36,6 +37,7 @@ export const FLOWS: Flow[] = [
   umkmProductsFlow,
   ...ADMIN_FLOWS,
   coordinatorFlow,
+  binaanFlow,
 ];
 
 const anyone = () => true;
@@ -68,6 +70,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   },
   { name: 'bantuan', allowed: anyone, to: { flow: 'menu', step: 'help' } },
   { name: 'cari', allowed: canBuy, to: { flow: 'browse', step: 'search' } },
+  { name: 'binaan', allowed: canBuy, to: { flow: 'binaan', step: 'start' } },
   { name: 'keranjang', allowed: canBuy, to: { flow: 'cart', step: 'summary' } },
   { name: 'riwayat', allowed: canBuy, to: { flow: 'my-orders', step: 'list' } },
   { name: 'hapusdata', allowed: canBuy, to: { flow: 'my-recipients', step: 'delete' } },

@@ -22,6 +22,7 @@ declare module '../src/engine/flow.js' {
     'admin-reports': 'stats' | 'recap' | 'failed';
     'admin-import': 'ask' | 'kind' | 'done';
     coordinator: 'main' | 'names' | 'nudge' | 'nudge-sent';
+    binaan: 'start' | 'koperasi' | 'list';
   }
 }
 

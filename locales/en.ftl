@@ -858,3 +858,37 @@ imp-err-scope-opd = { $value } is not an OPD on the roster
 imp-err-kelurahan-ambiguous = { $value } is a kelurahan of { $kecamatan }: write kecamatan/kelurahan
 imp-err-kec-kel = { $value } is not a kecamatan/kelurahan of Depok
 imp-err-kelurahan-depok = { $value } is not a kelurahan of Depok
+
+## where a UMKM comes from (issue 16)
+imp-err-binaan = must be opd:<OPD>, kecamatan:<name> or koperasi:<name> (not { $value })
+menu-binaan = 🤝 Fostered UMKM
+binaan-title = 🤝 Fostered UMKM: choose where the UMKM come from.
+binaan-my-opd = 🏛️ UMKM fostered by my OPD ({ $opd })
+binaan-by-koperasi = 🤝 By cooperative
+binaan-koperasi-pick = Choose a cooperative:
+binaan-koperasi-none = No UMKM of a cooperative in the catalogue yet.
+binaan-label-opd = fostered by { $name }
+binaan-label-koperasi = members of { $name }
+binaan-none = No UMKM { $label } in the catalogue yet.
+binaan-list =
+    🤝 UMKM { $label } ({ $count }):
+    { $lines }
+
+    Choose a UMKM to see its products.
+recap-by-source = By where the UMKM comes from:
+recap-source-line = • { $source ->
+        [opd] Fostered by an OPD
+        [kecamatan] Kecamatan UMKM community
+        [koperasi] Cooperative members
+       *[none] No fostering named
+    }: { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    }, { $total }
+
+## UMKM per kelurahan (issue 16)
+admin-stats-kel-title = 🏘️ UMKM per kelurahan, this month (registered · sold · value):
+admin-stats-kel-line = • { $kelurahan } ({ $kecamatan }): { $registered } UMKM · { $sold } sold · { $total }
+admin-stats-kel-none = 🏘️ No UMKM registered in any kelurahan yet.
+admin-stats-kel-csv = 📄 CSV per kelurahan
+admin-stats-kel-csv-caption = 📄 UMKM per kelurahan and kecamatan, { $month } (CSV)

@@ -789,3 +789,34 @@ imp-err-scope-opd = { $value } bukan Perangkat Daerah yang ada di daftar ASN
 imp-err-kelurahan-ambiguous = { $value } adalah kelurahan di { $kecamatan }: tulis kecamatan/kelurahan
 imp-err-kec-kel = { $value } bukan kecamatan/kelurahan di Kota Depok
 imp-err-kelurahan-depok = { $value } bukan kelurahan di Kota Depok
+
+## where a UMKM comes from (issue 16)
+imp-err-binaan = harus opd:<nama OPD>, kecamatan:<nama> atau koperasi:<nama> (tertulis { $value })
+menu-binaan = 🤝 UMKM binaan
+binaan-title = 🤝 UMKM binaan: pilih asal UMKM yang ingin Anda lihat.
+binaan-my-opd = 🏛️ UMKM binaan OPD saya ({ $opd })
+binaan-by-koperasi = 🤝 Per koperasi
+binaan-koperasi-pick = Pilih koperasi:
+binaan-koperasi-none = Belum ada UMKM anggota koperasi di katalog.
+binaan-label-opd = binaan { $name }
+binaan-label-koperasi = anggota { $name }
+binaan-none = Belum ada UMKM { $label } di katalog.
+binaan-list =
+    🤝 UMKM { $label } ({ $count }):
+    { $lines }
+
+    Pilih UMKM untuk melihat produknya.
+recap-by-source = Menurut asal UMKM:
+recap-source-line = • { $source ->
+        [opd] UMKM binaan OPD
+        [kecamatan] Komunitas UMKM kecamatan
+        [koperasi] Anggota koperasi
+       *[none] Tanpa keterangan binaan
+    }: { $purchases } pembelian, { $total }
+
+## UMKM per kelurahan (issue 16)
+admin-stats-kel-title = 🏘️ UMKM per kelurahan, bulan ini (terdaftar · sudah menjual · nilai):
+admin-stats-kel-line = • { $kelurahan } ({ $kecamatan }): { $registered } UMKM · { $sold } menjual · { $total }
+admin-stats-kel-none = 🏘️ Belum ada UMKM terdaftar di kelurahan mana pun.
+admin-stats-kel-csv = 📄 CSV per kelurahan
+admin-stats-kel-csv-caption = 📄 UMKM per kelurahan dan kecamatan, { $month } (CSV)

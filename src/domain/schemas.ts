@@ -39,8 +39,12 @@ export const UmkmSchema = z.object({
   kecamatan: z.string().min(1),
   kelurahan: z.string().min(1),
   address: z.string().min(1),
+  /** who fosters the UMKM: an OPD (binaan OPD), a kecamatan's UMKM community or a cooperative */
+  binaan: z.object({ type: z.enum(['opd', 'kecamatan', 'koperasi']), name: z.string().min(1) }).optional(),
 });
 export type Umkm = z.infer<typeof UmkmSchema>;
+/** Where a UMKM comes from (the `binaan` column). */
+export type Binaan = NonNullable<Umkm['binaan']>;
 
 /** A product of a UMKM. Price is integer Rupiah. `photo` is a path under MEDIA_DIR or an https URL. */
 export const ProductSchema = z.object({

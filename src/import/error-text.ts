@@ -32,6 +32,7 @@ const REASONS: { re: RegExp; key: string; args?: string[] }[] = [
   { re: /^(.*) is not a kelurahan of Depok$/, key: 'imp-err-kelurahan-depok', args: ['value'] },
   { re: /^already used by NIP (\d+) in the roster$/, key: 'imp-err-phone-taken', args: ['nip'] },
   { re: /^must be kuliner, fashion or kriya$/, key: 'imp-err-category' },
+  { re: /^must be opd:<OPD>, kecamatan:<name> or koperasi:<name> \(not (.*)\)$/, key: 'imp-err-binaan', args: ['value'] },
   { re: /^(.*) is not a kecamatan of Depok$/, key: 'imp-err-kecamatan', args: ['value'] },
   { re: /^(.*) is not a kelurahan of (.*)$/, key: 'imp-err-kelurahan', args: ['value', 'kecamatan'] },
   { re: /^(.*) must be whole Rupiah, digits only or with dots like 25\.000$/, key: 'imp-err-price-format', args: ['value'] },

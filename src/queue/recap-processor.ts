@@ -41,6 +41,7 @@ export function recapWebhookBody(r: Recap, csv: string, sentAt: Date): RecapWebh
     by_opd: r.byOpd.map((g) => ({ opd: g.opd, purchases: g.purchases, asn: g.asn, total: g.total })),
     by_kecamatan: r.byKecamatan.map((g) => ({ kecamatan: g.kecamatan, purchases: g.purchases, asn: g.asn, total: g.total })),
     top_umkm: r.topUmkm,
+    by_source: r.bySource,
     csv,
   };
 }

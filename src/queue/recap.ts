@@ -35,11 +35,31 @@ export interface Recap {
   byOpd: (RecapRow & { opd: string })[];
   /** by the UMKM's kecamatan, largest total first */
   byKecamatan: (RecapRow & { kecamatan: string })[];
+  /** by where the UMKM comes from (binaan OPD, kecamatan community, cooperative, none named), largest total first */
+  bySource: SourceRow[];
   /** the five UMKM with the largest totals */
   topUmkm: { id: string; name: string; kecamatan: string; purchases: number; total: number }[];
 }
 
 const UNKNOWN = '(tidak diketahui)';
+
+/** Where a UMKM comes from, as the recaps split Rupiah: its `binaan` type, or `none`. */
+export const SOURCES = ['opd', 'kecamatan', 'koperasi', 'none'] as const;
+export type Source = (typeof SOURCES)[number];
+export type SourceRow = { source: Source; purchases: number; total: number };
+
+/** Pure: purchases and Rupiah by the source of their UMKM; sources without purchases left out. */
+export function splitBySource(orders: Order[], umkms: ReadonlyMap<string, Umkm>): SourceRow[] {
+  const acc = new Map<Source, SourceRow>();
+  for (const o of orders) {
+    const source: Source = umkms.get(o.umkmId)?.binaan?.type ?? 'none';
+    const row = acc.get(source) ?? { source, purchases: 0, total: 0 };
+    row.purchases++;
+    row.total += o.total;
+    acc.set(source, row);
+  }
+  return [...acc.values()].sort((a, b) => b.total - a.total || SOURCES.indexOf(a.source) - SOURCES.indexOf(b.source));
+}
 
 function group<K extends string>(orders: Order[], keyOf: (o: Order) => string, label: K) {
   const acc = new Map<string, { purchases: number; asn: Set<string>; total: number }>();
@@ -80,6 +100,7 @@ export function buildRecap(orders: Order[], lookups: RecapLookups, day: string):
     postLinkShare: counted.length ? withPostLink / counted.length : 0,
     byOpd: group(counted, opdOf, 'opd'),
     byKecamatan: group(counted, kecOf, 'kecamatan'),
+    bySource: splitBySource(counted, lookups.umkms),
     topUmkm: byUmkm.slice(0, 5).map((g) => {
       const u = lookups.umkms.get(g.id);
       return { id: g.id, name: u?.name ?? g.id, kecamatan: u?.kecamatan ?? UNKNOWN, purchases: g.purchases, total: g.total };
@@ -133,6 +154,9 @@ export function recapText(i18n: I18n, locale: Locale, r: Recap): string {
     '',
     t('recap-by-kecamatan'),
     ...r.byKecamatan.map((g) => t('recap-kecamatan-line', { kecamatan: g.kecamatan, purchases: g.purchases, total: formatRupiah(g.total) })),
+    '',
+    t('recap-by-source'),
+    ...r.bySource.map((g) => t('recap-source-line', { source: g.source, purchases: g.purchases, total: formatRupiah(g.total) })),
     '',
     t('recap-top-umkm'),
     ...r.topUmkm.map((u, i) =>

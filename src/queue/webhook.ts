@@ -45,6 +45,8 @@ export const RecapWebhookBodySchema = z.object({
   by_opd: z.array(RecapRowSchema.extend({ opd: z.string() })),
   by_kecamatan: z.array(RecapRowSchema.extend({ kecamatan: z.string() })),
   top_umkm: z.array(z.object({ id: z.string(), name: z.string(), kecamatan: z.string(), purchases: z.number().int(), total: z.number().int() })),
+  /** Rupiah by where the UMKM comes from: `opd` (binaan OPD), `kecamatan` (community), `koperasi`, `none` */
+  by_source: z.array(z.object({ source: z.enum(['opd', 'kecamatan', 'koperasi', 'none']), purchases: z.number().int(), total: z.number().int() })),
   /** the day's reports as CSV (one row per order, no address or phone) */
   csv: z.string(),
 });
