@@ -5,6 +5,8 @@ import { formatDay, formatWib, wibDay } from '../src/domain/time.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Reply } from '../src/engine/types.js';
 import type { I18n } from '../src/i18n/index.js';
+import { MONTH_RE, monthlyCsv, monthlyText, monthLabel, previousMonth } from '../src/queue/monthly.js';
+import { loadMonthly, monthlyChart } from '../src/queue/monthly-processor.js';
 import { loadRecapLookups } from '../src/queue/recap-processor.js';
 import { buildRecap, csvCell, recapCsv, recapText } from '../src/queue/recap.js';
 import { adminOnly } from './admin-guard.js';
@@ -35,6 +37,22 @@ export function parseRecapDay(args: string, now: Date): { ok: true; day: string 
   const t = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day || day > today) return { ok: false };
   return { ok: true, day };
+}
+
+/**
+ * `/rekap bulan [YYYY-MM]` argument after the word: empty for last month (WIB), or a month before
+ * the current one written `YYYY-MM` or `MM-YYYY` / `MM/YYYY`.
+ */
+export function parseRecapMonth(args: string, now: Date): { ok: true; month: string } | { ok: false } {
+  const s = args.trim();
+  const current = wibDay(now).slice(0, 7);
+  if (!s) return { ok: true, month: previousMonth(current) };
+  const iso = /^(\d{4})[-/](\d{1,2})$/.exec(s);
+  const local = /^(\d{1,2})[-/.](\d{4})$/.exec(s);
+  const [y, m] = iso ? [iso[1], iso[2]] : local ? [local[2], local[1]] : [];
+  if (!y || !m) return { ok: false };
+  const month = `${y}-${m.padStart(2, '0')}`;
+  return MONTH_RE.test(month) && month < current ? { ok: true, month } : { ok: false };
 }
 
 /** "November 2026" / "November 2026": a month as people say it, in the chat's language. */
@@ -128,6 +146,20 @@ export const adminReportsFlow: Flow = adminOnly({
         const buttons = [adminBack(), menuButton()];
         if (!recap.purchases) return reply({ ...body, choices: buttons });
         return reply(body, text('recap-csv-caption', { day: formatDay(day) }, buttons, { document: { fileName: `rekap-belanja-umkm-${day}.csv`, content: recapCsv(orders, lookups) } }));
+      },
+      handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
+    },
+    monthly: {
+      async enter(ctx) {
+        const month = typeof ctx.data.month === 'string' && MONTH_RE.test(ctx.data.month) ? ctx.data.month : previousMonth(wibDay(ctx.deps.clock()).slice(0, 7));
+        const report = await loadMonthly(ctx.deps.store, month);
+        const label = monthLabel(ctx.locale, month);
+        const buttons = [adminBack(), menuButton()];
+        const body = text('ui-literal', { text: monthlyText(i18nOf(ctx), ctx.locale, report) }, undefined, { standalone: true });
+        const path = await monthlyChart(ctx.deps.media, ctx.deps.t('monthly-chart-title', { month: label }), report).catch(() => null);
+        const chart = path ? [text('monthly-chart-caption', { month: label }, undefined, { photo: { path }, standalone: true })] : [];
+        const doc = text('monthly-csv-caption', { month: label }, buttons, { document: { fileName: `rekap-bulanan-belanja-umkm-${month}.csv`, content: monthlyCsv(report) } });
+        return reply(body, ...chart, doc);
       },
       handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
     },

@@ -5,7 +5,7 @@ import { adminBroadcastListFlow } from './admin-broadcast-list.js';
 import { broadcastGlobalChoices, stopBroadcast } from './admin-broadcast-send.js';
 import { adminOnly } from './admin-guard.js';
 import { adminImportFlow, importDocument } from './admin-import.js';
-import { adminReportsFlow, parseRecapDay } from './admin-reports.js';
+import { adminReportsFlow, parseRecapDay, parseRecapMonth } from './admin-reports.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Admin menu entries and where each leads. */
@@ -46,6 +46,12 @@ export const ADMIN_COMMANDS: CommandDef[] = [
     name: 'rekap',
     allowed: isAdmin,
     run(ctx, args) {
+      // `/rekap bulan [YYYY-MM]` (or `month`): the monthly report of the mayor's office.
+      const monthly = /^\s*(bulan|month)\b\s*(.*)$/i.exec(args);
+      if (monthly) {
+        const m = parseRecapMonth(monthly[2] ?? '', ctx.deps.clock());
+        return m.ok ? goto('admin-reports', 'monthly', { data: { month: m.month } }) : goto('admin', 'main', { replies: [text('admin-recap-bad-month')] });
+      }
       const d = parseRecapDay(args, ctx.deps.clock());
       // A bad date answers on the admin menu: re-entering the step the admin is on could be an
       // earlier recap, shown again under the error as if it were the answer.

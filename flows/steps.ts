@@ -19,7 +19,7 @@ declare module '../src/engine/flow.js' {
     admin: 'main';
     'admin-broadcast': 'compose' | 'audience' | 'opd' | 'kecamatan' | 'category' | 'preview' | 'schedule' | 'confirm-schedule' | 'sent';
     'admin-broadcast-list': 'list' | 'confirm';
-    'admin-reports': 'stats' | 'recap' | 'failed';
+    'admin-reports': 'stats' | 'recap' | 'failed' | 'monthly';
     'admin-import': 'ask' | 'kind' | 'done';
     coordinator: 'main' | 'names' | 'nudge' | 'nudge-sent';
     binaan: 'start' | 'koperasi' | 'list';

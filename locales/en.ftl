@@ -892,3 +892,21 @@ admin-stats-kel-line = • { $kelurahan } ({ $kecamatan }): { $registered } UMKM
 admin-stats-kel-none = 🏘️ No UMKM registered in any kelurahan yet.
 admin-stats-kel-csv = 📄 CSV per kelurahan
 admin-stats-kel-csv-caption = 📄 UMKM per kelurahan and kecamatan, { $month } (CSV)
+
+## monthly report to the mayor (issue 16)
+monthly-title = 📅 Monthly report: ASN buying from UMKM — { $month }
+monthly-summary = All ASN: { $buyers } of { $asn } bought ({ $percent }%, { $points } points from { $prev }) · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total } ({ $change })
+monthly-by-opd = Ranking by OPD (share of ASN who bought):
+monthly-by-kecamatan = Ranking by kecamatan (ASN of the kecamatan office and its kelurahan offices):
+monthly-line = { $rank }. { $name }: { $buyers }/{ $asn } ASN ({ $percent }%, { $points } points) · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total } ({ $change })
+monthly-by-kelurahan = UMKM per kelurahan (registered · sold that month · value):
+monthly-chart-title = Rupiah per OPD, ranked by participation — { $month }
+monthly-chart-caption = 📊 Monthly report chart, { $month }: Rupiah per OPD (percent: ASN who bought).
+monthly-csv-caption = Monthly report details, { $month } (CSV)
+admin-recap-bad-month = That month does not look right. Write it like /rekap bulan 2026-10, or just /rekap bulan for last month. The current and future months cannot be reported yet.

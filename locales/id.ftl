@@ -820,3 +820,15 @@ admin-stats-kel-line = • { $kelurahan } ({ $kecamatan }): { $registered } UMKM
 admin-stats-kel-none = 🏘️ Belum ada UMKM terdaftar di kelurahan mana pun.
 admin-stats-kel-csv = 📄 CSV per kelurahan
 admin-stats-kel-csv-caption = 📄 UMKM per kelurahan dan kecamatan, { $month } (CSV)
+
+## monthly report to the mayor (issue 16)
+monthly-title = 📅 Laporan Bulanan Partisipasi ASN Belanja Produk UMKM — { $month }
+monthly-summary = Seluruh ASN: { $buyers } dari { $asn } sudah membeli ({ $percent }%, { $points } poin dari { $prev }) · { $purchases } pembelian · { $total } ({ $change })
+monthly-by-opd = Peringkat per Perangkat Daerah (persentase ASN yang membeli):
+monthly-by-kecamatan = Peringkat per kecamatan (ASN kantor kecamatan dan kelurahannya):
+monthly-line = { $rank }. { $name }: { $buyers }/{ $asn } ASN ({ $percent }%, { $points } poin) · { $purchases } pembelian · { $total } ({ $change })
+monthly-by-kelurahan = UMKM per kelurahan (terdaftar · menjual bulan itu · nilai):
+monthly-chart-title = Nilai belanja per Perangkat Daerah, peringkat partisipasi — { $month }
+monthly-chart-caption = 📊 Grafik laporan bulanan { $month }: nilai belanja per Perangkat Daerah (persentase: ASN yang sudah membeli).
+monthly-csv-caption = Rincian laporan bulanan { $month } (CSV)
+admin-recap-bad-month = Bulan belum sesuai. Tulis seperti /rekap bulan 2026-10, atau /rekap bulan saja untuk bulan lalu. Bulan berjalan dan bulan depan belum bisa dilaporkan.

@@ -52,6 +52,31 @@ export const RecapWebhookBodySchema = z.object({
 });
 export type RecapWebhookBody = z.infer<typeof RecapWebhookBodySchema>;
 
+const FiguresSchema = z.object({ asn: z.number().int(), buyers: z.number().int(), share: z.number().min(0).max(1), purchases: z.number().int(), total: z.number().int() });
+const MonthlyRowSchema = FiguresSchema.extend({
+  rank: z.number().int().positive(),
+  name: z.string(),
+  prev: FiguresSchema,
+  change_share_points: z.number().int(),
+  change_total: z.number().int(),
+});
+
+/** `recap.monthly`: last month's participation by OPD and kecamatan, ranked, with the change from the month before. */
+export const MonthlyWebhookBodySchema = z.object({
+  event: z.literal('recap.monthly'),
+  /** WIB month `YYYY-MM` */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  sent_at: z.iso.datetime(),
+  all: FiguresSchema.extend({ prev: FiguresSchema }),
+  by_opd: z.array(MonthlyRowSchema),
+  by_kecamatan: z.array(MonthlyRowSchema),
+  by_source: z.array(z.object({ source: z.enum(['opd', 'kecamatan', 'koperasi', 'none']), purchases: z.number().int(), total: z.number().int() })),
+  by_kelurahan: z.array(z.object({ kecamatan: z.string(), kelurahan: z.string(), umkm_registered: z.number().int(), umkm_sold: z.number().int(), total: z.number().int() })),
+  /** the same figures as CSV */
+  csv: z.string(),
+});
+export type MonthlyWebhookBody = z.infer<typeof MonthlyWebhookBodySchema>;
+
 /** Hex HMAC-SHA256 of `${timestamp}.${body}`. */
 export function signWebhook(body: string, secret: string, timestamp: number): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');

@@ -65,6 +65,8 @@ export function createKeys(prefix = 'umkm:') {
     telegramFileIds: () => k('telegram', 'file-ids'),
     /** hash destination -> ISO time, deliveries of the daily recap of a WIB day (YYYY-MM-DD) */
     recapDeliveries: (day: string) => k('recap', day, 'deliveries'),
+    /** hash destination -> ISO time, deliveries of the monthly report of a WIB month (YYYY-MM) */
+    monthlyDeliveries: (month: string) => k('recap', 'monthly', month, 'deliveries'),
     /** hash `channel:chatId` -> ISO time, deliveries of reminder `n` of an order */
     reminderDeliveries: (orderId: string, n: number) => k('reminder', orderId, n),
     /** hash id -> BufferJSON value: the Baileys signal keys of one type (pre-key, session, ...) */

@@ -121,3 +121,19 @@ test('/gagal lists failed report jobs with a retry button each and "retry all"',
   await admin.choose('gf:r:ORD-20261122-90002'); // the button is gone with the list
   expect(admin.text).toContain('Tombol itu sudah tidak berlaku');
 });
+
+test('/rekap bulan: last month by default, ranked with the change, chart and CSV; a bad or unfinished month refused', async () => {
+  await admin.command('rekap', 'bulan 2026-11'); // still running
+  expect(admin.text).toContain('Bulan belum sesuai');
+  await admin.command('rekap', 'bulan 13-2026');
+  expect(admin.text).toContain('Bulan belum sesuai');
+  await admin.command('rekap', 'bulan');
+  const [body, chart, doc] = admin.last;
+  expect(body!.text).toContain('Laporan Bulanan Partisipasi ASN Belanja Produk UMKM — Oktober 2026');
+  expect(body!.text).toContain('1. Kecamatan Beji: 1/3 ASN (33%, +33 poin) · 1 pembelian · Rp 99.000 (+Rp 99.000)');
+  expect(body!.text).toContain('Dinas Kesehatan: 0/3 ASN (0%, 0 poin) · 0 pembelian · Rp 0 (Rp 0)');
+  expect(chart!.photo?.path).toMatch(/^charts\/.*\.png$/);
+  expect(doc!.document!.fileName).toBe('rekap-bulanan-belanja-umkm-2026-10.csv');
+  await admin.command('rekap', 'bulan 10/2026');
+  expect(admin.last[0]!.text).toContain('— Oktober 2026');
+});
