@@ -81,6 +81,7 @@ menu-help-admin =
     • /siaran — send a flyer to ASN or UMKM; /siaranjadwal — scheduled broadcasts
     • /statistik — purchase figures; /rekap (or /rekap kemarin, /rekap 20-11-2026) — daily recap
     • /gagal — reports that failed to send; /impor — import data (CSV)
+    • /rekap bulan — monthly report; /tekspengingat — the reminder text for unit coordinators
 menu-help-register = To register, type /start and share your phone number.
 menu-help-commands = Commands: /menu (main menu), /cancel (cancel this step), /language (Bahasa Indonesia or English), /unsubscribe and /subscribe (stop or resume broadcast flyers).
 menu-help-commands-buyer = Also: /search (find a product), /cart, /orders (my orders), /deletedata (delete saved recipients), /skip <order> (not posting about an order).

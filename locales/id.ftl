@@ -78,6 +78,7 @@ menu-help-admin =
     • /siaran — kirim brosur ke ASN atau UMKM; /siaranjadwal — siaran terjadwal
     • /statistik — angka pembelian; /rekap (atau /rekap kemarin, /rekap 20-11-2026) — rekap harian
     • /gagal — laporan yang gagal terkirim; /impor — impor data (CSV)
+    • /rekap bulan — laporan bulanan; /tekspengingat — teks pengingat untuk koordinator unit
 menu-help-register = Untuk mendaftar, ketik /start lalu bagikan nomor HP Anda.
 menu-help-commands = Perintah: /menu (menu utama), /batal (batalkan langkah ini), /bahasa (ganti bahasa), /berhenti (berhenti menerima brosur siaran) dan /mulai (menerima lagi).
 menu-help-commands-buyer = Juga: /cari (cari produk), /keranjang, /riwayat (pesanan saya), /hapusdata (hapus data penerima tersimpan), /lewati <nomor pesanan> (tidak mengunggah ke media sosial).
