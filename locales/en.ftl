@@ -911,3 +911,10 @@ monthly-chart-title = Rupiah per OPD, ranked by participation — { $month }
 monthly-chart-caption = 📊 Monthly report chart, { $month }: Rupiah per OPD (percent: ASN who bought).
 monthly-csv-caption = Monthly report details, { $month } (CSV)
 admin-recap-bad-month = That month does not look right. Write it like /rekap bulan 2026-10, or just /rekap bulan for last month. The current and future months cannot be reported yet.
+
+## recipients who are ASN (issue 16)
+recipient-is-asn = 👤 This recipient is an ASN (enter NIP)
+recipient-ask-nip = Type the recipient's NIP (18 digits). It is kept for the record only and never shown in a report.
+recipient-nip-bad = That NIP does not look right: { $reason }. Please type it again, or go back.
+recipient-asn-noted = ✅ The recipient's NIP is noted.
+recap-recipient-kinds = Recipients: { $resident } residents, { $asn } ASN in isoman

@@ -833,3 +833,10 @@ monthly-chart-title = Nilai belanja per Perangkat Daerah, peringkat partisipasi 
 monthly-chart-caption = 📊 Grafik laporan bulanan { $month }: nilai belanja per Perangkat Daerah (persentase: ASN yang sudah membeli).
 monthly-csv-caption = Rincian laporan bulanan { $month } (CSV)
 admin-recap-bad-month = Bulan belum sesuai. Tulis seperti /rekap bulan 2026-10, atau /rekap bulan saja untuk bulan lalu. Bulan berjalan dan bulan depan belum bisa dilaporkan.
+
+## recipients who are ASN (issue 16)
+recipient-is-asn = 👤 Penerima ini ASN (isi NIP)
+recipient-ask-nip = Ketik NIP penerima (18 angka). NIP hanya untuk pencatatan dan tidak pernah dicantumkan dalam laporan.
+recipient-nip-bad = NIP belum sesuai: { $reason }. Coba ketik lagi, atau pilih Kembali.
+recipient-asn-noted = ✅ NIP penerima tercatat.
+recap-recipient-kinds = Penerima: { $resident } warga, { $asn } ASN isoman

@@ -68,6 +68,10 @@ export const RecipientSchema = z.object({
   kecamatan: z.string().min(1),
   kelurahan: z.string().min(1),
   note: z.string().max(300).optional(),
+  /** the recipient is an ASN in isoman: their NIP (validated like the roster; never in a report) */
+  asnNip: z.string().regex(/^\d{18}$/).optional(),
+  /** the recipient is an ASN: kept when retention removes the NIP, so reports still count the kinds apart */
+  asn: z.boolean().optional(),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 

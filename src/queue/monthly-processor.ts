@@ -49,6 +49,7 @@ export function monthlyWebhookBody(r: MonthlyReport, csv: string, sentAt: Date):
     by_opd: r.byOpd.map(row),
     by_kecamatan: r.byKecamatan.map(row),
     by_source: r.bySource,
+    recipients: r.recipients,
     by_kelurahan: r.byKelurahan.map((k) => ({ kecamatan: k.kecamatan, kelurahan: k.kelurahan, umkm_registered: k.registered, umkm_sold: k.sold, total: k.total })),
     csv,
   };

@@ -4,7 +4,7 @@ import type { Order, Person, Umkm } from '../domain/schemas.js';
 import { inScope, isAsnRole } from '../domain/unit.js';
 import { KECAMATAN } from '../domain/wilayah.js';
 import type { I18n, Locale } from '../i18n/index.js';
-import { csvCell, recapOrders, type SourceRow, splitBySource } from './recap.js';
+import { csvCell, recapOrders, recipientKinds, type SourceRow, splitBySource } from './recap.js';
 
 /** A month `YYYY-MM` (WIB). */
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -50,6 +50,8 @@ export interface MonthlyReport {
   /** by kecamatan: the ASN of its office and of its kelurahan offices, highest share first */
   byKecamatan: MonthlyRow[];
   bySource: SourceRow[];
+  /** purchases for residents and for ASN in isoman */
+  recipients: { resident: number; asn: number };
   /** every kelurahan: UMKM registered, UMKM that sold in the month, Rupiah */
   byKelurahan: KelurahanStats[];
 }
@@ -85,6 +87,7 @@ export function buildMonthly(month: string, monthOrders: Order[], prevOrders: Or
     byOpd: rows(opds.map((opd) => ({ name: opd, members: asn.filter((p) => p.opd === opd) })), counted, before),
     byKecamatan: rows(KECAMATAN.map((k) => ({ name: k, members: asn.filter((p) => inScope(p, { type: 'kecamatan', name: k })) })), counted, before),
     bySource: splitBySource(counted, new Map(umkms.map((u) => [u.id, u]))),
+    recipients: recipientKinds(counted),
     byKelurahan: kelurahanStats(umkms, counted),
   };
 }
@@ -113,6 +116,7 @@ export function monthlyText(i18n: Pick<I18n, 't'>, locale: Locale, r: MonthlyRep
       buyers: r.all.buyers, asn: r.all.asn, percent: pct(r.all), points: signed(pct(r.all) - pct(r.all.prev)), purchases: r.all.purchases,
       total: formatRupiah(r.all.total), change: signedRupiah(r.all.total - r.all.prev.total), prev: monthLabel(locale, r.prevMonth),
     }),
+    t('recap-recipient-kinds', { resident: r.recipients.resident, asn: r.recipients.asn }),
     '',
     t('monthly-by-opd'),
     ...r.byOpd.map(line),

@@ -42,6 +42,7 @@ export function recapWebhookBody(r: Recap, csv: string, sentAt: Date): RecapWebh
     by_kecamatan: r.byKecamatan.map((g) => ({ kecamatan: g.kecamatan, purchases: g.purchases, asn: g.asn, total: g.total })),
     top_umkm: r.topUmkm,
     by_source: r.bySource,
+    recipients: r.recipients,
     csv,
   };
 }

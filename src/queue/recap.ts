@@ -35,6 +35,8 @@ export interface Recap {
   byOpd: (RecapRow & { opd: string })[];
   /** by the UMKM's kecamatan, largest total first */
   byKecamatan: (RecapRow & { kecamatan: string })[];
+  /** purchases for residents and for ASN in isoman (the recipient's NIP is never in a report) */
+  recipients: { resident: number; asn: number };
   /** by where the UMKM comes from (binaan OPD, kecamatan community, cooperative, none named), largest total first */
   bySource: SourceRow[];
   /** the five UMKM with the largest totals */
@@ -42,6 +44,15 @@ export interface Recap {
 }
 
 const UNKNOWN = '(tidak diketahui)';
+
+/** True when the order's recipient is an ASN in isoman. */
+export const forAsn = (o: Order) => Boolean(o.recipient?.asn || o.recipient?.asnNip);
+
+/** Pure: purchases for residents and for ASN, counted apart. */
+export function recipientKinds(orders: Order[]): { resident: number; asn: number } {
+  const asn = orders.filter(forAsn).length;
+  return { resident: orders.length - asn, asn };
+}
 
 /** Where a UMKM comes from, as the recaps split Rupiah: its `binaan` type, or `none`. */
 export const SOURCES = ['opd', 'kecamatan', 'koperasi', 'none'] as const;
@@ -101,6 +112,7 @@ export function buildRecap(orders: Order[], lookups: RecapLookups, day: string):
     byOpd: group(counted, opdOf, 'opd'),
     byKecamatan: group(counted, kecOf, 'kecamatan'),
     bySource: splitBySource(counted, lookups.umkms),
+    recipients: recipientKinds(counted),
     topUmkm: byUmkm.slice(0, 5).map((g) => {
       const u = lookups.umkms.get(g.id);
       return { id: g.id, name: u?.name ?? g.id, kecamatan: u?.kecamatan ?? UNKNOWN, purchases: g.purchases, total: g.total };
@@ -118,7 +130,7 @@ export function csvCell(v: string | number | boolean): string {
 export const RECAP_CSV_HEADER = [
   'order_id', 'created_at_wib', 'status', 'asn_nip', 'asn_name', 'opd', 'umkm_id', 'umkm_name', 'umkm_kecamatan',
   'items', 'total', 'recipient_kelurahan', 'recipient_kecamatan', 'recipient_name_masked', 'post_link',
-  'payment_confirmed', 'reported_to',
+  'payment_confirmed', 'reported_to', 'recipient_kind',
 ] as const;
 
 /** Pure: the day's reports as CSV, one row per counted order, no address and no phone. */
@@ -133,7 +145,7 @@ export function recapCsv(orders: Order[], lookups: RecapLookups): string {
         o.id, formatWib(new Date(o.createdAt)), o.status, o.asnNip, p?.name ?? '', p?.opd ?? '', o.umkmId, u?.name ?? '',
         u?.kecamatan ?? '', o.items.map((it) => `${it.qty}x ${it.name}`).join('; '), o.total, o.recipient?.kelurahan ?? '',
         o.recipient?.kecamatan ?? '', o.recipient ? maskName(o.recipient.name) : '', o.postLink ?? '', o.paymentConfirmed === true,
-        Object.keys(o.reportedTo).sort().join(' '),
+        Object.keys(o.reportedTo).sort().join(' '), o.recipient ? (forAsn(o) ? 'asn' : 'resident') : '',
       ].map(csvCell).join(',');
     });
   return [RECAP_CSV_HEADER.join(','), ...rows].join('\n') + '\n';
@@ -148,6 +160,7 @@ export function recapText(i18n: I18n, locale: Locale, r: Recap): string {
   lines.push(
     t('recap-summary', { purchases: r.purchases, asn: r.asnCount, total: formatRupiah(r.total) }),
     t('recap-post-share', { withLink: r.withPostLink, purchases: r.purchases, percent: String(Math.round(r.postLinkShare * 100)) }),
+    t('recap-recipient-kinds', { resident: r.recipients.resident, asn: r.recipients.asn }),
     '',
     t('recap-by-opd'),
     ...r.byOpd.map((g) => t('recap-opd-line', { opd: g.opd, purchases: g.purchases, asn: g.asn, total: formatRupiah(g.total) })),

@@ -45,6 +45,8 @@ export const RecapWebhookBodySchema = z.object({
   by_opd: z.array(RecapRowSchema.extend({ opd: z.string() })),
   by_kecamatan: z.array(RecapRowSchema.extend({ kecamatan: z.string() })),
   top_umkm: z.array(z.object({ id: z.string(), name: z.string(), kecamatan: z.string(), purchases: z.number().int(), total: z.number().int() })),
+  /** purchases for residents and for ASN in isoman, counted apart (no NIP) */
+  recipients: z.object({ resident: z.number().int(), asn: z.number().int() }),
   /** Rupiah by where the UMKM comes from: `opd` (binaan OPD), `kecamatan` (community), `koperasi`, `none` */
   by_source: z.array(z.object({ source: z.enum(['opd', 'kecamatan', 'koperasi', 'none']), purchases: z.number().int(), total: z.number().int() })),
   /** the day's reports as CSV (one row per order, no address or phone) */
@@ -71,6 +73,7 @@ export const MonthlyWebhookBodySchema = z.object({
   by_opd: z.array(MonthlyRowSchema),
   by_kecamatan: z.array(MonthlyRowSchema),
   by_source: z.array(z.object({ source: z.enum(['opd', 'kecamatan', 'koperasi', 'none']), purchases: z.number().int(), total: z.number().int() })),
+  recipients: z.object({ resident: z.number().int(), asn: z.number().int() }),
   by_kelurahan: z.array(z.object({ kecamatan: z.string(), kelurahan: z.string(), umkm_registered: z.number().int(), umkm_sold: z.number().int(), total: z.number().int() })),
   /** the same figures as CSV */
   csv: z.string(),
