@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { validateNip } from '../domain/nip.js';
-import { type Person, RosterRoleSchema } from '../domain/schemas.js';
+import { type Person, PersonSchema, RosterRoleSchema } from '../domain/schemas.js';
 import { findKelurahan, SCOPE_TYPES } from '../domain/unit.js';
 import { canonicalKecamatan } from '../domain/wilayah.js';
-import { duplicateErrors, PhoneField, requiredText } from './fields.js';
+import { rosterUpsertCommands, rosterVersionCommands } from '../store/roster-repo.js';
+import { PhoneField, requiredText } from './fields.js';
 import type { ImportContext, ImportKind } from './kind.js';
 
 /** Columns of a roster file. */
 export const ROSTER_COLUMNS = ['nip', 'name', 'phone', 'opd', 'role'] as const;
 /** Optional columns: a koordinator's unit (`opd` + OPD name, `kecamatan` + name, `kelurahan` + name). */
 export const ROSTER_OPTIONAL_COLUMNS = ['scope_type', 'scope'] as const;
+
+/** Compared without case or repeated spaces. */
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** A koordinator's scope from its two cells, or the reason it is none (issue paths are column names). */
 function readScope(role: string, type: string, name: string, c: z.RefinementCtx): Person['scope'] | typeof z.NEVER {
@@ -55,32 +59,44 @@ export function rosterImport(ctx: ImportContext): ImportKind<Person> {
       const scope = readScope(r.role, r.scope_type, r.scope, c);
       return { nip: r.nip, name: r.name, phone: r.phone, opd: r.opd, role: r.role, ...(scope ? { scope } : {}) };
     });
+  // Rows whose phone another NIP holds in the roster: an error unless the file moves that NIP too.
+  const taken: { line: number; owner: string }[] = [];
+  // OPD scopes must name an OPD of the roster: one in this file or one already stored (checked at the end).
+  const opdsInFile = new Set<string>();
+  const opdScopes: { line: number; name: string }[] = [];
   return {
     columns: ROSTER_COLUMNS,
     optionalColumns: ROSTER_OPTIONAL_COLUMNS,
     schema,
+    stored: PersonSchema,
     id: (p) => p.nip,
-    async check(rows, store) {
-      const errors = [...duplicateErrors(rows, 'nip', (p) => p.nip), ...duplicateErrors(rows, 'phone', (p) => p.phone)];
-      const nipsInFile = new Set(rows.map((r) => r.record.nip));
-      const owners = await Promise.all(rows.map((r) => store.roster.byPhone(r.record.phone)));
-      // An OPD scope must name an OPD of the roster: one in this file or one already stored.
-      const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-      const opdScoped = rows.filter((r) => r.record.scope?.type === 'opd');
-      if (opdScoped.length) {
-        const opds = new Set([...rows.map((r) => norm(r.record.opd)), ...(await store.roster.all()).filter((p) => !nipsInFile.has(p.nip)).map((p) => norm(p.opd))]);
-        for (const { line, record } of opdScoped)
-          if (!opds.has(norm(record.scope!.name))) errors.push(`line ${line}: scope: ${record.scope!.name} is not an OPD on the roster`);
-      }
+    unique: [
+      { field: 'nip', key: (p) => p.nip },
+      { field: 'phone', key: (p) => p.phone },
+    ],
+    async checkChunk(rows, store) {
+      const owners = await store.roster.nipsOfPhones(rows.map((r) => r.record.phone));
       rows.forEach(({ line, record }, i) => {
         const owner = owners[i];
-        // Another person holds this phone and the file does not move them to a new one.
-        if (owner && owner.nip !== record.nip && !nipsInFile.has(owner.nip))
-          errors.push(`line ${line}: phone: already used by NIP ${owner.nip} in the roster`);
+        if (owner && owner !== record.nip) taken.push({ line, owner });
+        opdsInFile.add(norm(record.opd));
+        if (record.scope?.type === 'opd') opdScopes.push({ line, name: record.scope.name });
       });
+      return [];
+    },
+    async finish(store, inFile) {
+      const moved = await inFile('nip', taken.map((t) => t.owner));
+      const errors = taken.filter((_, i) => !moved[i]).map((t) => `line ${t.line}: phone: already used by NIP ${t.owner} in the roster`);
+      const unknown = opdScopes.filter((s) => !opdsInFile.has(norm(s.name)));
+      if (unknown.length) {
+        const stored = new Set((await store.roster.all()).map((p) => norm(p.opd)));
+        for (const s of unknown) if (!stored.has(norm(s.name))) errors.push(`line ${s.line}: scope: ${s.name} is not an OPD on the roster`);
+      }
       return errors;
     },
-    load: (store, ids) => Promise.all(ids.map((nip) => store.roster.byNip(nip))),
-    save: (store, people) => store.roster.upsert(people),
+    watched: (keys) => [keys.persons(), keys.personByPhone()],
+    load: (store, ids) => store.roster.byNips(ids),
+    writes: rosterUpsertCommands,
+    versionWrites: rosterVersionCommands,
   };
 }
