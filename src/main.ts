@@ -98,6 +98,8 @@ async function main(): Promise<void> {
     });
     whatsapp = wa;
     await wa.start();
+    // Owner invitations point at the paired number (click-to-chat links).
+    app.bot.whatsappNumber = () => wa.ownNumber() ?? (config.WHATSAPP_PAIRING_PHONE || undefined);
     // Worker processes (npm run worker) hand WhatsApp sends to this process through the outbox.
     const outboxRedis = openWorkerConnection(redisUrl, logger);
     const outbox = startWhatsAppOutboxWorker({ connection: outboxRedis, keys: app.keys, sender: wa.sender, logger });
@@ -122,6 +124,8 @@ async function main(): Promise<void> {
       mediaDir: config.MEDIA_DIR,
     });
     await bot.init();
+    // Owner invitations link to the bot by its username (getMe, read by init).
+    app.bot.telegramBot = () => bot.botInfo.username;
     // Workers get a plain Api (no auto-retry): their queues handle 429 and retries themselves,
     // so a broadcast pauses its whole queue for retry_after instead of one call sleeping.
     senders.telegram = createTelegramSender(new Api(config.BOT_TOKEN!, { apiRoot: config.TELEGRAM_API_ROOT }), {

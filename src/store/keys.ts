@@ -107,6 +107,18 @@ export function createKeys(prefix = 'umkm:') {
     nudgeText: () => k('coord', 'nudge-text'),
     /** string with a 7-day TTL: the last nudge of a unit (its scopeKey), ISO time; at most one a week */
     unitNudge: (scopeKey: string) => k('coord', 'nudge', scopeKey),
+    /** sorted set (score = parked ms) of notifications waiting for a phone with no reachable chat (member: job id + payload JSON) */
+    waitingNotifications: (phone: string) => k('notification', 'waiting', phone),
+    /** string: the one proactive WhatsApp message to an owner who has not linked yet was sent (never again) */
+    ownerWhatsAppNote: (phone: string) => k('notification', 'wa-note', phone),
+    /** string with TTL: an owner invitation token -> Invitation JSON (UMKM id, expiry) */
+    invitation: (token: string) => k('invite', 'token', token),
+    /** string with TTL: set NX once when an invitation links its owner (single use) */
+    invitationUsed: (token: string) => k('invite', 'used', token),
+    /** string with TTL: the current invitation token of a UMKM (shown again until used or expired) */
+    umkmInvitation: (umkmId: string) => k('invite', 'umkm', umkmId),
+    /** sorted set (score = ms the ASN was told) of paid orders no owner accepted within UMKM_ACCEPT_MINUTES */
+    overdueOrders: () => k('order', 'overdue'),
     /** SCAN pattern matching every ASN's saved recipients (`recipientsOf`), for the retention job */
     recipientsOfPattern: () => k('recipient', 'of', '*'),
   };
