@@ -122,7 +122,7 @@ export function createMonthlyProcessor(deps: RecapProcessorDeps & { mediaDir: st
         run: async () => {
           const now = clock();
           const body = MonthlyWebhookBodySchema.parse(monthlyWebhookBody(report, csv, now));
-          const r = await postWebhook(url, secret, body, Math.floor(now.getTime() / 1000));
+          const r = await postWebhook(url, secret, body, Math.floor(now.getTime() / 1000), undefined, `recap.monthly:${month}`);
           return r.ok ? { ok: true } : r;
         },
       });
