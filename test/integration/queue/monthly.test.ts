@@ -107,6 +107,7 @@ describe('monthly report to the mayor', () => {
     expect(hook.hits).toHaveLength(1);
     const hit = hook.hits[0]!;
     expect(verifyWebhookSignature(hit.body, hit.headers as Record<string, string>, SECRET, Math.floor(NOW.getTime() / 1000)).ok).toBe(true);
+    expect(hit.headers['idempotency-key']).toBe('recap.monthly:2026-11');
     const body = MonthlyWebhookBodySchema.parse(JSON.parse(hit.body));
     expect(body).toMatchObject({ event: 'recap.monthly', month: '2026-11', all: { asn: 5, buyers: 4, purchases: 4, total: 65_000 } });
     expect(body.by_opd.map((r) => [r.rank, r.name, r.change_share_points])).toEqual([
