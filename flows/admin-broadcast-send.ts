@@ -29,6 +29,8 @@ export function describeAudience(ctx: FlowCtx, a: Audience): string {
       return ctx.deps.t('admin-bc-aud-asn-all');
     case 'asn-opd':
       return ctx.deps.t('admin-bc-aud-asn-opd', { opds: clip(a.opds.join(', '), 300) });
+    case 'asn-nips':
+      return ctx.deps.t('admin-bc-aud-asn-nips', { unit: a.unit, count: a.nips.length });
     case 'umkm-all':
       return ctx.deps.t('admin-bc-aud-umkm-all');
     case 'umkm-kecamatan':
@@ -97,7 +99,9 @@ export async function requestStop(ctx: FlowCtx, id: string): Promise<StopOutcome
  * /siaranjadwal; one being sent (or sent now) stops at once.
  */
 export async function stopBroadcast(ctx: FlowCtx, choiceId: string, typed = false): Promise<StepResult> {
-  if (!isAdmin(ctx.user)) return invalid('engine-not-allowed');
+  // A coordinator may stop their own nudge (its progress came to their chat), nothing else.
+  const coordinator = ctx.user.registered && ctx.user.person?.role === 'koordinator';
+  if (!isAdmin(ctx.user) && !coordinator) return invalid('engine-not-allowed');
   const raw = choiceId.slice('bcx:'.length);
   const bid = BroadcastIdSchema.safeParse(typed ? raw.replace(/^bc-/i, 'BC-') : raw);
   const notFound = () => (typed ? invalid('admin-bc-stop-not-found', { id: clip(raw, 40) }) : invalid('engine-stale-button'));
@@ -105,6 +109,7 @@ export async function stopBroadcast(ctx: FlowCtx, choiceId: string, typed = fals
   const repo = repoOf(ctx);
   const [b, st] = await Promise.all([repo.get(bid.data), repo.state(bid.data)]);
   if (!b) return notFound();
+  if (!isAdmin(ctx.user) && (b.createdBy.channel !== ctx.chat.channel || b.createdBy.chatId !== ctx.chat.chatId)) return notFound();
   if (b.scheduledAt && st.status === 'scheduled' && !st.cancelRequestedAt) return goto('admin-broadcast-list', 'confirm', { data: { bid: b.id } });
   const outcome = await requestStop(ctx, bid.data);
   if (outcome === 'stale') return notFound();

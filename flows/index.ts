@@ -3,8 +3,10 @@ import './steps.js';
 import { type CommandDef, type Flow, type GlobalChoice, goto, reply, type StrayInput } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
 import { ADMIN_COMMANDS, ADMIN_FLOWS, ADMIN_GLOBAL_CHOICES } from './admin.js';
+import { binaanFlow } from './binaan.js';
 import { browseFlow, searchFor } from './browse.js';
 import { cartFlow } from './cart.js';
+import { COORDINATOR_COMMANDS, coordinatorFlow } from './coordinator.js';
 import { menuFlow } from './menu.js';
 import { myOrdersFlow } from './my-orders.js';
 import { myRecipientsFlow } from './my-recipients.js';
@@ -39,6 +41,8 @@ export const FLOWS: Flow[] = [
   umkmProductsFlow,
   orderOverdueFlow,
   ...ADMIN_FLOWS,
+  coordinatorFlow,
+  binaanFlow,
 ];
 
 const anyone = () => true;
@@ -79,6 +83,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   { name: 'bantuan', allowed: anyone, to: { flow: 'menu', step: 'help' } },
   // `/cari batik` searches at once; `/cari` alone asks for the words.
   { name: 'cari', allowed: canBuy, run: (_ctx, args) => (args.trim() ? searchFor(args) : goto('browse', 'search')) },
+  { name: 'binaan', allowed: canBuy, to: { flow: 'binaan', step: 'start' } },
   { name: 'keranjang', allowed: canBuy, to: { flow: 'cart', step: 'summary' } },
   { name: 'riwayat', allowed: canBuy, to: { flow: 'my-orders', step: 'list' } },
   { name: 'hapusdata', allowed: canBuy, to: { flow: 'my-recipients', step: 'delete' } },
@@ -87,6 +92,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   ...postCommands,
   ...overdueCommands,
   ...ADMIN_COMMANDS,
+  ...COORDINATOR_COMMANDS,
   ...OPT_OUT_COMMANDS,
 ];
 

@@ -1,21 +1,25 @@
 import { parsePostLink } from '../src/domain/post-link.js';
 import { type Flow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
-import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
+import { canBuy, isAdmin, isCoordinator, isOwner } from '../src/engine/user.js';
 import { emojiAsWords } from '../src/domain/search-words.js';
+import { anyBinaan } from './binaan.js';
 import { searchFor } from './browse.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Main menu entries and where each leads; shown by role. */
-const ENTRIES: { id: string; key: string; to: StepRef; who: 'buyer' | 'owner' | 'admin' }[] = [
+const ENTRIES: { id: string; key: string; to: StepRef; who: 'buyer' | 'owner' | 'admin' | 'coordinator' }[] = [
   { id: 'm:browse', key: 'menu-browse', to: { flow: 'browse', step: 'category' }, who: 'buyer' },
   { id: 'm:search', key: 'menu-search', to: { flow: 'browse', step: 'search' }, who: 'buyer' },
+  // shown only once some UMKM of the catalogue names who fosters it (the `binaan` column)
+  { id: 'm:binaan', key: 'menu-binaan', to: { flow: 'binaan', step: 'start' }, who: 'buyer' },
   { id: 'm:cart', key: 'menu-cart', to: { flow: 'cart', step: 'summary' }, who: 'buyer' },
   { id: 'm:orders', key: 'menu-my-orders', to: { flow: 'my-orders', step: 'list' }, who: 'buyer' },
   { id: 'm:recipients', key: 'menu-my-recipients', to: { flow: 'my-recipients', step: 'list' }, who: 'buyer' },
   { id: 'm:owner-orders', key: 'menu-owner-orders', to: { flow: 'umkm-orders', step: 'list' }, who: 'owner' },
   { id: 'm:owner-products', key: 'menu-owner-products', to: { flow: 'umkm-products', step: 'list' }, who: 'owner' },
   { id: 'm:admin', key: 'menu-admin', to: { flow: 'admin', step: 'main' }, who: 'admin' },
+  { id: 'm:unit', key: 'menu-coordinator', to: { flow: 'coordinator', step: 'main' }, who: 'coordinator' },
   { id: 'm:help', key: 'menu-help', to: { flow: 'menu', step: 'help' }, who: 'buyer' },
 ];
 
@@ -27,14 +31,16 @@ export const menuFlow: Flow = {
   name: 'menu',
   steps: {
     main: {
-      enter(ctx) {
+      async enter(ctx) {
         const u = ctx.user;
+        const binaan = canBuy(u) && (await anyBinaan(ctx));
         const visible = ENTRIES.filter(
           (e) =>
             (e.who === 'buyer' && (canBuy(u) || e.id === 'm:help')) ||
             (e.who === 'owner' && isOwner(u)) ||
-            (e.who === 'admin' && isAdmin(u)),
-        ).filter((e) => e.id !== 'm:cart' || (ctx.session.cart?.items.length ?? 0) > 0);
+            (e.who === 'admin' && isAdmin(u)) ||
+            (e.who === 'coordinator' && isCoordinator(u)),
+        ).filter((e) => (e.id !== 'm:cart' || (ctx.session.cart?.items.length ?? 0) > 0) && (e.id !== 'm:binaan' || binaan));
         const choices: Choice[] = visible.map((e) =>
           e.id === 'm:cart'
             ? choice(e.id, e.key, { count: ctx.session.cart!.items.length }) // products, not units: "200" read as an error
@@ -68,6 +74,7 @@ export const menuFlow: Flow = {
         if (canBuy(u) || !u.registered) parts.push(t('menu-help-buyer'));
         if (isOwner(u)) parts.push(t('menu-help-owner'));
         if (isAdmin(u)) parts.push(t('menu-help-admin'));
+        if (isCoordinator(u)) parts.push(t('menu-help-coordinator'));
         if (!u.registered) parts.push(t('menu-help-register'));
         parts.push(canBuy(u) ? `${t('menu-help-commands')}\n${t('menu-help-commands-buyer')}` : t('menu-help-commands'));
         return reply(text('ui-literal', { text: parts.join('\n\n') }, [menuButton()]));

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { validateNip } from '../src/domain/nip.js';
+import { reasonMsg } from '../src/import/error-text.js';
 import { displayPhone, isIndonesianMobile, normalizePhone } from '../src/domain/phone.js';
 import type { Recipient } from '../src/domain/schemas.js';
 import { KECAMATAN, kelurahanOf } from '../src/domain/wilayah.js';
@@ -161,9 +163,15 @@ export const recipientFlow: Flow = {
       },
     },
     note: {
-      enter: () => reply(text('recipient-ask-note', {}, [choice('rn:skip', 'recipient-skip-note'), backButton()])),
+      enter: (ctx) => {
+        // The recipient may be an ASN in isoman (the circular names both): a NIP, asked only when offered.
+        const asn = (ctx.data.draft as { asnNip?: string } | undefined)?.asnNip;
+        const choices = [choice('rn:skip', 'recipient-skip-note'), ...(asn ? [] : [choice('rn:asn', 'recipient-is-asn')]), backButton()];
+        return reply(...(asn ? [text('recipient-asn-noted')] : []), text('recipient-ask-note', {}, choices));
+      },
       async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'kelurahan');
+        if (input.kind === 'choice' && input.id === 'rn:asn') return goto('recipient', 'asn-nip');
         let note: string | undefined;
         if (input.kind === 'text') {
           note = clean(input.text);
@@ -172,6 +180,19 @@ export const recipientFlow: Flow = {
         } else if (!(input.kind === 'choice' && input.id === 'rn:skip')) return invalid('recipient-need-text');
         const r: Recipient = { ...(ctx.data.draft as Omit<Recipient, 'id'>), id: randomUUID().slice(0, 8), note: note || undefined };
         return checkRepeat(ctx, r);
+      },
+    },
+    'asn-nip': {
+      enter: () => reply(text('recipient-ask-nip', {}, [backButton()])),
+      handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'note');
+        if (input.kind !== 'text') return invalid('recipient-need-text');
+        const v = validateNip(input.text, ctx.deps.clock());
+        if (!v.ok) {
+          const reason = reasonMsg(v.reason.replace(/^nip: /, ''));
+          return invalid('recipient-nip-bad', { reason: reason ? ctx.deps.t(reason.key, reason.args) : v.reason });
+        }
+        return goto('recipient', 'note', { data: { draft: { ...(ctx.data.draft as object), asnNip: input.text.replace(/\s+/g, ''), asn: true } } });
       },
     },
     repeat: {
