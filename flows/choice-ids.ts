@@ -22,7 +22,7 @@ const DEFINED = new Map<string, string>();
 export const definedChoicePrefixes = (): ReadonlyMap<string, string> => DEFINED;
 
 function define(prefix: string, meaning: string): void {
-  if (!/^[a-z]+:$/.test(prefix)) throw new Error(`button prefix "${prefix}" must be lower-case letters and a colon`);
+  if (!/^[a-z]+:(?:[a-z]+:)?$/.test(prefix)) throw new Error(`button prefix "${prefix}" must be lower-case letters and a colon (twice at most)`);
   const taken = DEFINED.get(prefix);
   if (taken !== undefined) throw new Error(`button prefix "${prefix}" (${meaning}) is taken: ${taken}`);
   DEFINED.set(prefix, meaning);
