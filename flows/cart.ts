@@ -5,10 +5,14 @@ import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Cart } from '../src/engine/session.js';
 import { claimReplacement } from './order-retry.js';
-import { MAX_QTY, parseQuantity } from './quantity.js';
+import { keyChoices } from './choice-ids.js';
+import { MAX_QTY, parseQuantity, QUANTITY_CHOICE } from './quantity.js';
 import { backButton, choice, literal, menuButton, text } from './ui.js';
 
 const QUICK_QTY = [1, 2, 3, 5, 10];
+/** A cart line to change (`ed:<sku>`); `ed:remove` on the line's step removes it. */
+const EDIT_LINE = keyChoices('ed:', 'a cart line to change, by SKU (ed:remove: remove the line)', 32);
+const REMOVE_LINE = EDIT_LINE.pack('remove');
 
 type Line = { product: Product; qty: number };
 
@@ -115,7 +119,7 @@ export const cartFlow = defineFlow({
           text(
             'cart-qty-ask',
             { name: product.name, price: formatRupiah(product.price), unit: product.unit, max: MAX_QTY },
-            [...QUICK_QTY.map((q) => literal(`q:${q}`, String(q))), backButton()],
+            [...QUICK_QTY.map((q) => literal(QUANTITY_CHOICE.pack(String(q)), String(q))), backButton()],
             { columns: 5, expectsNumber: true },
           ),
         );
@@ -228,14 +232,15 @@ export const cartFlow = defineFlow({
         const lines = ctx.session.cart ? await cartLines(ctx, ctx.session.cart) : [];
         return reply(
           text('cart-edit-ask', {}, [
-            ...lines.map((l) => literal(`ed:${l.product.sku}`, `${l.product.name} × ${l.qty}`)),
+            ...lines.map((l) => literal(EDIT_LINE.pack(l.product.sku), `${l.product.name} × ${l.qty}`)),
             backButton(),
           ]),
         );
       },
       handle(_ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'summary');
-        if (input.kind === 'choice' && input.id.startsWith('ed:')) return goto('cart', 'edit-item', { data: { sku: input.id.slice(3) } });
+        const sku = input.kind === 'choice' ? EDIT_LINE.parse(input.id) : null;
+        if (sku) return goto('cart', 'edit-item', { data: { sku } });
         return invalid('ui-choose-button');
       },
     },
@@ -244,8 +249,8 @@ export const cartFlow = defineFlow({
         const product = await ctx.deps.store.catalogue.productToShow(ctx.data.sku ?? '');
         return reply(
           text('cart-edit-item', { name: product?.name ?? '-', max: MAX_QTY }, [
-            ...QUICK_QTY.map((q) => literal(`q:${q}`, String(q))),
-            choice('ed:remove', 'cart-remove'),
+            ...QUICK_QTY.map((q) => literal(QUANTITY_CHOICE.pack(String(q)), String(q))),
+            choice(REMOVE_LINE, 'cart-remove'),
             backButton(),
           ], { columns: 5, expectsNumber: true }),
         );
@@ -257,7 +262,7 @@ export const cartFlow = defineFlow({
         if (!sku) return goto('cart', 'edit');
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'edit');
         const product = await ctx.deps.store.catalogue.productToShow(sku);
-        if (input.kind === 'choice' && input.id === 'ed:remove') {
+        if (input.kind === 'choice' && input.id === REMOVE_LINE) {
           cart.items = cart.items.filter((i) => i.sku !== sku);
           ctx.session.confirmToken = randomUUID();
           if (!(await cartLines(ctx, cart)).length) {
