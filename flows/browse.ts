@@ -7,7 +7,7 @@ import { canonicalKecamatan, KECAMATAN } from '../src/domain/wilayah.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Choice, Reply } from '../src/engine/types.js';
-import { CATEGORY_CHOICE, KECAMATAN_CHOICE, keyChoices, PAGE_CHOICE as PAGE, wordChoices } from './choice-ids.js';
+import { ALL_KECAMATAN, CATEGORY_CHOICE, KECAMATAN_CHOICE, keyChoices, PAGE_CHOICE as PAGE, wordChoices } from './choice-ids.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 
 /** Products shown per page: fits a phone screen and Telegram's limits. */
@@ -36,7 +36,6 @@ type BrowseCtx = FlowCtx<BrowseData>;
 /** Button ids of the browse flow. */
 const PRODUCT = keyChoices('p:', 'a product of the browse list, by SKU', 32);
 const SORT = wordChoices('sort:', 'the order of the browse list', ['fair', 'price']);
-const ALL_KECAMATAN = 'kec:all';
 
 /** What selects the list a product was opened from: carried into the cart flow, for "back". */
 const LIST_KEYS = ['mode', 'query', 'category', 'kecamatan', 'umkmId', 'page', 'sort'] as const;

@@ -45,8 +45,8 @@ export function wordChoices<const W extends string>(prefix: string, meaning: str
 
 /** A key of at most `maxKey` bytes (a SKU, an order id): `p:UMKM-001-01`. */
 export function keyChoices(prefix: string, meaning: string, maxKey: number): ChoiceIds<string> & { maxKey: number } {
-  define(prefix, meaning);
   if (prefix.length + maxKey > MAX_CHOICE_BYTES) throw new Error(`button prefix "${prefix}" with ${maxKey}-byte keys exceeds ${MAX_CHOICE_BYTES} bytes`);
+  define(prefix, meaning);
   return {
     prefix,
     meaning,
@@ -96,6 +96,8 @@ export const KECAMATAN_CHOICE: ChoiceIds<string, number> = {
   pack: kecamatanIndex.pack,
   parse: (id) => kecamatanIndex.parse(id, KECAMATAN),
 };
+/** Every kecamatan at once (browse): no position, so KECAMATAN_CHOICE never reads it as one. */
+export const ALL_KECAMATAN = `${kecamatanIndex.prefix}all`;
 
 /** A product category (browse, broadcast audience). */
 export const CATEGORY_CHOICE: ChoiceIds<Category> = wordChoices('cat:', 'a product category', CATEGORIES);
