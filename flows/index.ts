@@ -1,3 +1,5 @@
+// The step names of every flow (a type declaration; imported so every program that runs the flows checks them).
+import './steps.js';
 import type { FlowPolicies } from '../src/engine/engine.js';
 import { type CommandDef, type Flow, type GlobalChoice, goto, reply, type StrayInput } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
