@@ -6,6 +6,7 @@ import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from 
 import type { Cart } from '../src/engine/session.js';
 import { claimReplacement } from './order-retry.js';
 import { keyChoices } from './choice-ids.js';
+import { ownerLinked } from './owner-linked.js';
 import { MAX_QTY, parseQuantity, QUANTITY_CHOICE } from './quantity.js';
 import { backButton, choice, literal, menuButton, text } from './ui.js';
 
@@ -299,8 +300,10 @@ async function confirm(ctx: CartCtx, cart: Cart): Promise<StepResult> {
   ctx.session.confirmToken = undefined;
   ctx.session.orderId = order.id;
   await claimReplacement(ctx, order.id);
+  // The truth before paying: an owner who has not linked yet hears of the order only once they do.
+  const notLinked = (await ownerLinked(ctx, order.umkmId)) ? [] : [text('cart-umkm-not-linked')];
   return goto('recipient', 'start', {
-    replies: [text('cart-confirmed', { id: order.id, total: formatRupiah(order.total) })],
+    replies: [text('cart-confirmed', { id: order.id, total: formatRupiah(order.total) }), ...notLinked],
     data: { orderId: order.id },
   });
 }

@@ -10,10 +10,12 @@ import { menuFlow } from './menu.js';
 import { myOrdersFlow } from './my-orders.js';
 import { myRecipientsFlow } from './my-recipients.js';
 import { OPT_OUT_COMMANDS } from './opt-out.js';
+import { overdueCommands, overdueGlobalChoices, orderOverdueFlow } from './order-overdue.js';
 import { retryGlobalChoices } from './order-retry.js';
 import { receiptFlow, strayReceipt } from './receipt.js';
 import { recipientFlow } from './recipient.js';
 import { registerFlow } from './register.js';
+import { isInvitation } from './register-invite.js';
 import { postCommands, postGlobalChoices, socialPostFlow, strayPostLink } from './social-post.js';
 import { MENU_CHOICE_ID, text } from './ui.js';
 import { umkmActingFlow } from './umkm-acting.js';
@@ -36,6 +38,7 @@ export const FLOWS: Flow[] = [
   umkmActingFlow,
   umkmOrdersFlow,
   umkmProductsFlow,
+  orderOverdueFlow,
   ...ADMIN_FLOWS,
 ];
 
@@ -47,7 +50,14 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   {
     name: 'start',
     allowed: anyone,
-    run: (ctx) => (ctx.user.registered ? goto('menu', 'main') : goto('register', 'start')),
+    async run(ctx, args) {
+      if (isInvitation(args)) return goto('register', 'invite', { data: { token: args.trim() } });
+      if (!ctx.user.registered) return goto('register', 'start');
+      // Back after blocking the bot (Telegram's "Restart" sends /start): what waited meanwhile comes now.
+      const phone = ctx.user.phone;
+      const waiting = phone ? await ctx.deps.store.waiting.of(phone) : [];
+      return goto('menu', 'main', waiting.length && phone ? { effects: [{ type: 'deliver-waiting', phone }] } : {});
+    },
   },
   { name: 'menu', allowed: registered, to: { flow: 'menu', step: 'main' } },
   {
@@ -75,6 +85,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   { name: 'ping', allowed: anyone, run: () => reply(text('menu-pong')) },
   ...umkmCommands,
   ...postCommands,
+  ...overdueCommands,
   ...ADMIN_COMMANDS,
   ...OPT_OUT_COMMANDS,
 ];
@@ -100,7 +111,7 @@ export const COMMANDS: CommandDef[] = [
 ];
 
 /** Buttons that work from anywhere (sent in reminders and notifications). */
-export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
+export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...overdueGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
 
 /** What the engine must know of these flows: where registration starts, the main menu, which answers are refusals. */
 export const ENGINE_POLICIES: FlowPolicies = {

@@ -1,4 +1,4 @@
-import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
 import { formatRupiah } from '../src/domain/money.js';
 import { displayPhone } from '../src/domain/phone.js';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult, type S
 import type { MediaRef } from '../src/engine/types.js';
 import { keyChoices } from './choice-ids.js';
 import { orderButton, ordersWaitingFor } from './my-orders.js';
+import { ownerLinked } from './owner-linked.js';
 import { choice, menuButton, text } from './ui.js';
 
 /**
@@ -28,7 +29,7 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepRes
     return lost();
   }
   const stored = await ctx.deps.media.storeImage(bytes, 'receipts');
-  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'receipt-too-large' : 'receipt-not-image');
+  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'receipt-too-large' : stored.reason === 'too-many-pixels' ? 'receipt-too-many-pixels' : 'receipt-not-image', { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
   const other = await ctx.deps.store.orders.claimReceipt(stored.hash, order.id);
   if (other) {
     // The file is the other order's; once retention removed it there, this copy would be kept forever.
@@ -43,8 +44,10 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepRes
   );
   if (!res.ok) return invalid('receipt-order-closed');
   if (order.recipient) await ctx.deps.store.recipients.recordDelivery(order.recipient, order.id);
+  // "UMKM sudah diberi tahu" only when the owner has a chat; else the order waits for them to link.
+  const thanks = (await ownerLinked(ctx, order.umkmId)) ? 'receipt-thanks' : 'receipt-thanks-unlinked';
   return goto('social-post', 'ask', {
-    replies: [text('receipt-thanks', { id: order.id, total: formatRupiah(order.total) })],
+    replies: [text(thanks, { id: order.id, total: formatRupiah(order.total) })],
     effects: [
       { type: 'enqueue-report', orderId: order.id },
       { type: 'notify-umkm', orderId: order.id, event: 'paid' },

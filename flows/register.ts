@@ -2,6 +2,7 @@ import { normalizePhone } from '../src/domain/phone.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, type StepResult, goto, invalid, reply } from '../src/engine/flow.js';
 import { asUser } from '../src/engine/user.js';
+import { inviteStep, spendInvitation } from './register-invite.js';
 import { choice, text } from './ui.js';
 
 /** The reply-keyboard button that shares the user's own contact (Telegram). */
@@ -13,8 +14,8 @@ const shareButton = () => choice('reg:contact', 'register-share-contact');
  */
 export const registerFlow = defineFlow({
   name: 'register',
-  /** the phone found on a roster, waiting for the user's "yes, that is me" */
-  data: z.object({ phone: z.string().optional() }),
+  /** the phone found on a roster, waiting for the user's "yes, that is me"; the owner invitation that led here (register-invite.ts) */
+  data: z.object({ phone: z.string().optional(), token: z.string().optional() }),
   steps: {
     start: {
       async enter(ctx) {
@@ -50,12 +51,16 @@ export const registerFlow = defineFlow({
             linkedAt: ctx.deps.clock().toISOString(),
           });
           Object.assign(ctx.user, asUser(linked.phone ?? phone, await ctx.whoIs(phone)));
-          return goto('menu', 'main', { replies: [text('register-done')] });
+          // An owner invitation that led here is spent (its phone matched); what waited is delivered.
+          await spendInvitation(ctx, phone);
+          return goto('menu', 'main', { replies: [text('register-done')], effects: [{ type: 'deliver-waiting', phone }] });
         }
         if (input.kind === 'choice' && input.id === 'reg:no') return goto('register', 'declined');
         return invalid('ui-choose-button');
       },
     },
+    /** `/start <token>`: an owner invitation (register-invite.ts). */
+    invite: inviteStep,
     // "Not me": nothing is linked, and nothing is asked again until the user wants to (on WhatsApp
     // the number is the sender's, so starting over at once would show the same data again).
     declined: {

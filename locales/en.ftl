@@ -518,14 +518,14 @@ un-owner-new =
 un-owner-hint = Reply /terima { $id } to accept or /tolak { $id } to reject. All orders: /pesanan.
 un-owner-reminder = ⏰ Reminder: order { $id } ({ $items }, { $total }) for { $umkm } has had no answer for more than { $minutes } minutes. Please accept or reject it.
 un-admin-overdue =
-    ⚠️ Order { $id } ({ $total }) was not accepted by the UMKM within { $minutes } minutes after the reminder.
+    ⚠️ Order { $id } ({ $total }) was not accepted by the UMKM within { $minutes } minutes.
     UMKM: { $umkm } (Kec. { $kecamatan }), owner { $owner } { $ownerPhone }
     Ordered by: { $asn } ({ $opd })
     Please help contact the UMKM.
 un-asn-accepted = ✅ Order { $id } was accepted by { $umkm } and is being prepared.
 un-asn-delivered = 🚚 Order { $id } from { $umkm } was delivered to { $name } (Kel. { $kelurahan }). Thank you for caring! 🙏
 un-asn-payment-confirmed = 💰 { $umkm } confirmed that the payment of order { $id } ({ $total }) arrived.
-un-asn-overdue = ⏳ Order { $id } has no answer from { $umkm } yet. We reminded the UMKM and told the admins of the Cooperative and SME Office.
+un-asn-overdue = ⏳ Order { $id } has no answer from { $umkm } yet, { $minutes } minutes on. We are reminding the UMKM and telling the admins of the Cooperative and SME Office. You can wait or cancel the order.
 un-asn-rejected =
     Sorry, order { $id } was rejected by { $umkm }.
     Reason: { $reason }
@@ -722,7 +722,7 @@ admin-import-cancel = ❌ Cancel
 admin-import-cancelled = Import cancelled, nothing was saved.
 admin-import-expired = The file has expired. Please send it again.
 admin-import-done = ✅ Import of { $kind } done: { $added } added, { $updated } updated, { $unchanged } unchanged.
-admin-import-busy = Another import is running. Nothing was changed; please send this file again in a minute.
+admin-import-busy = Another import is running. Nothing was changed; please send this file again when it has finished (an import that was stopped gives up its turn within { $seconds } seconds).
 admin-import-refused =
     ❌ Import of { $kind } refused: { $count ->
         [one] 1 problem
@@ -797,3 +797,77 @@ report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so i
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):
+
+## owners who have not linked, invitations, orders nobody accepts (issue 12)
+cart-umkm-not-linked = ℹ️ This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links.
+receipt-thanks-unlinked = ✅ Payment proof for order { $id } ({ $total }) received. This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links, and the report is on its way to the Mayor's Office.
+uo-done-accepted-unlinked = ✅ Order { $id } accepted. We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. When the package has arrived, press "Delivered".
+uo-done-delivered-unlinked = 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again.
+uo-done-delivered-unpaid-unlinked = 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. Once you have received the money, press "Payment received".
+uo-done-rejected-unlinked = Order { $id } rejected. We cannot reach the civil servant who ordered it through this service right now; we will pass on your reason once they link again. Please return the money they already paid.
+un-owner-wa-note = Good day, { $owner }. This is the Belanja UMKM service of the City of Depok (Cooperative and SME Office). An order from a civil servant for { $umkm } is waiting for you. Reply to this message (for example type "hello") to link your number and see the order. If you do not own { $umkm }, please ignore this message.
+un-owner-cancelled = ❌ Order { $id } ({ $total }) for { $umkm } was cancelled by the civil servant who ordered it, because nobody answered it within { $minutes } minutes. Please return { $total } to { $asn } ({ $asnPhone }).
+un-asn-overdue-unlinked = ⏳ Order { $id } has had no answer for { $minutes } minutes: { $umkm } is not linked to the service yet, so your order has not reached its owner. We told the admins of the Cooperative and SME Office. You can wait or cancel the order.
+un-asn-overdue-wait = ⏳ Keep waiting
+un-asn-overdue-cancel = ❌ Cancel the order
+un-asn-overdue-hint = Type /tunggu { $id } to keep waiting, or /batalkan { $id } to cancel the order.
+ov-waiting = All right, order { $id } keeps waiting for { $umkm }. We will let you know as soon as the UMKM answers. If you change your mind, type /batalkan { $id } while the order is not accepted.
+ov-cancel-ask = Cancel order { $id } ({ $total }, { $umkm })? The money you paid is returned by the UMKM's owner, { $owner } ({ $ownerPhone }).
+ov-cancel-yes = ✅ Yes, cancel
+ov-cancel-no = ↩️ No, keep waiting
+ov-cancelled = Order { $id } is cancelled. Your money ({ $total }) is returned by the owner of { $umkm }, { $owner } ({ $ownerPhone }); we are passing the cancellation on to them. The Mayor's Office is told too. If the money has not come back within 3 days, contact { $contact }.
+ov-cancelled-unlinked = Order { $id } is cancelled. Your money ({ $total }) is returned by the owner of { $umkm }, { $owner } ({ $ownerPhone }). The owner is not linked to the service yet: please contact them directly; we will also pass the cancellation on once they link. The Mayor's Office is told too. If the money has not come back within 3 days, contact { $contact }.
+ov-need-id = Please add the order number, for example /batalkan ORD-20261122-00001.
+ov-not-yours = That order is not among your orders.
+ov-not-open = Order { $id } is no longer waiting for the UMKM (status: { $status }), so there is nothing to change.
+ov-not-overdue = Order { $id } is still within the { $minutes } minutes the UMKM has to answer. You can cancel once that time has passed.
+report-cancelled-followup = ❌ Order { $orderId } ({ $umkm }) was CANCELLED by the civil servant because the UMKM did not answer in time, so it does not count as a purchase. The UMKM's owner returns the money to the civil servant.
+invite-welcome = Welcome, owner of { $umkm }! 👋 To link this account, press the "📱 Share my number" button at the bottom of the screen. It must be the owner's number registered with the Cooperative and SME Office.
+invite-unknown = We do not recognise this invitation link. Please ask { $contact } for a new invitation.
+invite-expired = This invitation link has expired. Please ask { $contact } for a new invitation.
+invite-used = This invitation link was already used. If you own the UMKM and are not linked yet, please ask { $contact } for a new invitation.
+invite-not-yours = Sorry, this invitation is for the owner of { $umkm } and your number is not the registered owner's number, so nothing was linked. If the owner's number has changed, contact { $contact }.
+invite-already-linked = This account is already linked as the owner of { $umkm }. ✅
+admin-menu-umkm = 🏪 UMKM owners & invitations
+au-title =
+    🏪 UMKM owners: { $linked } linked, { $unlinked } not yet (of { $total }).
+    { $kecamatan }
+au-kecamatan-line = • Kec. { $kecamatan }: { $linked } linked, { $unlinked } not yet
+au-overdue-title = ⏳ Orders not accepted by the UMKM after { $minutes } minutes:
+au-overdue-line = • { $id } — { $umkm } ({ $total }), ordered { $at } WIB{ $linked }
+au-overdue-unlinked-mark = , owner not linked
+au-none-overdue = ✅ No order is late to be accepted.
+au-unlinked-title = Not linked yet (those with waiting orders first):
+au-umkm-line = • { $id } { $umkm } (Kec. { $kecamatan }){ $waiting }
+au-waiting-mark = — { $count } waiting orders
+au-pick-hint = Choose a UMKM to see its invitation, or type a UMKM id or name.
+au-csv = 📄 CSV of all invitations
+au-not-found = No UMKM "{ $query }" found. Type a UMKM id or part of its name.
+au-invite =
+    📨 Invitation for { $umkm } (Kec. { $kecamatan })
+    Owner: { $owner } ({ $ownerPhone }){ $status }
+    { $links }
+    Valid until { $expires } WIB, single use. The invitation links only the registered owner's number.
+au-invite-linked = , linked
+au-invite-unlinked = , not linked yet
+au-invite-telegram = Telegram: { $link }
+au-invite-whatsapp = WhatsApp: { $link }
+au-invite-no-links = No links yet: neither Telegram nor WhatsApp runs on this server.
+au-back = ↩️ UMKM list
+au-csv-done = 📄 Invitations of the { $count } UMKM not linked yet, for field staff.
+au-card-title = Belanja UMKM Kota Depok invitation
+au-card-telegram = Scan for Telegram
+au-card-whatsapp = Scan for WhatsApp
+## hardening (issue 14)
+receipt-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a screenshot or an ordinary phone camera photo.
+up-photo-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a smaller photo.
+admin-bc-photo-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a smaller photo.
+admin-import-encoding = We cannot read this file as CSV text. In Excel choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)" and send that file.
+imp-err-photo-missing = { $value } is not a file in the photo folder (MEDIA_DIR)
+imp-err-photo-outside = { $value } leads outside the photo folder (MEDIA_DIR), so it is refused
+imp-err-photo-url = must be an https address without a user name or password
+imp-err-photo-private = { $value } is not a public internet address
+imp-err-photo-download = could not be downloaded ({ $why })
+imp-err-photo-not-image = is not an image
+imp-err-photo-too-large = is larger than { $max } MB
+imp-err-photo-pixels = is more than { $max } megapixels

@@ -485,14 +485,14 @@ un-owner-new =
 un-owner-hint = Balas dengan /terima { $id } untuk menerima atau /tolak { $id } untuk menolak. Semua pesanan: /pesanan.
 un-owner-reminder = ⏰ Pengingat: pesanan { $id } ({ $items }, { $total }) untuk { $umkm } belum ditanggapi sejak lebih dari { $minutes } menit. Mohon terima atau tolak pesanan ini.
 un-admin-overdue =
-    ⚠️ Pesanan { $id } ({ $total }) belum diterima UMKM dalam { $minutes } menit setelah pengingat.
+    ⚠️ Pesanan { $id } ({ $total }) belum diterima UMKM dalam { $minutes } menit.
     UMKM: { $umkm } (Kec. { $kecamatan }), pemilik { $owner } { $ownerPhone }
     Pemesan: { $asn } ({ $opd })
     Mohon bantu menghubungi UMKM tersebut.
 un-asn-accepted = ✅ Pesanan { $id } sudah diterima oleh { $umkm } dan sedang disiapkan.
 un-asn-delivered = 🚚 Pesanan { $id } dari { $umkm } sudah diantar kepada { $name } (Kel. { $kelurahan }). Terima kasih atas kepedulian Anda! 🙏
 un-asn-payment-confirmed = 💰 { $umkm } mengonfirmasi pembayaran pesanan { $id } ({ $total }) sudah diterima.
-un-asn-overdue = ⏳ Pesanan { $id } belum ditanggapi oleh { $umkm }. Kami sudah mengingatkan UMKM dan memberi tahu admin Dinas Koperasi dan UMKM.
+un-asn-overdue = ⏳ Pesanan { $id } belum ditanggapi oleh { $umkm } dalam { $minutes } menit. Kami mengingatkan UMKM dan memberi tahu admin Dinas Koperasi dan UMKM. Anda dapat menunggu atau membatalkan pesanan.
 un-asn-rejected =
     Mohon maaf, pesanan { $id } ditolak oleh { $umkm }.
     Alasan: { $reason }
@@ -665,7 +665,7 @@ admin-import-cancel = ❌ Batal
 admin-import-cancelled = Impor dibatalkan, tidak ada data yang disimpan.
 admin-import-expired = Berkasnya sudah kedaluwarsa. Mohon kirim ulang.
 admin-import-done = ✅ Impor { $kind } berhasil: { $added } baru, { $updated } diperbarui, { $unchanged } tetap.
-admin-import-busy = Impor lain sedang berjalan. Tidak ada yang diubah; silakan kirim berkas ini lagi sebentar lagi.
+admin-import-busy = Impor lain sedang berjalan. Tidak ada yang diubah; silakan kirim berkas ini lagi setelah impor itu selesai (impor yang terhenti melepas gilirannya paling lama { $seconds } detik kemudian).
 admin-import-refused =
     ❌ Impor { $kind } ditolak: { $count } masalah, tidak ada data yang disimpan.
     { $lines }
@@ -737,3 +737,77 @@ report-rejected-followup = ❌ Pesanan { $orderId } DITOLAK oleh UMKM, jadi tida
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):
+
+## owners who have not linked, invitations, orders nobody accepts (issue 12)
+cart-umkm-not-linked = ℹ️ UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung.
+receipt-thanks-unlinked = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung, dan laporan sedang diteruskan ke Kantor Wali Kota.
+uo-done-accepted-unlinked = ✅ Pesanan { $id } diterima. ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah paket sampai, tekan "Sudah diantar".
+uo-done-delivered-unlinked = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali.
+uo-done-delivered-unpaid-unlinked = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".
+uo-done-rejected-unlinked = Pesanan { $id } ditolak. ASN pemesan belum dapat kami hubungi lewat layanan ini; alasannya kami teruskan begitu ia terhubung kembali. Mohon kembalikan uang yang sudah dibayarkan kepadanya.
+un-owner-wa-note = Selamat siang, { $owner }. Ini layanan Belanja UMKM Pemerintah Kota Depok (Dinas Koperasi dan UMKM). Ada pesanan dari ASN untuk { $umkm } yang menunggu Anda. Balas pesan ini (misalnya ketik "halo") untuk menghubungkan nomor Anda dan melihat pesanannya. Bila bukan Anda pemilik { $umkm }, abaikan pesan ini.
+un-owner-cancelled = ❌ Pesanan { $id } ({ $total }) untuk { $umkm } dibatalkan oleh ASN pemesan karena belum ditanggapi dalam { $minutes } menit. Mohon kembalikan uang { $total } kepada { $asn } ({ $asnPhone }).
+un-asn-overdue-unlinked = ⏳ Pesanan { $id } belum ditanggapi dalam { $minutes } menit: { $umkm } belum terhubung ke layanan, jadi pesanan Anda belum sampai kepada pemiliknya. Admin Dinas Koperasi dan UMKM sudah kami beri tahu. Anda dapat menunggu atau membatalkan pesanan.
+un-asn-overdue-wait = ⏳ Tunggu saja
+un-asn-overdue-cancel = ❌ Batalkan pesanan
+un-asn-overdue-hint = Ketik /tunggu { $id } untuk tetap menunggu, atau /batalkan { $id } untuk membatalkan pesanan.
+ov-waiting = Baik, pesanan { $id } tetap menunggu { $umkm }. Anda akan kami kabari begitu UMKM menanggapinya. Bila berubah pikiran, ketik /batalkan { $id } selama pesanan belum diterima.
+ov-cancel-ask = Batalkan pesanan { $id } ({ $total }, { $umkm })? Uang yang sudah Anda bayarkan dikembalikan oleh pemilik UMKM, { $owner } ({ $ownerPhone }).
+ov-cancel-yes = ✅ Ya, batalkan
+ov-cancel-no = ↩️ Tidak, tetap menunggu
+ov-cancelled = Pesanan { $id } dibatalkan. Uang Anda ({ $total }) dikembalikan oleh pemilik { $umkm }, { $owner } ({ $ownerPhone }); pembatalan ini kami teruskan kepadanya. Kantor Wali Kota juga diberi tahu. Bila uang belum kembali dalam 3 hari, hubungi { $contact }.
+ov-cancelled-unlinked = Pesanan { $id } dibatalkan. Uang Anda ({ $total }) dikembalikan oleh pemilik { $umkm }, { $owner } ({ $ownerPhone }). Pemiliknya belum terhubung ke layanan: mohon hubungi beliau langsung; pembatalan ini juga kami teruskan begitu ia terhubung. Kantor Wali Kota juga diberi tahu. Bila uang belum kembali dalam 3 hari, hubungi { $contact }.
+ov-need-id = Mohon sertakan nomor pesanannya, misalnya /batalkan ORD-20261122-00001.
+ov-not-yours = Pesanan itu tidak ditemukan di antara pesanan Anda.
+ov-not-open = Pesanan { $id } sudah tidak menunggu UMKM (status: { $status }), jadi tidak ada yang perlu diubah.
+ov-not-overdue = Pesanan { $id } masih dalam batas waktu { $minutes } menit untuk ditanggapi UMKM. Pembatalan bisa dilakukan setelah batas itu lewat.
+report-cancelled-followup = ❌ Pesanan { $orderId } ({ $umkm }) DIBATALKAN oleh ASN karena tidak ditanggapi UMKM dalam batas waktu, jadi tidak dihitung sebagai pembelian. Uang dikembalikan oleh pemilik UMKM kepada ASN.
+invite-welcome = Selamat datang, pemilik { $umkm }! 👋 Untuk menghubungkan akun ini, tekan tombol "📱 Bagikan nomor saya" di bawah layar. Nomornya harus nomor pemilik yang terdaftar di Dinas Koperasi dan UMKM.
+invite-unknown = Tautan undangan ini tidak kami kenali. Mohon minta undangan baru kepada { $contact }.
+invite-expired = Tautan undangan ini sudah kedaluwarsa. Mohon minta undangan baru kepada { $contact }.
+invite-used = Tautan undangan ini sudah pernah dipakai. Bila Anda pemilik UMKM dan belum terhubung, mohon minta undangan baru kepada { $contact }.
+invite-not-yours = Maaf, undangan ini untuk pemilik { $umkm } dan nomor Anda bukan nomor pemilik yang terdaftar, jadi tidak ada yang kami hubungkan. Bila nomor pemilik sudah berganti, hubungi { $contact }.
+invite-already-linked = Akun ini sudah terhubung sebagai pemilik { $umkm }. ✅
+admin-menu-umkm = 🏪 Pemilik UMKM & undangan
+au-title =
+    🏪 Pemilik UMKM: { $linked } terhubung, { $unlinked } belum (dari { $total }).
+    { $kecamatan }
+au-kecamatan-line = • Kec. { $kecamatan }: { $linked } terhubung, { $unlinked } belum
+au-overdue-title = ⏳ Pesanan belum diterima UMKM lewat { $minutes } menit:
+au-overdue-line = • { $id } — { $umkm } ({ $total }), dipesan { $at } WIB{ $linked }
+au-overdue-unlinked-mark = , pemilik belum terhubung
+au-none-overdue = ✅ Tidak ada pesanan yang terlambat diterima.
+au-unlinked-title = Belum terhubung (yang punya pesanan menunggu lebih dulu):
+au-umkm-line = • { $id } { $umkm } (Kec. { $kecamatan }){ $waiting }
+au-waiting-mark = — { $count } pesanan menunggu
+au-pick-hint = Pilih UMKM untuk melihat undangannya, atau ketik ID/nama UMKM.
+au-csv = 📄 CSV semua undangan
+au-not-found = UMKM "{ $query }" tidak ditemukan. Ketik ID atau sebagian nama UMKM.
+au-invite =
+    📨 Undangan untuk { $umkm } (Kec. { $kecamatan })
+    Pemilik: { $owner } ({ $ownerPhone }){ $status }
+    { $links }
+    Berlaku sampai { $expires } WIB, sekali pakai. Undangan hanya menghubungkan nomor pemilik yang terdaftar.
+au-invite-linked = , sudah terhubung
+au-invite-unlinked = , belum terhubung
+au-invite-telegram = Telegram: { $link }
+au-invite-whatsapp = WhatsApp: { $link }
+au-invite-no-links = Tautan belum tersedia: Telegram dan WhatsApp belum berjalan di server ini.
+au-back = ↩️ Daftar UMKM
+au-csv-done = 📄 Undangan { $count } UMKM yang belum terhubung, untuk petugas lapangan.
+au-card-title = Undangan Belanja UMKM Kota Depok
+au-card-telegram = Pindai untuk Telegram
+au-card-whatsapp = Pindai untuk WhatsApp
+## hardening (issue 14)
+receipt-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim tangkapan layar atau foto biasa dari kamera ponsel.
+up-photo-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim foto yang lebih kecil.
+admin-bc-photo-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim foto yang lebih kecil.
+admin-import-encoding = Berkas ini tidak bisa kami baca sebagai teks CSV. Di Excel, pilih File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)", lalu kirim berkas itu.
+imp-err-photo-missing = { $value } tidak ada di folder foto (MEDIA_DIR)
+imp-err-photo-outside = { $value } mengarah ke luar folder foto (MEDIA_DIR), jadi ditolak
+imp-err-photo-url = harus alamat https tanpa nama pengguna atau kata sandi
+imp-err-photo-private = { $value } bukan alamat internet publik
+imp-err-photo-download = gagal diunduh ({ $why })
+imp-err-photo-not-image = bukan gambar
+imp-err-photo-too-large = lebih dari { $max } MB
+imp-err-photo-pixels = lebih dari { $max } megapiksel

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { ADMIN_GLOBAL_DOCUMENTS } from '../flows/admin.js';
 import { COMMANDS, ENGINE_POLICIES, FLOWS, GLOBAL_CHOICES, STRAY_INPUTS } from '../flows/index.js';
 import { createAdminJobs } from './admin/jobs-port.js';
+import type { BotAddresses } from './admin/invitation-card.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createEngine, type EngineDeps } from './engine/engine.js';
@@ -46,7 +47,7 @@ export function createApp(deps: AppDeps) {
   const i18n: I18n = createI18n();
   const media = createMediaStore(config.MEDIA_DIR);
   const sessions = createSessionStore(redis, keys, config.SESSION_TTL_HOURS * 3600);
-  const producer = openProducerConnection(deps.redisUrl);
+  const producer = openProducerConnection(deps.redisUrl, logger);
   const queues: Queues = createQueues({ connection: producer, keys, config, clock, logger });
   // Per-chat flood control (FLOOD_PER_SECOND, counted in Redis in the engine's turn read).
   const flood = createFloodPolicy({
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps) {
       return renderReply(i18n, locale, { text: { key: 'flood-notice' } });
     },
   });
+  // Filled in by main (or a test harness) once the channels know their addresses (getMe, pairing).
+  const bot: BotAddresses = {};
   const engineDeps: EngineDeps = {
     store,
     clock,
@@ -78,6 +81,7 @@ export function createApp(deps: AppDeps) {
     effects: deps.effects ?? ((e) => queues.performEffects(e)),
     admin: createAdminJobs(queues, clock),
     onStep: deps.onStep,
+    bot,
   };
   const engine = createEngine({ ...engineDeps, flood });
   const rawEngine = createEngine(engineDeps);
@@ -90,6 +94,8 @@ export function createApp(deps: AppDeps) {
     media,
     sessions,
     queues,
+    /** the bot's addresses for owner invitations: set `telegramBot` / `whatsappNumber` once known */
+    bot,
     /** the engine behind flood control: what channels use */
     engine,
     /** the engine without flood control (benchmarks, tests that drive it faster than a person) */

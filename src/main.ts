@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     redisUrl = privateRedis.url;
     logger.info({ port: privateRedis.port }, 'started a private redis-server under ./data/redis');
   }
-  const redis = openAppConnection(redisUrl);
+  const redis = openAppConnection(redisUrl, logger);
   const metrics = createMetrics({ processMetrics: true });
   const app = createApp({ config, redis, redisUrl, logger, onStep: metrics.onStep, onFloodDrop: metrics.onFloodDrop });
   await app.ready();
@@ -98,8 +98,10 @@ async function main(): Promise<void> {
     });
     whatsapp = wa;
     await wa.start();
+    // Owner invitations point at the paired number (click-to-chat links).
+    app.bot.whatsappNumber = () => wa.ownNumber() ?? (config.WHATSAPP_PAIRING_PHONE || undefined);
     // Worker processes (npm run worker) hand WhatsApp sends to this process through the outbox.
-    const outboxRedis = openWorkerConnection(redisUrl);
+    const outboxRedis = openWorkerConnection(redisUrl, logger);
     const outbox = startWhatsAppOutboxWorker({ connection: outboxRedis, keys: app.keys, sender: wa.sender, logger });
     shutdown.add('intake', 'whatsapp', async () => {
       await outbox.close();
@@ -122,6 +124,8 @@ async function main(): Promise<void> {
       mediaDir: config.MEDIA_DIR,
     });
     await bot.init();
+    // Owner invitations link to the bot by its username (getMe, read by init).
+    app.bot.telegramBot = () => bot.botInfo.username;
     // Workers get a plain Api (no auto-retry): their queues handle 429 and retries themselves,
     // so a broadcast pauses its whole queue for retry_after instead of one call sleeping.
     senders.telegram = createTelegramSender(new Api(config.BOT_TOKEN!, { apiRoot: config.TELEGRAM_API_ROOT }), {
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
   if (whatsapp) senders.whatsapp = whatsapp.sender;
   if (config.consoleEnabled) senders.console = consoleSender;
   if (config.workerInline) {
-    const workerRedis = openWorkerConnection(redisUrl);
+    const workerRedis = openWorkerConnection(redisUrl, logger);
     const workers = await startWorkers({
       connection: workerRedis,
       redis,
@@ -181,6 +185,7 @@ async function main(): Promise<void> {
     if (config.WHATSAPP_ENABLED) queues.push(new Queue(WA_OUTBOX_QUEUE, { connection: redis, prefix: app.keys.bullPrefix() }));
     const ops = await createOpsRoutes({
       redis,
+      keys: app.keys,
       queues,
       metrics,
       channels,
@@ -189,7 +194,7 @@ async function main(): Promise<void> {
       logger,
     });
     for (const [path, h] of ops.routes) routes.set(path, h);
-    const http = await startHttpServer({ port: config.HTTP_PORT, logger, routes, prefixes: ops.prefixes });
+    const http = await startHttpServer({ port: config.HTTP_PORT, host: config.HTTP_HOST, logger, routes, prefixes: ops.prefixes });
     shutdown.add('http', 'http server', () => http.close());
     logger.info({ port: http.port }, 'http server listening (/healthz, /metrics)');
   }

@@ -32,7 +32,7 @@ export interface DeliveryInput {
   reportHash: string;
   now: Date;
   /** for a follow-up: what it is about (the webhook event) */
-  followupEvent?: 'purchase.post-link' | 'purchase.payment-confirmed' | 'purchase.rejected';
+  followupEvent?: 'purchase.post-link' | 'purchase.payment-confirmed' | 'purchase.rejected' | 'purchase.cancelled';
 }
 
 export interface Destination {

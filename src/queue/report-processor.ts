@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { type ReportJob, ReportJobSchema, parseJob } from './jobs.js';
-import { followupText, loadReportFacts, rejectedText, reportText } from './report-content.js';
+import { cancelledText, followupText, loadReportFacts, rejectedText, reportText } from './report-content.js';
 import { type DestinationDeps, type DestinationName, configuredDestinations } from './report-destinations.js';
 
 export interface ReportProcessorDeps extends Omit<DestinationDeps, 'config'> {
@@ -88,6 +88,10 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
       log.info('the order is not rejected: nothing to follow up');
       return {};
     }
+    if (data.kind === 'cancelled' && (facts.order.status !== 'cancelled' || !facts.order.receipt)) {
+      log.info('the order is not a cancelled paid order: nothing to follow up');
+      return {};
+    }
 
     const hash = keys.reportDeliveries(data.orderId, data.kind);
     const reportHash = keys.reportDeliveries(data.orderId, 'report');
@@ -98,11 +102,13 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
           ? i18n.t(locale, 'report-payment-followup', { orderId: facts.order.id })
           : data.kind === 'rejected'
             ? rejectedText(i18n, locale, facts)
+            : data.kind === 'cancelled'
+            ? cancelledText(i18n, locale, facts)
             : followupText(i18n, locale, facts);
     // Which flag on the report's record says the report itself already carried this news (a
     // report never says it was rejected: the office always hears it as a follow-up).
-    const carried = data.kind === 'payment' ? 'paid' : data.kind === 'rejected' ? 'never' : 'link';
-    const followupEvent = ({ followup: 'purchase.post-link', payment: 'purchase.payment-confirmed', rejected: 'purchase.rejected' } as const)[
+    const carried = data.kind === 'payment' ? 'paid' : data.kind === 'rejected' || data.kind === 'cancelled' ? 'never' : 'link';
+    const followupEvent = ({ followup: 'purchase.post-link', payment: 'purchase.payment-confirmed', rejected: 'purchase.rejected', cancelled: 'purchase.cancelled' } as const)[
       data.kind === 'report' ? 'followup' : data.kind
     ];
     const result: ReportJobResult = {};

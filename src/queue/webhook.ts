@@ -5,7 +5,7 @@ const hex64 = z.string().regex(/^[a-f0-9]{64}$/, { error: 'must be 64 lowercase 
 
 /** Body of a purchase report (and of its follow-ups) POSTed to REPORT_WEBHOOK_URL. */
 export const ReportWebhookBodySchema = z.object({
-  event: z.enum(['purchase.reported', 'purchase.post-link', 'purchase.payment-confirmed', 'purchase.rejected']),
+  event: z.enum(['purchase.reported', 'purchase.post-link', 'purchase.payment-confirmed', 'purchase.rejected', 'purchase.cancelled']),
   /** the same for a report and its follow-up: `RPT-<order id>` */
   report_id: z.string().min(1),
   order_id: z.string().min(1),

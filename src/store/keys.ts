@@ -89,6 +89,10 @@ export function createKeys(prefix = 'umkm:') {
     broadcastsOpen: () => k('broadcast', 'open'),
     /** string with TTL: held while one import (CLI or chat) validates and writes; others wait their turn */
     importLock: () => k('import', 'lock'),
+    /** hash with TTL: an import's working data (rows seen per unique column, validated records) until it ends */
+    importScratch: (token: string, part: string) => k('import', 'scratch', token, part),
+    /** string: failed dashboard logins from one network address in the current window (expires with it) */
+    loginFailures: (address: string) => k('http', 'login-failures', address),
     /** string (binary) with TTL: a CSV an admin sent before saying which kind it is */
     adminUpload: (channel: string, chatId: string) => k('admin', 'upload', channel, chatId),
     /** hash `channel:chatId` -> ISO time, deliveries of one `notifications` job (its job id) */
@@ -97,6 +101,18 @@ export function createKeys(prefix = 'umkm:') {
     floodCount: (channel: string, chatId: string, second: number) => k('flood', channel, chatId, second),
     /** string with TTL: the flood notice was sent to this chat lately (one notice, then silence) */
     floodNotice: (channel: string, chatId: string) => k('flood', 'noticed', channel, chatId),
+    /** sorted set (score = parked ms) of notifications waiting for a phone with no reachable chat (member: job id + payload JSON) */
+    waitingNotifications: (phone: string) => k('notification', 'waiting', phone),
+    /** string: the one proactive WhatsApp message to an owner who has not linked yet was sent (never again) */
+    ownerWhatsAppNote: (phone: string) => k('notification', 'wa-note', phone),
+    /** string with TTL: an owner invitation token -> Invitation JSON (UMKM id, expiry) */
+    invitation: (token: string) => k('invite', 'token', token),
+    /** string with TTL: set NX once when an invitation links its owner (single use) */
+    invitationUsed: (token: string) => k('invite', 'used', token),
+    /** string with TTL: the current invitation token of a UMKM (shown again until used or expired) */
+    umkmInvitation: (umkmId: string) => k('invite', 'umkm', umkmId),
+    /** sorted set (score = ms the ASN was told) of paid orders no owner accepted within UMKM_ACCEPT_MINUTES */
+    overdueOrders: () => k('order', 'overdue'),
     /** SCAN pattern matching every ASN's saved recipients (`recipientsOf`), for the retention job */
     recipientsOfPattern: () => k('recipient', 'of', '*'),
   };

@@ -29,6 +29,8 @@ const SHARED: Record<string, string> = {
   'bcx:': 'stop a broadcast: built by the progress message, handled by the broadcast flow and /hentikan',
   'rc:': "the recipient step's choices; order-retry.ts offers the rejected order's recipient there",
   'post:': 'skip posting / send the link: built by the reminder, handled by the social-post flow',
+  'ov:': 'an order no owner accepted in time: the reminder buttons (src/domain/order-choices.ts) and the order-overdue flow',
+  'reg:': 'the registration, one flow written in two files (register.ts, register-invite.ts)',
 };
 
 /** Source text without comments (examples in comments are no ids). */
