@@ -4,10 +4,11 @@ import type { OrderItem, Product } from '../src/domain/schemas.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Cart } from '../src/engine/session.js';
+import type { Input } from '../src/engine/types.js';
 import { claimReplacement } from './order-retry.js';
 import { keyChoices } from './choice-ids.js';
 import { ownerLinked } from './owner-linked.js';
-import { MAX_QTY, parseQuantity, QUANTITY_CHOICE } from './quantity.js';
+import { MAX_QTY, parseQuantity, priceLikeQuantity, QUANTITY_CHOICE } from './quantity.js';
 import { backButton, choice, literal, menuButton, text } from './ui.js';
 
 const QUICK_QTY = [1, 2, 3, 5, 10];
@@ -131,6 +132,8 @@ export const cartFlow = defineFlow({
         if (!sku) return goto('menu', 'main');
         const product = await ctx.deps.store.catalogue.productToShow(sku);
         const q = parseQuantity(input, product?.unit);
+        const price = priceAskedBack(ctx, input);
+        if (price) return price;
         if (!q.ok) return invalid(q.key, { max: MAX_QTY });
         return putInCart(ctx, sku, q.qty);
       },
@@ -274,6 +277,8 @@ export const cartFlow = defineFlow({
           return goto('cart', 'summary');
         }
         const q = parseQuantity(input, product?.unit);
+        const price = priceAskedBack(ctx, input);
+        if (price) return price;
         if (!q.ok) return invalid(q.key, { max: MAX_QTY });
         cart.items = cart.items.map((i) => (i.sku === sku ? { sku, qty: q.qty } : i));
         ctx.session.confirmToken = randomUUID();
@@ -282,6 +287,25 @@ export const cartFlow = defineFlow({
     },
   },
 });
+
+/**
+ * "15rb", "15.000" typed for a quantity is a price ("15rb" would read as 15 of a unit "rb"):
+ * asked back ("Maksudnya 15 buah?", a one-tap yes), nothing bought yet. Null for anything else.
+ */
+function priceAskedBack(ctx: CartCtx, input: Input): StepResult | null {
+  const n = priceLikeQuantity(input);
+  if (n === null) return null;
+  if (n < 1 || n > MAX_QTY) return invalid('cart-qty-price-too-large', { max: MAX_QTY });
+  const typed = input.kind === 'text' ? input.text.trim() : '';
+  return reply(
+    text(
+      'cart-qty-price-ask',
+      { typed, qty: n },
+      [literal(QUANTITY_CHOICE.pack(String(n)), ctx.deps.t('cart-qty-price-yes', { qty: n })), ...QUICK_QTY.filter((x) => x !== n).map((x) => literal(QUANTITY_CHOICE.pack(String(x)), String(x))), backButton()],
+      { columns: 5, expectsNumber: true },
+    ),
+  );
+}
 
 async function confirm(ctx: CartCtx, cart: Cart): Promise<StepResult> {
   const person = ctx.user.person;

@@ -4,7 +4,7 @@ import type { FlowPolicies } from '../src/engine/engine.js';
 import { type CommandDef, type Flow, type GlobalChoice, goto, reply, type StrayInput } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
 import { ADMIN_COMMANDS, ADMIN_FLOWS, ADMIN_GLOBAL_CHOICES } from './admin.js';
-import { browseFlow } from './browse.js';
+import { browseFlow, searchFor } from './browse.js';
 import { cartFlow } from './cart.js';
 import { menuFlow } from './menu.js';
 import { myOrdersFlow } from './my-orders.js';
@@ -78,7 +78,8 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
       }),
   },
   { name: 'bantuan', allowed: anyone, to: { flow: 'menu', step: 'help' } },
-  { name: 'cari', allowed: canBuy, to: { flow: 'browse', step: 'search' } },
+  // `/cari batik` searches at once; `/cari` alone asks for the words.
+  { name: 'cari', allowed: canBuy, run: (_ctx, args) => (args.trim() ? searchFor(args) : goto('browse', 'search')) },
   { name: 'keranjang', allowed: canBuy, to: { flow: 'cart', step: 'summary' } },
   { name: 'riwayat', allowed: canBuy, to: { flow: 'my-orders', step: 'list' } },
   { name: 'hapusdata', allowed: canBuy, to: { flow: 'my-recipients', step: 'delete' } },

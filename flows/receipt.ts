@@ -88,7 +88,8 @@ const ReceiptDataSchema = z.object({ media: MediaRefSchema.optional() });
 export const strayReceipt: StrayInput = async (ctx, input) => {
   if (input.kind !== 'photo' || !ctx.user.person) return null;
   const waiting = await ordersWaitingFor(ctx, 'receipt');
-  if (!waiting.length) return null;
+  // A photo sent as a receipt (`/foto` in the terminal) with no order waiting for one: said so.
+  if (!waiting.length) return invalid('receipt-none-waiting');
   if (waiting.length > 1) return goto('receipt', 'pick', { data: { media: input.media } });
   ctx.session.orderId = waiting[0]!.id;
   return onReceiptStep(await acceptReceipt(ctx, input.media));

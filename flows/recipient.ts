@@ -121,14 +121,24 @@ export const recipientFlow = defineFlow({
       },
     },
     phone: {
-      enter: () => reply(text('recipient-ask-phone', {}, [backButton()])),
+      enter: () => reply(text('recipient-ask-phone', {}, [backButton(), menuButton()])),
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'name');
+        // The buyer's own number, confirmed: an ASN in isoman may receive too.
+        if (input.kind === 'choice' && input.id === 'ph:self' && ctx.data.draft.phone) return goto('recipient', 'address');
+        if (input.kind === 'choice' && input.id === 'ph:other') return goto('recipient', 'phone');
         const raw = input.kind === 'text' ? input.text : input.kind === 'contact' ? input.phone : '';
         const phone = normalizePhone(raw);
         // The UMKM's courier calls or messages this number: an Indonesian mobile, not a landline.
         if (!phone || !isIndonesianMobile(phone)) return invalid('recipient-bad-phone');
-        return goto('recipient', 'address', { data: { draft: { ...ctx.data.draft, phone } } });
+        const next = { data: { draft: { ...ctx.data.draft, phone } } };
+        if (phone === ctx.user.person?.phone) {
+          return {
+            ...reply(text('recipient-own-phone-ask', { phone: displayPhone(phone) }, [choice('ph:self', 'recipient-own-phone-yes'), choice('ph:other', 'recipient-own-phone-no'), menuButton()])),
+            ...next,
+          };
+        }
+        return goto('recipient', 'address', next);
       },
     },
     address: {

@@ -88,7 +88,7 @@ menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
 menu-language-set = The language is now English.
-menu-cancelled = Step cancelled. Confirmed orders are safe.
+menu-cancelled = Step cancelled. Orders already placed are safe.
 menu-cancelled-plain = Step cancelled.
 menu-cancelled-cart-kept = Step cancelled. Your cart is kept.
 menu-pong = The service is up. ✅
@@ -117,7 +117,7 @@ browse-list =
     { $items }
 
     { $note }
-browse-order-fair = ℹ️ Businesses that received the least this month come first, so income is spread fairly.
+browse-order-fair = ℹ️ Businesses that have received the fewest Rupiah this month come first, so income is spread fairly.
 browse-order-price = ℹ️ Sorted from the lowest price.
 browse-prev = ◀️ Previous
 browse-next = Next ▶️
@@ -187,7 +187,7 @@ cart-now-empty = 🗑️ { $name } removed. The cart is now empty.
 cart-edit-ask = Choose the product to change:
 cart-edit-item = New quantity for { $name }? Choose or type a number 1–{ $max }, or remove it.
 cart-remove = 🗑️ Remove from cart
-cart-confirmed = ✅ Order { $id } confirmed. Total { $total }.
+cart-confirmed = ✅ Order { $id } created. Total { $total }.
 
 ## Recipient
 recipient-start =
@@ -858,6 +858,51 @@ au-csv-done = 📄 Invitations of the { $count } UMKM not linked yet, for field 
 au-card-title = Belanja UMKM Kota Depok invitation
 au-card-telegram = Scan for Telegram
 au-card-whatsapp = Scan for WhatsApp
+## search (issue 15)
+browse-search-emoji = We cannot search for that emoji yet. Type the product's name in letters, for example: keripik, rendang, batik.
+
+## terminal demo personas (issue 15)
+console-intro = Type /as to become another demo person: an ASN, a UMKM owner, an admin, or the mayor's office.
+console-personas-title = In this terminal chat you can be one of these demo people, each with their own chat:
+console-persona-asn = { $name } (ASN { $of })
+console-persona-owner = { $name } (UMKM { $of })
+console-persona-admin = { $name } (Admin { $of })
+console-persona-mayor = Mayor's office (reads reports only)
+console-personas-current = ← you now
+console-personas-pick = Type its number (or /as <number>). This exists only in the terminal, not on Telegram or WhatsApp.
+console-persona-unknown = No demo person "{ $query }". Type /as to see the list.
+console-switched = You are now: { $who }.
+console-waiting = 📬 { $count ->
+    [one] 1 message is
+   *[other] { $count } messages are
+} waiting:
+console-mayor-empty = No reports for the mayor's office yet.
+console-last-screen = Your last screen:
+console-message-for = ── message for { $who } ──
+console-notice = notice
+console-read-only = The mayor's office only reads reports here. Type /as to become someone else.
+
+## answers that help (issue 15)
+engine-ambiguous-choice =
+    "{ $typed }" fits more than one choice:
+    { $options }
+    Pick one of them, or type more of its name.
+cart-qty-price-ask = "{ $typed }" looks like a price. Did you mean { $qty } { $qty ->
+    [one] item
+   *[other] items
+}?
+cart-qty-price-yes = ✅ Yes, { $qty ->
+    [one] 1 item
+   *[other] { $qty } items
+}
+cart-qty-price-too-large = That looks like a price. Type how many you would like to buy (1–{ $max }), for example 2.
+recipient-own-phone-ask = { $phone } is your own number. Are you the recipient?
+recipient-own-phone-yes = ✅ Yes, I am the recipient
+recipient-own-phone-no = ✏️ No, change the number
+receipt-none-waiting = No order is waiting for a payment receipt, so we did not keep this photo. Your orders are under /orders.
+## Reports sent again after a crash (issue 14)
+report-resent-note = 🔁 SENT AGAIN — report { $reportId }: the previous send was cut off, so this may be a copy. This is not a new order.
+chat-resent-note = 🔁 Sent again (order { $orderId }): the previous send was cut off, so you may have this message already. This is not a new order.
 ## hardening (issue 14)
 receipt-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a screenshot or an ordinary phone camera photo.
 up-photo-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a smaller photo.

@@ -85,7 +85,7 @@ menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
 menu-language-set = Bahasa sudah diganti ke Bahasa Indonesia.
-menu-cancelled = Langkah dibatalkan. Pesanan yang sudah dikonfirmasi tetap aman.
+menu-cancelled = Langkah dibatalkan. Pesanan yang sudah dibuat tetap aman.
 menu-cancelled-plain = Langkah dibatalkan.
 menu-cancelled-cart-kept = Langkah dibatalkan. Isi keranjang Anda tetap tersimpan.
 menu-pong = Layanan aktif. ✅
@@ -111,7 +111,7 @@ browse-list =
     { $items }
 
     { $note }
-browse-order-fair = ℹ️ UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.
+browse-order-fair = ℹ️ UMKM yang bulan ini paling sedikit menerima pembayaran (dalam Rupiah) tampil lebih dulu, agar rezeki merata.
 browse-order-price = ℹ️ Diurutkan dari harga termurah.
 browse-prev = ◀️ Sebelumnya
 browse-next = Berikutnya ▶️
@@ -137,7 +137,7 @@ browse-search-too-short = Kata pencarian terlalu pendek. Ketik minimal 2 huruf.
 browse-search-too-long = Kata pencarian terlalu panjang. Ketik maksimal 100 karakter.
 
 ## Cart
-cart-qty-ask = Mau beli berapa? { $name } — { $price } per { $unit }. Pilih atau ketik angka 1–{ $max }.
+cart-qty-ask = Berapa jumlah yang ingin Anda beli? { $name } — { $price } per { $unit }. Pilih atau ketik angka 1–{ $max }.
 cart-qty-need-number = Silakan ketik jumlahnya dengan angka (1–99).
 cart-qty-not-number = Jumlah harus berupa angka bulat, misalnya 2.
 cart-qty-too-small = Jumlah minimal 1.
@@ -175,7 +175,7 @@ cart-now-empty = 🗑️ { $name } dihapus. Keranjang sekarang kosong.
 cart-edit-ask = Pilih produk yang ingin diubah:
 cart-edit-item = Jumlah baru untuk { $name }? Pilih atau ketik angka 1–{ $max }, atau hapus.
 cart-remove = 🗑️ Hapus dari keranjang
-cart-confirmed = ✅ Pesanan { $id } dikonfirmasi. Total { $total }.
+cart-confirmed = ✅ Pesanan { $id } dibuat. Total { $total }.
 
 ## Recipient
 recipient-start =
@@ -798,6 +798,42 @@ au-csv-done = 📄 Undangan { $count } UMKM yang belum terhubung, untuk petugas 
 au-card-title = Undangan Belanja UMKM Kota Depok
 au-card-telegram = Pindai untuk Telegram
 au-card-whatsapp = Pindai untuk WhatsApp
+## search (issue 15)
+browse-search-emoji = Emoji itu belum bisa kami cari. Ketik nama produknya dengan huruf, contoh: keripik, rendang, batik.
+
+## terminal demo personas (issue 15)
+console-intro = Ketik /sebagai untuk menjadi orang demo lain: ASN, pemilik UMKM, admin, atau Kantor Wali Kota.
+console-personas-title = Di obrolan terminal ini Anda bisa menjadi salah satu orang demo berikut, masing-masing dengan obrolannya sendiri:
+console-persona-asn = { $name } (ASN { $of })
+console-persona-owner = { $name } (UMKM { $of })
+console-persona-admin = { $name } (Admin { $of })
+console-persona-mayor = Kantor Wali Kota (hanya membaca laporan)
+console-personas-current = ← Anda sekarang
+console-personas-pick = Ketik nomornya (atau /sebagai <nomor>). Ini hanya ada di terminal, tidak di Telegram atau WhatsApp.
+console-persona-unknown = Tidak ada orang demo "{ $query }". Ketik /sebagai untuk melihat daftarnya.
+console-switched = Sekarang Anda: { $who }.
+console-waiting = 📬 { $count } pesan menunggu:
+console-mayor-empty = Belum ada laporan untuk Kantor Wali Kota.
+console-last-screen = Layar terakhir Anda:
+console-message-for = ── pesan untuk { $who } ──
+console-notice = pemberitahuan
+console-read-only = Kantor Wali Kota hanya membaca laporan di sini. Ketik /sebagai untuk menjadi orang lain.
+
+## answers that help (issue 15)
+engine-ambiguous-choice =
+    "{ $typed }" cocok dengan lebih dari satu pilihan:
+    { $options }
+    Pilih salah satunya, atau ketik namanya lebih lengkap.
+cart-qty-price-ask = "{ $typed }" terlihat seperti harga. Maksudnya { $qty } buah?
+cart-qty-price-yes = ✅ Ya, { $qty } buah
+cart-qty-price-too-large = Itu terlihat seperti harga. Ketik jumlah barang yang ingin Anda beli (1–{ $max }), misalnya 2.
+recipient-own-phone-ask = { $phone } adalah nomor Anda sendiri. Penerima adalah Anda sendiri?
+recipient-own-phone-yes = ✅ Ya, saya penerimanya
+recipient-own-phone-no = ✏️ Bukan, ganti nomor
+receipt-none-waiting = Tidak ada pesanan yang menunggu bukti pembayaran, jadi foto ini tidak kami simpan. Pesanan Anda ada di /riwayat.
+## Reports sent again after a crash (issue 14)
+report-resent-note = 🔁 DIKIRIM ULANG — laporan { $reportId }: pengiriman sebelumnya terputus, jadi pesan ini mungkin salinan. Ini bukan pesanan baru.
+chat-resent-note = 🔁 Dikirim ulang (pesanan { $orderId }): pengiriman sebelumnya terputus, jadi pesan ini mungkin sudah Anda terima. Ini bukan pesanan baru.
 ## hardening (issue 14)
 receipt-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim tangkapan layar atau foto biasa dari kamera ponsel.
 up-photo-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim foto yang lebih kecil.

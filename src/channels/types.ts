@@ -13,6 +13,12 @@ export interface OutboundMessage {
   requestContact?: boolean;
   /** the user is expected to type a number: numbered channels list choices without numbers */
   expectsNumber?: boolean;
+  /**
+   * The same for every send of one message (a report to one destination): a sender that can drop
+   * a repeat (the WhatsApp outbox, a durable queue) keys on it instead of the content, so a send
+   * retried after a crash, even with a "sent again" note, is queued once.
+   */
+  idempotencyKey?: string;
 }
 
 /** The outcome of one send, sorted by what the caller should do next. */

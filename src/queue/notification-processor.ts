@@ -174,6 +174,7 @@ export function createNotificationProcessor(deps: NotificationProcessorDeps) {
         if (!msg) log.warn({ audience: who }, 'unknown event for this audience: nothing sent');
         return msg;
       },
+      (chat) => i18n.t(chat.locale ?? deps.config.DEFAULT_LOCALE, 'chat-resent-note', { orderId: order.id }),
     );
     await redis.pexpire(record, RECORD_TTL_MS);
     if (failures.length) throw new Error(`notification ${jobId} incomplete: ${failures.join('; ')}`);

@@ -48,6 +48,8 @@ export function createKeys(prefix = 'umkm:') {
     chatUser: (channel: string, chatId: string) => k('chat', channel, chatId),
     /** set of `channel:chatId` linked to an E.164 phone */
     chatsOfPhone: (phone: string) => k('chat', 'by-phone', phone),
+    /** list of rendered messages the bot sent to a terminal demo persona while another one was typing */
+    consoleInbox: (chatId: string) => k('console', 'inbox', chatId),
     /** string: engine session JSON (with TTL) */
     session: (channel: string, chatId: string) => k('session', channel, chatId),
     /** string: update id seen marker (dedupe, with TTL) */

@@ -96,6 +96,29 @@ describe('notifications processor', () => {
     expect(Object.keys(record).sort()).toEqual(['telegram:7001', 'whatsapp:6281298765432']);
   });
 
+  it('a send cut by a crash (its outcome unknown) goes again marked "dikirim ulang"; one refused with a 429 does not', async () => {
+    const { process, job, order, to, whatsapp } = await setup({
+      whatsapp: (n) => (n === 1 ? { ok: false, error: 'rate limited', retryAfter: 1 } : { ok: true }),
+    });
+    // First run: the Telegram send never comes back, as when the worker dies holding it.
+    const telegramSend = current!.telegram.send.bind(current!.telegram);
+    let cut = true;
+    current!.telegram.send = (chatId, msg) => (cut ? (telegramSend(chatId, msg), new Promise<SendResult>(() => undefined)) : telegramSend(chatId, msg));
+    void process(job('umkm', 'paid'));
+    while (current!.telegram.sent.length < 1) await new Promise((r) => setImmediate(r)); // the first run is in the Telegram send
+    cut = false;
+    // The retries (the chats come in no set order): Telegram again, marked; WhatsApp answers 429
+    // once, so it is sent by a later retry, unmarked.
+    let result;
+    for (let i = 0; i < 3 && !result; i++) result = await process(job('umkm', 'paid')).catch(() => undefined);
+    expect(result).toEqual({ status: 'sent', chats: 2 });
+    const tg = to('7001');
+    expect(tg).toHaveLength(2);
+    expect(tg[0]!.text).not.toContain('Dikirim ulang');
+    expect(tg[1]!.text).toMatch(new RegExp(`^🔁 Dikirim ulang \\(pesanan ${order.id}\\): .*Ini bukan pesanan baru\\.`));
+    expect(whatsapp.sent.map((m) => m.msg.text.includes('Dikirim ulang'))).toEqual([false, false]);
+  });
+
   it('a chat that failed is retried alone: the one that got it is not sent twice', async () => {
     const { process, job, telegram, whatsapp } = await setup({
       whatsapp: (n) => (n === 1 ? { ok: false, error: 'WhatsApp is not connected', retryAfter: 30 } : { ok: true }),
@@ -124,7 +147,7 @@ describe('notifications processor', () => {
     expect(to('7002').at(-1)!.text).toBe(`✅ Order ${order.id} was accepted by ${UMKM.name} and is being prepared.`);
     await h.store.orders.update(order.id, { paymentConfirmed: true });
     await process(job('asn', 'payment-confirmed'));
-    expect(to('7002').at(-1)!.text).toContain(`confirmed that the payment of order ${order.id} (Rp 42.000) arrived`);
+    expect(to('7002').at(-1)!.text).toContain(`confirmed that the payment of order ${order.id} (Rp 42,000) arrived`);
     await h.store.orders.update(order.id, { status: 'delivered' }, 'umkm');
     await process(job('asn', 'delivered'));
     expect(to('7002').at(-1)!.text).toContain(`was delivered to ${RECIPIENT.name} (Kel. ${RECIPIENT.kelurahan})`);
