@@ -2,7 +2,8 @@ import { statsChartSvg, storePng, svgToPng } from '../src/admin/stats-chart.js';
 import { type AdminStats, loadStats } from '../src/admin/stats.js';
 import { formatRupiah } from '../src/domain/money.js';
 import { formatDay, formatWib, wibDay } from '../src/domain/time.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Reply } from '../src/engine/types.js';
 import type { I18n } from '../src/i18n/index.js';
 import { MONTH_RE, monthlyCsv, monthlyText, monthLabel, previousMonth } from '../src/queue/monthly.js';
@@ -10,11 +11,15 @@ import { loadMonthly, monthlyChart } from '../src/queue/monthly-processor.js';
 import { loadRecapLookups } from '../src/queue/recap-processor.js';
 import { buildRecap, csvCell, recapCsv, recapText } from '../src/queue/recap.js';
 import { adminOnly } from './admin-guard.js';
+import { keyChoices } from './choice-ids.js';
 import { choice, clip, literal, menuButton, text } from './ui.js';
 
 /** Failed jobs listed (and retry buttons) at most. */
 const MAX_FAILED = 20;
 const MAX_RETRY_BUTTONS = 10;
+
+/** "Retry this failed report job" (its job id). */
+const RETRY_JOB = keyChoices('gf:r:', 'a failed report job to retry, by job id', 55);
 
 const adminBack = () => choice('adm:back', 'admin-back');
 const navigate = (id: string): StepResult | null =>
@@ -117,8 +122,10 @@ async function chartReply(ctx: FlowCtx, s: AdminStats): Promise<Reply | null> {
 const i18nOf = (ctx: FlowCtx) => ({ t: (_locale: string, key: string, args?: Record<string, string | number>) => ctx.deps.t(key, args) }) as Pick<I18n, 't'> as I18n;
 
 /** `/statistik`, `/rekap [YYYY-MM-DD]` and `/gagal`: the admins' figures and failed report jobs. */
-export const adminReportsFlow: Flow = adminOnly({
+export const adminReportsFlow: Flow = adminOnly(defineFlow({
   name: 'admin-reports',
+  /** the recap's WIB day (YYYY-MM-DD, from /rekap); today when absent */
+  data: z.object({ day: z.string().optional(), month: z.string().regex(MONTH_RE).optional() }),
   steps: {
     stats: {
       async enter(ctx) {
@@ -139,7 +146,7 @@ export const adminReportsFlow: Flow = adminOnly({
     },
     recap: {
       async enter(ctx) {
-        const day = typeof ctx.data.day === 'string' ? ctx.data.day : wibDay(ctx.deps.clock());
+        const day = ctx.data.day ?? wibDay(ctx.deps.clock());
         const [orders, lookups] = await Promise.all([ctx.deps.store.orders.ofDay(day), loadRecapLookups(ctx.deps.store)]);
         const recap = buildRecap(orders, lookups, day);
         const body = text('ui-literal', { text: recapText(i18nOf(ctx), ctx.locale, recap) }, undefined, { standalone: true });
@@ -151,7 +158,7 @@ export const adminReportsFlow: Flow = adminOnly({
     },
     monthly: {
       async enter(ctx) {
-        const month = typeof ctx.data.month === 'string' && MONTH_RE.test(ctx.data.month) ? ctx.data.month : previousMonth(wibDay(ctx.deps.clock()).slice(0, 7));
+        const month = ctx.data.month ?? previousMonth(wibDay(ctx.deps.clock()).slice(0, 7));
         const report = await loadMonthly(ctx.deps.store, month);
         const label = monthLabel(ctx.locale, month);
         const buttons = [adminBack(), menuButton()];
@@ -179,8 +186,8 @@ export const adminReportsFlow: Flow = adminOnly({
         );
         const buttons = jobs
           .slice(0, MAX_RETRY_BUTTONS)
-          .filter((j) => Buffer.byteLength(`gf:r:${j.jobId}`) <= 60)
-          .map((j) => literal(`gf:r:${j.jobId}`, ctx.deps.t('admin-failed-retry', { id: j.jobId })));
+          .filter((j) => Buffer.byteLength(RETRY_JOB.pack(j.jobId)) <= 60)
+          .map((j) => literal(RETRY_JOB.pack(j.jobId), ctx.deps.t('admin-failed-retry', { id: j.jobId })));
         return reply(
           text('admin-failed-list', { count: jobs.length, lines: lines.join('\n') }, [...buttons, choice('gf:all', 'admin-failed-retry-all'), adminBack(), menuButton()]),
         );
@@ -194,11 +201,11 @@ export const adminReportsFlow: Flow = adminOnly({
           const n = await ctx.deps.admin.retryAllReports();
           return goto('admin-reports', 'failed', { replies: [text('admin-failed-retried-all', { count: n })] });
         }
-        if (!input.id.startsWith('gf:r:')) return invalid('engine-stale-button');
-        const id = input.id.slice('gf:r:'.length);
+        const id = RETRY_JOB.parse(input.id);
+        if (!id) return invalid('engine-stale-button');
         const r = await ctx.deps.admin.retryReport(id);
         return goto('admin-reports', 'failed', { replies: [text(r === 'retried' ? 'admin-failed-retried' : 'admin-failed-not-failed', { id })] });
       },
     },
   },
-});
+}));

@@ -1,4 +1,5 @@
-import { type CommandDef, type Flow, type GlobalChoice, type GlobalDocument, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { type CommandDef, defineFlow, type Flow, type GlobalChoice, type GlobalDocument, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
 import { adminBroadcastFlow } from './admin-broadcast.js';
 import { adminBroadcastListFlow } from './admin-broadcast-list.js';
@@ -21,8 +22,9 @@ const ENTRIES: { id: string; key: string; to: StepRef }[] = [
 ];
 
 /** The admin menu (`admin/main`, linked from the main menu for admins of the roster). */
-export const adminFlow: Flow = adminOnly({
+export const adminFlow: Flow = adminOnly(defineFlow({
   name: 'admin',
+  data: z.object({}),
   steps: {
     main: {
       enter: () => reply(text('admin-title', {}, [...ENTRIES.map((e) => choice(e.id, e.key)), menuButton()])),
@@ -33,7 +35,7 @@ export const adminFlow: Flow = adminOnly({
       },
     },
   },
-});
+}));
 
 /** Every admin flow, for the registry. */
 export const ADMIN_FLOWS: Flow[] = [adminFlow, adminBroadcastFlow, adminBroadcastListFlow, adminReportsFlow, adminImportFlow, adminUmkmFlow];

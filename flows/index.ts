@@ -1,5 +1,6 @@
 // The step names of every flow (a type declaration; imported so every program that runs the flows checks them).
 import './steps.js';
+import type { FlowPolicies } from '../src/engine/engine.js';
 import { type CommandDef, type Flow, type GlobalChoice, goto, reply, type StrayInput } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
 import { ADMIN_COMMANDS, ADMIN_FLOWS, ADMIN_GLOBAL_CHOICES } from './admin.js';
@@ -18,7 +19,7 @@ import { recipientFlow } from './recipient.js';
 import { registerFlow } from './register.js';
 import { isInvitation } from './register-invite.js';
 import { postCommands, postGlobalChoices, socialPostFlow, strayPostLink } from './social-post.js';
-import { text } from './ui.js';
+import { MENU_CHOICE_ID, text } from './ui.js';
 import { umkmActingFlow } from './umkm-acting.js';
 import { umkmCommands } from './umkm-commands.js';
 import { ownerGlobalChoices } from './umkm-order-actions.js';
@@ -119,5 +120,16 @@ export const COMMANDS: CommandDef[] = [
 /** Buttons that work from anywhere (sent in reminders and notifications). */
 export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...overdueGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
 
-/** What a post link or a receipt photo means on a screen that takes neither (see the engine's REFUSALS). */
+/** What the engine must know of these flows: where registration starts, the main menu, which answers are refusals. */
+export const ENGINE_POLICIES: FlowPolicies = {
+  registration: { flow: 'register', step: 'start' },
+  home: { flow: 'menu', step: 'main' },
+  homeChoiceId: MENU_CHOICE_ID,
+  // /bahasa works before registering: the welcome is then shown in the chosen language
+  openBeforeRegistering: (s) => s.flow === 'menu' && s.step === 'language',
+  // "choose a button", "send a photo": a stray post link or receipt photo may mean something there
+  refusals: new Set(['ui-choose-button', 'receipt-need-photo']),
+};
+
+/** What a post link or a receipt photo means on a screen that takes neither (see ENGINE_POLICIES.refusals). */
 export const STRAY_INPUTS: StrayInput[] = [strayPostLink, strayReceipt];

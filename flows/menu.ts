@@ -1,10 +1,12 @@
 import { parsePostLink } from '../src/domain/post-link.js';
-import { type Flow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
 import { canBuy, isAdmin, isCoordinator, isOwner } from '../src/engine/user.js';
 import { emojiAsWords } from '../src/domain/search-words.js';
 import { anyBinaan } from './binaan.js';
 import { searchFor } from './browse.js';
+import { wordChoices } from './choice-ids.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Main menu entries and where each leads; shown by role. */
@@ -26,9 +28,17 @@ const ENTRIES: { id: string; key: string; to: StepRef; who: 'buyer' | 'owner' | 
 /** What people type to say hello (the menu is shown again). */
 const GREETINGS = /^(h[ae]l+o+|hai+|hi+|hey|p|ping|tes|test|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|ass?alamu.?alaikum|assalamualaikum|salam|permisi|min|kak|halo min|halo kak)[\s!.,?]*$/u;
 
+/** The menu flow's data: where /bahasa was typed, shown again in the new language. */
+const MenuDataSchema = z.object({
+  back: z.object({ flow: z.string(), step: z.string(), data: z.record(z.string(), z.unknown()).optional() }).optional(),
+});
+
+const LANGUAGE = wordChoices('lang:', 'the language of the chat', ['id', 'en']);
+
 /** The main menu, help and language choice. */
-export const menuFlow: Flow = {
+export const menuFlow = defineFlow({
   name: 'menu',
+  data: MenuDataSchema,
   steps: {
     main: {
       async enter(ctx) {
@@ -83,14 +93,14 @@ export const menuFlow: Flow = {
     },
     language: {
       enter: () =>
-        reply(text('menu-language', {}, [choice('lang:id', 'menu-language-id'), choice('lang:en', 'menu-language-en')], { columns: 2 })),
+        reply(text('menu-language', {}, [choice(LANGUAGE.pack('id'), 'menu-language-id'), choice(LANGUAGE.pack('en'), 'menu-language-en')], { columns: 2 })),
       async handle(ctx, input) {
-        if (input.kind !== 'choice' || !input.id.startsWith('lang:')) return invalid('ui-choose-button');
-        const locale = input.id === 'lang:en' ? 'en' : 'id';
+        const locale = input.kind === 'choice' ? LANGUAGE.parse(input.id) : null;
+        if (!locale) return invalid('ui-choose-button');
         await ctx.deps.store.chatUsers.patch(ctx.chat.channel, ctx.chat.chatId, { locale });
         ctx.locale = locale;
         const replies = [text('menu-language-set')];
-        const back = ctx.data.back as { flow: string; step: string; data: Record<string, unknown> } | undefined;
+        const back = ctx.data.back;
         if (ctx.user.registered && back && !(back.flow === 'menu' && back.step === 'language')) {
           return gotoRef(back, { data: back.data, replies });
         }
@@ -98,4 +108,4 @@ export const menuFlow: Flow = {
       },
     },
   },
-};
+});

@@ -58,7 +58,7 @@ export interface QueuesDeps {
 }
 
 /**
- * The four queues (producers) under `keys.bullPrefix()`, plus `performEffects` that turns engine
+ * The queues (producers, one per QUEUE_NAMES entry) under `keys.bullPrefix()`, plus `performEffects` that turns engine
  * effects into jobs. Adding a job whose id exists is a no-op in BullMQ, so performing the same
  * effect twice (a retried update) enqueues once.
  */
