@@ -23,9 +23,9 @@ export function detectDelimiter(csvText: string): string {
 /**
  * Streams the rows of CSV text (given in chunks; header row; comma, semicolon or tab separated, as
  * the header shows), keyed by the expected column names, holding one record at a time.
- * The header must name every one of `columns` and may name any of `optional` (any order, any
- * case); an optional column the file lacks reads as empty in every row. Every row must have as
- * many fields as the header. Blank lines and rows of empty fields are skipped. Values are trimmed.
+ * The header must name every one of `columns` (any order, any case) and may name any of
+ * `optional` (an absent optional column reads as empty cells); every row must have as many
+ * fields as the header. Blank lines and rows of empty fields are skipped. Values are trimmed.
  * A problem with the header or the file's shape is `fatal` and ends the stream.
  */
 export async function* streamCsvRows(chunks: AsyncIterable<string>, columns: readonly string[], optional: readonly string[] = []): AsyncGenerator<CsvItem> {
@@ -77,7 +77,8 @@ export async function* streamCsvRows(chunks: AsyncIterable<string>, columns: rea
         yield { error: `line ${line}: row: has ${record.length} fields, expected ${header.length}` };
         continue;
       }
-      const values: Record<string, string> = Object.fromEntries(optional.map((c) => [c, '']));
+      const values: Record<string, string> = {};
+      for (const c of optional) values[c] = '';
       header.forEach((h, i) => {
         values[h] = record[i] ?? '';
       });

@@ -19,7 +19,7 @@ export type InFile = (field: string, values: string[]) => Promise<boolean[]>;
 export interface ImportKind<T> {
   /** Header columns, exactly as in the file format. */
   columns: readonly string[];
-  /** Columns a file may have or leave out (read as empty when absent). */
+  /** Columns a file may leave out (their cells then read as empty). */
   optionalColumns?: readonly string[];
   /** Turns one row's values (by column) into a record; issue paths are column names. */
   schema: z.ZodType<T>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { detailsOnly, type PaymentDetails, PaymentDetailsSchema, sameDetails, StoredPaymentSchema } from '../domain/payment.js';
-import { CATEGORIES, type Umkm, UmkmSchema } from '../domain/schemas.js';
+import { type Binaan, CATEGORIES, type Umkm, UmkmSchema } from '../domain/schemas.js';
 import type { Cmd } from '../store/batch.js';
 import { umkmUpsertCommands, umkmVersionCommands } from '../store/catalogue-repo.js';
 import { canonicalKecamatan, canonicalKelurahan } from '../domain/wilayah.js';
@@ -10,6 +10,32 @@ import { PAYMENT_COLUMNS, paymentColumns, readPaymentCells, resolveQrisFiles } f
 
 /** Columns of a UMKM file. */
 export const UMKM_COLUMNS = ['id', 'name', 'owner_name', 'owner_phone', 'category', 'kecamatan', 'kelurahan', 'address'] as const;
+/** Optional columns of a UMKM file. */
+export const UMKM_OPTIONAL_COLUMNS = ['binaan'] as const;
+
+/** `opd:<OPD>`, `kecamatan:<name>` (a kecamatan's UMKM community) or `koperasi:<name>`; empty: none. */
+const BinaanField = z.string().transform((v, ctx): Binaan | undefined => {
+  const raw = v.trim();
+  if (!raw) return undefined;
+  const m = /^(opd|kecamatan|koperasi)\s*:\s*(.+)$/i.exec(raw);
+  if (!m) {
+    ctx.addIssue({ code: 'custom', message: `must be opd:<OPD>, kecamatan:<name> or koperasi:<name> (not ${raw.slice(0, 40)})` });
+    return z.NEVER;
+  }
+  const type = m[1]!.toLowerCase() as Binaan['type'];
+  const name = m[2]!.trim().replace(/\s+/g, ' ');
+  if (name.length > 100) {
+    ctx.addIssue({ code: 'custom', message: 'must be at most 100 characters' });
+    return z.NEVER;
+  }
+  if (type !== 'kecamatan') return { type, name };
+  const kec = canonicalKecamatan(name);
+  if (!kec) {
+    ctx.addIssue({ code: 'custom', message: `${name} is not a kecamatan of Depok` });
+    return z.NEVER;
+  }
+  return { type, name: kec };
+});
 
 const schema = z
   .object({
@@ -28,6 +54,7 @@ const schema = z
     }),
     kelurahan: z.string(),
     address: requiredText(300).pipe(z.string().min(5, { error: 'must be at least 5 characters' })),
+    binaan: BinaanField,
     ...paymentColumns,
   })
   .transform((r, ctx): UmkmRow => {
@@ -49,6 +76,7 @@ const schema = z
       kecamatan,
       kelurahan,
       address: r.address,
+      ...(r.binaan ? { binaan: r.binaan } : {}),
       ...(pay.bank || pay.ewallet ? { payment: { ...(pay.bank ? { bank: pay.bank } : {}), ...(pay.ewallet ? { ewallet: pay.ewallet } : {}) } } : {}),
       ...(pay.qrisFile ? { qrisFile: pay.qrisFile } : {}),
     };
@@ -81,7 +109,7 @@ export function umkmImport(ctx: ImportContext = { now: new Date() }): ImportKind
   const at = ctx.now.toISOString();
   return {
     columns: UMKM_COLUMNS,
-    optionalColumns: PAYMENT_COLUMNS,
+    optionalColumns: [...UMKM_OPTIONAL_COLUMNS, ...PAYMENT_COLUMNS],
     schema,
     stored: StoredRowSchema,
     id: (u) => u.id,
