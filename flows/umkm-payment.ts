@@ -113,10 +113,10 @@ export const umkmPaymentFlow = defineFlow({
     },
     ewallet: {
       enter: () =>
-        reply(text('pay-own-ewallet-ask', {}, [...EWALLETS.map((e) => literal(`pe:${e}`, e)), backButton(), menuButton()], { columns: 1 })),
+        reply(text('pay-own-ewallet-ask', {}, [...EWALLETS.map((e) => literal(`pw:${e}`, e)), backButton(), menuButton()], { columns: 1 })),
       handle(_ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-payment', 'view');
-        if (input.kind !== 'choice' || !input.id.startsWith('pe:')) return invalid('ui-choose-button');
+        if (input.kind !== 'choice' || !input.id.startsWith('pw:')) return invalid('ui-choose-button');
         const provider = EWALLETS.find((e) => e === input.id.slice(3));
         if (!provider) return invalid('engine-stale-button');
         return goto('umkm-payment', 'ewallet-number', { data: { provider } });

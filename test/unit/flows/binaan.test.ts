@@ -10,8 +10,10 @@ let t: TestApp;
 let rina: Driver;
 
 /** The first four demo UMKM rows (UMKM-001 Beji, -002 Sukmajaya, -003 Pancoran Mas, -004 Cimanggis). */
-const DEMO_ROWS = readFileSync(new URL('../../../data/demo/umkm.csv', import.meta.url), 'utf8').trim().split('\n').slice(1, 5);
-const HEADER = 'id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address,binaan';
+const DEMO_LINES = readFileSync(new URL('../../../data/demo/umkm.csv', import.meta.url), 'utf8').trim().split('\n');
+const DEMO_ROWS = DEMO_LINES.slice(1, 5);
+/** The demo file's own header (with its payment columns, issue 12) and binaan. */
+const HEADER = `${DEMO_LINES[0]!.trim()},binaan`;
 const withBinaan = (binaan: string[]) => [HEADER, ...DEMO_ROWS.map((r, i) => `${r},${binaan[i] ?? ''}`)].join('\n');
 
 async function paidOrder(nip: string, umkmId: string, sku: string, price: number): Promise<Order> {
