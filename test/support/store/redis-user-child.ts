@@ -11,7 +11,9 @@ import { attachSharedRedis } from '../../../src/store/shared-redis.js';
 
 const dir = process.argv[2]!;
 const shared = await attachSharedRedis({ dir, log: (m) => process.stderr.write(`${m}\n`) });
-const redis = new Redis(shared.url, { maxRetriesPerRequest: 1 });
+const redis = new Redis(shared.url, { maxRetriesPerRequest: 3 });
+// A connection the server drops (EPIPE on a loaded machine) reconnects; a server that is gone fails the next command.
+redis.on('error', (err: Error) => process.stderr.write(`redis connection: ${err.message}\n`));
 process.stdout.write(`${JSON.stringify({ started: shared.started, url: shared.url, serverPid: shared.serverPid, pid: process.pid })}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   const [cmd, k, v] = line.trim().split(' ');
