@@ -15,6 +15,7 @@ export function renderReply(i18n: I18n, locale: Locale, reply: Reply): OutboundM
     document: reply.document,
     requestContact: reply.requestContact,
     expectsNumber: reply.expectsNumber,
+    ...(reply.standalone ? { standalone: true } : {}),
   };
 }
 

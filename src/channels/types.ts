@@ -13,6 +13,8 @@ export interface OutboundMessage {
   requestContact?: boolean;
   /** the user is expected to type a number: numbered channels list choices without numbers */
   expectsNumber?: boolean;
+  /** a message of its own (a caption to copy): never joined with the others of its turn */
+  standalone?: boolean;
 }
 
 /** The outcome of one send, sorted by what the caller should do next. */

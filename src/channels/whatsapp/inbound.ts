@@ -57,17 +57,15 @@ export function createInbound(deps: InboundDeps) {
 
   async function reply(c: ConvertedMessage, messages: OutboundMessage[], log: Logger): Promise<void> {
     const lane = c.incoming.chat.chatId;
-    for (const m of messages) {
-      try {
-        await deps.outbox.deliver(lane, c.replyJid, m, 'reply');
-      } catch (err) {
-        log.error({ err }, 'whatsapp reply not sent');
-        if (isConnectionError(err)) return;
-        await deps.outbox.deliver(lane, c.replyJid, deps.apology(), 'reply').catch((e: unknown) => {
-          log.error({ err: e }, 'whatsapp apology not sent');
-        });
-        return;
-      }
+    if (!messages.length) return;
+    try {
+      await deps.outbox.deliver(lane, c.replyJid, messages, 'reply');
+    } catch (err) {
+      log.error({ err }, 'whatsapp reply not sent');
+      if (isConnectionError(err)) return;
+      await deps.outbox.deliver(lane, c.replyJid, deps.apology(), 'reply').catch((e: unknown) => {
+        log.error({ err: e }, 'whatsapp apology not sent');
+      });
     }
   }
 
