@@ -21,10 +21,11 @@ import { createDriver } from './driver.js';
 import { simulateMonth } from './fairness.js';
 import type { JourneyPerson } from './journey.js';
 import { measureMemory } from './memory.js';
-import { printBroadcast, printFairness, printJourney, printMemory } from './print.js';
+import { printBroadcast, printFairness, printJourney, printMemory, printWhatsApp } from './print.js';
 import { machine, machineLine } from './report.js';
 import { benchPhone, receiptJpeg, seedRoster } from './seed.js';
 import { type JourneyFigures, measureJourney } from './throughput.js';
+import { measureWhatsApp } from './whatsapp.js';
 
 // The only place the benchmark reads the environment.
 const count = (def: number) => z.coerce.number().int().positive().default(def);
@@ -40,7 +41,9 @@ const env = z
     BENCH_BROADCAST_RECIPIENTS: count(10_000),
     BENCH_BROADCAST_PER_SECOND: count(250).pipe(z.number().max(1000)),
     /** which parts to run, e.g. "1,4" */
-    BENCH_PARTS: z.string().regex(/^[1-4](,[1-4])*$/, { error: 'must list parts 1-4, e.g. 1,3' }).default('1,2,3,4'),
+    BENCH_PARTS: z.string().regex(/^[1-5](,[1-5])*$/, { error: 'must list parts 1-5, e.g. 1,3' }).default('1,2,3,4,5'),
+    /** flyers queued in the WhatsApp pacer while part 5's second purchase is typed */
+    BENCH_WA_BROADCAST: count(200),
     /** a directory for --cpu-prof profiles of the bot processes */
     BENCH_CPU_PROF: z.string().min(1).optional(),
   })
@@ -113,6 +116,9 @@ async function main(): Promise<void> {
             (['fair', 'fair-orders', 'price-asc'] as const).map((order) => simulateMonth(listings, order, demand, 2000)),
           ),
         );
+      }
+      if (parts.has(5)) {
+        printWhatsApp(await measureWhatsApp({ redisUrl, prefix: `${prefix}wa:`, broadcast: env.BENCH_WA_BROADCAST }));
       }
     } finally {
       driver.close();

@@ -176,7 +176,7 @@ export type WaDriver = Awaited<ReturnType<typeof createWaDriver>>;
  * the WhatsApp adapter with an injected socket: what the WhatsApp end-to-end suites share.
  * The simulated users answer faster than people could, so flood control is set out of their way.
  */
-export async function startWhatsAppApp(name: string) {
+export async function startWhatsAppApp(name: string, pacer?: PacerOptions) {
   const mediaDir = mkdtempSync(path.join(tmpdir(), `umkm-${name}-`));
   const prefix = uniquePrefix(name);
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
@@ -184,7 +184,7 @@ export async function startWhatsAppApp(name: string) {
   const app = createApp({ config, redis, redisUrl: testRedisUrl(), logger: createLogger('silent') });
   await app.ready();
   await loadDemoIfEmpty(app.store, { mediaDir });
-  const wa = await createWaDriver({ handler: app.engine, redis, keys: app.keys, mediaDir });
+  const wa = await createWaDriver({ handler: app.engine, redis, keys: app.keys, mediaDir, pacer });
   return {
     app,
     redis,
