@@ -1,5 +1,6 @@
 import type { HandledMessage, IncomingMessage, MessageHandler, OutboundMessage } from '../channels/types.js';
-import { renderReply } from '../channels/render.js';
+import type { Channel } from '../domain/schemas.js';
+import { channelArgs, renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepResult, StrayInput, UserInfo } from './flow.js';
@@ -186,9 +187,9 @@ export function createEngine(deps: EngineDeps): MessageHandler {
   }
 
   /** Redis unreachable: nothing was read or changed. Say so, so the person sends it again later. */
-  function unavailable(err: unknown, channel: string): HandledMessage {
+  function unavailable(err: unknown, channel: Channel): HandledMessage {
     deps.logger.error({ err, channel }, 'turn state could not be read; update not processed');
-    return { messages: [renderReply(deps.i18n, deps.config.DEFAULT_LOCALE, { text: { key: 'engine-unavailable' } })] };
+    return { messages: [renderReply(deps.i18n, deps.config.DEFAULT_LOCALE, { text: { key: 'engine-unavailable' } }, channel)] };
   }
 
   async function handle(msg: IncomingMessage): Promise<HandledMessage> {
@@ -229,7 +230,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       fetchMedia: msg.fetchMedia,
       verifiedPhone: msg.verifiedPhone,
       whoIs: (phone) => identities.lookup(phone, turn.identityVersion),
-      deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, args) },
+      deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, channelArgs(chat.channel, 0, args)) },
     };
     const sink = { replies: [] as Reply[], effects: [] as Effect[] };
     let messages: OutboundMessage[];
@@ -247,14 +248,14 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       if (!first || (first.kind === 'invalid' && first.reason.key === 'engine-stale-button' && chat.channel === 'telegram' && msg.input.kind === 'choice')) {
         // A tap on an old button, or a second tap on the same one: a toast on the button. The
         // screen the user is on stays as it is (no copy of it under a warning).
-        notice = deps.i18n.t(ctx.locale, repeatTap ? 'engine-repeat-tap' : 'engine-stale-button');
+        notice = deps.i18n.t(ctx.locale, repeatTap ? 'engine-repeat-tap' : 'engine-stale-button', channelArgs(chat.channel));
         messages = [];
       } else {
         await run(ctx, first, sink);
         if (sink.effects.length) await deps.effects(sink.effects);
         if (!sink.replies.length) sink.replies.push({ text: { key: 'engine-nothing' } });
         // Rendered once: the answer, and the buttons it offers (with their labels, to match typed text).
-        messages = mergeReplies(sink.replies).map((r) => renderReply(deps.i18n, ctx.locale, r));
+        messages = mergeReplies(sink.replies).map((r) => renderReply(deps.i18n, ctx.locale, r, chat.channel));
         session.offered = messages.flatMap((m) => (m.choices ?? []).map((c) => ({ id: c.id, label: c.label })));
         session.expectsNumber = sink.replies.some((r) => r.expectsNumber) || undefined;
       }
@@ -270,7 +271,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       // The session as it was read (the step may have changed the parsed one in place).
       const previous = stored && parseSession(deps.store.keys.session(chat.channel, chat.chatId), rawSession);
       if (previous) await deps.sessions.save(chat.channel, chat.chatId, previous, seenKey).catch(() => undefined);
-      return { messages: [renderReply(deps.i18n, ctx.locale, { text: { key: 'engine-error' } })] };
+      return { messages: [renderReply(deps.i18n, ctx.locale, { text: { key: 'engine-error' } }, chat.channel)] };
     } finally {
       deps.onStep?.(session.flow, session.step, Date.now() - started);
     }
