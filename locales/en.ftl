@@ -461,7 +461,10 @@ uo-list =
 
     Choose an order to see its details and respond.
 uo-list-line =
-    { $id } · { $date }
+    { $channel ->
+        [numbered] { $n }. { $id } · { $date }
+       *[other] { $id } · { $date }
+    }
     { $items } · { $total }
     Deliver to Kel. { $kelurahan } · Status: { $status }
 uo-order =

@@ -431,7 +431,10 @@ uo-list =
 
     Pilih pesanan untuk melihat rincian dan menanggapinya.
 uo-list-line =
-    { $id } · { $date }
+    { $channel ->
+        [numbered] { $n }. { $id } · { $date }
+       *[other] { $id } · { $date }
+    }
     { $items } · { $total }
     Antar ke Kel. { $kelurahan } · Status: { $status }
 uo-order =

@@ -70,6 +70,12 @@ export interface Reply {
   requestContact?: boolean;
   /** the step takes a typed number: numbered channels must not number the choices */
   expectsNumber?: boolean;
+  /**
+   * The first `listed` choices are the items the text already lists, numbered 1..listed in that
+   * order: numbered channels do not list them again (the text's numbers pick them), Telegram
+   * still shows them as buttons.
+   */
+  listed?: number;
 }
 
 /** A chat account as the engine sees it. */
