@@ -34,6 +34,7 @@ export function printJourney(ours: JourneyFigures, bare: JourneyFigures, rounds:
         row('Redis CPU per update (ms)', (j) => fmt(j.redisCpuMsPerUpdate, 3), ratio(ours.redisCpuMsPerUpdate, bare.redisCpuMsPerUpdate)),
         row('fake API + users CPU per update (ms)', (j) => fmt(j.driverCpuMsPerUpdate, 2)),
         row('bot RSS after the run, after GC (MB)', (j) => fmt(j.rssMb)),
+        row('start to ready (s)', (j) => fmt(j.readyMs / 1000, 2), ratio(ours.readyMs, bare.readyMs)),
       ],
     ),
   );

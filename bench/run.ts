@@ -17,6 +17,8 @@ import { startPrivateRedis } from '../src/store/redis-server.js';
 import { startFakeBotApi } from '../test/support/fake-bot-api/index.js';
 import { measureBroadcast } from './broadcast.js';
 import { printHotspots } from './hotspots.js';
+import { compileSubjects } from './subject.js';
+import { CATALOGUE_SIZES, seedCatalogue } from './catalogue.js';
 import { createDriver } from './driver.js';
 import { simulateMonth } from './fairness.js';
 import type { JourneyPerson } from './journey.js';
@@ -44,6 +46,10 @@ const env = z
     BENCH_PARTS: z.string().regex(/^[1-5](,[1-5])*$/, { error: 'must list parts 1-5, e.g. 1,3' }).default('1,2,3,4,5'),
     /** flyers queued in the WhatsApp pacer while part 5's second purchase is typed */
     BENCH_WA_BROADCAST: count(200),
+    /** the catalogue part 1 runs on: the demo one, a city's (1,490 UMKM) or a province's (15,000 UMKM) */
+    BENCH_CATALOGUE: z.enum(['demo', 'city', 'province']).default('demo'),
+    /** `tsx` runs both bots from the TypeScript sources instead of compiled JavaScript */
+    BENCH_RUNTIME: z.enum(['compiled', 'tsx']).default('compiled'),
     /** a directory for --cpu-prof profiles of the bot processes */
     BENCH_CPU_PROF: z.string().min(1).optional(),
   })
@@ -52,6 +58,8 @@ const env = z
 const WARMUP_USERS = 20;
 // Part 3's people come after part 1's (every round registers new people).
 const MEMORY_FIRST_INDEX = Math.max(1000, env.BENCH_ROUNDS * (WARMUP_USERS + env.BENCH_USERS));
+// The city's and province's extra ASN come after parts 1 and 3 (NIPs stay unique).
+const CITY_FIRST_INDEX = MEMORY_FIRST_INDEX + 50 + env.BENCH_MEMORY_USERS + 1000;
 const parts = new Set(env.BENCH_PARTS.split(',').map(Number));
 
 async function main(): Promise<void> {
@@ -68,6 +76,17 @@ async function main(): Promise<void> {
   const store = createStore(redis, { keys });
   try {
     await loadDemoIfEmpty(store, { mediaDir });
+    if (env.BENCH_CATALOGUE !== 'demo') {
+      const t0 = performance.now();
+      await seedCatalogue(store, env.BENCH_CATALOGUE, CITY_FIRST_INDEX);
+      const s = CATALOGUE_SIZES[env.BENCH_CATALOGUE];
+      console.log(`Catalogue: ${env.BENCH_CATALOGUE} (${s.umkm.toLocaleString('en')} UMKM, ${s.products.toLocaleString('en')} products, ${s.asn.toLocaleString('en')} more ASN) seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    } else console.log('Catalogue: demo');
+    if (env.BENCH_RUNTIME === 'compiled') {
+      const t0 = performance.now();
+      await compileSubjects();
+      console.log(`Both bots run compiled JavaScript (tsc, ${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
+    } else console.log('Both bots run under tsx');
     const fake = await startFakeBotApi({ rateLimits: false });
     const driver = createDriver(fake);
     try {

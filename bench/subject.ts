@@ -1,10 +1,21 @@
 /** The parent's handle on a subject child process (bench/bot-process.ts): start, ask usage, stop. */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFile, fork } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '../src/paths.js';
 import type { SubjectSettings, Usage } from './bot-process.js';
 
-const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bot-process.ts');
+const SOURCE_ENTRY = path.join(PROJECT_ROOT, 'bench/bot-process.ts');
+/** tsconfig.bench.json compiles to dist-bench/ */
+const COMPILED_ENTRY = path.join(PROJECT_ROOT, 'dist-bench/bench/bot-process.js');
+let compiled = false;
+
+/** Compiles both bots (bench/bot-process.ts and what it imports) to dist-bench/; later subjects run that. */
+export async function compileSubjects(): Promise<void> {
+  const tsc = path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
+  await promisify(execFile)(process.execPath, [tsc, '-p', path.join(PROJECT_ROOT, 'tsconfig.bench.json')], { cwd: PROJECT_ROOT });
+  compiled = true;
+}
 
 /** A running subject. */
 export interface Subject {
@@ -38,8 +49,8 @@ function next<T>(child: ChildProcess, type: string, timeoutMs = 60_000): Promise
 
 /** Forks a subject under tsx with --expose-gc and waits until it is ready. */
 export async function startSubject(settings: SubjectSettings): Promise<Subject> {
-  const execArgv = ['--import', 'tsx', '--expose-gc', '--max-old-space-size=192'];
-  const child = fork(ENTRY, [JSON.stringify(settings)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = [...(compiled ? [] : ['--import', 'tsx']), '--expose-gc', '--max-old-space-size=192'];
+  const child = fork(compiled ? COMPILED_ENTRY : SOURCE_ENTRY, [JSON.stringify(settings)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await next(child, 'ready');
   return {
     pid: child.pid!,

@@ -35,6 +35,8 @@ export interface JourneyFigures {
   driverCpuMsPerUpdate: number;
   /** RSS of the bot process after the run, after a forced GC */
   rssMb: number;
+  /** from starting the bot process to its first getUpdates (catalogue and roster loaded lazily) */
+  readyMs: number;
   /** the CPU profile of the measured window (BENCH_CPU_PROF) */
   profile?: string;
 }
@@ -66,7 +68,9 @@ export interface JourneyRun {
 
 /** Runs the warm-up, then every measured user at once; stops the subject. */
 export async function measureJourney(r: JourneyRun): Promise<JourneyFigures> {
+  const started = performance.now();
   const subject = await startSubject({ mode: r.subject, redisUrl: r.redisUrl, prefix: r.prefix, apiRoot: r.fake.url, token: r.fake.token, mediaDir: r.mediaDir });
+  const readyMs = performance.now() - started;
   const stepsOf = r.subject === 'ours' ? asnJourney : bareJourney;
   const runUsers = async (people: JourneyPerson[], latencies: number[]) => {
     for (const p of people) r.driver.addUser(r.firstUserId + p.index, `Uji ${p.index}`);
@@ -109,6 +113,7 @@ export async function measureJourney(r: JourneyRun): Promise<JourneyFigures> {
       apiCallsPerUpdate: (after.api - before.api) / n,
       driverCpuMsPerUpdate: (after.driver.user + after.driver.system) / 1000 / n,
       rssMb,
+      readyMs,
       profile,
     };
   } finally {

@@ -1,4 +1,4 @@
-import { type CommandDef, type Flow, type GlobalChoice, type GlobalDocument, goto, invalid, reply } from '../src/engine/flow.js';
+import { type CommandDef, type Flow, type GlobalChoice, type GlobalDocument, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
 import { adminBroadcastFlow } from './admin-broadcast.js';
 import { adminBroadcastListFlow } from './admin-broadcast-list.js';
@@ -9,13 +9,13 @@ import { adminReportsFlow, parseRecapDay } from './admin-reports.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Admin menu entries and where each leads. */
-const ENTRIES: { id: string; key: string; to: [string, string] }[] = [
-  { id: 'adm:broadcast', key: 'admin-menu-broadcast', to: ['admin-broadcast', 'compose'] },
-  { id: 'adm:scheduled', key: 'admin-menu-scheduled', to: ['admin-broadcast-list', 'list'] },
-  { id: 'adm:stats', key: 'admin-menu-stats', to: ['admin-reports', 'stats'] },
-  { id: 'adm:recap', key: 'admin-menu-recap', to: ['admin-reports', 'recap'] },
-  { id: 'adm:failed', key: 'admin-menu-failed', to: ['admin-reports', 'failed'] },
-  { id: 'adm:import', key: 'admin-menu-import', to: ['admin-import', 'ask'] },
+const ENTRIES: { id: string; key: string; to: StepRef }[] = [
+  { id: 'adm:broadcast', key: 'admin-menu-broadcast', to: { flow: 'admin-broadcast', step: 'compose' } },
+  { id: 'adm:scheduled', key: 'admin-menu-scheduled', to: { flow: 'admin-broadcast-list', step: 'list' } },
+  { id: 'adm:stats', key: 'admin-menu-stats', to: { flow: 'admin-reports', step: 'stats' } },
+  { id: 'adm:recap', key: 'admin-menu-recap', to: { flow: 'admin-reports', step: 'recap' } },
+  { id: 'adm:failed', key: 'admin-menu-failed', to: { flow: 'admin-reports', step: 'failed' } },
+  { id: 'adm:import', key: 'admin-menu-import', to: { flow: 'admin-import', step: 'ask' } },
 ];
 
 /** The admin menu (`admin/main`, linked from the main menu for admins of the roster). */
@@ -27,7 +27,7 @@ export const adminFlow: Flow = adminOnly({
       handle(_ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         const e = ENTRIES.find((x) => x.id === input.id);
-        return e ? goto(e.to[0], e.to[1]) : invalid('engine-stale-button');
+        return e ? gotoRef(e.to) : invalid('engine-stale-button');
       },
     },
   },

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { formatRupiah } from '../src/domain/money.js';
 import type { OrderItem, Product } from '../src/domain/schemas.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Cart } from '../src/engine/session.js';
 import { claimReplacement } from './order-retry.js';
 import { MAX_QTY, parseQuantity } from './quantity.js';
@@ -10,6 +11,23 @@ import { backButton, choice, literal, menuButton, text } from './ui.js';
 const QUICK_QTY = [1, 2, 3, 5, 10];
 
 type Line = { product: Product; qty: number };
+
+/** What the summary showed of a line: confirming checks the cart still reads the same. */
+const ShownLineSchema = z.object({ sku: z.string(), qty: z.number(), price: z.number() });
+type ShownLine = z.output<typeof ShownLineSchema>;
+
+/** The cart flow's data: the product being added, and what the summary last showed. */
+const CartDataSchema = z.object({
+  /** the product whose quantity is asked (quantity, switch-umkm, edit-item) */
+  sku: z.string().optional(),
+  /** the quantity waiting while the user decides to switch UMKM */
+  qty: z.number().int().positive().optional(),
+  /** the browse list the product was opened from: where "back" and "gone" lead (browse parses it) */
+  from: z.record(z.string(), z.unknown()).optional(),
+  /** the lines as the summary showed them */
+  shown: z.array(ShownLineSchema).optional(),
+});
+type CartCtx = FlowCtx<z.output<typeof CartDataSchema>>;
 
 /** Cart lines with the current product data, and the names of products gone or sold out (left out). */
 async function readCart(ctx: FlowCtx, cart: Cart): Promise<{ lines: Line[]; gone: string[] }> {
@@ -26,13 +44,11 @@ async function readCart(ctx: FlowCtx, cart: Cart): Promise<{ lines: Line[]; gone
 /** Cart lines with the current product data; products gone or sold out are left out. */
 const cartLines = async (ctx: FlowCtx, cart: Cart): Promise<Line[]> => (await readCart(ctx, cart)).lines;
 
-/** What the summary showed of a line: confirming checks the cart still reads the same. */
-type ShownLine = { sku: string; qty: number; price: number };
 const shownOf = (lines: Line[]): ShownLine[] => lines.map((l) => ({ sku: l.product.sku, qty: l.qty, price: l.product.price }));
-function sameAsShown(shown: unknown, lines: Line[]): boolean {
-  if (!Array.isArray(shown) || shown.length !== lines.length) return false;
+function sameAsShown(shown: ShownLine[] | undefined, lines: Line[]): boolean {
+  if (!shown || shown.length !== lines.length) return false;
   return shownOf(lines).every((l, i) => {
-    const s = shown[i] as Partial<ShownLine> | undefined;
+    const s = shown[i];
     return s?.sku === l.sku && s.qty === l.qty && s.price === l.price;
   });
 }
@@ -59,14 +75,14 @@ function addToCart(cart: Cart | undefined, umkmId: string, sku: string, qty: num
 }
 
 /** The list the product was opened from (browse passes it in `from`), where "back" and "gone" lead. */
-const fromList = (ctx: FlowCtx) => (ctx.data.from && typeof ctx.data.from === 'object' ? (ctx.data.from as Record<string, unknown>) : {});
-const productGone = (ctx: FlowCtx) => goto('browse', 'list', { data: fromList(ctx), replies: [text('browse-product-gone')] });
+const fromList = (ctx: CartCtx) => ctx.data.from ?? {};
+const productGone = (ctx: CartCtx) => goto('browse', 'list', { data: fromList(ctx), replies: [text('browse-product-gone')] });
 
 /** Back to the product, refused: it is of the user's own UMKM. */
-const ownProduct = (ctx: FlowCtx, sku: string) =>
+const ownProduct = (ctx: CartCtx, sku: string) =>
   goto('browse', 'product', { data: { ...fromList(ctx), sku }, replies: [text('cart-own-umkm')] });
 
-async function putInCart(ctx: FlowCtx, sku: string, qty: number): Promise<StepResult> {
+async function putInCart(ctx: CartCtx, sku: string, qty: number): Promise<StepResult> {
   const product = await ctx.deps.store.catalogue.product(sku);
   if (!product?.available) return productGone(ctx);
   if (ownUmkm(ctx, product.umkmId)) return ownProduct(ctx, sku);
@@ -85,12 +101,13 @@ async function putInCart(ctx: FlowCtx, sku: string, qty: number): Promise<StepRe
 }
 
 /** Quantity, one-UMKM cart, summary, edit and confirm. A double tap on confirm makes one order. */
-export const cartFlow: Flow = {
+export const cartFlow = defineFlow({
   name: 'cart',
+  data: CartDataSchema,
   steps: {
     quantity: {
       async enter(ctx) {
-        const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku ?? ''));
+        const product = await ctx.deps.store.catalogue.productToShow(ctx.data.sku ?? '');
         if (!product) return goto('menu', 'main');
         if (!product.available) return productGone(ctx);
         if (ownUmkm(ctx, product.umkmId)) return ownProduct(ctx, product.sku);
@@ -105,16 +122,18 @@ export const cartFlow: Flow = {
       },
       async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'product', { data: { ...fromList(ctx), sku: ctx.data.sku } });
-        const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku));
+        const sku = ctx.data.sku;
+        if (!sku) return goto('menu', 'main');
+        const product = await ctx.deps.store.catalogue.productToShow(sku);
         const q = parseQuantity(input, product?.unit);
         if (!q.ok) return invalid(q.key, { max: MAX_QTY });
-        return putInCart(ctx, String(ctx.data.sku), q.qty);
+        return putInCart(ctx, sku, q.qty);
       },
     },
     'switch-umkm': {
       async enter(ctx) {
         const current = await ctx.deps.store.catalogue.umkmToShow(ctx.session.cart?.umkmId ?? '');
-        const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku));
+        const product = await ctx.deps.store.catalogue.productToShow(ctx.data.sku ?? '');
         const next = product ? await ctx.deps.store.catalogue.umkmToShow(product.umkmId) : null;
         return reply(
           text('cart-switch-ask', { current: current?.name ?? '-', next: next?.name ?? '-' }, [
@@ -127,8 +146,10 @@ export const cartFlow: Flow = {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'sw:keep') return goto('cart', 'summary');
         if (input.id !== 'sw:new') return invalid('engine-stale-button');
+        const { sku, qty } = ctx.data;
+        if (!sku || !qty) return goto('cart', 'summary');
         ctx.session.cart = undefined;
-        return putInCart(ctx, String(ctx.data.sku), Number(ctx.data.qty));
+        return putInCart(ctx, sku, qty);
       },
     },
     summary: {
@@ -220,7 +241,7 @@ export const cartFlow: Flow = {
     },
     'edit-item': {
       async enter(ctx) {
-        const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku));
+        const product = await ctx.deps.store.catalogue.productToShow(ctx.data.sku ?? '');
         return reply(
           text('cart-edit-item', { name: product?.name ?? '-', max: MAX_QTY }, [
             ...QUICK_QTY.map((q) => literal(`q:${q}`, String(q))),
@@ -232,7 +253,8 @@ export const cartFlow: Flow = {
       async handle(ctx, input) {
         const cart = ctx.session.cart;
         if (!cart) return goto('cart', 'summary');
-        const sku = String(ctx.data.sku);
+        const sku = ctx.data.sku;
+        if (!sku) return goto('cart', 'edit');
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'edit');
         const product = await ctx.deps.store.catalogue.productToShow(sku);
         if (input.kind === 'choice' && input.id === 'ed:remove') {
@@ -253,9 +275,9 @@ export const cartFlow: Flow = {
       },
     },
   },
-};
+});
 
-async function confirm(ctx: FlowCtx, cart: Cart): Promise<StepResult> {
+async function confirm(ctx: CartCtx, cart: Cart): Promise<StepResult> {
   const person = ctx.user.person;
   if (!person) return invalid('engine-not-allowed');
   if (ownUmkm(ctx, cart.umkmId)) return invalid('cart-own-umkm');

@@ -1,21 +1,21 @@
 import { parsePostLink } from '../src/domain/post-link.js';
-import { type Flow, goto, invalid, reply } from '../src/engine/flow.js';
+import { type Flow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
 import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
 import { searchFor } from './browse.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Main menu entries and where each leads; shown by role. */
-const ENTRIES: { id: string; key: string; to: [string, string]; who: 'buyer' | 'owner' | 'admin' }[] = [
-  { id: 'm:browse', key: 'menu-browse', to: ['browse', 'category'], who: 'buyer' },
-  { id: 'm:search', key: 'menu-search', to: ['browse', 'search'], who: 'buyer' },
-  { id: 'm:cart', key: 'menu-cart', to: ['cart', 'summary'], who: 'buyer' },
-  { id: 'm:orders', key: 'menu-my-orders', to: ['my-orders', 'list'], who: 'buyer' },
-  { id: 'm:recipients', key: 'menu-my-recipients', to: ['my-recipients', 'list'], who: 'buyer' },
-  { id: 'm:owner-orders', key: 'menu-owner-orders', to: ['umkm-orders', 'list'], who: 'owner' },
-  { id: 'm:owner-products', key: 'menu-owner-products', to: ['umkm-products', 'list'], who: 'owner' },
-  { id: 'm:admin', key: 'menu-admin', to: ['admin', 'main'], who: 'admin' },
-  { id: 'm:help', key: 'menu-help', to: ['menu', 'help'], who: 'buyer' },
+const ENTRIES: { id: string; key: string; to: StepRef; who: 'buyer' | 'owner' | 'admin' }[] = [
+  { id: 'm:browse', key: 'menu-browse', to: { flow: 'browse', step: 'category' }, who: 'buyer' },
+  { id: 'm:search', key: 'menu-search', to: { flow: 'browse', step: 'search' }, who: 'buyer' },
+  { id: 'm:cart', key: 'menu-cart', to: { flow: 'cart', step: 'summary' }, who: 'buyer' },
+  { id: 'm:orders', key: 'menu-my-orders', to: { flow: 'my-orders', step: 'list' }, who: 'buyer' },
+  { id: 'm:recipients', key: 'menu-my-recipients', to: { flow: 'my-recipients', step: 'list' }, who: 'buyer' },
+  { id: 'm:owner-orders', key: 'menu-owner-orders', to: { flow: 'umkm-orders', step: 'list' }, who: 'owner' },
+  { id: 'm:owner-products', key: 'menu-owner-products', to: { flow: 'umkm-products', step: 'list' }, who: 'owner' },
+  { id: 'm:admin', key: 'menu-admin', to: { flow: 'admin', step: 'main' }, who: 'admin' },
+  { id: 'm:help', key: 'menu-help', to: { flow: 'menu', step: 'help' }, who: 'buyer' },
 ];
 
 /** What people type to say hello (the menu is shown again). */
@@ -54,7 +54,7 @@ export const menuFlow: Flow = {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         const entry = ENTRIES.find((e) => e.id === input.id);
         if (!entry) return invalid('engine-stale-button');
-        return goto(entry.to[0], entry.to[1]);
+        return gotoRef(entry.to);
       },
     },
     help: {
@@ -84,7 +84,7 @@ export const menuFlow: Flow = {
         const replies = [text('menu-language-set')];
         const back = ctx.data.back as { flow: string; step: string; data: Record<string, unknown> } | undefined;
         if (ctx.user.registered && back && !(back.flow === 'menu' && back.step === 'language')) {
-          return goto(back.flow, back.step, { data: back.data, replies });
+          return gotoRef(back, { data: back.data, replies });
         }
         return goto(ctx.user.registered ? 'menu' : 'register', ctx.user.registered ? 'main' : 'start', { replies });
       },

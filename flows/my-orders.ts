@@ -1,14 +1,14 @@
 import { formatRupiah } from '../src/domain/money.js';
 import type { Order } from '../src/domain/schemas.js';
 import { formatWib } from '../src/domain/time.js';
-import { type Flow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
+import { type Flow, type FlowCtx, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
 import { choice, literal, menuButton, text } from './ui.js';
 
 /** Where an unfinished order resumes: recipient, receipt or post link. */
-export function resumeStep(order: Order): [string, string] | null {
-  if (order.status === 'confirmed') return order.recipient ? ['receipt', 'ask'] : ['recipient', 'start'];
-  if (['paid', 'accepted', 'delivered'].includes(order.status) && !order.postLink && !order.postSkipped) return ['social-post', 'ask'];
+export function resumeStep(order: Order): StepRef | null {
+  if (order.status === 'confirmed') return order.recipient ? { flow: 'receipt', step: 'ask' } : { flow: 'recipient', step: 'start' };
+  if (['paid', 'accepted', 'delivered'].includes(order.status) && !order.postLink && !order.postSkipped) return { flow: 'social-post', step: 'ask' };
   return null;
 }
 
@@ -19,7 +19,7 @@ const WAITING_SCAN = 20;
 export async function ordersWaitingFor(ctx: FlowCtx, flow: 'receipt' | 'social-post'): Promise<Order[]> {
   const nip = ctx.user.person?.nip;
   if (!nip) return [];
-  return (await ctx.deps.store.orders.ofAsn(nip, WAITING_SCAN)).filter((o) => resumeStep(o)?.[0] === flow);
+  return (await ctx.deps.store.orders.ofAsn(nip, WAITING_SCAN)).filter((o) => resumeStep(o)?.flow === flow);
 }
 
 /** A button naming an order as the ASN knows it (id, UMKM, total), for "which order is this for?". */
@@ -74,7 +74,7 @@ export const myOrdersFlow: Flow = {
         const step = order && order.asnNip === ctx.user.person?.nip ? resumeStep(order) : null;
         if (!order || !step) return invalid('engine-stale-button');
         ctx.session.orderId = order.id;
-        return goto(step[0], step[1]);
+        return gotoRef(step);
       },
     },
   },

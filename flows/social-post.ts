@@ -6,6 +6,7 @@ import {
   type FlowCtx,
   type GlobalChoice,
   goto,
+  gotoRef,
   invalid,
   reply,
   type StepResult,
@@ -109,7 +110,7 @@ export const socialPostFlow: Flow = {
       async handle(ctx, input) {
         if (input.kind !== 'choice' || !input.id.startsWith(PICK)) return invalid('ui-choose-button');
         const order = await ownOrder(ctx, input.id.slice(PICK.length));
-        if (!order || resumeStep(order)?.[0] !== 'social-post') return invalid('engine-stale-button');
+        if (!order || resumeStep(order)?.flow !== 'social-post') return invalid('engine-stale-button');
         return goto('menu', 'main', await saveLink(ctx, order, { url: String(ctx.data.link), network: String(ctx.data.network) }));
       },
     },
@@ -127,7 +128,7 @@ export const strayPostLink: StrayInput = async (ctx, input) => {
   if (!link.ok) return null;
   const waiting = await ordersWaitingFor(ctx, 'social-post');
   if (!waiting.length) return invalid('post-none-waiting');
-  if (waiting.length === 1) return goto(ctx.session.flow, ctx.session.step, await saveLink(ctx, waiting[0]!, link));
+  if (waiting.length === 1) return gotoRef(ctx.session, await saveLink(ctx, waiting[0]!, link));
   return goto('social-post', 'pick', { data: { link: link.url, network: link.network } });
 };
 
@@ -140,7 +141,7 @@ async function skipTyped(ctx: FlowCtx, args: string): Promise<StepResult> {
     return waiting.length === 1 ? skip(ctx, waiting[0]!.id) : invalid('post-skip-need-id');
   }
   const order = /^[A-Z0-9-]{1,40}$/.test(typed) ? await ownOrder(ctx, typed) : null;
-  if (!order || resumeStep(order)?.[0] !== 'social-post') return invalid('post-skip-unknown', { id: typed });
+  if (!order || resumeStep(order)?.flow !== 'social-post') return invalid('post-skip-unknown', { id: typed });
   return skip(ctx, order.id);
 }
 

@@ -1,5 +1,5 @@
 import type { Umkm } from '../src/domain/schemas.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { type Flow, type FlowCtx, goto, gotoRef, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
 import { isOwner } from '../src/engine/user.js';
 import { choice, clip, literal, menuButton, text } from './ui.js';
@@ -52,7 +52,7 @@ export const umkmActingFlow: Flow = {
         const own = ctx.user.umkms;
         if (!own.length) return goto('menu', 'main');
         const [flow, step] = nextOf(ctx);
-        if (own.length === 1) return goto(flow, step, { replies: [text('ua-only-one', { umkm: own[0]!.name })] });
+        if (own.length === 1) return gotoRef({ flow, step }, { replies: [text('ua-only-one', { umkm: own[0]!.name })] });
         return reply(
           text(
             'ua-choose',
@@ -67,7 +67,7 @@ export const umkmActingFlow: Flow = {
         if (!umkm) return invalid('engine-stale-button');
         ctx.session.actingUmkmId = umkm.id;
         const [flow, step] = nextOf(ctx);
-        return goto(flow, step, { replies: [text('ua-now-acting', { umkm: umkm.name })] });
+        return gotoRef({ flow, step }, { replies: [text('ua-now-acting', { umkm: umkm.name })] });
       },
     },
   },

@@ -8,8 +8,7 @@ import { createApp } from './app.js';
 import { renderForConsole, runConsoleChannel } from './channels/console/console.js';
 import type { ChannelSender } from './channels/types.js';
 import { WA_OUTBOX_QUEUE, startWhatsAppOutboxWorker } from './channels/whatsapp/outbox.js';
-import { createWhatsAppChannel, type WhatsAppChannel } from './channels/whatsapp/socket.js';
-import { parseWaVersion } from './channels/whatsapp/wa-socket.js';
+import type { WhatsAppChannel } from './channels/whatsapp/socket.js';
 import { openAppConnection, openWorkerConnection } from './queue/connection.js';
 import { startWorkers, type WorkerSenders } from './queue/workers.js';
 import { createTelegramBot } from './channels/telegram/bot.js';
@@ -83,6 +82,9 @@ async function main(): Promise<void> {
 
   let whatsapp: WhatsAppChannel | undefined;
   if (config.WHATSAPP_ENABLED) {
+    // Loaded only when WhatsApp runs: Baileys alone is about 70 MB and a second of start-up.
+    const { createWhatsAppChannel } = await import('./channels/whatsapp/socket.js');
+    const { parseWaVersion } = await import('./channels/whatsapp/wa-socket.js');
     const wa = createWhatsAppChannel({
       redis,
       keys: app.keys,

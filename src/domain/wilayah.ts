@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../paths.js';
 
 /**
  * Depok's kecamatan and kelurahan, read once from data/wilayah/depok-wilayah.csv
@@ -10,7 +10,7 @@ import { z } from 'zod';
  */
 
 /** Path of the committed wilayah CSV. */
-export const WILAYAH_CSV = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/wilayah/depok-wilayah.csv');
+export const WILAYAH_CSV = path.join(PROJECT_ROOT, 'data/wilayah/depok-wilayah.csv');
 
 const RowSchema = z.object({ kecamatan: z.string().trim().min(1), kelurahan: z.string().trim().min(1) });
 

@@ -86,6 +86,12 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     return flows.get(flow)?.steps[step];
   }
 
+  /** A flow's data, parsed with its schema: once when a turn starts, and on entering the flow. */
+  function dataOf(flow: string, raw: Record<string, unknown>): Record<string, unknown> {
+    const parse = flows.get(flow)?.parseData;
+    return parse ? parse(raw) : raw;
+  }
+
   async function run(ctx: FlowCtx, first: StepResult, sink: { replies: Reply[]; effects: Effect[] }) {
     let result = first;
     for (let hop = 0; hop < MAX_HOPS; hop++) {
@@ -110,10 +116,8 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       }
       const target = stepOf(result.to.flow, result.to.step);
       if (!target) throw new Error(`flow step ${result.to.flow}/${result.to.step} does not exist`);
-      if (result.to.flow !== ctx.session.flow) {
-        for (const k of Object.keys(ctx.data)) delete ctx.data[k];
-      }
-      if (result.data) Object.assign(ctx.data, result.data);
+      if (result.to.flow !== ctx.session.flow) ctx.data = dataOf(result.to.flow, result.data ?? {});
+      else if (result.data) Object.assign(ctx.data, result.data);
       ctx.session.flow = result.to.flow;
       ctx.session.step = result.to.step;
       result = await target.enter(ctx);
@@ -226,7 +230,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       locale,
       user,
       session,
-      data: session.data,
+      data: dataOf(session.flow, session.data),
       fetchMedia: msg.fetchMedia,
       verifiedPhone: msg.verifiedPhone,
       whoIs: (phone) => identities.lookup(phone, turn.identityVersion),

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { AdminJobs } from '../admin/jobs-port.js';
 import type { Config } from '../config.js';
 import type { Person, Umkm } from '../domain/schemas.js';
@@ -38,13 +39,13 @@ export interface FlowDeps {
   admin?: AdminJobs;
 }
 
-/** Everything a step sees for one input. `data` is the current flow's data (mutable copy). */
-export interface FlowCtx {
+/** Everything a step sees for one input. `data` is the current flow's data (parsed, mutable copy). */
+export interface FlowCtx<D extends object = Record<string, unknown>> {
   chat: ChatRef;
   locale: Locale;
   user: UserInfo;
   session: Session;
-  data: Record<string, unknown>;
+  data: D;
   deps: FlowDeps;
   fetchMedia: FetchMedia;
   verifiedPhone?: string;
@@ -57,32 +58,83 @@ export interface FlowCtx {
   whoIs(phone: string): Promise<Identity>;
 }
 
-export interface StepRef {
+/**
+ * The step names of every flow. The flows declare them (flows/steps.ts augments this interface),
+ * so a reference to a step that does not exist does not compile. The engine itself names no flow.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FlowSteps {}
+export type FlowName = keyof FlowSteps & string;
+/** A step of a flow, checked at compile time: `{ flow: 'cart', step: 'summary' }`. */
+export type StepRef = { [F in FlowName]: { flow: F; step: FlowSteps[F] & string } }[FlowName];
+/** A step reference read back from storage (a session, a button): checked by the engine at run time. */
+export interface StoredStepRef {
   flow: string;
   step: string;
 }
 
-/** The tagged outcome of a step. Expected bad input is `invalid`, never an exception. */
-export type StepResult =
-  /** stay on this step; `data` is merged into the flow data */
-  | { kind: 'reply'; replies: Reply[]; data?: Record<string, unknown>; effects?: Effect[] }
-  /** move to another step and show it; data merges within a flow and starts afresh in a new one */
-  | { kind: 'goto'; to: StepRef; replies?: Reply[]; data?: Record<string, unknown>; effects?: Effect[] }
-  /** the input did not fit: tell why, then show the step again */
-  | { kind: 'invalid'; reason: Msg };
+/** Stay on this step; `data` is merged into the flow data. */
+export type ReplyResult<D = Record<string, unknown>> = { kind: 'reply'; replies: Reply[]; data?: Partial<D>; effects?: Effect[] };
+/** Move to another step and show it; data merges within a flow and starts afresh in a new one (parsed by that flow). */
+export type GotoResult = { kind: 'goto'; to: StepRef | StoredStepRef; replies?: Reply[]; data?: Record<string, unknown>; effects?: Effect[] };
+/** The input did not fit: tell why, then show the step again. */
+export type InvalidResult = { kind: 'invalid'; reason: Msg };
 
-export interface Step {
+/** The tagged outcome of a step. Expected bad input is `invalid`, never an exception. */
+export type StepResult<D = Record<string, unknown>> = ReplyResult<D> | GotoResult | InvalidResult;
+
+export interface Step<D extends object = Record<string, unknown>> {
   /** what the user sees on arriving at the step */
-  enter(ctx: FlowCtx): Promise<StepResult> | StepResult;
+  enter(ctx: FlowCtx<D>): Promise<StepResult<D>> | StepResult<D>;
   /** handle one input while on the step (commands are handled by the engine first) */
-  handle?(ctx: FlowCtx, input: Input): Promise<StepResult> | StepResult;
+  handle?(ctx: FlowCtx<D>, input: Input): Promise<StepResult<D>> | StepResult<D>;
   /** the step answers files itself (an import, a photo sent as a file): global documents leave them to it */
   takesDocument?: boolean;
 }
 
+/** A flow as the engine runs it. Write flows with `defineFlow`; this is its untyped face. */
 export interface Flow {
   name: string;
-  steps: Record<string, Step>;
+  steps: Record<string, Step<any>>;
+  /**
+   * The flow data read from the session (or handed over by a goto from another flow), parsed with
+   * the flow's schema once per turn. Data that does not parse (a session from an older version)
+   * starts afresh.
+   */
+  parseData?(raw: unknown): Record<string, unknown>;
+}
+
+/** Data that survives a stale or foreign session: every field optional (or defaulted). */
+export type FlowDataSchema = z.ZodObject;
+
+/**
+ * A flow with typed data and typed step names:
+ *
+ *     export const cartFlow = defineFlow({
+ *       name: 'cart',
+ *       data: z.object({ sku: z.string().optional() }),
+ *       steps: { quantity: { enter(ctx) { ctx.data.sku ... } }, ... },
+ *     });
+ *
+ * `steps` must hold exactly the step names declared for the flow in flows/steps.ts.
+ */
+export function defineFlow<N extends FlowName, S extends FlowDataSchema>(def: {
+  name: N;
+  data: S;
+  steps: { [K in FlowSteps[N] & string]: Step<z.output<S>> };
+}): Flow {
+  const fresh = (): Record<string, unknown> => {
+    const empty = def.data.safeParse({});
+    return empty.success ? (empty.data as Record<string, unknown>) : {};
+  };
+  return {
+    name: def.name,
+    steps: def.steps,
+    parseData(raw) {
+      const parsed = def.data.safeParse(raw ?? {});
+      return parsed.success ? (parsed.data as Record<string, unknown>) : fresh();
+    },
+  };
 }
 
 /** A button that works wherever the user is (it came in a notification or a reminder, not in the current step). */
@@ -114,11 +166,12 @@ export interface CommandDef {
 }
 
 /** Shorthands for step results. */
-export const reply = (...replies: Reply[]): StepResult => ({ kind: 'reply', replies });
-export const goto = (flow: string, step: string, extra: Omit<Extract<StepResult, { kind: 'goto' }>, 'kind' | 'to'> = {}): StepResult => ({
-  kind: 'goto',
-  to: { flow, step },
-  ...extra,
-});
-export const invalid = (key: string, args?: Msg['args']): StepResult => ({ kind: 'invalid', reason: { key, args } });
+export const reply = (...replies: Reply[]): ReplyResult<never> => ({ kind: 'reply', replies });
+/** Go to a step; the flow and step names are checked at compile time. */
+export function goto<F extends FlowName>(flow: F, step: FlowSteps[F] & string, extra: Omit<GotoResult, 'kind' | 'to'> = {}): GotoResult {
+  return { kind: 'goto', to: { flow, step } as StepRef, ...extra };
+}
+/** Go to a step read back from storage (where the user was); the engine checks it exists. */
+export const gotoRef = (to: StoredStepRef, extra: Omit<GotoResult, 'kind' | 'to'> = {}): GotoResult => ({ kind: 'goto', to, ...extra });
+export const invalid = (key: string, args?: Msg['args']): InvalidResult => ({ kind: 'invalid', reason: { key, args } });
 export const msg = (key: string, args?: Msg['args']): Msg => ({ key, args });

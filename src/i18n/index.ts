@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
 import type { Msg } from '../engine/types.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const defaultDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+const defaultDir = path.join(PROJECT_ROOT, 'locales');
 
 /** Fluent bundles for every locale in `locales/`; `t` falls back to Indonesian, then to the key. */
 export function createI18n(dir = defaultDir) {

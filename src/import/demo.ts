@@ -1,11 +1,11 @@
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/index.js';
 import { importCsv, type ImportKindName } from './runner.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** Where the committed demo files live (written by scripts/make-demo-data.ts). */
-export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
+export const DEMO_DIR = path.join(PROJECT_ROOT, 'data/demo');
 
 /** The demo files failed to import: a bug in the committed data, listed row by row. */
 export class DemoDataError extends Error {

@@ -13,11 +13,14 @@ import { execResults } from './scripts.js';
  */
 export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: number } = {}) {
   const cacheMs = opts.cacheMs ?? 2000;
-  let cache: { at: number; version: number; umkms: Map<string, Umkm>; products: Map<string, Product> } | null = null;
+  type Listing = { product: Product; umkm: Umkm };
+  /** `views`: the available listings of one filter, worked out once per catalogue version */
+  type Copy = { at: number; version: number; umkms: Map<string, Umkm>; products: Map<string, Product>; views: Map<string, Listing[]> };
+  let cache: Copy | null = null;
   /** the catalogue version last read by an update, and when */
   let observed: { version: number; at: number } | null = null;
 
-  function fresh(c: NonNullable<typeof cache>): boolean {
+  function fresh(c: Copy): boolean {
     const now = Date.now();
     // A recent observation says exactly whether anything changed since the copy was read (a
     // different version, also a lower one: Redis restored from a backup).
@@ -25,17 +28,39 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     return now - c.at < cacheMs;
   }
 
-  async function load() {
-    if (cache && fresh(cache)) return cache;
+  /** the load in flight: concurrent updates after a version bump wait for this one read */
+  let loading: Promise<Copy> | null = null;
+  /** the raw records behind the parsed ones: an unchanged record is not parsed again */
+  let rawUmkms = new Map<string, string>();
+  let rawProducts = new Map<string, string>();
+
+  function load(): Promise<Copy> {
+    if (cache && fresh(cache)) return Promise.resolve(cache);
+    loading ??= read().finally(() => {
+      loading = null;
+    });
+    return loading;
+  }
+
+  async function read(): Promise<Copy> {
     // The version and both hashes in one MULTI: a consistent copy, labelled with its version.
     const [version, u, p] = execResults(
       await redis.multi().get(keys.catalogueVersion()).hgetall(keys.umkms()).hgetall(keys.products()).exec(),
     ) as [string | null, Record<string, string>, Record<string, string>];
+    const before = cache;
     const umkms = new Map<string, Umkm>();
-    for (const [id, raw] of Object.entries(u)) umkms.set(id, parseStored(UmkmSchema, keys.umkms(), raw)!);
+    for (const [id, raw] of Object.entries(u)) {
+      const kept = rawUmkms.get(id) === raw ? before?.umkms.get(id) : undefined;
+      umkms.set(id, kept ?? parseStored(UmkmSchema, keys.umkms(), raw)!);
+    }
     const products = new Map<string, Product>();
-    for (const [sku, raw] of Object.entries(p)) products.set(sku, parseStored(ProductSchema, keys.products(), raw)!);
-    cache = { at: Date.now(), version: Number(version ?? 0), umkms, products };
+    for (const [sku, raw] of Object.entries(p)) {
+      const kept = rawProducts.get(sku) === raw ? before?.products.get(sku) : undefined;
+      products.set(sku, kept ?? parseStored(ProductSchema, keys.products(), raw)!);
+    }
+    rawUmkms = new Map(Object.entries(u));
+    rawProducts = new Map(Object.entries(p));
+    cache = { at: Date.now(), version: Number(version ?? 0), umkms, products, views: new Map() };
     return cache;
   }
 
@@ -85,9 +110,12 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
       return [...c.products.values()].filter((p) => p.umkmId === umkmId);
     },
     /** Available products with their UMKM, filtered by category and optional kecamatan. */
-    async browse(filter: { category?: Category; kecamatan?: string; umkmId?: string }) {
+    async browse(filter: { category?: Category; kecamatan?: string; umkmId?: string }): Promise<Listing[]> {
       const c = await load();
-      const out: { product: Product; umkm: Umkm }[] = [];
+      const key = `${filter.category ?? ''}|${filter.kecamatan ?? ''}|${filter.umkmId ?? ''}`;
+      const seen = c.views.get(key);
+      if (seen) return seen.slice();
+      const out: Listing[] = [];
       for (const product of c.products.values()) {
         if (!product.available) continue;
         const umkm = c.umkms.get(product.umkmId);
@@ -97,7 +125,8 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
         if (filter.umkmId && umkm.id !== filter.umkmId) continue;
         out.push({ product, umkm });
       }
-      return out;
+      c.views.set(key, out);
+      return out.slice();
     },
     async upsertUmkms(list: Umkm[]): Promise<void> {
       if (!list.length) return;

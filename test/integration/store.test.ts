@@ -110,6 +110,36 @@ describe('catalogue', () => {
     await new Promise((r) => setTimeout(r, 250));
     expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1']);
   });
+
+  test('after a version bump, concurrent updates wait for one read of the catalogue', async () => {
+    const other = createStore(redis, { keys: createKeys(prefix) });
+    const mine = createStore(redis, { keys: createKeys(prefix) });
+    const version = () => redis.get(createKeys(prefix).catalogueVersion());
+    mine.catalogue.observe(await version());
+    await mine.catalogue.browse({});
+    await other.catalogue.upsertProducts([product('P2', 'U1', { available: true })]);
+    mine.catalogue.observe(await version());
+    const hgetalls = async () => Number(/cmdstat_hgetall:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
+    const before = await hgetalls();
+    const views = await Promise.all(Array.from({ length: 20 }, () => mine.catalogue.browse({ umkmId: 'U1' })));
+    // One MULTI with the two HGETALLs (UMKM and products), not twenty.
+    expect((await hgetalls()) - before).toBe(2);
+    for (const v of views) expect(skus(v)).toEqual(['P1', 'P2']);
+  });
+
+  test('a record that did not change keeps its parsed copy across a reload', async () => {
+    const other = createStore(redis, { keys: createKeys(prefix) });
+    const mine = createStore(redis, { keys: createKeys(prefix) });
+    const version = () => redis.get(createKeys(prefix).catalogueVersion());
+    mine.catalogue.observe(await version());
+    const p3 = await mine.catalogue.productToShow('P3');
+    const p1 = await mine.catalogue.productToShow('P1');
+    await other.catalogue.upsertProducts([product('P1', 'U1', { price: 27000 })]);
+    mine.catalogue.observe(await version());
+    expect((await mine.catalogue.productToShow('P1'))?.price).toBe(27000);
+    expect(await mine.catalogue.productToShow('P1')).not.toBe(p1);
+    expect(await mine.catalogue.productToShow('P3')).toBe(p3); // not parsed again
+  });
 });
 
 describe('orders', () => {
