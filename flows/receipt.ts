@@ -11,7 +11,7 @@ import { choice, menuButton, text } from './ui.js';
  * once, the order paid. `lost` answers when the photo can no longer be fetched (one kept in the
  * session while the ASN chose the order: WhatsApp keeps received media for a while only).
  */
-async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepResult): Promise<StepResult> {
+async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepResult, asPdf = false): Promise<StepResult> {
   const orderId = ctx.session.orderId;
   if (!orderId) return goto('menu', 'main');
   const order = await ctx.deps.store.orders.get(orderId);
@@ -25,7 +25,8 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepRes
     if (!lost) throw err;
     return lost();
   }
-  const stored = await ctx.deps.media.storeImage(bytes, 'receipts');
+  // A PDF (what many banking apps share) is checked by its bytes and kept without its metadata.
+  const stored = asPdf ? await ctx.deps.media.storePdf(bytes, 'receipts') : await ctx.deps.media.storeImage(bytes, 'receipts');
   if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'receipt-too-large' : 'receipt-not-image');
   const other = await ctx.deps.store.orders.claimReceipt(stored.hash, order.id);
   if (other) {
@@ -82,7 +83,10 @@ export const strayReceipt: StrayInput = async (ctx, input) => {
   return onReceiptStep(await acceptReceipt(ctx, input.media));
 };
 
-/** The payment proof: a photo (or an image sent as a file), sniffed, EXIF-stripped, stored by hash. */
+/**
+ * The payment proof: a photo (or an image sent as a file), sniffed, EXIF-stripped, stored by hash;
+ * or a PDF, sniffed and stored without its metadata.
+ */
 export const receiptFlow: Flow = {
   name: 'receipt',
   steps: {
@@ -111,7 +115,7 @@ export const receiptFlow: Flow = {
       },
       handle(ctx, input) {
         if (input.kind === 'photo') return acceptReceipt(ctx, input.media);
-        if (input.kind === 'document') return invalid('receipt-not-image');
+        if (input.kind === 'document') return acceptReceipt(ctx, input.media, undefined, true);
         if (input.kind === 'choice' && input.id === 'rx:recipient') return goto('recipient', 'start');
         if (input.kind === 'choice' && input.id === 'rx:cancel') return goto('receipt', 'cancel');
         return invalid('receipt-need-photo');

@@ -279,7 +279,7 @@ receipt-need-photo =
         [numbered] Please send a photo of the payment proof (not text): send a photo of the slip or a screenshot of the transfer in this chat.
        *[other] Please send a photo of the payment proof (not text). Tap 📎 and choose a photo.
     }
-receipt-not-image = That file is not an image we can read. Please send a photo (JPG or PNG) of the payment proof.
+receipt-not-image = That file is not an image or PDF we can read. Please send a photo (JPG or PNG) or the PDF of the payment proof.
 receipt-too-large = The photo is too large (at most 10 MB). Please send a smaller one.
 receipt-duplicate = This proof was already used for another order. Please send the payment proof of this order.
 receipt-change-recipient = ✏️ Change the recipient

@@ -264,7 +264,7 @@ receipt-need-photo =
         [numbered] Mohon kirim foto bukti pembayaran (bukan teks): kirim foto struk atau tangkapan layar transfer di chat ini.
        *[other] Mohon kirim foto bukti pembayaran (bukan teks). Tekan ikon 📎 lalu pilih foto.
     }
-receipt-not-image = File itu bukan gambar yang bisa kami baca. Mohon kirim foto (JPG atau PNG) bukti pembayaran.
+receipt-not-image = File itu bukan gambar atau PDF yang bisa kami baca. Mohon kirim foto (JPG atau PNG) atau PDF bukti pembayaran.
 receipt-too-large = Foto terlalu besar (maksimal 10 MB). Mohon kirim foto yang lebih kecil.
 receipt-duplicate = Foto bukti ini sudah dipakai untuk pesanan lain. Mohon kirim bukti pembayaran untuk pesanan ini.
 receipt-order-closed = Pesanan ini sudah tidak menunggu bukti pembayaran.

@@ -42,10 +42,14 @@ export interface Choice {
 }
 
 /** A photo to send: a stored file under MEDIA_DIR, an https URL, or a channel file id cached earlier. */
+/** A photo to send; a stored receipt may be a PDF (`path` ending in `.pdf`): channels send that as a document. */
 export interface PhotoOut {
   path?: string;
   url?: string;
 }
+
+/** A stored file under MEDIA_DIR that is a PDF (a receipt), not a picture. */
+export const isPdfPath = (p: string | undefined): boolean => Boolean(p?.toLowerCase().endsWith('.pdf'));
 
 export interface DocumentOut {
   fileName: string;
