@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import type { Readable, Writable } from 'node:stream';
 import type { Input } from '../../engine/types.js';
 import { textToInput } from '../commands.js';
+import { isPdfPath } from '../../engine/types.js';
 import { numberedText } from '../render.js';
 import type { FetchMedia, MessageHandler, OutboundMessage } from '../types.js';
 
@@ -23,7 +24,7 @@ export interface ConsoleChannelDeps {
 /** Renders one bot message for the terminal: text, numbered choices, a note for photos and files. */
 export function renderForConsole(m: OutboundMessage, mediaDir: string): string {
   const lines: string[] = [];
-  if (m.photo) lines.push(`[foto: ${m.photo.url ?? path.join(mediaDir, m.photo.path ?? '')}]`);
+  if (m.photo) lines.push(`[${isPdfPath(m.photo.path) ? 'berkas PDF' : 'foto'}: ${m.photo.url ?? path.join(mediaDir, m.photo.path ?? '')}]`);
   if (m.document) lines.push(`[berkas: ${m.document.fileName}]`);
   lines.push(numberedText(m));
   return lines.join('\n');
