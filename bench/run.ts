@@ -82,7 +82,8 @@ async function main(): Promise<void> {
       const s = CATALOGUE_SIZES[env.BENCH_CATALOGUE];
       console.log(`Catalogue: ${env.BENCH_CATALOGUE} (${s.umkm.toLocaleString('en')} UMKM, ${s.products.toLocaleString('en')} products, ${s.asn.toLocaleString('en')} more ASN) seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     } else console.log('Catalogue: demo');
-    if (env.BENCH_RUNTIME === 'compiled') {
+    // Parts 1-3 run the bots in child processes; part 4 and part 5 (in this process) need no build.
+    if (env.BENCH_RUNTIME === 'compiled' && [1, 2, 3].some((p) => parts.has(p))) {
       const t0 = performance.now();
       await compileSubjects();
       console.log(`Both bots run compiled JavaScript (tsc, ${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
