@@ -11,8 +11,9 @@ import { execResults } from './scripts.js';
  * same round trip as the session) and passes to `observe`. A process that observes nothing (the
  * queue workers) keeps the copy `cacheMs` at most.
  */
-export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: number } = {}) {
+export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: number; now?: () => number } = {}) {
   const cacheMs = opts.cacheMs ?? 2000;
+  const clockNow = opts.now ?? Date.now;
   type Listing = { product: Product; umkm: Umkm };
   /** `views`: the available listings of one filter, worked out once per catalogue version */
   type Copy = { at: number; version: number; umkms: Map<string, Umkm>; products: Map<string, Product>; views: Map<string, Listing[]> };
@@ -21,7 +22,7 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
   let observed: { version: number; at: number } | null = null;
 
   function fresh(c: Copy): boolean {
-    const now = Date.now();
+    const now = clockNow();
     // A recent observation says exactly whether anything changed since the copy was read (a
     // different version, also a lower one: Redis restored from a backup).
     if (observed && now - observed.at < cacheMs) return c.version === observed.version;
@@ -60,7 +61,7 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     }
     rawUmkms = new Map(Object.entries(u));
     rawProducts = new Map(Object.entries(p));
-    cache = { at: Date.now(), version: Number(version ?? 0), umkms, products, views: new Map() };
+    cache = { at: clockNow(), version: Number(version ?? 0), umkms, products, views: new Map() };
     return cache;
   }
 
@@ -71,7 +72,7 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     },
     /** The catalogue version as an update just read it (`catalogueVersion`); a newer one drops the cache. */
     observe(version: string | null) {
-      observed = { version: Number(version ?? 0), at: Date.now() };
+      observed = { version: Number(version ?? 0), at: clockNow() };
     },
     async umkm(id: string): Promise<Umkm | null> {
       return parseStored(UmkmSchema, keys.umkms(), await redis.hget(keys.umkms(), id));

@@ -16,7 +16,7 @@ export function createStore(redis: Redis, opts: { keys?: Keys; clock?: Clock; ca
     keys,
     clock,
     roster: createRosterRepo(redis, keys),
-    catalogue: createCatalogueRepo(redis, keys, { cacheMs: opts.catalogueCacheMs }),
+    catalogue: createCatalogueRepo(redis, keys, { cacheMs: opts.catalogueCacheMs, now: () => clock().getTime() }),
     orders: createOrdersRepo(redis, keys, clock),
     recipients: createRecipientsRepo(redis, keys, clock),
     chatUsers: createChatUsersRepo(redis, keys),

@@ -93,7 +93,7 @@ describe('catalogue', () => {
 
   test('a write by another process: seen at once once its version is observed, else after cacheMs', async () => {
     const other = createStore(redis, { keys: createKeys(prefix) }); // another instance
-    const mine = createStore(redis, { keys: createKeys(prefix), catalogueCacheMs: 200 });
+    const mine = createStore(redis, { keys: createKeys(prefix), catalogueCacheMs: 200, clock: () => now });
     const version = () => redis.get(createKeys(prefix).catalogueVersion());
     mine.catalogue.observe(await version());
     expect(skus(await mine.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1']);
@@ -103,11 +103,13 @@ describe('catalogue', () => {
     expect(skus(await mine.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1', 'P2']);
     expect((await mine.catalogue.productToShow('P2'))?.available).toBe(true);
     // A process that reads no versions (a queue worker) keeps its copy up to cacheMs.
-    const worker = createStore(redis, { keys: createKeys(prefix), catalogueCacheMs: 200 });
+    const worker = createStore(redis, { keys: createKeys(prefix), catalogueCacheMs: 200, clock: () => now });
     expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1', 'P2']);
     await other.catalogue.upsertProducts([product('P2', 'U1', { available: false })]);
     expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1', 'P2']);
-    await new Promise((r) => setTimeout(r, 250));
+    now = new Date(now.getTime() + 199);
+    expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1', 'P2']);
+    now = new Date(now.getTime() + 2); // the copy is 201 ms old (the store's clock, not real time)
     expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1']);
   });
 
