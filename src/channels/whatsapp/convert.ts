@@ -212,12 +212,13 @@ function photoUrl(photo: NonNullable<OutboundMessage['photo']>, mediaDir: string
 /**
  * One outgoing message -> the Baileys contents to send, in order. Choices become a numbered list;
  * a photo (file under MEDIA_DIR or URL) carries the text as caption unless it is too long, then
- * the text follows as its own message; a document goes as a CSV file. `requestContact` is
- * ignored: WhatsApp already knows the sender's phone.
+ * the text follows as its own message; a document goes as a CSV file. A contact request lists no
+ * choices (its only one is Telegram's share-contact key; the text says what to do instead).
  */
 export function toWhatsAppContents(msg: OutboundMessage, opts: OutgoingOptions): AnyMessageContent[] {
   const limit = opts.captionLimit ?? CAPTION_LIMIT;
-  const text = numberedText(msg);
+  // A contact request's choice is Telegram's "share my number" keyboard: nothing to type here.
+  const text = numberedText(msg.requestContact ? { ...msg, choices: undefined } : msg);
   const out: AnyMessageContent[] = [];
   let textSent = !text.trim();
   const caption = () => {
