@@ -26,6 +26,12 @@ describe('WhatsApp LID senders', () => {
   test('a LID sender whose phone Baileys gives alongside is matched to that phone on the roster; replies go to the LID', async () => {
     expect((await from(BUDI_LID, 'halo', BUDI_PN)).join('\n')).toMatch(/Budi Prasetyo — Kecamatan Beji[\s\S]*1\. ✅ Ya, benar/);
     expect((await from(BUDI_LID, '1', BUDI_PN)).join('\n')).toMatch(/Halo, Budi Prasetyo/);
+    // A number outside the list is answered with the valid range, in WhatsApp words.
+    const categories = (await from(BUDI_LID, '1', BUDI_PN)).join('\n');
+    expect(categories).toMatch(/Pilih kategori/);
+    const refused = (await from(BUDI_LID, '9', BUDI_PN)).join('\n');
+    expect(refused).toMatch(/Ketik angka 1–4 atau nama pilihannya\.[\s\S]*Pilih kategori[\s\S]*4\. 🏠 Menu utama/);
+    await from(BUDI_LID, '/menu', BUDI_PN);
     const linked = await env.app.store.chatUsers.get('whatsapp', '6289900000002');
     expect(linked?.phone).toBe('+6289900000002');
   });
