@@ -5,7 +5,7 @@ import { CATEGORIES } from '../src/domain/schemas.js';
 import { KECAMATAN } from '../src/domain/wilayah.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { MediaRef } from '../src/engine/types.js';
-import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
 import { adminOnly } from './admin-guard.js';
 import { confirmScheduleStep, previewStep, scheduleStep, sentStep } from './admin-broadcast-send.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
@@ -20,7 +20,7 @@ async function acceptPhoto(ctx: FlowCtx, media: MediaRef): Promise<StepResult> {
   if (caption.length > MAX_FLYER_TEXT) return invalid('admin-bc-too-long', { max: MAX_FLYER_TEXT, length: caption.length });
   if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('admin-bc-photo-too-large');
   const stored = await ctx.deps.media.storeImage(await ctx.fetchMedia(media), 'flyers');
-  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'admin-bc-photo-too-large' : 'admin-bc-not-image');
+  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'admin-bc-photo-too-large' : stored.reason === 'too-many-pixels' ? 'admin-bc-photo-too-many-pixels' : 'admin-bc-not-image', { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
   return goto('admin-broadcast', 'audience', { data: { bid: newBroadcastId(ctx.deps.clock()), text: caption, photo: stored.path } });
 }
 

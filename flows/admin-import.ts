@@ -1,5 +1,6 @@
+import { decodeCsvBytes } from '../src/import/decode.js';
 import { localizeImportError } from '../src/import/error-text.js';
-import { IMPORT_KINDS, type ImportKindName, importCsv } from '../src/import/runner.js';
+import { IMPORT_KINDS, IMPORT_LOCK_MS, type ImportKindName, importCsv } from '../src/import/runner.js';
 import { type Flow, type FlowCtx, type GlobalDocument, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Input, MediaRef } from '../src/engine/types.js';
 import { isAdmin } from '../src/engine/user.js';
@@ -23,19 +24,23 @@ const uploadKey = (ctx: FlowCtx) => ctx.deps.store.keys.adminUpload(ctx.chat.cha
 /** The same all-or-nothing import as the CLI; the answer lists bad rows (at most 20) or the counts. */
 async function runImport(ctx: FlowCtx, kind: ImportKindName, csv: string): Promise<StepResult> {
   await ctx.deps.store.redis.del(uploadKey(ctx));
-  const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock() });
+  const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock(), media: { store: ctx.deps.media } });
   // The kind as the admin calls it ("daftar ASN"), not its file name.
   const name = ctx.deps.t(`admin-import-kind-name-${kind}`);
   if (r.ok) return goto('admin-import', 'done', { replies: [text('admin-import-done', { kind: name, added: r.added, updated: r.updated, unchanged: r.unchanged })] });
-  if (r.busy) return goto('admin-import', 'done', { replies: [text('admin-import-busy')] });
+  if (r.busy) return goto('admin-import', 'done', { replies: [text('admin-import-busy', { seconds: IMPORT_LOCK_MS / 1000 })] });
   // The runner's lines are English (the CLI prints them as they are); the chat shows them in the admin's language.
   const shown = r.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => localizeImportError(e, ctx.deps.t));
-  const more = r.errors.length - shown.length;
+  const total = r.errors.length + (r.more ?? 0);
+  const more = total - shown.length;
   const lines = [...shown, ...(more > 0 ? [ctx.deps.t('admin-import-more', { count: more })] : [])].join('\n');
-  return goto('admin-import', 'done', { replies: [text('admin-import-refused', { kind: name, count: r.errors.length, lines })] });
+  return goto('admin-import', 'done', { replies: [text('admin-import-refused', { kind: name, count: total, lines })] });
 }
 
-/** Reads a sent document as UTF-8 text, or says why not. */
+/**
+ * Reads a sent document as text by the CLI's rule (decode.ts): UTF-8 with or without BOM; UTF-16
+ * and Windows-1252/Latin-1 converted; anything else refused with how to save it as CSV UTF-8.
+ */
 async function readCsv(ctx: FlowCtx, media: MediaRef): Promise<{ ok: true; csv: string } | { ok: false; key: string }> {
   if (media.size && media.size > MAX_CSV_BYTES) return { ok: false, key: 'admin-import-too-large' };
   let bytes: Buffer;
@@ -45,13 +50,8 @@ async function readCsv(ctx: FlowCtx, media: MediaRef): Promise<{ ok: true; csv: 
     return { ok: false, key: 'admin-import-fetch-failed' };
   }
   if (bytes.length > MAX_CSV_BYTES) return { ok: false, key: 'admin-import-too-large' };
-  try {
-    const csv = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (csv.includes('\u0000')) return { ok: false, key: 'admin-import-not-csv' };
-    return { ok: true, csv };
-  } catch {
-    return { ok: false, key: 'admin-import-not-csv' };
-  }
+  const read = decodeCsvBytes(bytes);
+  return read.ok ? { ok: true, csv: read.text } : { ok: false, key: read.reason === 'binary' ? 'admin-import-not-csv' : 'admin-import-encoding' };
 }
 
 /** A file sent on the help step (or right after a result): imported at once when the caption names the kind. */

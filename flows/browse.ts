@@ -192,7 +192,8 @@ export const browseFlow: Flow = {
         if (!product || !umkm || !product.available) {
           return goto('browse', 'list', { replies: [text('browse-product-gone')] });
         }
-        const photo = product.photo ? (product.photo.startsWith('https://') ? { url: product.photo } : { path: product.photo }) : undefined;
+        const photo = product.photo && !product.photo.startsWith('https://') ? { path: product.photo } : undefined;
+        // stored files only (a URL kept by an import before issue 14 is not sent)
         return reply(
           text(
             'browse-product',

@@ -1,4 +1,4 @@
-import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
 import { formatRupiah } from '../src/domain/money.js';
 import { displayPhone } from '../src/domain/phone.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult, type StrayInput } from '../src/engine/flow.js';
@@ -27,7 +27,10 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepRes
   }
   // A PDF (what many banking apps share) is checked by its bytes and kept without its metadata.
   const stored = asPdf ? await ctx.deps.media.storePdf(bytes, 'receipts') : await ctx.deps.media.storeImage(bytes, 'receipts');
-  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'receipt-too-large' : 'receipt-not-image');
+  if (!stored.ok) {
+    const key = stored.reason === 'too-large' ? 'receipt-too-large' : stored.reason === 'too-many-pixels' ? 'receipt-too-many-pixels' : 'receipt-not-image';
+    return invalid(key, { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
+  }
   const other = await ctx.deps.store.orders.claimReceipt(stored.hash, order.id);
   if (other) {
     // The file is the other order's; once retention removed it there, this copy would be kept forever.

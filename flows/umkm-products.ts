@@ -3,7 +3,7 @@ import { NAME_MAX, NAME_MIN, parsePrice, parseProductName, parseUnit, UNIT_MAX }
 import type { Product, Umkm } from '../src/domain/schemas.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Choice, MediaRef } from '../src/engine/types.js';
-import { MAX_IMAGE_BYTES } from '../src/media/media-store.js';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
 import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 
@@ -43,7 +43,7 @@ async function save(ctx: FlowCtx, product: Product, replyKey: string, args: Reco
 async function storeProductPhoto(ctx: FlowCtx, media: MediaRef): Promise<{ path: string } | StepResult> {
   if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('up-photo-too-large');
   const stored = await ctx.deps.media.storeImage(await ctx.fetchMedia(media), 'products');
-  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'up-photo-too-large' : 'up-photo-not-image');
+  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'up-photo-too-large' : stored.reason === 'too-many-pixels' ? 'up-photo-too-many-pixels' : 'up-photo-not-image', { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
   return { path: stored.path };
 }
 
@@ -106,7 +106,8 @@ export const umkmProductsFlow: Flow = {
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         const p = own.product;
         // The photo again only when the product is shown anew, not after a wrong input.
-        const photo = !p.photo || ctx.again ? undefined : p.photo.startsWith('https://') ? { url: p.photo } : { path: p.photo };
+        const photo = !p.photo || ctx.again || p.photo.startsWith('https://') ? undefined : { path: p.photo };
+        // stored files only (a URL kept by an import before issue 14 is not sent)
         const args = { name: p.name, price: formatRupiah(p.price), unit: p.unit, status: statusOf(ctx, p), description: p.description };
         return reply(
           text(

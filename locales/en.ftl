@@ -807,7 +807,7 @@ admin-import-cancel = ❌ Cancel
 admin-import-cancelled = Import cancelled, nothing was saved.
 admin-import-expired = The file has expired. Please send it again.
 admin-import-done = ✅ Import of { $kind } done: { $added } added, { $updated } updated, { $unchanged } unchanged.
-admin-import-busy = Another import is running. Nothing was changed; please send this file again in a minute.
+admin-import-busy = Another import is running. Nothing was changed; please send this file again when it has finished (an import that was stopped gives up its turn within { $seconds } seconds).
 admin-import-refused =
     ❌ Import of { $kind } refused: { $count ->
         [one] 1 problem
@@ -882,3 +882,17 @@ report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so i
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):
+
+## hardening (issue 14)
+receipt-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a screenshot or an ordinary phone camera photo.
+up-photo-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a smaller photo.
+admin-bc-photo-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a smaller photo.
+admin-import-encoding = We cannot read this file as CSV text. In Excel choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)" and send that file.
+imp-err-photo-missing = { $value } is not a file in the photo folder (MEDIA_DIR)
+imp-err-photo-outside = { $value } leads outside the photo folder (MEDIA_DIR), so it is refused
+imp-err-photo-url = must be an https address without a user name or password
+imp-err-photo-private = { $value } is not a public internet address
+imp-err-photo-download = could not be downloaded ({ $why })
+imp-err-photo-not-image = is not an image
+imp-err-photo-too-large = is larger than { $max } MB
+imp-err-photo-pixels = is more than { $max } megapixels

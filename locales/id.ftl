@@ -750,7 +750,7 @@ admin-import-cancel = ❌ Batal
 admin-import-cancelled = Impor dibatalkan, tidak ada data yang disimpan.
 admin-import-expired = Berkasnya sudah kedaluwarsa. Mohon kirim ulang.
 admin-import-done = ✅ Impor { $kind } berhasil: { $added } baru, { $updated } diperbarui, { $unchanged } tetap.
-admin-import-busy = Impor lain sedang berjalan. Tidak ada yang diubah; silakan kirim berkas ini lagi sebentar lagi.
+admin-import-busy = Impor lain sedang berjalan. Tidak ada yang diubah; silakan kirim berkas ini lagi setelah impor itu selesai (impor yang terhenti melepas gilirannya paling lama { $seconds } detik kemudian).
 admin-import-refused =
     ❌ Impor { $kind } ditolak: { $count } masalah, tidak ada data yang disimpan.
     { $lines }
@@ -822,3 +822,17 @@ report-rejected-followup = ❌ Pesanan { $orderId } DITOLAK oleh UMKM, jadi tida
 
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):
+
+## hardening (issue 14)
+receipt-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim tangkapan layar atau foto biasa dari kamera ponsel.
+up-photo-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim foto yang lebih kecil.
+admin-bc-photo-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim foto yang lebih kecil.
+admin-import-encoding = Berkas ini tidak bisa kami baca sebagai teks CSV. Di Excel, pilih File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)", lalu kirim berkas itu.
+imp-err-photo-missing = { $value } tidak ada di folder foto (MEDIA_DIR)
+imp-err-photo-outside = { $value } mengarah ke luar folder foto (MEDIA_DIR), jadi ditolak
+imp-err-photo-url = harus alamat https tanpa nama pengguna atau kata sandi
+imp-err-photo-private = { $value } bukan alamat internet publik
+imp-err-photo-download = gagal diunduh ({ $why })
+imp-err-photo-not-image = bukan gambar
+imp-err-photo-too-large = lebih dari { $max } MB
+imp-err-photo-pixels = lebih dari { $max } megapiksel

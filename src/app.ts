@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps) {
   const i18n: I18n = createI18n();
   const media = createMediaStore(config.MEDIA_DIR);
   const sessions = createSessionStore(redis, keys, config.SESSION_TTL_HOURS * 3600);
-  const producer = openProducerConnection(deps.redisUrl);
+  const producer = openProducerConnection(deps.redisUrl, logger);
   const queues: Queues = createQueues({ connection: producer, keys, config, clock, logger });
   // Per-chat flood control (FLOOD_PER_SECOND, counted in Redis in the engine's turn read).
   const flood = createFloodPolicy({

@@ -11,6 +11,9 @@ const optionalUrl = optionalString.pipe(z.url({ error: 'must be a URL' }).option
 const int = (def: number, min: number, max: number) =>
   z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(min).max(max).default(def);
 
+/** Shortest DASHBOARD_PASSWORD accepted at start-up. */
+export const MIN_DASHBOARD_PASSWORD = 12;
+
 /** Every environment variable the application reads, with its rule. The names are a contract. */
 export const EnvSchema = z
   .object({
@@ -43,7 +46,11 @@ export const EnvSchema = z
     REPORT_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
     MEDIA_DIR: z.string().min(1).default('./data/media'),
     HTTP_PORT: int(0, 0, 65535),
-    DASHBOARD_PASSWORD: optionalString,
+    // Loopback unless told: /metrics and /healthz are not for the internet (a container sets 0.0.0.0).
+    HTTP_HOST: z.string().trim().min(1, { error: 'must be an address such as 127.0.0.1 or 0.0.0.0' }).default('127.0.0.1'),
+    DASHBOARD_PASSWORD: optionalString.pipe(
+      z.string().min(MIN_DASHBOARD_PASSWORD, { error: `must be at least ${MIN_DASHBOARD_PASSWORD} characters` }).optional(),
+    ),
     DEFAULT_LOCALE: z.enum(['id', 'en'], { error: 'must be id or en' }).default('id'),
     RECAP_HOUR: int(20, 0, 23),
     REMINDER_DELAY_MINUTES: int(360, 1, 10080),

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     redisUrl = privateRedis.url;
     logger.info({ port: privateRedis.port }, 'started a private redis-server under ./data/redis');
   }
-  const redis = openAppConnection(redisUrl);
+  const redis = openAppConnection(redisUrl, logger);
   const metrics = createMetrics({ processMetrics: true });
   const app = createApp({ config, redis, redisUrl, logger, onStep: metrics.onStep, onFloodDrop: metrics.onFloodDrop });
   await app.ready();
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     whatsapp = wa;
     await wa.start();
     // Worker processes (npm run worker) hand WhatsApp sends to this process through the outbox.
-    const outboxRedis = openWorkerConnection(redisUrl);
+    const outboxRedis = openWorkerConnection(redisUrl, logger);
     const outbox = startWhatsAppOutboxWorker({ connection: outboxRedis, keys: app.keys, sender: wa.sender, logger });
     shutdown.add('intake', 'whatsapp', async () => {
       await outbox.close();
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
   if (whatsapp) senders.whatsapp = whatsapp.sender;
   if (config.consoleEnabled) senders.console = consoleSender;
   if (config.workerInline) {
-    const workerRedis = openWorkerConnection(redisUrl);
+    const workerRedis = openWorkerConnection(redisUrl, logger);
     const workers = await startWorkers({
       connection: workerRedis,
       redis,
@@ -189,6 +189,7 @@ async function main(): Promise<void> {
     if (config.WHATSAPP_ENABLED) queues.push(new Queue(WA_OUTBOX_QUEUE, { connection: redis, prefix: app.keys.bullPrefix() }));
     const ops = await createOpsRoutes({
       redis,
+      keys: app.keys,
       queues,
       metrics,
       channels,
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
       logger,
     });
     for (const [path, h] of ops.routes) routes.set(path, h);
-    const http = await startHttpServer({ port: config.HTTP_PORT, logger, routes, prefixes: ops.prefixes });
+    const http = await startHttpServer({ port: config.HTTP_PORT, host: config.HTTP_HOST, logger, routes, prefixes: ops.prefixes });
     shutdown.add('http', 'http server', () => http.close());
     logger.info({ port: http.port }, 'http server listening (/healthz, /metrics)');
   }

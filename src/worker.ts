@@ -29,8 +29,7 @@ async function main(): Promise<void> {
     console.error('npm run worker needs REDIS_URL (the private Redis belongs to the app: start it with WORKER=inline instead)');
     process.exit(2);
   }
-  const redis = openWorkerConnection(config.REDIS_URL);
-  redis.on('error', (err) => logger.error({ err }, 'redis error'));
+  const redis = openWorkerConnection(config.REDIS_URL, logger);
   const keys = createKeys(config.REDIS_PREFIX);
   const store = createStore(redis, { keys });
   const telegram = config.BOT_TOKEN
@@ -65,13 +64,14 @@ async function main(): Promise<void> {
     if (config.WHATSAPP_ENABLED) queues.push(new Queue(WA_OUTBOX_QUEUE, { connection: redis, prefix: keys.bullPrefix() }));
     const { routes, prefixes } = await createOpsRoutes({
       redis,
+      keys: keys,
       queues,
       metrics,
       draining: shutdown.draining,
       dashboardPassword: config.DASHBOARD_PASSWORD,
       logger,
     });
-    const http = await startHttpServer({ port: config.HTTP_PORT, logger, routes, prefixes });
+    const http = await startHttpServer({ port: config.HTTP_PORT, host: config.HTTP_HOST, logger, routes, prefixes });
     shutdown.add('http', 'http server', () => http.close());
     logger.info({ port: http.port }, 'worker http server listening (/healthz, /metrics)');
   }

@@ -3,10 +3,11 @@
  * only when every row is good. Prints the counts, or every bad row as `line N: field: reason`
  * and exits 1. Uses REDIS_URL, or a private redis-server under ./data/redis when it is unset.
  */
-import { readFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from '../config.js';
+import { openCsvFile } from '../import/decode.js';
 import { formatCounts, IMPORT_KINDS, type ImportKindName, importCsv } from '../import/runner.js';
+import { createMediaStore } from '../media/media-store.js';
 import { createStore } from '../store/index.js';
 import { createKeys } from '../store/keys.js';
 import { type PrivateRedis, startPrivateRedis } from '../store/redis-server.js';
@@ -20,11 +21,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let csvText: string;
+  let opened: Awaited<ReturnType<typeof openCsvFile>>;
   try {
-    csvText = await readFile(file, 'utf8');
+    // Streamed: the file is read in chunks as it is imported (a million rows fit in little memory).
+    opened = await openCsvFile(file);
   } catch (e) {
     console.error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return 1;
+  }
+  if (!opened.ok) {
+    console.error(`${file}: ${opened.error}; nothing written`);
     return 1;
   }
   let config;
@@ -40,15 +46,18 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (!config.REDIS_URL) privateRedis = await startPrivateRedis({ dir: './data/redis' });
     redis = new Redis(config.REDIS_URL ?? privateRedis!.url, { maxRetriesPerRequest: 3, lazyConnect: true });
+    redis.on('error', () => undefined); // a failed command below says what went wrong, once
     await redis.connect();
     const store = createStore(redis, { keys: createKeys(config.REDIS_PREFIX) });
-    const result = await importCsv(store, kind as ImportKindName, csvText);
+    const result = await importCsv(store, kind as ImportKindName, opened.chunks, { media: { store: createMediaStore(config.MEDIA_DIR) } });
     if (!result.ok) {
-      console.error(`${file}: ${result.errors.length} problem(s), nothing written`);
+      console.error(`${file}: ${result.errors.length + (result.more ?? 0)} problem(s), nothing written`);
       for (const e of result.errors) console.error(`  ${e}`);
+      if (result.more) console.error(`  ... and ${result.more} more`);
       return 1;
     }
-    console.log(`${kind}: ${formatCounts(result)}`);
+    const converted = opened.encoding === 'utf-8' ? '' : ` (read as ${opened.encoding}, converted to UTF-8)`;
+    console.log(`${kind}: ${formatCounts(result)}${converted}`);
     return 0;
   } catch (e) {
     console.error(`import failed: ${(e as Error).message}`);

@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import { scrub } from '../logger.js';
 import { askForBasicAuth, hasBasicAuth } from './basic-auth.js';
+import type { LoginGuard } from './login-guard.js';
 import type { Handler } from './server.js';
 
 /** Where the queue dashboard lives. */
@@ -16,12 +17,13 @@ function masked(value: unknown): unknown {
 
 /**
  * The BullMQ dashboard (bull-board with its Express adapter, mounted on the node:http server) at
- * `/admin/queues`, behind HTTP basic auth (user `admin`, password DASHBOARD_PASSWORD). Read-only:
+ * `/admin/queues`, behind HTTP basic auth (user `admin`, password DASHBOARD_PASSWORD); an address
+ * with too many wrong passwords gets 429 until its window ends (login-guard.ts). Read-only:
  * it shows counts, jobs and failure reasons; retries go through /gagal in the admin chat, so a
  * slip of the mouse cannot empty a queue of reports. Loaded on demand (Express is not needed
  * when the dashboard is off).
  */
-export async function createQueueDashboard(opts: { queues: Queue[]; password: string; basePath?: string }): Promise<Handler> {
+export async function createQueueDashboard(opts: { queues: Queue[]; password: string; guard: LoginGuard; basePath?: string }): Promise<Handler> {
   const basePath = opts.basePath ?? DASHBOARD_PATH;
   const { createBullBoard } = await import('@bull-board/api');
   const { BullMQAdapter } = await import('@bull-board/api/bullMQAdapter');
@@ -37,8 +39,20 @@ export async function createQueueDashboard(opts: { queues: Queue[]; password: st
   createBullBoard({ queues: adapters, serverAdapter, options: { uiConfig: { boardTitle: 'Belanja UMKM' } } });
   const app = serverAdapter.getRouter() as (req: unknown, res: unknown) => void;
 
-  return (req, res) => {
-    if (!hasBasicAuth(req, DASHBOARD_USER, opts.password)) return askForBasicAuth(res, 'Belanja UMKM queues');
+  return async (req, res) => {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const wait = await opts.guard.blockedFor(address);
+    if (wait > 0) {
+      res
+        .writeHead(429, { 'retry-after': String(Math.ceil(wait / 1000)), 'content-type': 'text/plain; charset=utf-8' })
+        .end('too many failed logins from this address; try again later');
+      return;
+    }
+    if (!hasBasicAuth(req, DASHBOARD_USER, opts.password)) {
+      // A request without credentials is a browser asking for the prompt, not a wrong guess.
+      if (req.headers.authorization) await opts.guard.failed(address);
+      return askForBasicAuth(res, 'Belanja UMKM queues');
+    }
     // Mounted like Express's app.use(basePath, ...): the adapter sees paths below the base.
     const rest = (req.url ?? '').slice(basePath.length);
     if (rest && !/^[/?]/.test(rest)) {

@@ -1,9 +1,11 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import type { Keys } from '../store/keys.js';
 import type { Metrics } from '../metrics.js';
 import { createQueueDashboard, DASHBOARD_PATH } from './dashboard.js';
 import { type ChannelCheck, healthRoute } from './health.js';
+import { createLoginGuard } from './login-guard.js';
 import type { Handler } from './server.js';
 
 /** Every BullMQ queue among an object's values (e.g. `createQueues(...)`), so new queues are watched too. */
@@ -13,6 +15,8 @@ export function queuesOf(obj: object): Queue[] {
 
 export interface OpsRoutesDeps {
   redis: Redis;
+  /** where failed dashboard logins are counted */
+  keys: Keys;
   queues: Queue[];
   metrics: Metrics;
   channels?: Record<string, ChannelCheck>;
@@ -46,7 +50,7 @@ export async function createOpsRoutes(deps: OpsRoutesDeps): Promise<{ routes: Ma
   ]);
   const prefixes = new Map<string, Handler>();
   if (deps.dashboardPassword) {
-    prefixes.set(DASHBOARD_PATH, await createQueueDashboard({ queues: deps.queues, password: deps.dashboardPassword }));
+    prefixes.set(DASHBOARD_PATH, await createQueueDashboard({ queues: deps.queues, password: deps.dashboardPassword, guard: createLoginGuard(deps.redis, deps.keys) }));
     deps.logger.info({ path: DASHBOARD_PATH }, 'queue dashboard on (basic auth, user admin)');
   }
   return { routes, prefixes };

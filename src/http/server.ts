@@ -7,12 +7,29 @@ export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => P
 
 export interface HttpServerDeps {
   port: number;
+  /** HTTP_HOST; loopback (127.0.0.1) when not given */
   host?: string;
   logger: Logger;
   /** exact path -> handler (method checks are the handler's) */
   routes: Map<string, Handler>;
   /** path prefix -> handler, for mounted apps such as the queue dashboard */
   prefixes?: Map<string, Handler>;
+}
+
+/** The server could not listen: one line naming the variables to change (main prints it and exits 1). */
+export class HttpListenError extends Error {
+  constructor(port: number, host: string, cause: NodeJS.ErrnoException) {
+    const why =
+      cause.code === 'EADDRINUSE'
+        ? `port ${port} on ${host} is already in use (another copy running?): set HTTP_PORT to a free port`
+        : cause.code === 'EADDRNOTAVAIL'
+          ? `${host} is not an address of this machine: set HTTP_HOST to one (127.0.0.1 or 0.0.0.0)`
+          : cause.code === 'EACCES'
+            ? `port ${port} needs privileges: set HTTP_PORT to 1024 or above`
+            : `cannot listen on ${host}:${port} (${cause.code ?? cause.message}): check HTTP_HOST and HTTP_PORT`;
+    super(`HTTP server: ${why}`, { cause });
+    this.name = 'HttpListenError';
+  }
 }
 
 /**
@@ -38,7 +55,11 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<{ server: h
       res.end('internal error');
     }
   });
-  await new Promise<void>((resolve) => server.listen(deps.port, deps.host ?? '0.0.0.0', resolve));
+  const host = deps.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => reject(new HttpListenError(deps.port, host, err)));
+    server.listen(deps.port, host, resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     server,

@@ -1,5 +1,6 @@
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createMediaStore } from '../media/media-store.js';
 import type { Store } from '../store/index.js';
 import { importCsv, type ImportKindName } from './runner.js';
 import { PROJECT_ROOT } from '../paths.js';
@@ -21,18 +22,20 @@ export class DemoDataError extends Error {
 /**
  * Imports the demo UMKM, products and roster when the roster is empty (for the console demo).
  * The roster goes last, so a failed load is retried on the next start. With `mediaDir`, the demo
- * photos are copied to `<mediaDir>/demo/` (product photos are paths under MEDIA_DIR), without
- * overwriting. Resolves true when it loaded the demo, false when the roster already had people.
+ * photos are copied to `<mediaDir>/demo/` (without overwriting) and imported from there like any
+ * product photo (stored cleaned under `products/`); without it the demo products would be refused. Resolves true when it loaded the demo, false when the roster already had people.
  */
 export async function loadDemoIfEmpty(store: Store, opts: { dir?: string; mediaDir?: string } = {}): Promise<boolean> {
   if ((await store.redis.hlen(store.keys.persons())) > 0) return false;
   const dir = opts.dir ?? DEMO_DIR;
-  for (const kind of ['umkm', 'products', 'roster'] as const) {
-    const result = await importCsv(store, kind, await readFile(path.join(dir, `${kind}.csv`), 'utf8'));
-    if (!result.ok) throw new DemoDataError(kind, result.errors);
-  }
+  // The photos first: the import reads each one and stores it cleaned, by hash, under products/.
   if (opts.mediaDir) {
     await cp(path.join(dir, 'photos'), path.join(opts.mediaDir, 'demo'), { recursive: true, force: false, errorOnExist: false });
+  }
+  const media = opts.mediaDir ? { store: createMediaStore(opts.mediaDir) } : undefined;
+  for (const kind of ['umkm', 'products', 'roster'] as const) {
+    const result = await importCsv(store, kind, await readFile(path.join(dir, `${kind}.csv`), 'utf8'), media ? { media } : {});
+    if (!result.ok) throw new DemoDataError(kind, result.errors);
   }
   return true;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { normalizePhone } from '../domain/phone.js';
-import type { ParsedRow } from './kind.js';
 
 /** A required text cell, trimmed, at most `max` characters. */
 export function requiredText(max: number) {
@@ -31,16 +30,3 @@ export const PhoneField = z.string().transform((v, ctx) => {
   }
   return e164;
 });
-
-/** Errors for rows sharing a key: `line 7: nip: same as line 2`. */
-export function duplicateErrors<T>(rows: ParsedRow<T>[], field: string, keyOf: (r: T) => string): string[] {
-  const first = new Map<string, number>();
-  const errors: string[] = [];
-  for (const { line, record } of rows) {
-    const k = keyOf(record);
-    const seen = first.get(k);
-    if (seen === undefined) first.set(k, line);
-    else errors.push(`line ${line}: ${field}: same as line ${seen}`);
-  }
-  return errors;
-}

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { Product } from '../domain/schemas.js';
-import { duplicateErrors, IdField, requiredText } from './fields.js';
-import type { ImportKind } from './kind.js';
+import { type Product, ProductSchema } from '../domain/schemas.js';
+import { productUpsertCommands, productVersionCommands } from '../store/catalogue-repo.js';
+import { IdField, requiredText } from './fields.js';
+import { fetchPhotoUrl, readMediaFile } from '../media/photo-source.js';
+import type { ImportContext, ImportKind } from './kind.js';
 
 /** Columns of a products file. */
 export const PRODUCT_COLUMNS = ['sku', 'umkm_id', 'name', 'price', 'unit', 'description', 'photo', 'available'] as const;
@@ -77,22 +79,60 @@ const schema = z
     }),
   );
 
-/** The products import: `sku,umkm_id,name,price,unit,description,photo,available`; the UMKM must already be stored. */
-export function productsImport(): ImportKind<Product> {
+/** Folder under MEDIA_DIR where imported product photos are stored by hash. */
+export const PRODUCT_PHOTO_FOLDER = 'products';
+
+/**
+ * The products import: `sku,umkm_id,name,price,unit,description,photo,available`; the UMKM must
+ * already be stored. Each photo (a path under MEDIA_DIR or an https URL) is read once, here:
+ * checked to be an image, cleaned of EXIF/GPS and stored by hash (media-store.ts); the product
+ * keeps the stored file's path, so the bot only ever sends files it stored.
+ */
+export function productsImport(ctx: Pick<ImportContext, 'media'> = {}): ImportKind<Product> {
+  // one read per distinct photo source in the file
+  const seen = new Map<string, { ok: true; path: string } | { ok: false; reason: string }>();
+  async function ingest(source: string): Promise<{ ok: true; path: string } | { ok: false; reason: string }> {
+    const known = seen.get(source);
+    if (known) return known;
+    let result: { ok: true; path: string } | { ok: false; reason: string };
+    if (!ctx.media) result = { ok: false, reason: 'cannot be read here (no MEDIA_DIR)' };
+    else {
+      const read = source.startsWith('https://') ? await fetchPhotoUrl(source, ctx.media.fetch) : await readMediaFile(ctx.media.store.root, source);
+      if (!read.ok) result = read;
+      else {
+        const stored = await ctx.media.store.storeImage(read.bytes, PRODUCT_PHOTO_FOLDER);
+        result = stored.ok
+          ? { ok: true, path: stored.path }
+          : { ok: false, reason: stored.reason === 'too-large' ? 'is larger than 10 MB' : stored.reason === 'too-many-pixels' ? 'is more than 40 megapixels' : 'is not an image' };
+      }
+    }
+    seen.set(source, result);
+    return result;
+  }
   return {
     columns: PRODUCT_COLUMNS,
     schema,
+    stored: ProductSchema,
     id: (p) => p.sku,
-    async check(rows, store) {
-      const errors = duplicateErrors(rows, 'sku', (p) => p.sku);
+    unique: [{ field: 'sku', key: (p) => p.sku }],
+    async checkChunk(rows, store) {
       const ids = [...new Set(rows.map((r) => r.record.umkmId))];
-      const found = await Promise.all(ids.map((id) => store.catalogue.umkm(id)));
+      const found = await store.catalogue.umkmsByIds(ids);
       const missing = new Set(ids.filter((_, i) => !found[i]));
-      for (const { line, record } of rows)
-        if (missing.has(record.umkmId)) errors.push(`line ${line}: umkm_id: UMKM ${record.umkmId} does not exist (import umkm first)`);
+      const errors = rows
+        .filter(({ record }) => missing.has(record.umkmId))
+        .map(({ line, record }) => `line ${line}: umkm_id: UMKM ${record.umkmId} does not exist (import umkm first)`);
+      for (const { line, record } of rows) {
+        if (!record.photo) continue;
+        const photo = await ingest(record.photo);
+        if (photo.ok) record.photo = photo.path;
+        else errors.push(`line ${line}: photo: ${photo.reason}`);
+      }
       return errors;
     },
-    load: (store, ids) => Promise.all(ids.map((sku) => store.catalogue.product(sku))),
-    save: (store, list) => store.catalogue.upsertProducts(list),
+    watched: (keys) => [keys.products()],
+    load: (store, ids) => store.catalogue.productsBySkus(ids),
+    writes: productUpsertCommands,
+    versionWrites: productVersionCommands,
   };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { validateNip } from '../domain/nip.js';
-import { type Person, RosterRoleSchema } from '../domain/schemas.js';
-import { duplicateErrors, PhoneField, requiredText } from './fields.js';
+import { type Person, PersonSchema, RosterRoleSchema } from '../domain/schemas.js';
+import { rosterUpsertCommands, rosterVersionCommands } from '../store/roster-repo.js';
+import { PhoneField, requiredText } from './fields.js';
 import type { ImportContext, ImportKind } from './kind.js';
 
 /** Columns of a roster file. */
@@ -25,23 +26,32 @@ export function rosterImport(ctx: ImportContext): ImportKind<Person> {
       role: z.string().trim().toLowerCase().pipe(z.enum(RosterRoleSchema.options, { error: 'must be asn or admin' })),
     })
     .transform((r): Person => ({ nip: r.nip, name: r.name, phone: r.phone, opd: r.opd, role: r.role }));
+  // Rows whose phone another NIP holds in the roster: an error unless the file moves that NIP too.
+  const taken: { line: number; owner: string }[] = [];
   return {
     columns: ROSTER_COLUMNS,
     schema,
+    stored: PersonSchema,
     id: (p) => p.nip,
-    async check(rows, store) {
-      const errors = [...duplicateErrors(rows, 'nip', (p) => p.nip), ...duplicateErrors(rows, 'phone', (p) => p.phone)];
-      const nipsInFile = new Set(rows.map((r) => r.record.nip));
-      const owners = await Promise.all(rows.map((r) => store.roster.byPhone(r.record.phone)));
+    unique: [
+      { field: 'nip', key: (p) => p.nip },
+      { field: 'phone', key: (p) => p.phone },
+    ],
+    async checkChunk(rows, store) {
+      const owners = await store.roster.nipsOfPhones(rows.map((r) => r.record.phone));
       rows.forEach(({ line, record }, i) => {
         const owner = owners[i];
-        // Another person holds this phone and the file does not move them to a new one.
-        if (owner && owner.nip !== record.nip && !nipsInFile.has(owner.nip))
-          errors.push(`line ${line}: phone: already used by NIP ${owner.nip} in the roster`);
+        if (owner && owner !== record.nip) taken.push({ line, owner });
       });
-      return errors;
+      return [];
     },
-    load: (store, ids) => Promise.all(ids.map((nip) => store.roster.byNip(nip))),
-    save: (store, people) => store.roster.upsert(people),
+    async finish(_store, inFile) {
+      const moved = await inFile('nip', taken.map((t) => t.owner));
+      return taken.filter((_, i) => !moved[i]).map((t) => `line ${t.line}: phone: already used by NIP ${t.owner} in the roster`);
+    },
+    watched: (keys) => [keys.persons(), keys.personByPhone()],
+    load: (store, ids) => store.roster.byNips(ids),
+    writes: rosterUpsertCommands,
+    versionWrites: rosterVersionCommands,
   };
 }

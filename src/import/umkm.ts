@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CATEGORIES, type Umkm } from '../domain/schemas.js';
+import { CATEGORIES, type Umkm, UmkmSchema } from '../domain/schemas.js';
+import { umkmUpsertCommands, umkmVersionCommands } from '../store/catalogue-repo.js';
 import { canonicalKecamatan, canonicalKelurahan } from '../domain/wilayah.js';
-import { duplicateErrors, IdField, PhoneField, requiredText } from './fields.js';
+import { IdField, PhoneField, requiredText } from './fields.js';
 import type { ImportKind } from './kind.js';
 
 /** Columns of a UMKM file. */
@@ -50,9 +51,13 @@ export function umkmImport(): ImportKind<Umkm> {
   return {
     columns: UMKM_COLUMNS,
     schema,
+    stored: UmkmSchema,
     id: (u) => u.id,
-    check: async (rows) => duplicateErrors(rows, 'id', (u) => u.id),
-    load: (store, ids) => Promise.all(ids.map((id) => store.catalogue.umkm(id))),
-    save: (store, list) => store.catalogue.upsertUmkms(list),
+    unique: [{ field: 'id', key: (u) => u.id }],
+    checkChunk: async () => [],
+    watched: (keys) => [keys.umkms()],
+    load: (store, ids) => store.catalogue.umkmsByIds(ids),
+    writes: umkmUpsertCommands,
+    versionWrites: umkmVersionCommands,
   };
 }

@@ -8,6 +8,13 @@ import { cleanPdf, looksLikePdf } from './clean-pdf.js';
 /** Receipts and photos are refused above this size. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Images with more pixels than this are refused before they are decoded (sharp's own default is
+ * 268 MP: about 1 GB of memory for one picture). 40 MP is above any phone camera's photo and any
+ * screenshot of a payment.
+ */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+
 /** Longer sides are scaled down to this. */
 const MAX_SIDE = 2048;
 
@@ -15,7 +22,7 @@ const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif', 'tiff', 'gif', 'av
 
 export type StoredImage =
   | { ok: true; hash: string; path: string; mime: 'image/jpeg'; bytes: number }
-  | { ok: false; reason: 'too-large' | 'not-an-image' };
+  | { ok: false; reason: 'too-large' | 'too-many-pixels' | 'not-an-image' };
 
 export type StoredPdf =
   | { ok: true; hash: string; path: string; mime: 'application/pdf'; bytes: number }
@@ -56,13 +63,14 @@ export function createMediaStore(mediaDir: string) {
       } else {
         let meta: Metadata;
         try {
-          meta = await sharp(bytes, { failOn: 'error' }).metadata();
+          meta = await sharp(bytes, { failOn: 'error', limitInputPixels: false }).metadata(); // the header only; the size is checked below
         } catch {
           return { ok: false, reason: 'not-an-image' };
         }
         if (!meta.format || !IMAGE_FORMATS.has(meta.format)) return { ok: false, reason: 'not-an-image' };
+        if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMAGE_PIXELS) return { ok: false, reason: 'too-many-pixels' };
         try {
-          clean = await sharp(bytes, { failOn: 'error' })
+          clean = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
             .rotate()
             .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
             .jpeg({ quality: 85 })

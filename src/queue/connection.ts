@@ -1,16 +1,44 @@
 import { Redis } from 'ioredis';
 
+/** Where a connection reports an outage: a pino logger or anything with warn/info. */
+export type RedisErrorSink = { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+
+/**
+ * An `error` listener for a Redis connection: without one ioredis prints every failed reconnect
+ * to stderr ("Unhandled error event", one stack a second or more while Redis is down). This logs
+ * the first error of an outage once (`name` says which connection) and one line when the
+ * connection is ready again. Commands still fail or wait as the connection's options say.
+ */
+export function watchRedisErrors(redis: Redis, sink: RedisErrorSink | undefined, name: string): Redis {
+  const out: RedisErrorSink = sink ?? {
+    warn: (o, msg) => console.warn(`${name}: ${msg}: ${(o as { err?: Error }).err?.message ?? ''}`),
+    info: () => undefined,
+  };
+  let down = false;
+  redis.on('error', (err: Error) => {
+    if (down) return;
+    down = true;
+    out.warn({ err: { message: err.message, code: (err as NodeJS.ErrnoException).code }, connection: name }, 'redis unreachable; retrying');
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    out.info({ connection: name }, 'redis reachable again');
+  });
+  return redis;
+}
+
 /**
  * A connection for producers (the app adding jobs): fails fast when Redis is down instead of
  * queueing commands in memory, so a chat reply can say "try again" rather than hang.
  */
-export function openProducerConnection(url: string): Redis {
-  return new Redis(url, { enableOfflineQueue: false, lazyConnect: false });
+export function openProducerConnection(url: string, logger?: RedisErrorSink): Redis {
+  return watchRedisErrors(new Redis(url, { enableOfflineQueue: false, lazyConnect: false }), logger, 'producer');
 }
 
 /** A connection for workers: BullMQ needs `maxRetriesPerRequest: null` (commands wait for reconnects). */
-export function openWorkerConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null });
+export function openWorkerConnection(url: string, logger?: RedisErrorSink): Redis {
+  return watchRedisErrors(new Redis(url, { maxRetriesPerRequest: null }), logger, 'worker');
 }
 
 /**
@@ -21,6 +49,6 @@ export function openWorkerConnection(url: string): Redis {
  * command). The bot's CPU is the scarcer resource here: Redis would need ~15,000 updates/s to fill
  * one core.
  */
-export function openAppConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 3 });
+export function openAppConnection(url: string, logger?: RedisErrorSink): Redis {
+  return watchRedisErrors(new Redis(url, { maxRetriesPerRequest: 3 }), logger, 'app');
 }

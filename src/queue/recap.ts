@@ -87,11 +87,19 @@ export function buildRecap(orders: Order[], lookups: RecapLookups, day: string):
   };
 }
 
-/** A CSV cell: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
+/**
+ * A CSV cell that stays inert in a spreadsheet whatever separator it splits on. The file is
+ * comma-separated, but Excel in an Indonesian locale splits on `;` (and a paste splits on tab),
+ * ignoring quotes that do not open a field: any text after a `,`, `;` or tab inside a cell can
+ * become a cell of its own. So every place a cell could start (the start, and after each of those
+ * separators) that then shows `=`, `+`, `-` or `@` (after optional spaces or quotes) gets a `'` first, and
+ * line breaks inside a cell become spaces (a broken quote would start a new row there). Numbers
+ * and booleans are written as they are.
+ */
 export function csvCell(v: string | number | boolean): string {
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v !== 'string') return String(v);
+  const s = v.replace(/\r\n|[\r\n]/g, ' ').replace(/(^|[,;\t])(?=[ "]*[=+\-@])/g, "$1'");
+  return /[",;\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const RECAP_CSV_HEADER = [

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { type Category, type Product, ProductSchema, type Umkm, UmkmSchema } from '../domain/schemas.js';
+import { applyCommands, type Cmd, hmgetChunked } from './batch.js';
 import type { Keys } from './keys.js';
 import { parseStored } from './json.js';
 import { execResults } from './scripts.js';
@@ -129,35 +130,52 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
       c.views.set(key, out);
       return out.slice();
     },
+    /** UMKM by id (null where none), in order; any number, read in chunks. */
+    async umkmsByIds(ids: readonly string[]): Promise<(Umkm | null)[]> {
+      return (await hmgetChunked(redis, keys.umkms(), ids)).map((r) => parseStored(UmkmSchema, keys.umkms(), r));
+    },
+    /** Products by SKU (null where none), in order; any number, read in chunks. */
+    async productsBySkus(skus: readonly string[]): Promise<(Product | null)[]> {
+      return (await hmgetChunked(redis, keys.products(), skus)).map((r) => parseStored(ProductSchema, keys.products(), r));
+    },
     async upsertUmkms(list: Umkm[]): Promise<void> {
       if (!list.length) return;
-      const existing = await redis.hmget(keys.umkms(), ...list.map((u) => u.id));
-      const tx = redis.multi();
-      list.forEach((u, i) => {
-        const old = parseStored(UmkmSchema, keys.umkms(), existing[i]);
-        if (old && old.ownerPhone !== u.ownerPhone) tx.srem(keys.umkmsByOwner(old.ownerPhone), u.id);
-        tx.hset(keys.umkms(), u.id, JSON.stringify(u));
-        tx.sadd(keys.umkmsByOwner(u.ownerPhone), u.id);
-      });
-      tx.incr(keys.identityVersion());
-      tx.incr(keys.catalogueVersion());
-      await tx.exec();
+      const existing = await this.umkmsByIds(list.map((u) => u.id));
+      await applyCommands(redis, [...umkmUpsertCommands(keys, list, existing), ...umkmVersionCommands(keys)]);
       cache = null;
     },
     async upsertProducts(list: Product[]): Promise<void> {
       if (!list.length) return;
-      const existing = await redis.hmget(keys.products(), ...list.map((p) => p.sku));
-      const tx = redis.multi();
-      list.forEach((p, i) => {
-        const old = parseStored(ProductSchema, keys.products(), existing[i]);
-        if (old && old.umkmId !== p.umkmId) tx.srem(keys.productsByUmkm(old.umkmId), p.sku);
-        tx.hset(keys.products(), p.sku, JSON.stringify(p));
-        tx.sadd(keys.productsByUmkm(p.umkmId), p.sku);
-      });
-      tx.incr(keys.catalogueVersion());
-      await tx.exec();
+      const existing = await this.productsBySkus(list.map((p) => p.sku));
+      await applyCommands(redis, [...productUpsertCommands(keys, list, existing), ...productVersionCommands(keys)]);
       cache = null;
     },
   };
 }
 export type CatalogueRepo = ReturnType<typeof createCatalogueRepo>;
+
+/** The writes that upsert UMKM (`existing`: stored under their ids, same order); a new owner moves the owner index. */
+export function umkmUpsertCommands(keys: Keys, list: readonly Umkm[], existing: readonly (Umkm | null)[]): Cmd[] {
+  const cmds: Cmd[] = [];
+  list.forEach((u, i) => {
+    const old = existing[i];
+    if (old && old.ownerPhone !== u.ownerPhone) cmds.push(['srem', keys.umkmsByOwner(old.ownerPhone), u.id]);
+    cmds.push(['hset', keys.umkms(), u.id, JSON.stringify(u)], ['sadd', keys.umkmsByOwner(u.ownerPhone), u.id]);
+  });
+  return cmds;
+}
+/** Written once after UMKM change. */
+export const umkmVersionCommands = (keys: Keys): Cmd[] => [['incr', keys.identityVersion()], ['incr', keys.catalogueVersion()]];
+
+/** The writes that upsert products (`existing`: stored under their SKUs, same order); a new UMKM moves the index. */
+export function productUpsertCommands(keys: Keys, list: readonly Product[], existing: readonly (Product | null)[]): Cmd[] {
+  const cmds: Cmd[] = [];
+  list.forEach((p, i) => {
+    const old = existing[i];
+    if (old && old.umkmId !== p.umkmId) cmds.push(['srem', keys.productsByUmkm(old.umkmId), p.sku]);
+    cmds.push(['hset', keys.products(), p.sku, JSON.stringify(p)], ['sadd', keys.productsByUmkm(p.umkmId), p.sku]);
+  });
+  return cmds;
+}
+/** Written once after products change. */
+export const productVersionCommands = (keys: Keys): Cmd[] => [['incr', keys.catalogueVersion()]];

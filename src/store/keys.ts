@@ -89,6 +89,10 @@ export function createKeys(prefix = 'umkm:') {
     broadcastsOpen: () => k('broadcast', 'open'),
     /** string with TTL: held while one import (CLI or chat) validates and writes; others wait their turn */
     importLock: () => k('import', 'lock'),
+    /** hash with TTL: an import's working data (rows seen per unique column, validated records) until it ends */
+    importScratch: (token: string, part: string) => k('import', 'scratch', token, part),
+    /** string: failed dashboard logins from one network address in the current window (expires with it) */
+    loginFailures: (address: string) => k('http', 'login-failures', address),
     /** string (binary) with TTL: a CSV an admin sent before saying which kind it is */
     adminUpload: (channel: string, chatId: string) => k('admin', 'upload', channel, chatId),
     /** hash `channel:chatId` -> ISO time, deliveries of one `notifications` job (its job id) */

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { type Person, PersonSchema } from '../domain/schemas.js';
+import { applyCommands, type Cmd, hmgetChunked } from './batch.js';
 import type { Keys } from './keys.js';
 import { parseStored } from './json.js';
 
@@ -17,24 +18,38 @@ export function createRosterRepo(redis: Redis, keys: Keys) {
       const raw = await redis.hvals(keys.persons());
       return raw.map((r) => parseStored(PersonSchema, keys.persons(), r)!);
     },
+    /** People by NIP (null where none), in order; any number, read in chunks. */
+    async byNips(nips: readonly string[]): Promise<(Person | null)[]> {
+      return (await hmgetChunked(redis, keys.persons(), nips)).map((r) => parseStored(PersonSchema, keys.persons(), r));
+    },
+    /** The NIP holding each phone (null where none), in order; any number, read in chunks. */
+    async nipsOfPhones(phones: readonly string[]): Promise<(string | null)[]> {
+      return hmgetChunked(redis, keys.personByPhone(), phones);
+    },
     /** Upserts people; a changed phone moves the phone index. */
     async upsert(people: Person[]): Promise<void> {
       if (!people.length) return;
-      const existing = await redis.hmget(keys.persons(), ...people.map((p) => p.nip));
-      const tx = redis.multi();
-      // Release every old phone before claiming the new ones, so two people swapping phones in
-      // one batch keep both index entries.
-      people.forEach((p, i) => {
-        const old = parseStored(PersonSchema, keys.persons(), existing[i]);
-        if (old && old.phone !== p.phone) tx.hdel(keys.personByPhone(), old.phone);
-      });
-      for (const p of people) {
-        tx.hset(keys.persons(), p.nip, JSON.stringify(p));
-        tx.hset(keys.personByPhone(), p.phone, p.nip);
-      }
-      tx.incr(keys.identityVersion());
-      await tx.exec();
+      const existing = await this.byNips(people.map((p) => p.nip));
+      await applyCommands(redis, [...rosterUpsertCommands(keys, people, existing), ...rosterVersionCommands(keys)]);
     },
   };
 }
 export type RosterRepo = ReturnType<typeof createRosterRepo>;
+
+/**
+ * The writes that upsert `people` (`existing`: what is stored under their NIPs, same order). An old
+ * phone is released only while the index still points to this NIP, so writes split over several
+ * chunks (a phone moving from one person to another) keep every claim.
+ */
+export function rosterUpsertCommands(keys: Keys, people: readonly Person[], existing: readonly (Person | null)[]): Cmd[] {
+  const cmds: Cmd[] = [];
+  people.forEach((p, i) => {
+    const old = existing[i];
+    if (old && old.phone !== p.phone) cmds.push(['hdelifeq', keys.personByPhone(), old.phone, p.nip]);
+  });
+  for (const p of people) cmds.push(['hset', keys.persons(), p.nip, JSON.stringify(p)], ['hset', keys.personByPhone(), p.phone, p.nip]);
+  return cmds;
+}
+
+/** Written once after a roster change (caches of identities compare it). */
+export const rosterVersionCommands = (keys: Keys): Cmd[] => [['incr', keys.identityVersion()]];

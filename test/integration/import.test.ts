@@ -2,7 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
+import { cpSync, mkdirSync } from 'node:fs';
+import sharp from 'sharp';
 import { DEMO_DIR, loadDemoIfEmpty } from '../../src/import/demo.js';
+import { createMediaStore } from '../../src/media/media-store.js';
 import { importCsv } from '../../src/import/runner.js';
 import { createStore, type Store } from '../../src/store/index.js';
 import { createKeys } from '../../src/store/keys.js';
@@ -13,8 +16,16 @@ let redis: Redis;
 let prefix: string;
 let store: Store;
 
-beforeAll(() => {
+/** MEDIA_DIR of these imports: the demo photos under demo/, and demo/P1.jpg. */
+let mediaDir: string;
+let media: { store: ReturnType<typeof createMediaStore> };
+beforeAll(async () => {
   redis = openRedis();
+  mediaDir = mkdtempSync(path.join(tmpdir(), 'umkm-import-media-'));
+  cpSync(path.join(DEMO_DIR, 'photos'), path.join(mediaDir, 'demo'), { recursive: true });
+  mkdirSync(path.join(mediaDir, 'demo'), { recursive: true });
+  await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).jpeg().toFile(path.join(mediaDir, 'demo', 'P1.jpg'));
+  media = { store: createMediaStore(mediaDir) };
 });
 beforeEach(() => {
   prefix = uniquePrefix('import');
@@ -24,6 +35,7 @@ afterEach(async () => {
   await cleanPrefix(redis, prefix);
 });
 afterAll(async () => {
+  rmSync(mediaDir, { recursive: true, force: true });
   await redis.quit();
 });
 
@@ -66,7 +78,7 @@ describe('files saved by a spreadsheet in an Indonesian locale', () => {
         .join('\r\n');
     expect(await importCsv(store, 'umkm', semi(UMKM_OK))).toEqual({ ok: true, added: 2, updated: 0, unchanged: 0 });
     expect((await store.catalogue.umkm('U1'))?.address).toBe('Jl. Kukusan Raya No. 3, RT 01/RW 02');
-    expect(await importCsv(store, 'products', semi(PRODUCTS_OK))).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
+    expect(await importCsv(store, 'products', semi(PRODUCTS_OK), { media })).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
     expect((await store.catalogue.product('P1'))?.price).toBe(25_000);
     // the same rows as a comma file: nothing changes
     expect(await importCsv(store, 'umkm', UMKM_OK)).toEqual({ ok: true, added: 0, updated: 0, unchanged: 2 });
@@ -192,15 +204,15 @@ describe('umkm and products import', () => {
 
   test('products: prices with dots, yes/no words, optional photo', async () => {
     await importCsv(store, 'umkm', UMKM_OK);
-    expect(await importCsv(store, 'products', PRODUCTS_OK)).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
+    expect(await importCsv(store, 'products', PRODUCTS_OK, { media })).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
     expect(await store.catalogue.product('P1')).toEqual({
-      sku: 'P1', umkmId: 'U1', name: 'Nasi Box Ayam Bakar', price: 25000, unit: 'box', description: 'Nasi, ayam, sambal', photo: 'demo/P1.jpg', available: true,
+      sku: 'P1', umkmId: 'U1', name: 'Nasi Box Ayam Bakar', price: 25000, unit: 'box', description: 'Nasi, ayam, sambal', photo: expect.stringMatching(/^products\/[0-9a-f]{64}\.jpg$/), available: true,
     });
     expect(await store.catalogue.product('P2')).toEqual({
       sku: 'P2', umkmId: 'U1', name: 'Rendang', price: 65000, unit: 'porsi', description: '', available: false,
     });
     expect((await store.catalogue.product('P3'))?.price).toBe(350000);
-    expect(await importCsv(store, 'products', PRODUCTS_OK)).toEqual({ ok: true, added: 0, updated: 0, unchanged: 3 });
+    expect(await importCsv(store, 'products', PRODUCTS_OK, { media })).toEqual({ ok: true, added: 0, updated: 0, unchanged: 3 });
   });
 
   test('products: prices written as Rupiah usually are (Rp, ",-", ",00") and yes/no', async () => {
@@ -211,7 +223,7 @@ P2,U1,Rendang,"Rp65.000,-",porsi,,,no
 P3,U2,Kemeja Batik,"350.000,00",potong,,,Ya
 P4,U2,Kain,rp. 1500,lembar,,,1
 `;
-    expect(await importCsv(store, 'products', csv)).toEqual({ ok: true, added: 4, updated: 0, unchanged: 0 });
+    expect(await importCsv(store, 'products', csv, { media })).toEqual({ ok: true, added: 4, updated: 0, unchanged: 0 });
     const got = await Promise.all(['P1', 'P2', 'P3', 'P4'].map((s) => store.catalogue.product(s)));
     expect(got.map((p) => [p?.price, p?.available])).toEqual([
       [25_000, true],
@@ -229,7 +241,7 @@ P2,U1,Rendang,0,porsi,,,ya
 P3,U9,Kemeja,350.000,potong,,/etc/passwd,mungkin
 P1,U2,Kain,1.50,lembar,,,true
 `;
-    expect(await importCsv(store, 'products', bad)).toEqual({
+    expect(await importCsv(store, 'products', bad, { media })).toEqual({
       ok: false,
       errors: [
         'line 2: price: 25,000 must be whole Rupiah, digits only or with dots like 25.000',
@@ -241,12 +253,12 @@ P1,U2,Kain,1.50,lembar,,,true
     });
     // a unit of punctuation only showed as "Rp 175.000/-"
     const units = 'sku,umkm_id,name,price,unit,description,photo,available\nP1,U1,Kemeja,175.000,-,,,ya\nP2,U1,Kain,90000, / ,,,ya\nP3,U1,Peci,35000,,,,ya\nP4,U1,Kain 2 m,90000,2 m,,,ya\n';
-    expect(await importCsv(store, 'products', units)).toEqual({
+    expect(await importCsv(store, 'products', units, { media })).toEqual({
       ok: false,
       errors: ['line 2: unit: must contain a letter or digit', 'line 3: unit: must contain a letter or digit', 'line 4: unit: is required'],
     });
     const orphan = 'sku,umkm_id,name,price,unit,description,photo,available\nP9,U9,Kemeja,350.000,potong,,,ya\nP1,U1,Nasi,1000,box,,,ya\nP1,U1,Nasi,1000,box,,,ya\n';
-    expect(await importCsv(store, 'products', orphan)).toEqual({
+    expect(await importCsv(store, 'products', orphan, { media })).toEqual({
       ok: false,
       errors: ['line 2: umkm_id: UMKM U9 does not exist (import umkm first)', 'line 4: sku: same as line 3'],
     });
@@ -259,7 +271,7 @@ describe('demo data', () => {
 
   test('the demo files import cleanly, and a second import changes nothing', async () => {
     const umkm = await importCsv(store, 'umkm', read('umkm'));
-    const products = await importCsv(store, 'products', read('products'));
+    const products = await importCsv(store, 'products', read('products'), { media });
     const roster = await importCsv(store, 'roster', read('roster'));
     expect([umkm, products, roster].every((r) => r.ok && r.updated === 0 && r.unchanged === 0)).toBe(true);
     const people = await store.roster.all();
@@ -271,7 +283,7 @@ describe('demo data', () => {
     expect(new Set(umkms.map((u) => u.kecamatan)).size).toBe(11);
     expect((await store.catalogue.allProducts()).length).toBeGreaterThanOrEqual(110);
     for (const kind of ['umkm', 'products', 'roster'] as const) {
-      const again = await importCsv(store, kind, read(kind));
+      const again = await importCsv(store, kind, read(kind), { media });
       expect(again.ok && again.added + again.updated).toBe(0);
     }
   });
@@ -288,9 +300,11 @@ describe('demo data', () => {
     try {
       expect(await loadDemoIfEmpty(store, { mediaDir: media })).toBe(true);
       expect((await store.roster.all()).length).toBeGreaterThan(0);
-      const withPhoto = (await store.catalogue.allProducts()).filter((p) => p.photo).map((p) => p.photo!.replace(/^demo\//, ''));
-      expect(withPhoto.length).toBeGreaterThan(0);
-      expect(readdirSync(path.join(media, 'demo')).sort()).toEqual(withPhoto.sort());
+      // every demo photo was copied, then imported: stored cleaned under products/ by hash
+      const withPhoto = new Set((await store.catalogue.allProducts()).filter((p) => p.photo).map((p) => p.photo!));
+      expect(withPhoto.size).toBe(readdirSync(path.join(media, 'demo')).length);
+      for (const p of withPhoto) expect(p).toMatch(/^products\/[0-9a-f]{64}\.jpg$/);
+      expect(readdirSync(path.join(media, 'products')).sort()).toEqual([...withPhoto].map((p) => p.slice('products/'.length)).sort());
       expect(await loadDemoIfEmpty(store, { mediaDir: media })).toBe(false);
     } finally {
       rmSync(media, { recursive: true, force: true });

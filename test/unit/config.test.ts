@@ -95,3 +95,17 @@ describe('loadConfig', () => {
     expect(c.REDIS_URL).toBeUndefined();
   });
 });
+
+describe('exposure (issue 14)', () => {
+  test('the HTTP server listens on loopback unless HTTP_HOST says otherwise', () => {
+    expect(loadConfig({}).HTTP_HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HTTP_HOST: '0.0.0.0' }).HTTP_HOST).toBe('0.0.0.0');
+  });
+
+  test('a short DASHBOARD_PASSWORD stops start-up with an error naming the variable', () => {
+    expect(problemsOf({ DASHBOARD_PASSWORD: 'x' })).toEqual(['DASHBOARD_PASSWORD: must be at least 12 characters']);
+    expect(problemsOf({ DASHBOARD_PASSWORD: 'elevenchars' })).toEqual(['DASHBOARD_PASSWORD: must be at least 12 characters']);
+    expect(loadConfig({ DASHBOARD_PASSWORD: 'twelve-chars' }).DASHBOARD_PASSWORD).toBe('twelve-chars');
+    expect(loadConfig({ DASHBOARD_PASSWORD: '' }).DASHBOARD_PASSWORD).toBeUndefined();
+  });
+});

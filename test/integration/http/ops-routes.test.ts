@@ -34,6 +34,7 @@ beforeAll(async () => {
   h = createHarness(config);
   const { routes, prefixes } = await createOpsRoutes({
     redis: h.redis,
+    keys: h.keys,
     queues: queuesOf(h.queues),
     metrics,
     channels: {
@@ -190,7 +191,7 @@ describe('/admin/queues', () => {
 
 describe('without DASHBOARD_PASSWORD', () => {
   it('has no dashboard', async () => {
-    const { routes, prefixes } = await createOpsRoutes({ redis: h.redis, queues: [], metrics: createMetrics(), logger: silentLogger });
+    const { routes, prefixes } = await createOpsRoutes({ redis: h.redis, keys: h.keys, queues: [], metrics: createMetrics(), logger: silentLogger });
     const s = await startHttpServer({ port: 0, host: '127.0.0.1', logger: silentLogger, routes, prefixes });
     try {
       expect((await fetch(`http://127.0.0.1:${s.port}/admin/queues`)).status).toBe(404);

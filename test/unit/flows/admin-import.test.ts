@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { createDriver, createTestApp, DEMO, type Driver, jpeg, type TestApp } from '../../support/engine-driver.js';
 
 const NOW = new Date('2026-11-22T03:00:00Z');
@@ -171,4 +172,28 @@ test('a captioned CSV from someone who is not an admin imports nothing', async (
   await asn.sendDocument(csv(`${ROSTER_HEADER}198701012015031005,Penyusup,0812-7777-0005,Dinas Sosial,admin\n`), { fileName: 'roster.csv', caption: 'roster' });
   expect(asn.text).not.toContain('Impor');
   expect(await t.app.store.roster.byPhone('+6281277770005')).toBeNull();
+});
+
+describe('encodings: the same rule as npm run import (issue 14)', () => {
+  const ROWS = 'nip,name,phone,opd,role\n198001012005011031,José Müller Façade,0812-7777-0031,Dinas Sosial,asn\n';
+
+  test.each([
+    ['Windows-1252 (Excel "CSV")', () => iconv.encode(ROWS, 'win1252')],
+    ['UTF-16LE with BOM', () => iconv.encode(ROWS, 'utf16le', { addBOM: true })],
+    ['UTF-8 with BOM', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ROWS, 'utf8')])],
+  ])('%s from chat is converted and stored exactly', async (_name, bytes) => {
+    await admin.command('impor');
+    await admin.sendDocument(bytes(), { fileName: 'roster.csv', caption: 'roster' });
+    expect(admin.text).toContain('✅ Impor daftar ASN berhasil:');
+    expect((await t.app.store.roster.byPhone('+6281277770031'))?.name).toBe('José Müller Façade');
+  });
+
+  test('a file in another encoding is refused with how to save it as CSV UTF-8; nothing written', async () => {
+    const before = await snapshot();
+    await admin.command('impor');
+    const sjis = iconv.encode('nip,name,phone,opd,role\n198503122010011002,山田太郎 東京都 新宿区 西新宿 二丁目,0899-0000-0001,株式会社 日本 商店,asn\n', 'shiftjis');
+    await admin.sendDocument(sjis, { fileName: 'roster.csv', caption: 'roster' });
+    expect(admin.text).toContain('"CSV UTF-8 (Comma delimited) (*.csv)"');
+    expect(await snapshot()).toEqual(before);
+  });
 });

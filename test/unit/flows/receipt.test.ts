@@ -78,6 +78,22 @@ describe('receipt', () => {
     expect((await order(orderId)).status).toBe('confirmed');
   });
 
+  test('an image over 40 megapixels is refused before it is decoded, with a message saying so', async () => {
+    const { d, orderId } = await atReceipt();
+    const stored = receipts().length;
+    // 8000 x 6000 = 48 MP of one colour: a small file (under 10 MB) that would take ~190 MB to decode
+    const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    expect(huge.length).toBeLessThan(10 * 1024 * 1024);
+    await d.sendPhoto(huge);
+    expect(d.text).toContain('Foto terlalu besar resolusinya (lebih dari 40 megapiksel).');
+    expect((await order(orderId)).status).toBe('confirmed');
+    expect(receipts()).toHaveLength(stored);
+    // 40 MP exactly is still a receipt
+    const edge = await sharp({ create: { width: 8000, height: 5000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    await d.sendPhoto(edge);
+    expect((await order(orderId)).status).toBe('paid');
+  });
+
   test('a JPEG with EXIF GPS is stored under MEDIA_DIR/receipts/<hash>.jpg without any EXIF; the order is paid', async () => {
     const { d, orderId } = await atReceipt();
     const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3366aa' } })
