@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: throughput and latency of the ASN journey next to a bare grammY bot, a 10,000
- * recipient flyer broadcast, memory with 10,000 sessions, and the fairness of the ordering; every
+ * recipient flyer broadcast, memory with 10,000 sessions, the fairness of the ordering, and search
+ * over a 15,000-product catalogue; every
  * figure measured in this one run. Starts a private redis-server unless BENCH_REDIS_URL is given
  * (then only keys under a fresh `bench:` prefix are written and removed).
  */
@@ -23,8 +24,9 @@ import { createDriver } from './driver.js';
 import { simulateMonth } from './fairness.js';
 import type { JourneyPerson } from './journey.js';
 import { measureMemory } from './memory.js';
-import { printBroadcast, printFairness, printJourney, printMemory, printWhatsApp } from './print.js';
+import { printBroadcast, printFairness, printJourney, printMemory, printSearch, printWhatsApp } from './print.js';
 import { machine, machineLine } from './report.js';
+import { measureSearch } from './search.js';
 import { benchPhone, receiptJpeg, seedRoster } from './seed.js';
 import { type JourneyFigures, measureJourney } from './throughput.js';
 import { measureWhatsApp } from './whatsapp.js';
@@ -42,9 +44,11 @@ const env = z
     BENCH_MEMORY_USERS: count(10_000),
     BENCH_BROADCAST_RECIPIENTS: count(10_000),
     BENCH_BROADCAST_PER_SECOND: count(250).pipe(z.number().max(1000)),
+    /** products of the generated catalogue in part 5 (search) */
+    BENCH_SEARCH_PRODUCTS: count(15_000),
     /** which parts to run, e.g. "1,4" */
-    BENCH_PARTS: z.string().regex(/^[1-5](,[1-5])*$/, { error: 'must list parts 1-5, e.g. 1,3' }).default('1,2,3,4,5'),
-    /** flyers queued in the WhatsApp pacer while part 5's second purchase is typed */
+    BENCH_PARTS: z.string().regex(/^[1-6](,[1-6])*$/, { error: 'must list parts 1-6, e.g. 1,3' }).default('1,2,3,4,5,6'),
+    /** flyers queued in the WhatsApp pacer while part 6's second purchase is typed */
     BENCH_WA_BROADCAST: count(200),
     /** the catalogue part 1 runs on: the demo one, a city's (1,490 UMKM) or a province's (15,000 UMKM) */
     BENCH_CATALOGUE: z.enum(['demo', 'city', 'province']).default('demo'),
@@ -137,7 +141,8 @@ async function main(): Promise<void> {
           ),
         );
       }
-      if (parts.has(5)) {
+      if (parts.has(5)) printSearch(measureSearch(env.BENCH_SEARCH_PRODUCTS));
+      if (parts.has(6)) {
         printWhatsApp(await measureWhatsApp({ redisUrl, prefix: `${prefix}wa:`, broadcast: env.BENCH_WA_BROADCAST }));
       }
     } finally {

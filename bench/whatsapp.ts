@@ -1,9 +1,9 @@
 /**
- * Part 5: one ASN purchase over WhatsApp (the Baileys adapter with the injected socket, the real
+ * Part 6: one ASN purchase over WhatsApp (the Baileys adapter with the injected socket, the real
  * app and flows), typed at human pace: one input every 2 s. Counted: WhatsApp messages the person
  * received; measured per input: the pacing delay booked for the answer's last message plus the time
  * the bot took (real). Once alone, once while a broadcast of `broadcast` flyers waits in the pacer.
- * Runs alone in a few seconds: `BENCH_PARTS=5 npm run bench`.
+ * Runs alone in a few seconds: `BENCH_PARTS=6 npm run bench`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,6 +6,7 @@ import { broadcastGlobalChoices, stopBroadcast } from './admin-broadcast-send.js
 import { adminOnly } from './admin-guard.js';
 import { adminImportFlow, importDocument } from './admin-import.js';
 import { adminReportsFlow, parseRecapDay } from './admin-reports.js';
+import { adminUmkmFlow } from './admin-umkm.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Admin menu entries and where each leads. */
@@ -16,6 +17,7 @@ const ENTRIES: { id: string; key: string; to: StepRef }[] = [
   { id: 'adm:recap', key: 'admin-menu-recap', to: { flow: 'admin-reports', step: 'recap' } },
   { id: 'adm:failed', key: 'admin-menu-failed', to: { flow: 'admin-reports', step: 'failed' } },
   { id: 'adm:import', key: 'admin-menu-import', to: { flow: 'admin-import', step: 'ask' } },
+  { id: 'adm:umkm', key: 'admin-menu-umkm', to: { flow: 'admin-umkm', step: 'overview' } },
 ];
 
 /** The admin menu (`admin/main`, linked from the main menu for admins of the roster). */
@@ -34,7 +36,7 @@ export const adminFlow: Flow = adminOnly({
 });
 
 /** Every admin flow, for the registry. */
-export const ADMIN_FLOWS: Flow[] = [adminFlow, adminBroadcastFlow, adminBroadcastListFlow, adminReportsFlow, adminImportFlow];
+export const ADMIN_FLOWS: Flow[] = [adminFlow, adminBroadcastFlow, adminBroadcastListFlow, adminReportsFlow, adminImportFlow, adminUmkmFlow];
 
 /** Admin commands; everyone else gets the engine's "not for your account". */
 export const ADMIN_COMMANDS: CommandDef[] = [

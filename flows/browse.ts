@@ -1,7 +1,8 @@
 import { formatRupiah } from '../src/domain/money.js';
 import { type Listing, rankListings, type SortOrder } from '../src/domain/ranking.js';
 import { type Category, CATEGORIES } from '../src/domain/schemas.js';
-import { searchListings } from '../src/domain/search.js';
+import { searchTerms } from '../src/domain/search.js';
+import { hasEmoji } from '../src/domain/search-words.js';
 import { wibDay } from '../src/domain/time.js';
 import { canonicalKecamatan, KECAMATAN } from '../src/domain/wilayah.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
@@ -25,7 +26,10 @@ export async function currentListings(ctx: FlowCtx): Promise<Listing[]> {
   const mode = (d.mode as Mode) ?? 'browse';
   const store = ctx.deps.store;
   if (mode === 'search') {
-    return searchListings(await store.catalogue.browse({}), String(d.query ?? ''));
+    const index = await store.catalogue.searchIndex();
+    const now = ctx.deps.clock();
+    const { income, counts } = await store.orders.monthStats(now);
+    return index.search(String(d.query ?? ''), { monthLoad: income, tieBreak: counts, seed: wibDay(now), pageSize: PAGE_SIZE });
   }
   const all = await store.catalogue.browse({
     category: mode === 'browse' ? (d.category as Category | undefined) : undefined,
@@ -237,10 +241,15 @@ export const browseFlow: Flow = {
   },
 };
 
-/** Lists the products matching `raw` (also used when a buyer types a product name at the main menu). */
+/**
+ * Lists the products matching `raw` (also used for `/cari <words>` and when a buyer types a
+ * product name at the main menu). A query that cannot be searched is answered at the search
+ * question, never with the list of an earlier query.
+ */
 export function searchFor(raw: string): StepResult {
   const query = raw.trim();
-  if (query.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return invalid('browse-search-too-short');
-  if (query.length > 100) return invalid('browse-search-too-long');
+  const refuse = (key: string) => goto('browse', 'search', { replies: [text(key)] });
+  if (query.length > 100) return refuse('browse-search-too-long');
+  if (!searchTerms(query).some((t) => t.length >= 2)) return refuse(hasEmoji(query) ? 'browse-search-emoji' : 'browse-search-too-short');
   return goto('browse', 'list', { data: { mode: 'search', query, page: 0 } });
 }

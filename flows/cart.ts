@@ -4,8 +4,10 @@ import type { OrderItem, Product } from '../src/domain/schemas.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Cart } from '../src/engine/session.js';
+import type { Input } from '../src/engine/types.js';
 import { claimReplacement } from './order-retry.js';
-import { MAX_QTY, parseQuantity } from './quantity.js';
+import { ownerLinked } from './owner-linked.js';
+import { MAX_QTY, parseQuantity, priceLikeQuantity } from './quantity.js';
 import { backButton, choice, literal, menuButton, text } from './ui.js';
 
 const QUICK_QTY = [1, 2, 3, 5, 10];
@@ -126,6 +128,8 @@ export const cartFlow = defineFlow({
         if (!sku) return goto('menu', 'main');
         const product = await ctx.deps.store.catalogue.productToShow(sku);
         const q = parseQuantity(input, product?.unit);
+        const price = priceAskedBack(ctx, input);
+        if (price) return price;
         if (!q.ok) return invalid(q.key, { max: MAX_QTY });
         return putInCart(ctx, sku, q.qty);
       },
@@ -268,6 +272,8 @@ export const cartFlow = defineFlow({
           return goto('cart', 'summary');
         }
         const q = parseQuantity(input, product?.unit);
+        const price = priceAskedBack(ctx, input);
+        if (price) return price;
         if (!q.ok) return invalid(q.key, { max: MAX_QTY });
         cart.items = cart.items.map((i) => (i.sku === sku ? { sku, qty: q.qty } : i));
         ctx.session.confirmToken = randomUUID();
@@ -276,6 +282,25 @@ export const cartFlow = defineFlow({
     },
   },
 });
+
+/**
+ * "15rb", "15.000" typed for a quantity is a price ("15rb" would read as 15 of a unit "rb"):
+ * asked back ("Maksudnya 15 buah?", a one-tap yes), nothing bought yet. Null for anything else.
+ */
+function priceAskedBack(ctx: CartCtx, input: Input): StepResult | null {
+  const n = priceLikeQuantity(input);
+  if (n === null) return null;
+  if (n < 1 || n > MAX_QTY) return invalid('cart-qty-price-too-large', { max: MAX_QTY });
+  const typed = input.kind === 'text' ? input.text.trim() : '';
+  return reply(
+    text(
+      'cart-qty-price-ask',
+      { typed, qty: n },
+      [literal(`q:${n}`, ctx.deps.t('cart-qty-price-yes', { qty: n })), ...QUICK_QTY.filter((x) => x !== n).map((x) => literal(`q:${x}`, String(x))), backButton()],
+      { columns: 5, expectsNumber: true },
+    ),
+  );
+}
 
 async function confirm(ctx: CartCtx, cart: Cart): Promise<StepResult> {
   const person = ctx.user.person;
@@ -294,8 +319,10 @@ async function confirm(ctx: CartCtx, cart: Cart): Promise<StepResult> {
   ctx.session.confirmToken = undefined;
   ctx.session.orderId = order.id;
   await claimReplacement(ctx, order.id);
+  // The truth before paying: an owner who has not linked yet hears of the order only once they do.
+  const notLinked = (await ownerLinked(ctx, order.umkmId)) ? [] : [text('cart-umkm-not-linked')];
   return goto('recipient', 'start', {
-    replies: [text('cart-confirmed', { id: order.id, total: formatRupiah(order.total) })],
+    replies: [text('cart-confirmed', { id: order.id, total: formatRupiah(order.total) }), ...notLinked],
     data: { orderId: order.id },
   });
 }

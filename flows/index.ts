@@ -3,16 +3,18 @@ import './steps.js';
 import { type CommandDef, type Flow, type GlobalChoice, goto, reply, type StrayInput } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
 import { ADMIN_COMMANDS, ADMIN_FLOWS, ADMIN_GLOBAL_CHOICES } from './admin.js';
-import { browseFlow } from './browse.js';
+import { browseFlow, searchFor } from './browse.js';
 import { cartFlow } from './cart.js';
 import { menuFlow } from './menu.js';
 import { myOrdersFlow } from './my-orders.js';
 import { myRecipientsFlow } from './my-recipients.js';
 import { OPT_OUT_COMMANDS } from './opt-out.js';
+import { overdueCommands, overdueGlobalChoices, orderOverdueFlow } from './order-overdue.js';
 import { retryGlobalChoices } from './order-retry.js';
 import { receiptFlow, strayReceipt } from './receipt.js';
 import { recipientFlow } from './recipient.js';
 import { registerFlow } from './register.js';
+import { isInvitation } from './register-invite.js';
 import { postCommands, postGlobalChoices, socialPostFlow, strayPostLink } from './social-post.js';
 import { text } from './ui.js';
 import { umkmActingFlow } from './umkm-acting.js';
@@ -35,6 +37,7 @@ export const FLOWS: Flow[] = [
   umkmActingFlow,
   umkmOrdersFlow,
   umkmProductsFlow,
+  orderOverdueFlow,
   ...ADMIN_FLOWS,
 ];
 
@@ -46,7 +49,14 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   {
     name: 'start',
     allowed: anyone,
-    run: (ctx) => (ctx.user.registered ? goto('menu', 'main') : goto('register', 'start')),
+    async run(ctx, args) {
+      if (isInvitation(args)) return goto('register', 'invite', { data: { token: args.trim() } });
+      if (!ctx.user.registered) return goto('register', 'start');
+      // Back after blocking the bot (Telegram's "Restart" sends /start): what waited meanwhile comes now.
+      const phone = ctx.user.phone;
+      const waiting = phone ? await ctx.deps.store.waiting.of(phone) : [];
+      return goto('menu', 'main', waiting.length && phone ? { effects: [{ type: 'deliver-waiting', phone }] } : {});
+    },
   },
   { name: 'menu', allowed: registered, to: { flow: 'menu', step: 'main' } },
   {
@@ -67,13 +77,15 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
       }),
   },
   { name: 'bantuan', allowed: anyone, to: { flow: 'menu', step: 'help' } },
-  { name: 'cari', allowed: canBuy, to: { flow: 'browse', step: 'search' } },
+  // `/cari batik` searches at once; `/cari` alone asks for the words.
+  { name: 'cari', allowed: canBuy, run: (_ctx, args) => (args.trim() ? searchFor(args) : goto('browse', 'search')) },
   { name: 'keranjang', allowed: canBuy, to: { flow: 'cart', step: 'summary' } },
   { name: 'riwayat', allowed: canBuy, to: { flow: 'my-orders', step: 'list' } },
   { name: 'hapusdata', allowed: canBuy, to: { flow: 'my-recipients', step: 'delete' } },
   { name: 'ping', allowed: anyone, run: () => reply(text('menu-pong')) },
   ...umkmCommands,
   ...postCommands,
+  ...overdueCommands,
   ...ADMIN_COMMANDS,
   ...OPT_OUT_COMMANDS,
 ];
@@ -99,7 +111,7 @@ export const COMMANDS: CommandDef[] = [
 ];
 
 /** Buttons that work from anywhere (sent in reminders and notifications). */
-export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
+export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...overdueGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
 
 /** What a post link or a receipt photo means on a screen that takes neither (see the engine's REFUSALS). */
 export const STRAY_INPUTS: StrayInput[] = [strayPostLink, strayReceipt];

@@ -2,6 +2,7 @@ import { parsePostLink } from '../src/domain/post-link.js';
 import { type Flow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
 import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
+import { emojiAsWords } from '../src/domain/search-words.js';
 import { searchFor } from './browse.js';
 import { choice, menuButton, text } from './ui.js';
 
@@ -48,7 +49,7 @@ export const menuFlow: Flow = {
           // A greeting shows the menu again; a buyer typing words searches the catalogue with them.
           // A post link is no search: refused here, the engine offers it to the orders awaiting one.
           if (GREETINGS.test(typed)) return goto('menu', 'main');
-          const words = canBuy(ctx.user) && typed.replace(/[^\p{L}]/gu, '').length >= 3;
+          const words = canBuy(ctx.user) && emojiAsWords(typed).replace(/[^\p{L}]/gu, '').length >= 3;
           if (words && !parsePostLink(input.text).ok) return searchFor(input.text);
         }
         if (input.kind !== 'choice') return invalid('ui-choose-button');

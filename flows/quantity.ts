@@ -28,3 +28,15 @@ export function parseQuantity(input: Input, unit?: string): { ok: true; qty: num
   if (qty > MAX_QTY) return { ok: false, key: 'cart-qty-too-large' };
   return { ok: true, qty };
 }
+
+/**
+ * The thousands of a typed price ("15rb", "15 ribu", "15k", "15.000", "Rp 15.000", "15000"):
+ * typed where a quantity is asked, it is asked back ("Maksudnya 15 buah?"), never bought as is.
+ * Null for anything else.
+ */
+export function priceLikeQuantity(input: Input): number | null {
+  if (input.kind !== 'text') return null;
+  const raw = input.text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const m = /^(?:rp\.? ?)?(\d{1,3})(?: ?(?:rb|ribu|rebu|k)|[.,]000|000)(?:,-|,00|\.-)?$/u.exec(raw);
+  return m ? Number(m[1]) : null;
+}

@@ -4,6 +4,7 @@ import { displayPhone } from '../src/domain/phone.js';
 import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult, type StrayInput } from '../src/engine/flow.js';
 import type { MediaRef } from '../src/engine/types.js';
 import { orderButton, ordersWaitingFor } from './my-orders.js';
+import { ownerLinked } from './owner-linked.js';
 import { choice, menuButton, text } from './ui.js';
 
 /**
@@ -45,8 +46,10 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepRes
   );
   if (!res.ok) return invalid('receipt-order-closed');
   if (order.recipient) await ctx.deps.store.recipients.recordDelivery(order.recipient, order.id);
+  // "UMKM sudah diberi tahu" only when the owner has a chat; else the order waits for them to link.
+  const thanks = (await ownerLinked(ctx, order.umkmId)) ? 'receipt-thanks' : 'receipt-thanks-unlinked';
   return goto('social-post', 'ask', {
-    replies: [text('receipt-thanks', { id: order.id, total: formatRupiah(order.total) })],
+    replies: [text(thanks, { id: order.id, total: formatRupiah(order.total) })],
     effects: [
       { type: 'enqueue-report', orderId: order.id },
       { type: 'notify-umkm', orderId: order.id, event: 'paid' },
@@ -80,7 +83,8 @@ function keptMedia(data: Record<string, unknown>): MediaRef | null {
 export const strayReceipt: StrayInput = async (ctx, input) => {
   if (input.kind !== 'photo' || !ctx.user.person) return null;
   const waiting = await ordersWaitingFor(ctx, 'receipt');
-  if (!waiting.length) return null;
+  // A photo sent as a receipt (`/foto` in the terminal) with no order waiting for one: said so.
+  if (!waiting.length) return invalid('receipt-none-waiting');
   if (waiting.length > 1) return goto('receipt', 'pick', { data: { media: input.media } });
   ctx.session.orderId = waiting[0]!.id;
   return onReceiptStep(await acceptReceipt(ctx, input.media));

@@ -101,14 +101,25 @@ export const recipientFlow: Flow = {
       },
     },
     phone: {
-      enter: () => reply(text('recipient-ask-phone', {}, [backButton()])),
+      enter: () => reply(text('recipient-ask-phone', {}, [backButton(), menuButton()])),
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'name');
+        const draft = ctx.data.draft as { phone?: string } | undefined;
+        // The buyer's own number, confirmed: an ASN in isoman may receive too.
+        if (input.kind === 'choice' && input.id === 'ph:self' && draft?.phone) return goto('recipient', 'address');
+        if (input.kind === 'choice' && input.id === 'ph:other') return goto('recipient', 'phone');
         const raw = input.kind === 'text' ? input.text : input.kind === 'contact' ? input.phone : '';
         const phone = normalizePhone(raw);
         // The UMKM's courier calls or messages this number: an Indonesian mobile, not a landline.
         if (!phone || !isIndonesianMobile(phone)) return invalid('recipient-bad-phone');
-        return goto('recipient', 'address', { data: { draft: { ...(ctx.data.draft as object), phone } } });
+        const next = { data: { draft: { ...(ctx.data.draft as object), phone } } };
+        if (phone === ctx.user.person?.phone) {
+          return {
+            ...reply(text('recipient-own-phone-ask', { phone: displayPhone(phone) }, [choice('ph:self', 'recipient-own-phone-yes'), choice('ph:other', 'recipient-own-phone-no'), menuButton()])),
+            ...next,
+          };
+        }
+        return goto('recipient', 'address', next);
       },
     },
     address: {

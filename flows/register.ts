@@ -1,6 +1,7 @@
 import { normalizePhone } from '../src/domain/phone.js';
 import { type Flow, type FlowCtx, type StepResult, goto, invalid, reply } from '../src/engine/flow.js';
 import { asUser } from '../src/engine/user.js';
+import { inviteStep, spendInvitation } from './register-invite.js';
 import { choice, text } from './ui.js';
 
 /** The reply-keyboard button that shares the user's own contact (Telegram). */
@@ -46,12 +47,16 @@ export const registerFlow: Flow = {
             linkedAt: ctx.deps.clock().toISOString(),
           });
           Object.assign(ctx.user, asUser(linked.phone ?? phone, await ctx.whoIs(phone)));
-          return goto('menu', 'main', { replies: [text('register-done')] });
+          // An owner invitation that led here is spent (its phone matched); what waited is delivered.
+          await spendInvitation(ctx, phone);
+          return goto('menu', 'main', { replies: [text('register-done')], effects: [{ type: 'deliver-waiting', phone }] });
         }
         if (input.kind === 'choice' && input.id === 'reg:no') return goto('register', 'declined');
         return invalid('ui-choose-button');
       },
     },
+    /** `/start <token>`: an owner invitation (register-invite.ts). */
+    invite: inviteStep,
     // "Not me": nothing is linked, and nothing is asked again until the user wants to (on WhatsApp
     // the number is the sender's, so starting over at once would show the same data again).
     declined: {

@@ -4,7 +4,9 @@
  */
 declare module '../src/engine/flow.js' {
   interface FlowSteps {
-    register: 'start' | 'confirm' | 'declined';
+    register: 'start' | 'confirm' | 'declined' | 'invite';
+    'order-overdue': 'cancel';
+    'admin-umkm': 'overview' | 'umkm';
     menu: 'main' | 'help' | 'language';
     browse: 'category' | 'kecamatan' | 'list' | 'product' | 'search';
     cart: 'quantity' | 'switch-umkm' | 'summary' | 'clear' | 'edit' | 'edit-item';

@@ -1,6 +1,6 @@
 import { type OwnerAction, ownerChoiceId } from '../src/domain/order-choices.js';
 import { type CommandDef, goto, invalid } from '../src/engine/flow.js';
-import { canBuy, isOwner } from '../src/engine/user.js';
+import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
 import { ownerChoice } from './umkm-order-actions.js';
 import { retryRejected } from './order-retry.js';
 import { switchUmkm } from './umkm-acting.js';
@@ -26,7 +26,12 @@ export const umkmCommands: CommandDef[] = [
     run: (ctx) => (isOwner(ctx.user) ? goto('umkm-orders', 'list') : goto('my-orders', 'list')),
   },
   { name: 'produk', allowed: isOwner, to: { flow: 'umkm-products', step: 'list' } },
-  { name: 'umkm', allowed: isOwner, run: () => switchUmkm(['menu', 'main']) },
+  {
+    // An admin's /umkm is the owners' overview and invitations (admin-umkm.ts); an owner's switches the UMKM acted for.
+    name: 'umkm',
+    allowed: (u) => isOwner(u) || isAdmin(u),
+    run: (ctx) => (isAdmin(ctx.user) ? goto('admin-umkm', 'overview') : switchUmkm(['menu', 'main'])),
+  },
   ...OWNER_TYPED.map(
     ([name, action]): CommandDef => ({
       name,

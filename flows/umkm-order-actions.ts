@@ -35,6 +35,12 @@ export function refusal(ctx: FlowCtx, order: Order, attempt: Attempt): StepResul
 const detail = (orderId: string, replyKey: string, effects: Effect[]): StepResult =>
   goto('umkm-orders', 'order', { data: { orderId }, replies: [text(replyKey, { id: orderId })], effects });
 
+/** Whether the ASN who ordered has a chat the bot reaches: "ASN pemesan sudah kami beri tahu" is only said then. */
+async function asnReachable(ctx: FlowCtx, order: Order): Promise<boolean> {
+  const asn = await ctx.deps.store.roster.byNip(order.asnNip);
+  return asn ? ctx.deps.store.chatUsers.reachable(asn.phone) : false;
+}
+
 /** Moves the order's status as the UMKM (the store checks the move); tells the ASN. */
 async function move(ctx: FlowCtx, order: Order, to: OrderStatus, attempt: Attempt, change: Partial<Order> = {}): Promise<StepResult> {
   const res = await ctx.deps.store.orders.update(order.id, { ...change, status: to }, 'umkm');
@@ -44,7 +50,9 @@ async function move(ctx: FlowCtx, order: Order, to: OrderStatus, attempt: Attemp
   }
   // Delivered but not yet paid to the owner's knowledge: remind them of the one thing left.
   const done = to === 'delivered' && !res.order.paymentConfirmed ? 'uo-done-delivered-unpaid' : `uo-done-${to}`;
-  return detail(order.id, done, [{ type: 'notify-asn', orderId: order.id, event: to }]);
+  // The ASN's chat is gone (blocked, never linked again): the news waits for them; say so.
+  const told = (await asnReachable(ctx, order)) ? done : `${done}-unlinked`;
+  return detail(order.id, told, [{ type: 'notify-asn', orderId: order.id, event: to }]);
 }
 
 /** The owner confirms the payment reached them; the report says so (a follow-up if it already went out). */

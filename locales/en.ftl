@@ -123,7 +123,7 @@ menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
 menu-language-set = The language is now English.
-menu-cancelled = Step cancelled. Confirmed orders are safe.
+menu-cancelled = Step cancelled. Orders already placed are safe.
 menu-cancelled-plain = Step cancelled.
 menu-cancelled-cart-kept = Step cancelled. Your cart is kept.
 menu-pong = The service is up. ✅
@@ -156,7 +156,7 @@ browse-list =
     { $items }
 
     { $note }
-browse-order-fair = ℹ️ Businesses that received the least this month come first, so income is spread fairly.
+browse-order-fair = ℹ️ Businesses that have received the fewest Rupiah this month come first, so income is spread fairly.
 browse-order-price = ℹ️ Sorted from the lowest price.
 browse-prev = ◀️ Previous
 browse-next = Next ▶️
@@ -230,7 +230,7 @@ cart-now-empty = 🗑️ { $name } removed. The cart is now empty.
 cart-edit-ask = Choose the product to change:
 cart-edit-item = New quantity for { $name }? Choose or type a number 1–{ $max }, or remove it.
 cart-remove = 🗑️ Remove from cart
-cart-confirmed = ✅ Order { $id } confirmed. Total { $total }.
+cart-confirmed = ✅ Order { $id } created. Total { $total }.
 
 ## Recipient
 recipient-start =
@@ -595,14 +595,14 @@ un-owner-new =
 un-owner-hint = Reply /terima { $id } to accept or /tolak { $id } to reject. All orders: /pesanan.
 un-owner-reminder = ⏰ Reminder: order { $id } ({ $items }, { $total }) for { $umkm } has had no answer for more than { $minutes } minutes. Please accept or reject it.
 un-admin-overdue =
-    ⚠️ Order { $id } ({ $total }) was not accepted by the UMKM within { $minutes } minutes after the reminder.
+    ⚠️ Order { $id } ({ $total }) was not accepted by the UMKM within { $minutes } minutes.
     UMKM: { $umkm } (Kec. { $kecamatan }), owner { $owner } { $ownerPhone }
     Ordered by: { $asn } ({ $opd })
     Please help contact the UMKM.
 un-asn-accepted = ✅ Order { $id } was accepted by { $umkm } and is being prepared.
 un-asn-delivered = 🚚 Order { $id } from { $umkm } was delivered to { $name } (Kel. { $kelurahan }). Thank you for caring! 🙏
 un-asn-payment-confirmed = 💰 { $umkm } confirmed that the payment of order { $id } ({ $total }) arrived.
-un-asn-overdue = ⏳ Order { $id } has no answer from { $umkm } yet. We reminded the UMKM and told the admins of the Cooperative and SME Office.
+un-asn-overdue = ⏳ Order { $id } has no answer from { $umkm } yet, { $minutes } minutes on. We are reminding the UMKM and telling the admins of the Cooperative and SME Office. You can wait or cancel the order.
 un-asn-rejected =
     Sorry, order { $id } was rejected by { $umkm }.
     Reason: { $reason }
@@ -883,6 +883,123 @@ report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so i
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):
 
+## owners who have not linked, invitations, orders nobody accepts (issue 12)
+cart-umkm-not-linked = ℹ️ This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links.
+receipt-thanks-unlinked = ✅ Payment proof for order { $id } ({ $total }) received. This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links, and the report is on its way to the Mayor's Office.
+uo-done-accepted-unlinked =
+    { $channel ->
+        [numbered] ✅ Order { $id } accepted. We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. When the package has arrived, choose "Delivered".
+       *[other] ✅ Order { $id } accepted. We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. When the package has arrived, press "Delivered".
+    }
+uo-done-delivered-unlinked = 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again.
+uo-done-delivered-unpaid-unlinked =
+    { $channel ->
+        [numbered] 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. Once you have received the money, choose "Payment received".
+       *[other] 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. Once you have received the money, press "Payment received".
+    }
+uo-done-rejected-unlinked = Order { $id } rejected. We cannot reach the civil servant who ordered it through this service right now; we will pass on your reason once they link again. Please return the money they already paid.
+un-owner-wa-note = Good day, { $owner }. This is the Belanja UMKM service of the City of Depok (Cooperative and SME Office). An order from a civil servant for { $umkm } is waiting for you. Reply to this message (for example type "hello") to link your number and see the order. If you do not own { $umkm }, please ignore this message.
+un-owner-cancelled = ❌ Order { $id } ({ $total }) for { $umkm } was cancelled by the civil servant who ordered it, because nobody answered it within { $minutes } minutes. Please return { $total } to { $asn } ({ $asnPhone }).
+un-asn-overdue-unlinked = ⏳ Order { $id } has had no answer for { $minutes } minutes: { $umkm } is not linked to the service yet, so your order has not reached its owner. We told the admins of the Cooperative and SME Office. You can wait or cancel the order.
+un-asn-overdue-wait = ⏳ Keep waiting
+un-asn-overdue-cancel = ❌ Cancel the order
+un-asn-overdue-hint = Type /tunggu { $id } to keep waiting, or /batalkan { $id } to cancel the order.
+ov-waiting = All right, order { $id } keeps waiting for { $umkm }. We will let you know as soon as the UMKM answers. If you change your mind, type /batalkan { $id } while the order is not accepted.
+ov-cancel-ask = Cancel order { $id } ({ $total }, { $umkm })? The money you paid is returned by the UMKM's owner, { $owner } ({ $ownerPhone }).
+ov-cancel-yes = ✅ Yes, cancel
+ov-cancel-no = ↩️ No, keep waiting
+ov-cancelled = Order { $id } is cancelled. Your money ({ $total }) is returned by the owner of { $umkm }, { $owner } ({ $ownerPhone }); we are passing the cancellation on to them. The Mayor's Office is told too. If the money has not come back within 3 days, contact { $contact }.
+ov-cancelled-unlinked = Order { $id } is cancelled. Your money ({ $total }) is returned by the owner of { $umkm }, { $owner } ({ $ownerPhone }). The owner is not linked to the service yet: please contact them directly; we will also pass the cancellation on once they link. The Mayor's Office is told too. If the money has not come back within 3 days, contact { $contact }.
+ov-need-id = Please add the order number, for example /batalkan ORD-20261122-00001.
+ov-not-yours = That order is not among your orders.
+ov-not-open = Order { $id } is no longer waiting for the UMKM (status: { $status }), so there is nothing to change.
+ov-not-overdue = Order { $id } is still within the { $minutes } minutes the UMKM has to answer. You can cancel once that time has passed.
+report-cancelled-followup = ❌ Order { $orderId } ({ $umkm }) was CANCELLED by the civil servant because the UMKM did not answer in time, so it does not count as a purchase. The UMKM's owner returns the money to the civil servant.
+invite-welcome =
+    { $channel ->
+        [numbered] Welcome, owner of { $umkm }! 👋 WhatsApp has not shown us your number yet. Please share your phone number in this chat, then send a message again. It must be the owner's number registered with the Cooperative and SME Office.
+       *[other] Welcome, owner of { $umkm }! 👋 To link this account, press the "📱 Share my number" button at the bottom of the screen. It must be the owner's number registered with the Cooperative and SME Office.
+    }
+invite-unknown = We do not recognise this invitation link. Please ask { $contact } for a new invitation.
+invite-expired = This invitation link has expired. Please ask { $contact } for a new invitation.
+invite-used = This invitation link was already used. If you own the UMKM and are not linked yet, please ask { $contact } for a new invitation.
+invite-not-yours = Sorry, this invitation is for the owner of { $umkm } and your number is not the registered owner's number, so nothing was linked. If the owner's number has changed, contact { $contact }.
+invite-already-linked = This account is already linked as the owner of { $umkm }. ✅
+admin-menu-umkm = 🏪 UMKM owners & invitations
+au-title =
+    🏪 UMKM owners: { $linked } linked, { $unlinked } not yet (of { $total }).
+    { $kecamatan }
+au-kecamatan-line = • Kec. { $kecamatan }: { $linked } linked, { $unlinked } not yet
+au-overdue-title = ⏳ Orders not accepted by the UMKM after { $minutes } minutes:
+au-overdue-line = • { $id } — { $umkm } ({ $total }), ordered { $at } WIB{ $linked }
+au-overdue-unlinked-mark = , owner not linked
+au-none-overdue = ✅ No order is late to be accepted.
+au-unlinked-title = Not linked yet (those with waiting orders first):
+au-umkm-line = • { $id } { $umkm } (Kec. { $kecamatan }){ $waiting }
+au-waiting-mark = — { $count } waiting orders
+au-pick-hint = Choose a UMKM to see its invitation, or type a UMKM id or name.
+au-csv = 📄 CSV of all invitations
+au-not-found = No UMKM "{ $query }" found. Type a UMKM id or part of its name.
+au-invite =
+    📨 Invitation for { $umkm } (Kec. { $kecamatan })
+    Owner: { $owner } ({ $ownerPhone }){ $status }
+    { $links }
+    Valid until { $expires } WIB, single use. The invitation links only the registered owner's number.
+au-invite-linked = , linked
+au-invite-unlinked = , not linked yet
+au-invite-telegram = Telegram: { $link }
+au-invite-whatsapp = WhatsApp: { $link }
+au-invite-no-links = No links yet: neither Telegram nor WhatsApp runs on this server.
+au-back = ↩️ UMKM list
+au-csv-done = 📄 Invitations of the { $count } UMKM not linked yet, for field staff.
+au-card-title = Belanja UMKM Kota Depok invitation
+au-card-telegram = Scan for Telegram
+au-card-whatsapp = Scan for WhatsApp
+## search (issue 15)
+browse-search-emoji = We cannot search for that emoji yet. Type the product's name in letters, for example: keripik, rendang, batik.
+
+## terminal demo personas (issue 15)
+console-intro = Type /as to become another demo person: an ASN, a UMKM owner, an admin, or the mayor's office.
+console-personas-title = In this terminal chat you can be one of these demo people, each with their own chat:
+console-persona-asn = { $name } (ASN { $of })
+console-persona-owner = { $name } (UMKM { $of })
+console-persona-admin = { $name } (Admin { $of })
+console-persona-mayor = Mayor's office (reads reports only)
+console-personas-current = ← you now
+console-personas-pick = Type its number (or /as <number>). This exists only in the terminal, not on Telegram or WhatsApp.
+console-persona-unknown = No demo person "{ $query }". Type /as to see the list.
+console-switched = You are now: { $who }.
+console-waiting = 📬 { $count ->
+    [one] 1 message is
+   *[other] { $count } messages are
+} waiting:
+console-mayor-empty = No reports for the mayor's office yet.
+console-last-screen = Your last screen:
+console-message-for = ── message for { $who } ──
+console-notice = notice
+console-read-only = The mayor's office only reads reports here. Type /as to become someone else.
+
+## answers that help (issue 15)
+engine-ambiguous-choice =
+    "{ $typed }" fits more than one choice:
+    { $options }
+    Pick one of them, or type more of its name.
+cart-qty-price-ask = "{ $typed }" looks like a price. Did you mean { $qty } { $qty ->
+    [one] item
+   *[other] items
+}?
+cart-qty-price-yes = ✅ Yes, { $qty ->
+    [one] 1 item
+   *[other] { $qty } items
+}
+cart-qty-price-too-large = That looks like a price. Type how many you would like to buy (1–{ $max }), for example 2.
+recipient-own-phone-ask = { $phone } is your own number. Are you the recipient?
+recipient-own-phone-yes = ✅ Yes, I am the recipient
+recipient-own-phone-no = ✏️ No, change the number
+receipt-none-waiting = No order is waiting for a payment receipt, so we did not keep this photo. Your orders are under /orders.
+## Reports sent again after a crash (issue 14)
+report-resent-note = 🔁 SENT AGAIN — report { $reportId }: the previous send was cut off, so this may be a copy. This is not a new order.
+chat-resent-note = 🔁 Sent again (order { $orderId }): the previous send was cut off, so you may have this message already. This is not a new order.
 ## hardening (issue 14)
 receipt-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a screenshot or an ordinary phone camera photo.
 up-photo-too-many-pixels = The photo's resolution is too high (more than { $megapixels } megapixels). Please send a smaller photo.

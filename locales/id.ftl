@@ -120,7 +120,7 @@ menu-language = Pilih bahasa / Choose a language:
 menu-language-id = 🇮🇩 Bahasa Indonesia
 menu-language-en = 🇬🇧 English
 menu-language-set = Bahasa sudah diganti ke Bahasa Indonesia.
-menu-cancelled = Langkah dibatalkan. Pesanan yang sudah dikonfirmasi tetap aman.
+menu-cancelled = Langkah dibatalkan. Pesanan yang sudah dibuat tetap aman.
 menu-cancelled-plain = Langkah dibatalkan.
 menu-cancelled-cart-kept = Langkah dibatalkan. Isi keranjang Anda tetap tersimpan.
 menu-pong = Layanan aktif. ✅
@@ -150,7 +150,7 @@ browse-list =
     { $items }
 
     { $note }
-browse-order-fair = ℹ️ UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.
+browse-order-fair = ℹ️ UMKM yang bulan ini paling sedikit menerima pembayaran (dalam Rupiah) tampil lebih dulu, agar rezeki merata.
 browse-order-price = ℹ️ Diurutkan dari harga termurah.
 browse-prev = ◀️ Sebelumnya
 browse-next = Berikutnya ▶️
@@ -180,7 +180,7 @@ browse-search-too-short = Kata pencarian terlalu pendek. Ketik minimal 2 huruf.
 browse-search-too-long = Kata pencarian terlalu panjang. Ketik maksimal 100 karakter.
 
 ## Cart
-cart-qty-ask = Mau beli berapa? { $name } — { $price } per { $unit }. Pilih atau ketik angka 1–{ $max }.
+cart-qty-ask = Berapa jumlah yang ingin Anda beli? { $name } — { $price } per { $unit }. Pilih atau ketik angka 1–{ $max }.
 cart-qty-need-number = Silakan ketik jumlahnya dengan angka (1–99).
 cart-qty-not-number = Jumlah harus berupa angka bulat, misalnya 2.
 cart-qty-too-small = Jumlah minimal 1.
@@ -218,7 +218,7 @@ cart-now-empty = 🗑️ { $name } dihapus. Keranjang sekarang kosong.
 cart-edit-ask = Pilih produk yang ingin diubah:
 cart-edit-item = Jumlah baru untuk { $name }? Pilih atau ketik angka 1–{ $max }, atau hapus.
 cart-remove = 🗑️ Hapus dari keranjang
-cart-confirmed = ✅ Pesanan { $id } dikonfirmasi. Total { $total }.
+cart-confirmed = ✅ Pesanan { $id } dibuat. Total { $total }.
 
 ## Recipient
 recipient-start =
@@ -562,14 +562,14 @@ un-owner-new =
 un-owner-hint = Balas dengan /terima { $id } untuk menerima atau /tolak { $id } untuk menolak. Semua pesanan: /pesanan.
 un-owner-reminder = ⏰ Pengingat: pesanan { $id } ({ $items }, { $total }) untuk { $umkm } belum ditanggapi sejak lebih dari { $minutes } menit. Mohon terima atau tolak pesanan ini.
 un-admin-overdue =
-    ⚠️ Pesanan { $id } ({ $total }) belum diterima UMKM dalam { $minutes } menit setelah pengingat.
+    ⚠️ Pesanan { $id } ({ $total }) belum diterima UMKM dalam { $minutes } menit.
     UMKM: { $umkm } (Kec. { $kecamatan }), pemilik { $owner } { $ownerPhone }
     Pemesan: { $asn } ({ $opd })
     Mohon bantu menghubungi UMKM tersebut.
 un-asn-accepted = ✅ Pesanan { $id } sudah diterima oleh { $umkm } dan sedang disiapkan.
 un-asn-delivered = 🚚 Pesanan { $id } dari { $umkm } sudah diantar kepada { $name } (Kel. { $kelurahan }). Terima kasih atas kepedulian Anda! 🙏
 un-asn-payment-confirmed = 💰 { $umkm } mengonfirmasi pembayaran pesanan { $id } ({ $total }) sudah diterima.
-un-asn-overdue = ⏳ Pesanan { $id } belum ditanggapi oleh { $umkm }. Kami sudah mengingatkan UMKM dan memberi tahu admin Dinas Koperasi dan UMKM.
+un-asn-overdue = ⏳ Pesanan { $id } belum ditanggapi oleh { $umkm } dalam { $minutes } menit. Kami mengingatkan UMKM dan memberi tahu admin Dinas Koperasi dan UMKM. Anda dapat menunggu atau membatalkan pesanan.
 un-asn-rejected =
     Mohon maaf, pesanan { $id } ditolak oleh { $umkm }.
     Alasan: { $reason }
@@ -823,6 +823,114 @@ report-rejected-followup = ❌ Pesanan { $orderId } DITOLAK oleh UMKM, jadi tida
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):
 
+## owners who have not linked, invitations, orders nobody accepts (issue 12)
+cart-umkm-not-linked = ℹ️ UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung.
+receipt-thanks-unlinked = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung, dan laporan sedang diteruskan ke Kantor Wali Kota.
+uo-done-accepted-unlinked =
+    { $channel ->
+        [numbered] ✅ Pesanan { $id } diterima. ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah paket sampai, pilih "Sudah diantar".
+       *[other] ✅ Pesanan { $id } diterima. ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah paket sampai, tekan "Sudah diantar".
+    }
+uo-done-delivered-unlinked = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali.
+uo-done-delivered-unpaid-unlinked =
+    { $channel ->
+        [numbered] 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah uangnya Anda terima, pilih "Pembayaran sudah masuk".
+       *[other] 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".
+    }
+uo-done-rejected-unlinked = Pesanan { $id } ditolak. ASN pemesan belum dapat kami hubungi lewat layanan ini; alasannya kami teruskan begitu ia terhubung kembali. Mohon kembalikan uang yang sudah dibayarkan kepadanya.
+un-owner-wa-note = Selamat siang, { $owner }. Ini layanan Belanja UMKM Pemerintah Kota Depok (Dinas Koperasi dan UMKM). Ada pesanan dari ASN untuk { $umkm } yang menunggu Anda. Balas pesan ini (misalnya ketik "halo") untuk menghubungkan nomor Anda dan melihat pesanannya. Bila bukan Anda pemilik { $umkm }, abaikan pesan ini.
+un-owner-cancelled = ❌ Pesanan { $id } ({ $total }) untuk { $umkm } dibatalkan oleh ASN pemesan karena belum ditanggapi dalam { $minutes } menit. Mohon kembalikan uang { $total } kepada { $asn } ({ $asnPhone }).
+un-asn-overdue-unlinked = ⏳ Pesanan { $id } belum ditanggapi dalam { $minutes } menit: { $umkm } belum terhubung ke layanan, jadi pesanan Anda belum sampai kepada pemiliknya. Admin Dinas Koperasi dan UMKM sudah kami beri tahu. Anda dapat menunggu atau membatalkan pesanan.
+un-asn-overdue-wait = ⏳ Tunggu saja
+un-asn-overdue-cancel = ❌ Batalkan pesanan
+un-asn-overdue-hint = Ketik /tunggu { $id } untuk tetap menunggu, atau /batalkan { $id } untuk membatalkan pesanan.
+ov-waiting = Baik, pesanan { $id } tetap menunggu { $umkm }. Anda akan kami kabari begitu UMKM menanggapinya. Bila berubah pikiran, ketik /batalkan { $id } selama pesanan belum diterima.
+ov-cancel-ask = Batalkan pesanan { $id } ({ $total }, { $umkm })? Uang yang sudah Anda bayarkan dikembalikan oleh pemilik UMKM, { $owner } ({ $ownerPhone }).
+ov-cancel-yes = ✅ Ya, batalkan
+ov-cancel-no = ↩️ Tidak, tetap menunggu
+ov-cancelled = Pesanan { $id } dibatalkan. Uang Anda ({ $total }) dikembalikan oleh pemilik { $umkm }, { $owner } ({ $ownerPhone }); pembatalan ini kami teruskan kepadanya. Kantor Wali Kota juga diberi tahu. Bila uang belum kembali dalam 3 hari, hubungi { $contact }.
+ov-cancelled-unlinked = Pesanan { $id } dibatalkan. Uang Anda ({ $total }) dikembalikan oleh pemilik { $umkm }, { $owner } ({ $ownerPhone }). Pemiliknya belum terhubung ke layanan: mohon hubungi beliau langsung; pembatalan ini juga kami teruskan begitu ia terhubung. Kantor Wali Kota juga diberi tahu. Bila uang belum kembali dalam 3 hari, hubungi { $contact }.
+ov-need-id = Mohon sertakan nomor pesanannya, misalnya /batalkan ORD-20261122-00001.
+ov-not-yours = Pesanan itu tidak ditemukan di antara pesanan Anda.
+ov-not-open = Pesanan { $id } sudah tidak menunggu UMKM (status: { $status }), jadi tidak ada yang perlu diubah.
+ov-not-overdue = Pesanan { $id } masih dalam batas waktu { $minutes } menit untuk ditanggapi UMKM. Pembatalan bisa dilakukan setelah batas itu lewat.
+report-cancelled-followup = ❌ Pesanan { $orderId } ({ $umkm }) DIBATALKAN oleh ASN karena tidak ditanggapi UMKM dalam batas waktu, jadi tidak dihitung sebagai pembelian. Uang dikembalikan oleh pemilik UMKM kepada ASN.
+invite-welcome =
+    { $channel ->
+        [numbered] Selamat datang, pemilik { $umkm }! 👋 WhatsApp belum memperlihatkan nomor Anda kepada kami. Mohon bagikan nomor telepon Anda di chat ini, lalu kirim pesan lagi. Nomornya harus nomor pemilik yang terdaftar di Dinas Koperasi dan UMKM.
+       *[other] Selamat datang, pemilik { $umkm }! 👋 Untuk menghubungkan akun ini, tekan tombol "📱 Bagikan nomor saya" di bawah layar. Nomornya harus nomor pemilik yang terdaftar di Dinas Koperasi dan UMKM.
+    }
+invite-unknown = Tautan undangan ini tidak kami kenali. Mohon minta undangan baru kepada { $contact }.
+invite-expired = Tautan undangan ini sudah kedaluwarsa. Mohon minta undangan baru kepada { $contact }.
+invite-used = Tautan undangan ini sudah pernah dipakai. Bila Anda pemilik UMKM dan belum terhubung, mohon minta undangan baru kepada { $contact }.
+invite-not-yours = Maaf, undangan ini untuk pemilik { $umkm } dan nomor Anda bukan nomor pemilik yang terdaftar, jadi tidak ada yang kami hubungkan. Bila nomor pemilik sudah berganti, hubungi { $contact }.
+invite-already-linked = Akun ini sudah terhubung sebagai pemilik { $umkm }. ✅
+admin-menu-umkm = 🏪 Pemilik UMKM & undangan
+au-title =
+    🏪 Pemilik UMKM: { $linked } terhubung, { $unlinked } belum (dari { $total }).
+    { $kecamatan }
+au-kecamatan-line = • Kec. { $kecamatan }: { $linked } terhubung, { $unlinked } belum
+au-overdue-title = ⏳ Pesanan belum diterima UMKM lewat { $minutes } menit:
+au-overdue-line = • { $id } — { $umkm } ({ $total }), dipesan { $at } WIB{ $linked }
+au-overdue-unlinked-mark = , pemilik belum terhubung
+au-none-overdue = ✅ Tidak ada pesanan yang terlambat diterima.
+au-unlinked-title = Belum terhubung (yang punya pesanan menunggu lebih dulu):
+au-umkm-line = • { $id } { $umkm } (Kec. { $kecamatan }){ $waiting }
+au-waiting-mark = — { $count } pesanan menunggu
+au-pick-hint = Pilih UMKM untuk melihat undangannya, atau ketik ID/nama UMKM.
+au-csv = 📄 CSV semua undangan
+au-not-found = UMKM "{ $query }" tidak ditemukan. Ketik ID atau sebagian nama UMKM.
+au-invite =
+    📨 Undangan untuk { $umkm } (Kec. { $kecamatan })
+    Pemilik: { $owner } ({ $ownerPhone }){ $status }
+    { $links }
+    Berlaku sampai { $expires } WIB, sekali pakai. Undangan hanya menghubungkan nomor pemilik yang terdaftar.
+au-invite-linked = , sudah terhubung
+au-invite-unlinked = , belum terhubung
+au-invite-telegram = Telegram: { $link }
+au-invite-whatsapp = WhatsApp: { $link }
+au-invite-no-links = Tautan belum tersedia: Telegram dan WhatsApp belum berjalan di server ini.
+au-back = ↩️ Daftar UMKM
+au-csv-done = 📄 Undangan { $count } UMKM yang belum terhubung, untuk petugas lapangan.
+au-card-title = Undangan Belanja UMKM Kota Depok
+au-card-telegram = Pindai untuk Telegram
+au-card-whatsapp = Pindai untuk WhatsApp
+## search (issue 15)
+browse-search-emoji = Emoji itu belum bisa kami cari. Ketik nama produknya dengan huruf, contoh: keripik, rendang, batik.
+
+## terminal demo personas (issue 15)
+console-intro = Ketik /sebagai untuk menjadi orang demo lain: ASN, pemilik UMKM, admin, atau Kantor Wali Kota.
+console-personas-title = Di obrolan terminal ini Anda bisa menjadi salah satu orang demo berikut, masing-masing dengan obrolannya sendiri:
+console-persona-asn = { $name } (ASN { $of })
+console-persona-owner = { $name } (UMKM { $of })
+console-persona-admin = { $name } (Admin { $of })
+console-persona-mayor = Kantor Wali Kota (hanya membaca laporan)
+console-personas-current = ← Anda sekarang
+console-personas-pick = Ketik nomornya (atau /sebagai <nomor>). Ini hanya ada di terminal, tidak di Telegram atau WhatsApp.
+console-persona-unknown = Tidak ada orang demo "{ $query }". Ketik /sebagai untuk melihat daftarnya.
+console-switched = Sekarang Anda: { $who }.
+console-waiting = 📬 { $count } pesan menunggu:
+console-mayor-empty = Belum ada laporan untuk Kantor Wali Kota.
+console-last-screen = Layar terakhir Anda:
+console-message-for = ── pesan untuk { $who } ──
+console-notice = pemberitahuan
+console-read-only = Kantor Wali Kota hanya membaca laporan di sini. Ketik /sebagai untuk menjadi orang lain.
+
+## answers that help (issue 15)
+engine-ambiguous-choice =
+    "{ $typed }" cocok dengan lebih dari satu pilihan:
+    { $options }
+    Pilih salah satunya, atau ketik namanya lebih lengkap.
+cart-qty-price-ask = "{ $typed }" terlihat seperti harga. Maksudnya { $qty } buah?
+cart-qty-price-yes = ✅ Ya, { $qty } buah
+cart-qty-price-too-large = Itu terlihat seperti harga. Ketik jumlah barang yang ingin Anda beli (1–{ $max }), misalnya 2.
+recipient-own-phone-ask = { $phone } adalah nomor Anda sendiri. Penerima adalah Anda sendiri?
+recipient-own-phone-yes = ✅ Ya, saya penerimanya
+recipient-own-phone-no = ✏️ Bukan, ganti nomor
+receipt-none-waiting = Tidak ada pesanan yang menunggu bukti pembayaran, jadi foto ini tidak kami simpan. Pesanan Anda ada di /riwayat.
+## Reports sent again after a crash (issue 14)
+report-resent-note = 🔁 DIKIRIM ULANG — laporan { $reportId }: pengiriman sebelumnya terputus, jadi pesan ini mungkin salinan. Ini bukan pesanan baru.
+chat-resent-note = 🔁 Dikirim ulang (pesanan { $orderId }): pengiriman sebelumnya terputus, jadi pesan ini mungkin sudah Anda terima. Ini bukan pesanan baru.
 ## hardening (issue 14)
 receipt-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim tangkapan layar atau foto biasa dari kamera ponsel.
 up-photo-too-many-pixels = Foto terlalu besar resolusinya (lebih dari { $megapixels } megapiksel). Mohon kirim foto yang lebih kecil.

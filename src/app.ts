@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { ADMIN_GLOBAL_DOCUMENTS } from '../flows/admin.js';
 import { COMMANDS, FLOWS, GLOBAL_CHOICES, STRAY_INPUTS } from '../flows/index.js';
 import { createAdminJobs } from './admin/jobs-port.js';
+import type { BotAddresses } from './admin/invitation-card.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createEngine, type EngineDeps } from './engine/engine.js';
@@ -59,6 +60,8 @@ export function createApp(deps: AppDeps) {
       return renderReply(i18n, locale, { text: { key: 'flood-notice' } }, chat.channel);
     },
   });
+  // Filled in by main (or a test harness) once the channels know their addresses (getMe, pairing).
+  const bot: BotAddresses = {};
   const engineDeps: EngineDeps = {
     store,
     clock,
@@ -75,6 +78,7 @@ export function createApp(deps: AppDeps) {
     effects: deps.effects ?? ((e) => queues.performEffects(e)),
     admin: createAdminJobs(queues, clock),
     onStep: deps.onStep,
+    bot,
   };
   const engine = createEngine({ ...engineDeps, flood });
   const rawEngine = createEngine(engineDeps);
@@ -87,6 +91,8 @@ export function createApp(deps: AppDeps) {
     media,
     sessions,
     queues,
+    /** the bot's addresses for owner invitations: set `telegramBot` / `whatsappNumber` once known */
+    bot,
     /** the engine behind flood control: what channels use */
     engine,
     /** the engine without flood control (benchmarks, tests that drive it faster than a person) */

@@ -66,6 +66,8 @@ export const EnvSchema = z
     ADMIN_CONTACT: z.string().default('Dinas Koperasi dan UMKM Kota Depok'),
     WORKER: z.enum(['inline', 'separate'], { error: 'must be inline or separate' }).optional(),
     CONSOLE: bool.optional(),
+    // Where the terminal chat writes the files the bot sends (recap CSV, charts, invitations).
+    CONSOLE_OUT_DIR: z.string().min(1).default('./data/out'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

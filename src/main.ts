@@ -5,8 +5,8 @@ import { Queue } from 'bullmq';
 import { Api, webhookCallback } from 'grammy';
 import { ENGLISH_COMMANDS } from '../flows/index.js';
 import { createApp } from './app.js';
-import { renderForConsole, runConsoleChannel } from './channels/console/console.js';
-import type { ChannelSender } from './channels/types.js';
+import { runConsoleChannel } from './channels/console/console.js';
+import { type ConsolePersonas, createConsolePersonas } from './channels/console/personas.js';
 import { WA_OUTBOX_QUEUE, startWhatsAppOutboxWorker } from './channels/whatsapp/outbox.js';
 import type { WhatsAppChannel } from './channels/whatsapp/socket.js';
 import { openAppConnection, openWorkerConnection } from './queue/connection.js';
@@ -19,16 +19,20 @@ import { createOpsRoutes, queuesOf } from './http/ops-routes.js';
 import { type Handler, startHttpServer } from './http/server.js';
 import { createWebhookGate } from './http/webhook-gate.js';
 import { configOrExit } from './boot.js';
-import { DEMO_DIR, loadDemoIfEmpty } from './import/demo.js';
+import { DEMO_DIR, demoPersonas, linkDemoPersonas, loadDemoIfEmpty } from './import/demo.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createShutdown, drainRunner } from './shutdown.js';
-import { REDIS_INSTALL_HINT, hasRedisServer, type PrivateRedis, startPrivateRedis } from './store/redis-server.js';
+import { createConsoleInbox } from './store/console-inbox-repo.js';
+import { REDIS_INSTALL_HINT, hasRedisServer } from './store/redis-server.js';
+import { type SharedRedis, attachSharedRedis } from './store/shared-redis.js';
 
 /**
  * Entry point: starts the channels named in the config (Telegram when BOT_TOKEN is set, the
  * terminal chat when nothing is configured) and the queue workers when WORKER=inline.
- * Without REDIS_URL a private redis-server (AOF on) runs under ./data/redis and stops on exit.
+ * Without REDIS_URL the data directory's private redis-server (AOF on, unix socket
+ * ./data/redis/redis.sock) is used: started when none runs, shared with any other process of the
+ * app on the same directory, stopped when the last one leaves (src/store/shared-redis.ts).
  * With HTTP_PORT: the webhook, /healthz, /metrics and /admin/queues. SIGTERM/SIGINT: a graceful
  * shutdown (src/shutdown.ts), exit 0.
  */
@@ -42,16 +46,16 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL, logDest);
 
-  let privateRedis: PrivateRedis | undefined;
+  let privateRedis: SharedRedis | undefined;
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
     if (!hasRedisServer()) {
       console.error(REDIS_INSTALL_HINT);
       process.exit(1);
     }
-    privateRedis = await startPrivateRedis({ dir: './data/redis' });
+    privateRedis = await attachSharedRedis({ dir: './data/redis', log: (msg) => logger.info(msg) });
     redisUrl = privateRedis.url;
-    logger.info({ port: privateRedis.port }, 'started a private redis-server under ./data/redis');
+    logger.info({ started: privateRedis.started }, `private redis-server of ./data/redis: ${privateRedis.started ? 'started' : 'attached'}`);
   }
   const redis = openAppConnection(redisUrl, logger);
   const metrics = createMetrics({ processMetrics: true });
@@ -65,19 +69,30 @@ async function main(): Promise<void> {
   const shutdown = createShutdown(logger);
   shutdown.add('connections', 'app', () => app.close());
   shutdown.add('connections', 'redis', async () => void (await redis.quit()));
-  if (privateRedis) shutdown.add('connections', 'private redis-server', () => privateRedis.stop());
+  if (privateRedis) shutdown.add('connections', 'private redis-server', async () => void (await privateRedis.release()));
   shutdown.onSignals();
 
   const senders: WorkerSenders = {};
   const channels: Record<string, ChannelCheck> = {};
-  // Messages the workers address to console users (the demo ASN) are shown in the terminal.
-  const consoleSender: ChannelSender = {
-    channel: 'console',
-    async send(_chatId, msg) {
-      process.stdout.write(`\n[pemberitahuan]\n${renderForConsole(msg, config.MEDIA_DIR)}\n`);
-      return { ok: true };
-    },
-  };
+  // The terminal chat's demo personas (/sebagai): messages the workers address to any of them
+  // are shown in the terminal and wait in that persona's chat.
+  let personas: ConsolePersonas | undefined;
+  let consoleUser: { phone: string } | undefined;
+  if (config.consoleEnabled) {
+    if (await loadDemoIfEmpty(app.store, { mediaDir: config.MEDIA_DIR })) logger.info('demo data loaded');
+    consoleUser = JSON.parse(readFileSync(path.join(DEMO_DIR, 'console-user.json'), 'utf8')) as { phone: string };
+    const list = await demoPersonas(app.store, consoleUser.phone);
+    await linkDemoPersonas(app.store, list, consoleUser.phone, app.clock());
+    personas = createConsolePersonas({
+      personas: list,
+      inbox: createConsoleInbox(redis, app.keys),
+      i18n: app.i18n,
+      locale: config.DEFAULT_LOCALE,
+      write: (s) => process.stdout.write(s),
+      mediaDir: config.MEDIA_DIR,
+      outDir: path.resolve(config.CONSOLE_OUT_DIR),
+    });
+  }
   const routes = new Map<string, Handler>();
 
   let whatsapp: WhatsAppChannel | undefined;
@@ -106,6 +121,8 @@ async function main(): Promise<void> {
     });
     whatsapp = wa;
     await wa.start();
+    // Owner invitations point at the paired number (click-to-chat links).
+    app.bot.whatsappNumber = () => wa.ownNumber() ?? (config.WHATSAPP_PAIRING_PHONE || undefined);
     // Worker processes (npm run worker) hand WhatsApp sends to this process through the outbox.
     const outboxRedis = openWorkerConnection(redisUrl, logger);
     const outbox = startWhatsAppOutboxWorker({ connection: outboxRedis, keys: app.keys, sender: wa.sender, logger });
@@ -130,6 +147,8 @@ async function main(): Promise<void> {
       mediaDir: config.MEDIA_DIR,
     });
     await bot.init();
+    // Owner invitations link to the bot by its username (getMe, read by init).
+    app.bot.telegramBot = () => bot.botInfo.username;
     // Workers get a plain Api (no auto-retry): their queues handle 429 and retries themselves,
     // so a broadcast pauses its whole queue for retry_after instead of one call sleeping.
     senders.telegram = createTelegramSender(new Api(config.BOT_TOKEN!, { apiRoot: config.TELEGRAM_API_ROOT }), {
@@ -162,7 +181,7 @@ async function main(): Promise<void> {
   }
 
   if (whatsapp) senders.whatsapp = whatsapp.sender;
-  if (config.consoleEnabled) senders.console = consoleSender;
+  if (personas) senders.console = personas.sender;
   if (config.workerInline) {
     const workerRedis = openWorkerConnection(redisUrl, logger);
     const workers = await startWorkers({
@@ -203,15 +222,15 @@ async function main(): Promise<void> {
     logger.info({ port: http.port }, 'http server listening (/healthz, /metrics)');
   }
 
-  if (config.consoleEnabled) {
-    if (await loadDemoIfEmpty(app.store, { mediaDir: config.MEDIA_DIR })) logger.info('demo data loaded');
-    const user = JSON.parse(readFileSync(path.join(DEMO_DIR, 'console-user.json'), 'utf8')) as { phone: string };
+  if (personas && consoleUser) {
     await runConsoleChannel({
       handler,
       input: process.stdin,
       output: process.stdout,
-      phone: user.phone,
+      phone: consoleUser.phone,
       mediaDir: config.MEDIA_DIR,
+      personas,
+      intro: app.i18n.t(config.DEFAULT_LOCALE, 'console-intro'),
     });
     // Let queued work (the report of a purchase just made) finish before leaving.
     process.exit(await shutdown.run('stdin closed'));

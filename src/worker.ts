@@ -1,8 +1,9 @@
 /**
  * Entry of `npm run worker`: the BullMQ workers only (reports, reminders, recaps). Run as many as
- * you like against one Redis. Needs REDIS_URL: a private Redis belongs to the app process
- * (use WORKER=inline there instead). WhatsApp messages need the WhatsApp socket, which lives in
- * the app: a separate worker queues them on the `wa-outbox` queue that the app delivers.
+ * you like against one Redis. Without REDIS_URL it attaches to the data directory's shared
+ * redis-server (./data/redis, the one `npm start` uses; started when none runs). WhatsApp
+ * messages need the WhatsApp socket, which lives in the app: a separate worker queues them on the
+ * `wa-outbox` queue that the app delivers.
  * With HTTP_PORT it serves /healthz and /metrics (and the dashboard with DASHBOARD_PASSWORD).
  * SIGTERM/SIGINT: the jobs in hand finish, then it exits 0.
  */
@@ -19,17 +20,15 @@ import { createMetrics } from './metrics.js';
 import { openWorkerConnection } from './queue/connection.js';
 import { startWorkers } from './queue/workers.js';
 import { createStore } from './store/index.js';
+import { attachSharedRedis } from './store/shared-redis.js';
 import { createKeys } from './store/keys.js';
 import { createShutdown } from './shutdown.js';
 
 async function main(): Promise<void> {
   const config = configOrExit(2);
   const logger = createLogger(config.LOG_LEVEL);
-  if (!config.REDIS_URL) {
-    console.error('npm run worker needs REDIS_URL (the private Redis belongs to the app: start it with WORKER=inline instead)');
-    process.exit(2);
-  }
-  const redis = openWorkerConnection(config.REDIS_URL, logger);
+  const shared = config.REDIS_URL ? undefined : await attachSharedRedis({ dir: './data/redis', log: (msg) => logger.info(msg) });
+  const redis = openWorkerConnection(config.REDIS_URL ?? shared!.url, logger);
   const keys = createKeys(config.REDIS_PREFIX);
   const store = createStore(redis, { keys });
   const telegram = config.BOT_TOKEN
@@ -56,6 +55,7 @@ async function main(): Promise<void> {
   shutdown.add('workers', 'queue workers', () => handle.close());
   shutdown.add('connections', 'whatsapp outbox', async () => whatsapp?.close());
   shutdown.add('connections', 'redis', async () => void (await redis.quit()));
+  if (shared) shutdown.add('connections', 'private redis-server', async () => void (await shared.release()));
   shutdown.onSignals();
 
   if (config.HTTP_PORT) {

@@ -17,6 +17,12 @@ export interface OutboundMessage {
   listed?: number;
   /** a message of its own (a caption to copy): never joined with the others of its turn */
   standalone?: boolean;
+  /**
+   * The same for every send of one message (a report to one destination): a sender that can drop
+   * a repeat (the WhatsApp outbox, a durable queue) keys on it instead of the content, so a send
+   * retried after a crash, even with a "sent again" note, is queued once.
+   */
+  idempotencyKey?: string;
 }
 
 /** The outcome of one send, sorted by what the caller should do next. */

@@ -1,7 +1,8 @@
 /**
  * `npm run import -- roster|umkm|products <file.csv>`: validates the whole file and writes it
  * only when every row is good. Prints the counts, or every bad row as `line N: field: reason`
- * and exits 1. Uses REDIS_URL, or a private redis-server under ./data/redis when it is unset.
+ * and exits 1. Uses REDIS_URL, or the data directory's shared redis-server (./data/redis, see
+ * src/store/shared-redis.ts) when it is unset: the one a running bot uses, started when none runs.
  */
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from '../config.js';
@@ -10,7 +11,7 @@ import { formatCounts, IMPORT_KINDS, type ImportKindName, importCsv } from '../i
 import { createMediaStore } from '../media/media-store.js';
 import { createStore } from '../store/index.js';
 import { createKeys } from '../store/keys.js';
-import { type PrivateRedis, startPrivateRedis } from '../store/redis-server.js';
+import { type SharedRedis, attachSharedRedis } from '../store/shared-redis.js';
 
 const USAGE = `usage: npm run import -- ${IMPORT_KINDS.join('|')} <file.csv>`;
 
@@ -41,10 +42,10 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  let privateRedis: PrivateRedis | undefined;
+  let privateRedis: SharedRedis | undefined;
   let redis: Redis | undefined;
   try {
-    if (!config.REDIS_URL) privateRedis = await startPrivateRedis({ dir: './data/redis' });
+    if (!config.REDIS_URL) privateRedis = await attachSharedRedis({ dir: './data/redis' });
     redis = new Redis(config.REDIS_URL ?? privateRedis!.url, { maxRetriesPerRequest: 3, lazyConnect: true });
     redis.on('error', () => undefined); // a failed command below says what went wrong, once
     await redis.connect();
@@ -64,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     await redis?.quit().catch(() => redis?.disconnect());
-    await privateRedis?.stop();
+    await privateRedis?.release();
   }
 }
 

@@ -31,3 +31,18 @@ export function parseOwnerChoice(id: string): { action: OwnerAction; orderId: st
 export function retryChoiceId(orderId: string): string {
   return `${RETRY_CHOICE_PREFIX}${orderId}`;
 }
+
+/** Prefix of the ASN's buttons on an order no owner accepted in time: `ov:wait:<id>`, `ov:cancel:<id>`. */
+export const OVERDUE_CHOICE_PREFIX = 'ov:';
+export type OverdueAction = 'wait' | 'cancel';
+
+/** `ov:cancel:ORD-20261122-00001` */
+export function overdueChoiceId(action: OverdueAction, orderId: string): string {
+  return `${OVERDUE_CHOICE_PREFIX}${action}:${orderId}`;
+}
+
+/** The action and order of an overdue button id, or null when it is not one. */
+export function parseOverdueChoice(id: string): { action: OverdueAction; orderId: string } | null {
+  const m = /^ov:(wait|cancel):(.{1,50})$/.exec(id);
+  return m ? { action: m[1] as OverdueAction, orderId: m[2]! } : null;
+}

@@ -10,9 +10,18 @@ export type SortOrder = 'fair' | 'price-asc' | 'price-desc';
  */
 const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The shuffle keys of the current seed (a pure function of id and seed, kept for the day's queries). */
+let rotations: { seed: string; keys: Map<string, string> } = { seed: '', keys: new Map() };
+
 /** A stable per-day shuffle key, so UMKM with equal order counts take turns at the top. */
 function rotation(id: string, seed: string): string {
-  return createHash('sha1').update(`${seed}|${id}`).digest('hex').slice(0, 8);
+  if (rotations.seed !== seed) rotations = { seed, keys: new Map() };
+  let key = rotations.keys.get(id);
+  if (key === undefined) {
+    key = createHash('sha1').update(`${seed}|${id}`).digest('hex').slice(0, 8);
+    rotations.keys.set(id, key);
+  }
+  return key;
 }
 
 /**

@@ -67,7 +67,7 @@ export const ORDER_STATUSES = [
   'accepted', // UMKM owner accepted
   'rejected', // UMKM owner rejected
   'delivered', // UMKM owner delivered
-  'cancelled', // ASN cancelled before paying
+  'cancelled', // ASN cancelled before paying, or after paying when no owner accepted in time
 ] as const;
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;

@@ -4,7 +4,7 @@ import { channelArgs, renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepResult, StrayInput, UserInfo } from './flow.js';
-import { readInput, WORD_COMMANDS } from './match.js';
+import { ambiguousLabels, readInput, WORD_COMMANDS } from './match.js';
 import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
 import type { Effect, Input, Msg, Reply } from './types.js';
 import type { FloodPolicy } from './flood.js';
@@ -171,6 +171,11 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     }
     if (!step?.handle) return { kind: 'goto', to: { flow: 'menu', step: 'main' } };
     const result = await step.handle(ctx, input);
+    if (result.kind === 'invalid' && input.kind === 'text') {
+      // Typed words that start two or more buttons: name them, so the next try picks one.
+      const labels = ambiguousLabels(input.text, session.offered, Boolean(session.expectsNumber));
+      if (labels.length) return { kind: 'invalid', reason: { key: 'engine-ambiguous-choice', args: { typed: input.text.trim(), options: labels.map((l) => `• ${l}`).join('\n') } } };
+    }
     if (result.kind !== 'invalid' || !REFUSALS.has(result.reason.key)) return result;
     return (await stray(ctx, input)) ?? result;
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AdminJobs } from '../admin/jobs-port.js';
+import type { BotAddresses } from '../admin/invitation-card.js';
 import type { Config } from '../config.js';
 import type { Person, Umkm } from '../domain/schemas.js';
 import type { Clock } from '../domain/time.js';
@@ -37,6 +38,8 @@ export interface FlowDeps {
   t: (key: string, args?: Msg['args']) => string;
   /** queue operations of the admin flows (broadcasts, failed reports); absent where no queues run */
   admin?: AdminJobs;
+  /** where the bot is reached (Telegram username, WhatsApp number), for owner invitations; filled in once the channels start */
+  bot?: BotAddresses;
 }
 
 /** Everything a step sees for one input. `data` is the current flow's data (parsed, mutable copy). */

@@ -64,6 +64,22 @@ export function matchChoice(
   return null;
 }
 
+/**
+ * The labels typed text starts two or more of ("nasi box" for "Nasi Box Ayam Bakar" and "Nasi
+ * Box Menu Sehat"): what to list when the step could not use the text. Empty when it fits one or
+ * none, or is a number on a step that takes numbers.
+ */
+export function ambiguousLabels(text: string, offered: { id: string; label: string }[], expectsNumber: boolean): string[] {
+  if (expectsNumber && /^[\s\d.,+-]+$/.test(text)) return [];
+  const words = fold(text);
+  if (words.length < 3 || /^\d+$/.test(words)) return [];
+  const hits = offered.filter((o) => {
+    const l = fold(o.label);
+    return l === words || l.startsWith(`${words} `);
+  });
+  return hits.length > 1 ? hits.map((o) => o.label) : [];
+}
+
 /** Plain words that act as commands (WhatsApp users rarely type a slash). */
 export const WORD_COMMANDS: ReadonlyMap<string, string> = new Map([
   ['menu', 'menu'],

@@ -92,11 +92,13 @@ export interface ChatRef {
 export type Effect =
   | { type: 'enqueue-report'; orderId: string }
   /** a follow-up to the report: the post link (default) or the UMKM's payment confirmation */
-  | { type: 'enqueue-followup'; orderId: string; about?: 'post-link' | 'payment' | 'rejected' }
+  | { type: 'enqueue-followup'; orderId: string; about?: 'post-link' | 'payment' | 'rejected' | 'cancelled' }
   | { type: 'notify-umkm'; orderId: string; event: string }
   | { type: 'notify-asn'; orderId: string; event: string }
   | { type: 'schedule-reminder'; orderId: string }
-  | { type: 'cancel-reminder'; orderId: string };
+  | { type: 'cancel-reminder'; orderId: string }
+  /** a person just linked a chat: deliver the notifications that waited for their phone */
+  | { type: 'deliver-waiting'; phone: string };
 
 /** What one engine step produced for the current user, plus effects for others. */
 export interface StepOutput {

@@ -9,6 +9,19 @@ export type Locale = (typeof LOCALES)[number];
 
 const defaultDir = path.join(PROJECT_ROOT, 'locales');
 
+/**
+ * Amounts come formatted the Indonesian way ("Rp 25.000", src/domain/money.ts); in an English
+ * sentence they read the English way ("Rp 25,000"), also inside a line or label passed whole.
+ * Counts are passed as numbers, which Fluent formats per language itself.
+ */
+function englishAmounts(args: NonNullable<Msg['args']>): NonNullable<Msg['args']> {
+  const out: NonNullable<Msg['args']> = {};
+  for (const [k, v] of Object.entries(args)) {
+    out[k] = typeof v === 'string' ? v.replace(/Rp (\d{1,3}(?:\.\d{3})+)(?!\d)/g, (_, n: string) => `Rp ${n.replace(/\./g, ',')}`) : v;
+  }
+  return out;
+}
+
 /** Fluent bundles for every locale in `locales/`; `t` falls back to Indonesian, then to the key. */
 export function createI18n(dir = defaultDir) {
   const bundles = new Map<Locale, FluentBundle>();
@@ -23,7 +36,7 @@ export function createI18n(dir = defaultDir) {
     const bundle = bundles.get(locale)!;
     const m = bundle.getMessage(key);
     if (!m?.value) return null;
-    return bundle.formatPattern(m.value, args ?? {});
+    return bundle.formatPattern(m.value, locale === 'en' && args ? englishAmounts(args) : (args ?? {}));
   }
 
   return {

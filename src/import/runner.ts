@@ -100,7 +100,7 @@ async function run<T>(store: Store, kind: ImportKind<T>, source: CsvSource, toke
   const errs = problems();
 
   async function checkChunk(batch: ParsedRow<T>[]): Promise<void> {
-    const seen = redis.pipeline();
+    const seen = redis.multi(); // the marks and their expiry at once, whenever the process dies
     for (const u of kind.unique) for (const { line, record } of batch) seen.hsetnx(scratch(`u:${u.field}`), u.key(record), line);
     for (const k of scratchKeys) seen.pexpire(k, SCRATCH_MS);
     const firsts = (await seen.exec())!.map(([e, v]) => {
@@ -126,7 +126,14 @@ async function run<T>(store: Store, kind: ImportKind<T>, source: CsvSource, toke
     // the kind's checks first: they may complete a record (a product's photo, stored)
     errs.add(await kind.checkChunk(batch, store));
     const fresh = batch.filter((_, i) => !dup.has(i));
-    if (fresh.length) await redis.hset(scratch('records'), ...fresh.flatMap(({ record }) => [kind.id(record), JSON.stringify(record)]));
+    // With its expiry in the same MULTI: an import killed right after this write leaves nothing that stays.
+    if (fresh.length) {
+      await redis
+        .multi()
+        .hset(scratch('records'), ...fresh.flatMap(({ record }) => [kind.id(record), JSON.stringify(record)]))
+        .pexpire(scratch('records'), SCRATCH_MS)
+        .exec();
+    }
   }
 
   try {

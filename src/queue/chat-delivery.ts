@@ -19,6 +19,8 @@ export interface ChatDeliveryDeps {
  * A chat that blocked the bot is marked unreachable; a refused send (400/403) is logged and not
  * retried; other failures are returned so the job throws and BullMQ retries it.
  * `build` returns null when there is nothing to send to that chat.
+ * Each send is marked started (`<chat>.started`) first; a mark found on a later run means a crash
+ * cut that send with its outcome unknown, so it goes again with `repeatNote(chat)` on top.
  */
 export async function sendOncePerChat(
   deps: ChatDeliveryDeps,
@@ -26,6 +28,7 @@ export async function sendOncePerChat(
   chats: ChatUser[],
   what: string,
   build: (chat: ChatUser) => OutboundMessage | null,
+  repeatNote?: (chat: ChatUser) => string,
 ): Promise<{ sent: number; failures: string[] }> {
   const { redis, store, log } = deps;
   let sent = 0;
@@ -41,13 +44,20 @@ export async function sendOncePerChat(
       log.info({ channel: chat.channel }, `channel not running here: ${what} not sent on it`);
       continue;
     }
-    const msg = build(chat);
-    if (!msg) continue;
+    const built = build(chat);
+    if (!built) continue;
+    const again = (await redis.hsetnx(record, `${field}.started`, deps.clock().toISOString())) === 0;
+    const msg = again && repeatNote ? { ...built, text: `${repeatNote(chat)}\n\n${built.text}` } : built;
+    if (again) log.warn({ channel: chat.channel }, `${what}: an earlier send was cut off; sending again, marked as such`);
     const r = await sender.send(chat.chatId, msg);
     if (r.ok) {
-      await redis.hsetnx(record, field, deps.clock().toISOString());
+      await redis.multi().hsetnx(record, field, deps.clock().toISOString()).hdel(record, `${field}.started`).exec();
       sent++;
-    } else if (r.blocked) {
+      continue;
+    }
+    // A refusal or a 429 is an answer: nothing reached the chat, so the next send is no repeat.
+    if (r.blocked || r.permanent || r.retryAfter !== undefined) await redis.hdel(record, `${field}.started`);
+    if (r.blocked) {
       await store.chatUsers.patch(chat.channel, chat.chatId, { unreachable: true });
       log.info({ channel: chat.channel }, 'chat blocked the bot: marked unreachable');
     } else if (r.permanent) {

@@ -52,3 +52,15 @@ export function openWorkerConnection(url: string, logger?: RedisErrorSink): Redi
 export function openAppConnection(url: string, logger?: RedisErrorSink): Redis {
   return watchRedisErrors(new Redis(url, { maxRetriesPerRequest: 3 }), logger, 'app');
 }
+
+/**
+ * How many times a job may be taken back from a worker that died holding it (its lock expired)
+ * before BullMQ fails it. BullMQ's default is 1: a report whose worker was killed twice while it
+ * held it failed for good with its destinations unsent. Crashes alone must never fail a delivery,
+ * so the limit is set far above any crash series a job can meet; only a job that itself takes its
+ * worker down again and again (a poison job) ends up failed, after this many tries.
+ */
+export const MAX_STALLED_COUNT = 1000;
+
+/** Worker options every BullMQ worker of this app starts with (before the caller's own). */
+export const CRASH_SAFE_WORKER_OPTIONS = { maxStalledCount: MAX_STALLED_COUNT } as const;

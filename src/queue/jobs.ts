@@ -32,6 +32,8 @@ export const jobIds = {
   payment: (orderId: string) => `payment.${orderId}`,
   /** the follow-up saying the UMKM rejected the order (it no longer counts as a purchase) */
   rejected: (orderId: string) => `rejected.${orderId}`,
+  /** the follow-up saying the ASN cancelled a paid order no owner accepted in time */
+  cancelled: (orderId: string) => `cancelled.${orderId}`,
   /** reminder `n` (1 or 2) asking the ASN for the post link */
   reminder: (orderId: string, n: number) => `reminder.${orderId}.${n}`,
   /** an order event for the UMKM owner or the ASN */
@@ -48,11 +50,12 @@ const orderId = z.string({ error: 'orderId: must be a string' }).min(1, { error:
 
 /**
  * `reports` queue: `report` sends the purchase report; the follow-ups afterwards: `followup` the
- * post link, `payment` the UMKM's payment confirmation, `rejected` the UMKM's rejection.
+ * post link, `payment` the UMKM's payment confirmation, `rejected` the UMKM's rejection,
+ * `cancelled` the ASN's cancellation of a paid order no owner accepted in time.
  */
 export const ReportJobSchema = z.object({
   orderId,
-  kind: z.enum(['report', 'followup', 'payment', 'rejected'], { error: 'kind: must be report, followup, payment or rejected' }),
+  kind: z.enum(['report', 'followup', 'payment', 'rejected', 'cancelled'], { error: 'kind: must be report, followup, payment, rejected or cancelled' }),
 });
 export type ReportJob = z.infer<typeof ReportJobSchema>;
 
@@ -73,6 +76,12 @@ export const NotificationJobSchema = z.object({
   event: z.string().regex(/^[a-z0-9-]{1,40}$/, { error: 'event: must be 1-40 of a-z, 0-9, -' }),
 });
 export type NotificationJob = z.infer<typeof NotificationJobSchema>;
+
+/** `notifications` queue, job `deliver-waiting`: a person just linked; deliver what waited for their phone. */
+export const WaitingJobSchema = z.object({
+  phone: z.string().regex(/^\+[1-9]\d{7,14}$/, { error: 'phone: must be an E.164 phone number' }),
+});
+export type WaitingJob = z.infer<typeof WaitingJobSchema>;
 
 /** `recaps` queue: the recap of `day` (WIB `YYYY-MM-DD`), or of the day the job runs. */
 export const RecapJobSchema = z.object({

@@ -1,7 +1,7 @@
 import { channelArgs } from '../channels/render.js';
 import type { OutboundMessage } from '../channels/types.js';
 import { formatRupiah } from '../domain/money.js';
-import { MAX_CHOICE_BYTES, retryChoiceId } from '../domain/order-choices.js';
+import { MAX_CHOICE_BYTES, overdueChoiceId, retryChoiceId } from '../domain/order-choices.js';
 import { displayPhone } from '../domain/phone.js';
 import { ownerActions, ownerOrderDetails, rejectReasonText } from '../domain/order-text.js';
 import type { Channel, Order, Person, Umkm } from '../domain/schemas.js';
@@ -11,7 +11,7 @@ import type { I18n, Locale } from '../i18n/index.js';
 export type Audience = 'owner' | 'asn' | 'admin';
 
 /** Order events the owner hears of (`notify-umkm`). */
-export const OWNER_EVENTS = ['paid', 'accept-reminder'] as const;
+export const OWNER_EVENTS = ['paid', 'accept-reminder', 'cancelled'] as const;
 /** Order events the ASN hears of (`notify-asn`); `accept-overdue` also reaches the admins. */
 export const ASN_EVENTS = ['accepted', 'rejected', 'delivered', 'payment-confirmed', 'accept-overdue'] as const;
 
@@ -22,6 +22,8 @@ export interface NotificationFacts {
   asn: Person | null;
   /** UMKM_ACCEPT_MINUTES, for the reminder and the overdue alert */
   acceptMinutes: number;
+  /** the owner has a chat the bot reaches (read for the overdue alert only) */
+  ownerLinked?: boolean;
 }
 
 /** Channels that show buttons. Numbered channels (WhatsApp, console) get a typed command instead. */
@@ -70,6 +72,10 @@ export function notificationMessage(
       const items = order.items.map((i) => `${i.qty}× ${i.name}`).join(', ');
       return withChoices({ text: t('un-owner-reminder', { ...args, items }) }, ownerChoices(), t('un-owner-hint', { id: order.id }));
     }
+    if (event === 'cancelled') {
+      // The ASN paid and cancelled after nobody accepted: the owner returns the money.
+      return { text: t('un-owner-cancelled', { ...args, asn: f.asn?.name ?? '-', asnPhone: f.asn ? displayPhone(f.asn.phone) : '-' }) };
+    }
     return null;
   }
   if (audience === 'admin') {
@@ -92,8 +98,14 @@ export function notificationMessage(
       return { text: t('un-asn-delivered', { ...args, name: order.recipient?.name ?? '-', kelurahan: order.recipient?.kelurahan ?? '-' }) };
     case 'payment-confirmed':
       return { text: t('un-asn-payment-confirmed', args) };
-    case 'accept-overdue':
-      return { text: t('un-asn-overdue', args) };
+    case 'accept-overdue': {
+      const msg = { text: t(f.ownerLinked ? 'un-asn-overdue' : 'un-asn-overdue-unlinked', args) };
+      const choices = [
+        { id: overdueChoiceId('wait', order.id), label: t('un-asn-overdue-wait') },
+        { id: overdueChoiceId('cancel', order.id), label: t('un-asn-overdue-cancel') },
+      ];
+      return withChoices(msg, choices, t('un-asn-overdue-hint', { id: order.id }));
+    }
     case 'rejected': {
       // The ASN has paid: they read who returns the money and whom to ask when it does not come.
       const owner = { owner: f.umkm?.ownerName ?? umkm, ownerPhone: f.umkm ? displayPhone(f.umkm.ownerPhone) : '-' };

@@ -11,6 +11,7 @@ import {
   type MaintenanceJob,
   MAX_REMINDERS,
   type NotificationJob,
+  type WaitingJob,
   QUEUE_NAMES,
   type RecapJob,
   type ReminderJob,
@@ -108,6 +109,7 @@ export function createQueues(deps: QueuesDeps) {
       case 'enqueue-followup':
         if (e.about === 'payment') await reports.add('payment', { orderId: e.orderId, kind: 'payment' }, { jobId: jobIds.payment(e.orderId) });
         else if (e.about === 'rejected') await reports.add('rejected', { orderId: e.orderId, kind: 'rejected' }, { jobId: jobIds.rejected(e.orderId) });
+        else if (e.about === 'cancelled') await reports.add('cancelled', { orderId: e.orderId, kind: 'cancelled' }, { jobId: jobIds.cancelled(e.orderId) });
         else await reports.add('followup', { orderId: e.orderId, kind: 'followup' }, { jobId: jobIds.followup(e.orderId) });
         return;
       case 'schedule-reminder':
@@ -115,6 +117,11 @@ export function createQueues(deps: QueuesDeps) {
         return;
       case 'cancel-reminder':
         await cancelReminders(e.orderId);
+        return;
+      case 'deliver-waiting':
+        // no job id: every linking delivers what waits at that moment
+        // the one job of this queue that is not an order event (the worker routes it by name)
+        await (notifications as unknown as Queue<WaitingJob>).add('deliver-waiting', { phone: e.phone });
         return;
       case 'notify-umkm':
       case 'notify-asn': {

@@ -1,6 +1,7 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ChannelSender, SendResult } from '../channels/types.js';
+import { MAYOR_CONSOLE_CHAT } from '../import/demo.js';
 import type { Config } from '../config.js';
 import { type Clock, formatDay, systemClock, wibDay } from '../domain/time.js';
 import type { I18n } from '../i18n/index.js';
@@ -19,7 +20,7 @@ export interface RecapProcessorDeps {
   logger: Logger;
   i18n: I18n;
   clock?: Clock;
-  senders: { telegram?: ChannelSender; whatsapp?: ChannelSender };
+  senders: { telegram?: ChannelSender; whatsapp?: ChannelSender; console?: ChannelSender };
 }
 
 /** Reads the lookups a recap needs (the whole roster and catalogue of UMKM). */
@@ -72,7 +73,7 @@ export function createRecapProcessor(deps: RecapProcessorDeps) {
     const caption = i18n.t(locale, 'recap-csv-caption', { day: formatDay(day) });
 
     const steps: Step[] = [];
-    const chatSteps = (dest: 'telegram' | 'whatsapp', chatId: string | undefined, sender: ChannelSender | undefined) => {
+    const chatSteps = (dest: 'telegram' | 'whatsapp' | 'console', chatId: string | undefined, sender: ChannelSender | undefined) => {
       if (!chatId) return;
       if (!sender) {
         steps.push({ name: dest, run: async () => ({ ok: false, permanent: true, error: 'skipped: channel not running in this process' }) });
@@ -85,13 +86,16 @@ export function createRecapProcessor(deps: RecapProcessorDeps) {
     chatSteps('whatsapp', config.MAYOR_WHATSAPP_JID, deps.senders.whatsapp);
     const url = config.REPORT_WEBHOOK_URL;
     const secret = config.REPORT_WEBHOOK_SECRET;
+    // The terminal demo with no destination configured: the mayor's office persona reads it there.
+    if (!steps.length && !(url && secret) && deps.senders.console) chatSteps('console', MAYOR_CONSOLE_CHAT, deps.senders.console);
     if (url && secret) {
       steps.push({
         name: 'webhook',
         run: async () => {
           const now = clock();
           const body = RecapWebhookBodySchema.parse(recapWebhookBody(recap, csv, now));
-          const r = await postWebhook(url, secret, body, Math.floor(now.getTime() / 1000));
+          // The same key on every send of one day's recap, so a receiver can drop a repeat.
+          const r = await postWebhook(url, secret, body, Math.floor(now.getTime() / 1000), undefined, `recap.daily:${day}`);
           return r.ok ? { ok: true } : r;
         },
       });

@@ -90,7 +90,7 @@ export function createReminderProcessor(deps: ReminderProcessorDeps) {
       // WhatsApp and the console: no numbered list (it would answer the chat's current screen);
       // a pasted link is taken from any screen, and /lewati skips.
       return outOfBandChoices(chat.channel, { text }, choices, i18n.t(locale, 'reminder-hint', { orderId }));
-    });
+    }, (chat) => i18n.t(chat.locale ?? deps.config.DEFAULT_LOCALE, 'chat-resent-note', { orderId }));
     if (failures.length) throw new Error(`reminder ${n} of ${orderId} incomplete: ${failures.join('; ')}`);
     await redis.pexpire(record, 14 * 24 * 3600 * 1000);
 

@@ -77,6 +77,11 @@ export function rejectedText(i18n: I18n, locale: Locale, f: ReportFacts): string
   return t('report-rejected-followup', { orderId: f.order.id, reason: rejectReasonText(t, f.order.rejectReason) });
 }
 
+/** The short follow-up telling the office the ASN cancelled a paid order no owner accepted in time, and who returns the money. */
+export function cancelledText(i18n: I18n, locale: Locale, f: ReportFacts): string {
+  return i18n.t(locale, 'report-cancelled-followup', { orderId: f.order.id, umkm: f.umkm?.name ?? f.order.umkmId });
+}
+
 /** The webhook body of a report (`purchase.reported`) or of a follow-up (`purchase.post-link`, ...). */
 export function reportWebhookBody(
   f: ReportFacts,

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { type ReportJob, ReportJobSchema, parseJob } from './jobs.js';
-import { followupText, loadReportFacts, rejectedText, reportText } from './report-content.js';
+import { cancelledText, followupText, loadReportFacts, rejectedText, reportId, reportText } from './report-content.js';
 import { type DestinationDeps, type DestinationName, configuredDestinations } from './report-destinations.js';
 
 export interface ReportProcessorDeps extends Omit<DestinationDeps, 'config'> {
@@ -47,7 +47,11 @@ export function rateLimitWaitMs(retryAfterSeconds: number): number {
  * (`followup`), the UMKM's payment confirmation (`payment`) or its rejection (`rejected`).
  * Each delivery is recorded (HSETNX in `keys.reportDeliveries(orderId, kind)`) before the next
  * destination is tried, so a retry, a second worker or a restart after a crash sends only what is
- * missing. Retryable failures (5xx, network, 429) throw after every destination was tried;
+ * missing. Each send is marked started (`<destination>.started`) before it goes out and the mark
+ * is cleared with the delivery record (or a refusal): a mark found on the next try means a crash
+ * cut that send with its outcome unknown, so it goes out again with the "sent again" line on top
+ * (`report-resent-note`, same report id; on the webhook `resent: true` and the same
+ * `Idempotency-Key`; on the WhatsApp outbox the same job, so it is queued once). Retryable failures (5xx, network, 429) throw after every destination was tried;
  * when only permanent ones (400, 403) are left the job fails with UnrecoverableError. When every
  * retryable failure is a 429 that said when to come back (`retryAfter`), the job is moved back to
  * `delayed` for that long (plus a margin, at most an hour) without using up one of its attempts.
@@ -88,6 +92,10 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
       log.info('the order is not rejected: nothing to follow up');
       return {};
     }
+    if (data.kind === 'cancelled' && (facts.order.status !== 'cancelled' || !facts.order.receipt)) {
+      log.info('the order is not a cancelled paid order: nothing to follow up');
+      return {};
+    }
 
     const hash = keys.reportDeliveries(data.orderId, data.kind);
     const reportHash = keys.reportDeliveries(data.orderId, 'report');
@@ -98,11 +106,13 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
           ? i18n.t(locale, 'report-payment-followup', { orderId: facts.order.id })
           : data.kind === 'rejected'
             ? rejectedText(i18n, locale, facts)
+            : data.kind === 'cancelled'
+            ? cancelledText(i18n, locale, facts)
             : followupText(i18n, locale, facts);
     // Which flag on the report's record says the report itself already carried this news (a
     // report never says it was rejected: the office always hears it as a follow-up).
-    const carried = data.kind === 'payment' ? 'paid' : data.kind === 'rejected' ? 'never' : 'link';
-    const followupEvent = ({ followup: 'purchase.post-link', payment: 'purchase.payment-confirmed', rejected: 'purchase.rejected' } as const)[
+    const carried = data.kind === 'payment' ? 'paid' : data.kind === 'rejected' || data.kind === 'cancelled' ? 'never' : 'link';
+    const followupEvent = ({ followup: 'purchase.post-link', payment: 'purchase.payment-confirmed', rejected: 'purchase.rejected', cancelled: 'purchase.cancelled' } as const)[
       data.kind === 'report' ? 'followup' : data.kind
     ];
     const result: ReportJobResult = {};
@@ -114,7 +124,13 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
         continue;
       }
       const now = clock();
-      const input = { facts, text, hash, reportHash, now, followupEvent };
+      const repeatNote = i18n.t(locale, 'report-resent-note', { reportId: reportId(data.orderId) });
+      const input = { facts, text, hash, reportHash, now, followupEvent, kind: data.kind, repeatNote, repeat: false };
+      /** Marks the send as started; a mark already there means a crash cut an earlier send. */
+      const start = async () => {
+        input.repeat = (await redis.hsetnx(hash, `${dest.name}.started`, now.toISOString())) === 0;
+        if (input.repeat) log.warn({ destination: dest.name }, `${data.kind}: an earlier send was cut off; sending again, marked as such`);
+      };
       let outcome;
       if (data.kind !== 'report') {
         const [delivered, already, skipped, refused] = await redis.hmget(
@@ -123,13 +139,20 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
         if (already) outcome = { status: 'skipped', reason: 'the report already carried it' } as const;
         else if (!delivered && (skipped || refused)) outcome = { status: 'skipped', reason: 'the report was not sent there' } as const;
         else if (!delivered) outcome = { status: 'failed', permanent: false, error: 'the report is not delivered yet' } as const;
-        else outcome = await dest.followup(input);
+        else {
+          await start();
+          outcome = await dest.followup(input);
+        }
       } else {
+        await start();
         outcome = await dest.report(input);
       }
 
       if (outcome.status === 'sent') {
-        const tx = redis.multi().hsetnx(hash, dest.name, now.toISOString()).hdel(hash, `${dest.name}.skipped`, `${dest.name}.refused`);
+        const tx = redis
+          .multi()
+          .hsetnx(hash, dest.name, now.toISOString())
+          .hdel(hash, `${dest.name}.skipped`, `${dest.name}.refused`, `${dest.name}.started`);
         if (data.kind === 'report' && facts.order.postLink) tx.hsetnx(hash, `${dest.name}.link`, '1');
         if (data.kind === 'report' && facts.order.paymentConfirmed) tx.hsetnx(hash, `${dest.name}.paid`, '1');
         await tx.exec();
@@ -137,11 +160,13 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
         deps.onDelivered?.(dest.name, data.kind);
         log.info({ destination: dest.name }, `${data.kind} delivered`);
       } else if (outcome.status === 'skipped') {
-        await redis.hset(hash, `${dest.name}.skipped`, `${now.toISOString()} ${outcome.reason}`);
+        await redis.multi().hset(hash, `${dest.name}.skipped`, `${now.toISOString()} ${outcome.reason}`).hdel(hash, `${dest.name}.started`).exec();
         result[dest.name] = `skipped: ${outcome.reason}`;
         log.info({ destination: dest.name, reason: outcome.reason }, `${data.kind} skipped`);
       } else {
         failures.push({ dest: dest.name, permanent: outcome.permanent, error: outcome.error, retryAfter: outcome.retryAfter });
+        // Refused for sure: nothing reached the destination, so the next send is no repeat.
+        if (outcome.answered) await redis.hdel(hash, `${dest.name}.started`);
         // A refusal (400/403) is noted so the follow-up does not wait for a report that cannot come.
         if (outcome.permanent) await redis.hset(hash, `${dest.name}.refused`, `${now.toISOString()} ${outcome.error}`);
         log.warn({ destination: dest.name, permanent: outcome.permanent, error: outcome.error, retryAfter: outcome.retryAfter }, `${data.kind} not delivered`);

@@ -5,7 +5,7 @@ const hex64 = z.string().regex(/^[a-f0-9]{64}$/, { error: 'must be 64 lowercase 
 
 /** Body of a purchase report (and of its follow-ups) POSTed to REPORT_WEBHOOK_URL. */
 export const ReportWebhookBodySchema = z.object({
-  event: z.enum(['purchase.reported', 'purchase.post-link', 'purchase.payment-confirmed', 'purchase.rejected']),
+  event: z.enum(['purchase.reported', 'purchase.post-link', 'purchase.payment-confirmed', 'purchase.rejected', 'purchase.cancelled']),
   /** the same for a report and its follow-up: `RPT-<order id>` */
   report_id: z.string().min(1),
   order_id: z.string().min(1),
@@ -26,6 +26,12 @@ export const ReportWebhookBodySchema = z.object({
   receipt_sha256: hex64.nullable(),
   /** `purchase.rejected` only: a picked reason (`sold-out`, `area`, `other`) or the owner's own words */
   reject_reason: z.string().optional(),
+  /**
+   * true when an earlier send of this same report or follow-up was cut off by a crash before its
+   * outcome was known: the receiver may already have it (same `report_id`, `event` and
+   * `Idempotency-Key` header); absent otherwise
+   */
+  resent: z.literal(true).optional(),
 });
 export type ReportWebhookBody = z.infer<typeof ReportWebhookBodySchema>;
 
@@ -55,13 +61,22 @@ export function signWebhook(body: string, secret: string, timestamp: number): st
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
-/** The headers that sign a webhook body at `timestamp` (unix seconds). */
-export function webhookHeaders(body: string, secret: string, timestamp: number): Record<string, string> {
+/**
+ * The headers that sign a webhook body at `timestamp` (unix seconds), plus `Idempotency-Key` when
+ * given: the same on every send of one report or follow-up, so a receiver can drop a repeat.
+ */
+export function webhookHeaders(body: string, secret: string, timestamp: number, idempotencyKey?: string): Record<string, string> {
   return {
     'content-type': 'application/json',
     'x-timestamp': String(timestamp),
     'x-signature': `sha256=${signWebhook(body, secret, timestamp)}`,
+    ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
   };
+}
+
+/** The `Idempotency-Key` of a report or follow-up: `<report_id>:<event>`, e.g. `RPT-20261205-0001:purchase.reported`. */
+export function reportIdempotencyKey(body: Pick<ReportWebhookBody, 'report_id' | 'event'>): string {
+  return `${body.report_id}:${body.event}`;
 }
 
 export type VerifyResult = { ok: true } | { ok: false; reason: 'missing-headers' | 'bad-timestamp' | 'stale' | 'bad-signature' };
@@ -107,8 +122,14 @@ export function retryAfterSeconds(header: string | null | undefined, now: number
   return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** `retryAfter` (seconds): a 429 answered with `Retry-After` (seconds or an HTTP date). */
-export type WebhookOutcome = { ok: true; status: number } | { ok: false; permanent: boolean; error: string; retryAfter?: number };
+/**
+ * `retryAfter` (seconds): a 429 answered with `Retry-After` (seconds or an HTTP date).
+ * `status`: the receiver's answer; absent after a network error or timeout (the outcome is unknown:
+ * the receiver may have got the body).
+ */
+export type WebhookOutcome =
+  | { ok: true; status: number }
+  | { ok: false; permanent: boolean; error: string; retryAfter?: number; status?: number };
 
 /**
  * POSTs a signed JSON body. 2xx is delivered; 408, 425, 429, 5xx and network errors are worth a
@@ -121,11 +142,13 @@ export async function postWebhook(
   body: unknown,
   nowSeconds: number,
   timeoutMs = 10_000,
+  idempotencyKey?: string,
 ): Promise<WebhookOutcome> {
   const raw = JSON.stringify(body);
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: webhookHeaders(raw, secret, nowSeconds), body: raw, signal: AbortSignal.timeout(timeoutMs) });
+    const headers = webhookHeaders(raw, secret, nowSeconds, idempotencyKey);
+    res = await fetch(url, { method: 'POST', headers, body: raw, signal: AbortSignal.timeout(timeoutMs) });
   } catch (e) {
     return { ok: false, permanent: false, error: `webhook network error: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -134,5 +157,5 @@ export async function postWebhook(
   const retryable = res.status >= 500 || [408, 425, 429].includes(res.status);
   const seconds = res.status === 429 ? retryAfterSeconds(res.headers.get('retry-after'), Date.now()) : undefined;
   const wait = seconds !== undefined ? { retryAfter: seconds } : {};
-  return { ok: false, permanent: !retryable, error: `webhook answered ${res.status}`, ...wait };
+  return { ok: false, permanent: !retryable, error: `webhook answered ${res.status}`, status: res.status, ...wait };
 }

@@ -9,7 +9,8 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { type BroadcastWorkerOptions, startBroadcastWorkers } from '../broadcast/workers.js';
-import { QUEUE_NAMES } from './jobs.js';
+import { CRASH_SAFE_WORKER_OPTIONS } from './connection.js';
+import { parseJob, QUEUE_NAMES, WaitingJobSchema } from './jobs.js';
 import { createMaintenanceProcessor } from './maintenance-processor.js';
 import { createNotificationProcessor } from './notification-processor.js';
 import { type Queues, createQueues } from './queues.js';
@@ -94,27 +95,28 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
     onDelivered: deps.hooks?.onReportDelivery,
   });
   const reminder = createReminderProcessor({ ...common, senders: deps.senders, scheduleReminder: queues.scheduleReminder });
-  const recap = createRecapProcessor({ ...common, senders: { telegram: deps.senders.telegram, whatsapp: deps.senders.whatsapp } });
+  const recap = createRecapProcessor({ ...common, senders: { telegram: deps.senders.telegram, whatsapp: deps.senders.whatsapp, console: deps.senders.console } });
   const maintenance = createMaintenanceProcessor({
     ...common,
     retentionDays: deps.config.RETENTION_DAYS,
     mediaDir: deps.config.MEDIA_DIR,
   });
 
-  const base = { connection: deps.connection, prefix: deps.keys.bullPrefix(), ...deps.workerOptions };
+  const base = { connection: deps.connection, prefix: deps.keys.bullPrefix(), ...CRASH_SAFE_WORKER_OPTIONS, ...deps.workerOptions };
   const c = deps.concurrency ?? {};
   const workers = [
     new Worker(QUEUE_NAMES.reports, (job: Job, token?: string) => report(job, token), { ...base, concurrency: c.reports ?? 4 }),
     new Worker(QUEUE_NAMES.reminders, (job: Job, token?: string) => reminder(job, token), { ...base, concurrency: c.reminders ?? 4 }),
     new Worker(QUEUE_NAMES.recaps, (job: Job) => recap(job), { ...base, concurrency: c.recaps ?? 1 }),
-    new Worker(QUEUE_NAMES.notifications, (job: Job) => notification(job), { ...base, concurrency: c.notifications ?? 4 }),
+    new Worker(QUEUE_NAMES.notifications, (job: Job) =>
+      job.name === 'deliver-waiting' ? notification.deliverWaiting(parseJob(WaitingJobSchema, 'notifications', job.data).phone) : notification(job), { ...base, concurrency: c.notifications ?? 4 }),
     new Worker(QUEUE_NAMES.maintenance, (job: Job) => maintenance(job), { ...base, concurrency: 1 }),
     ...startBroadcastWorkers({
       ...common,
       connection: deps.connection,
       senders: deps.senders,
       queues,
-      workerOptions: deps.workerOptions,
+      workerOptions: { ...CRASH_SAFE_WORKER_OPTIONS, ...deps.workerOptions },
       options: deps.broadcast,
       onSent: deps.hooks?.onBroadcastSend,
     }),

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { type CatalogueSearch, createCatalogueSearch } from '../domain/search.js';
 import { type Category, type Product, ProductSchema, type Umkm, UmkmSchema } from '../domain/schemas.js';
 import { applyCommands, type Cmd, hmgetChunked } from './batch.js';
 import type { Keys } from './keys.js';
@@ -21,6 +22,27 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
   let cache: Copy | null = null;
   /** the catalogue version last read by an update, and when */
   let observed: { version: number; at: number } | null = null;
+  /** the search index of the catalogue version it was built from */
+  let searchIndex: { version: number; index: CatalogueSearch } | null = null;
+
+  /** The available listings of one filter, worked out once per catalogue version (shared: callers copy). */
+  function view(c: Copy, filter: { category?: Category; kecamatan?: string; umkmId?: string }): Listing[] {
+    const key = `${filter.category ?? ''}|${filter.kecamatan ?? ''}|${filter.umkmId ?? ''}`;
+    const seen = c.views.get(key);
+    if (seen) return seen;
+    const out: Listing[] = [];
+    for (const product of c.products.values()) {
+      if (!product.available) continue;
+      const umkm = c.umkms.get(product.umkmId);
+      if (!umkm) continue;
+      if (filter.category && umkm.category !== filter.category) continue;
+      if (filter.kecamatan && umkm.kecamatan !== filter.kecamatan) continue;
+      if (filter.umkmId && umkm.id !== filter.umkmId) continue;
+      out.push({ product, umkm });
+    }
+    c.views.set(key, out);
+    return out;
+  }
 
   function fresh(c: Copy): boolean {
     const now = clockNow();
@@ -113,22 +135,16 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     },
     /** Available products with their UMKM, filtered by category and optional kecamatan. */
     async browse(filter: { category?: Category; kecamatan?: string; umkmId?: string }): Promise<Listing[]> {
+      return view(await load(), filter).slice();
+    },
+    /**
+     * The full-text index of the available products: built once per catalogue version in this
+     * process (every write bumps the version), shared by every search until the next change.
+     */
+    async searchIndex(): Promise<CatalogueSearch> {
       const c = await load();
-      const key = `${filter.category ?? ''}|${filter.kecamatan ?? ''}|${filter.umkmId ?? ''}`;
-      const seen = c.views.get(key);
-      if (seen) return seen.slice();
-      const out: Listing[] = [];
-      for (const product of c.products.values()) {
-        if (!product.available) continue;
-        const umkm = c.umkms.get(product.umkmId);
-        if (!umkm) continue;
-        if (filter.category && umkm.category !== filter.category) continue;
-        if (filter.kecamatan && umkm.kecamatan !== filter.kecamatan) continue;
-        if (filter.umkmId && umkm.id !== filter.umkmId) continue;
-        out.push({ product, umkm });
-      }
-      c.views.set(key, out);
-      return out.slice();
+      if (searchIndex?.version !== c.version) searchIndex = { version: c.version, index: createCatalogueSearch(view(c, {}).slice()) };
+      return searchIndex.index;
     },
     /** UMKM by id (null where none), in order; any number, read in chunks. */
     async umkmsByIds(ids: readonly string[]): Promise<(Umkm | null)[]> {

@@ -36,6 +36,10 @@ export function createChatUsersRepo(redis: Redis, keys: Keys) {
       }
       return out;
     },
+    /** Whether a phone has a linked chat the bot can still reach (a notification would arrive). */
+    async reachable(phone: string): Promise<boolean> {
+      return (await this.chatsOfPhone(phone)).some((u) => !u.unreachable);
+    },
   };
 }
 export type ChatUsersRepo = ReturnType<typeof createChatUsersRepo>;

@@ -2,10 +2,12 @@ import type { Redis } from 'ioredis';
 import { type Clock, systemClock } from '../domain/time.js';
 import { createCatalogueRepo } from './catalogue-repo.js';
 import { createChatUsersRepo } from './chat-users-repo.js';
+import { createInvitationsRepo } from './invitations-repo.js';
 import { createKeys, type Keys } from './keys.js';
 import { createOrdersRepo } from './orders-repo.js';
 import { createRecipientsRepo } from './recipients-repo.js';
 import { createRosterRepo } from './roster-repo.js';
+import { createWaitingRepo } from './waiting-repo.js';
 
 /** All repositories over one Redis connection and one key prefix. */
 export function createStore(redis: Redis, opts: { keys?: Keys; clock?: Clock; catalogueCacheMs?: number } = {}) {
@@ -20,6 +22,8 @@ export function createStore(redis: Redis, opts: { keys?: Keys; clock?: Clock; ca
     orders: createOrdersRepo(redis, keys, clock),
     recipients: createRecipientsRepo(redis, keys, clock),
     chatUsers: createChatUsersRepo(redis, keys),
+    invitations: createInvitationsRepo(redis, keys, clock),
+    waiting: createWaitingRepo(redis, keys, clock),
   };
 }
 export type Store = ReturnType<typeof createStore>;

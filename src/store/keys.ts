@@ -48,6 +48,8 @@ export function createKeys(prefix = 'umkm:') {
     chatUser: (channel: string, chatId: string) => k('chat', channel, chatId),
     /** set of `channel:chatId` linked to an E.164 phone */
     chatsOfPhone: (phone: string) => k('chat', 'by-phone', phone),
+    /** list of rendered messages the bot sent to a terminal demo persona while another one was typing */
+    consoleInbox: (chatId: string) => k('console', 'inbox', chatId),
     /** string: engine session JSON (with TTL) */
     session: (channel: string, chatId: string) => k('session', channel, chatId),
     /** string: update id seen marker (dedupe, with TTL) */
@@ -101,6 +103,18 @@ export function createKeys(prefix = 'umkm:') {
     floodCount: (channel: string, chatId: string, second: number) => k('flood', channel, chatId, second),
     /** string with TTL: the flood notice was sent to this chat lately (one notice, then silence) */
     floodNotice: (channel: string, chatId: string) => k('flood', 'noticed', channel, chatId),
+    /** sorted set (score = parked ms) of notifications waiting for a phone with no reachable chat (member: job id + payload JSON) */
+    waitingNotifications: (phone: string) => k('notification', 'waiting', phone),
+    /** string: the one proactive WhatsApp message to an owner who has not linked yet was sent (never again) */
+    ownerWhatsAppNote: (phone: string) => k('notification', 'wa-note', phone),
+    /** string with TTL: an owner invitation token -> Invitation JSON (UMKM id, expiry) */
+    invitation: (token: string) => k('invite', 'token', token),
+    /** string with TTL: set NX once when an invitation links its owner (single use) */
+    invitationUsed: (token: string) => k('invite', 'used', token),
+    /** string with TTL: the current invitation token of a UMKM (shown again until used or expired) */
+    umkmInvitation: (umkmId: string) => k('invite', 'umkm', umkmId),
+    /** sorted set (score = ms the ASN was told) of paid orders no owner accepted within UMKM_ACCEPT_MINUTES */
+    overdueOrders: () => k('order', 'overdue'),
     /** SCAN pattern matching every ASN's saved recipients (`recipientsOf`), for the retention job */
     recipientsOfPattern: () => k('recipient', 'of', '*'),
   };

@@ -101,7 +101,7 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
         const income = keys.umkmMonthRupiah(wibMonth(new Date(current.createdAt)));
         let delta = 0;
         if (next.status === 'paid' && current.status !== 'paid') delta = next.total;
-        if (next.status === 'rejected' && current.status === 'paid') delta = -next.total;
+        if ((next.status === 'rejected' || next.status === 'cancelled') && current.status === 'paid') delta = -next.total;
         if ((await compareAndSet(keys.orders(), income, id, raw, JSON.stringify(next), next.umkmId, delta)) === 1) return { ok: true, order: next };
         if (attempt > 2) await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
       }
@@ -146,6 +146,21 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
         await redis.pipeline().hgetall(keys.umkmMonthRupiah(month)).hgetall(keys.umkmMonthCounts(month)).exec(),
       ).map((raw) => Object.fromEntries(Object.entries(raw as Record<string, string>).map(([k, v]) => [k, Number(v)])));
       return { income: income!, counts: counts! };
+    },
+    /** Records that the ASN was told nobody accepted the paid order in time (once; the first time counts). */
+    async markOverdue(id: string): Promise<void> {
+      await redis.zadd(keys.overdueOrders(), 'NX', clock().getTime(), id);
+    },
+    /** Whether the ASN was told the order is overdue (what allows them to cancel a paid order). */
+    async isOverdue(id: string): Promise<boolean> {
+      return (await redis.zscore(keys.overdueOrders(), id)) !== null;
+    },
+    /** Orders marked overdue that are still paid and not accepted, oldest first; the settled ones leave the list. */
+    async overdue(): Promise<Order[]> {
+      const orders = await this.many(await redis.zrange(keys.overdueOrders(), 0, -1));
+      const settled = orders.filter((o) => o.status !== 'paid').map((o) => o.id);
+      if (settled.length) await redis.zrem(keys.overdueOrders(), ...settled);
+      return orders.filter((o) => o.status === 'paid');
     },
     /** Records that a receipt content hash backs an order; returns the order id it already backs, if any. */
     async claimReceipt(hash: string, orderId: string): Promise<string | null> {

@@ -120,7 +120,7 @@ test('register, browse, buy, confirm, new recipient, /foto receipt and post link
   expect(a).toContain('1. 🛒 Beli');
 
   a = await type('1');
-  expect(a).toContain(`Mau beli berapa? ${productName} — ${price} per `);
+  expect(a).toContain(`Berapa jumlah yang ingin Anda beli? ${productName} — ${price} per `);
   expect(a).toContain(`. Pilih atau ketik angka 1–99.`);
   expect(a).toContain('1 · 2 · 3 · 5 · 10'); // a typed number is the quantity, not a list position
   a = await type('abc');
@@ -133,7 +133,7 @@ test('register, browse, buy, confirm, new recipient, /foto receipt and post link
   expect(a).toContain('1. ✅ Konfirmasi pesanan');
 
   a = await type('1');
-  expect(a).toMatch(new RegExp(`✅ Pesanan ORD-\\d{8}-\\d{5} dikonfirmasi\\. Total ${total.replace(/\./g, '\\.')}\\.`));
+  expect(a).toMatch(new RegExp(`✅ Pesanan ORD-\\d{8}-\\d{5} dibuat\\. Total ${total.replace(/\./g, '\\.')}\\.`));
   const orderId = /ORD-\d{8}-\d{5}/.exec(a)![0];
   expect(a).toContain('Sekarang isi data warga isoman');
   expect(a).toContain('1. ➕ Penerima baru');

@@ -73,7 +73,7 @@ describe('logs carry no phone, address, name or token (a whole purchase at level
     const list = await asn.say('Nasi Box Ayam Bakar', /produk \(halaman/);
     const product = buttonsOf(list).find((b) => b.text.startsWith('Nasi Box Ayam Bakar · '))!;
     await asn.pressData(list.message_id, product.data!, /Beli|Nasi Box Ayam Bakar/);
-    await asn.press(/Beli/, /Mau beli berapa\?/);
+    await asn.press(/Beli/, /Berapa jumlah yang ingin Anda beli\?/);
     await asn.say('2', /Ringkasan pesanan/);
     await asn.press(/Konfirmasi pesanan/, /Penerima baru|data warga isoman/);
     await asn.press(/Penerima baru/, /Nama lengkap penerima/);

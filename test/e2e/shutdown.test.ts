@@ -140,9 +140,9 @@ test('SIGTERM mid-journey: the update and the report in hand finish, exit 0; aft
   const list = await press(/^Beji \(\d+\)$/, /produk \(halaman 1\//);
   const product = buttonsOf(list).find((b) => b.data?.startsWith('p:'))!;
   await act(() => fake.pressButton(USER, list.message_id, product.data!), /💰 Rp/);
-  await press(/Beli/, /Mau beli berapa\?/);
+  await press(/Beli/, /Berapa jumlah yang ingin Anda beli\?/);
   await say('1', /Ringkasan pesanan/);
-  await press(/Konfirmasi/, /dikonfirmasi/);
+  await press(/Konfirmasi/, /dibuat/);
   await press(/Penerima baru/, /Nama lengkap penerima/);
   await say('Siti Wulandari', /Nomor HP penerima/);
   await say('0812-3456-7890', /Alamat lengkap/);

@@ -33,12 +33,12 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
     await asn.press(/Kuliner/, /Pilih kecamatan/);
     await asn.press(/^Beji \(\d+\)$/, /produk \(halaman 1\//);
     const list = asn.last()!;
-    expect(readable(list)).toMatch(/paling sedikit menerima pesanan bulan ini tampil lebih dulu/);
+    expect(readable(list)).toMatch(/bulan ini paling sedikit menerima pembayaran \(dalam Rupiah\) tampil lebih dulu/);
     expect(readable(list)).toMatch(/Rp \d{1,3}(\.\d{3})+/);
     const firstProduct = buttonsOf(list)[0]!;
     expect(firstProduct.data).toMatch(/^p:/);
     await asn.pressData(list.message_id, firstProduct.data!, /💰 Rp/);
-    await asn.press(/Beli/, /Mau beli berapa\?/);
+    await asn.press(/Beli/, /Berapa jumlah yang ingin Anda beli\?/);
 
     // Bad quantities are answered and the step goes on; a typed 2 is taken.
     await asn.say('abc', /angka bulat/);
@@ -51,7 +51,7 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
     // A double tap on confirm: the second press gets a toast on the button, not a copy of the
     // screen; one order exists.
     const confirm = buttonsOf(summary).find((b) => /Konfirmasi/.test(b.text))!;
-    await asn.pressData(summary.message_id, confirm.data!, /dikonfirmasi/);
+    await asn.pressData(summary.message_id, confirm.data!, /dibuat/);
     expect(await asn.pressStale(summary.message_id, confirm.data!)).toBe('Sudah kami proses. 👍');
     const orders = await h.app.store.orders.ofAsn('197706122001041002');
     expect(orders).toHaveLength(1);

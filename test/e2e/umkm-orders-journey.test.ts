@@ -63,7 +63,7 @@ describe('an order from the ASN to the UMKM owner and back, on Telegram with the
     const list = await asn.say('Nasi Box Ayam Bakar', /produk \(halaman/);
     const product = buttonsOf(list).find((b) => b.text.startsWith('Nasi Box Ayam Bakar · '))!;
     await asn.pressData(list.message_id, product.data!, /Beli|Nasi Box Ayam Bakar/);
-    await asn.press(/Beli/, /Mau beli berapa\?/);
+    await asn.press(/Beli/, /Berapa jumlah yang ingin Anda beli\?/);
     await asn.say('2', /Ringkasan pesanan/);
     await asn.press(/Konfirmasi pesanan/, /Penerima baru|data warga isoman/);
     const orderId = (await h.app.store.orders.ofAsn(ASN_NIP, 1))[0]!.id;
@@ -147,7 +147,7 @@ describe('an order from the ASN to the UMKM owner and back, on Telegram with the
     await asn.command('cari', /Ketik nama produk/);
     const list = await asn.say('Paket Lauk Isoman', /produk \(halaman/);
     await asn.pressData(list.message_id, buttonsOf(list).find((b) => b.text.startsWith('Paket Lauk Isoman 3 Hari'))!.data!, /💰 Rp 135\.000/);
-    await asn.press(/Beli/, /Mau beli berapa\?/);
+    await asn.press(/Beli/, /Berapa jumlah yang ingin Anda beli\?/);
     await asn.say('1', /Ringkasan pesanan/);
     await asn.press(/Konfirmasi pesanan/, /penerima/i);
     const orderId = (await h.app.store.orders.ofAsn('197706122001041002', 1))[0]!.id;
@@ -175,7 +175,7 @@ describe('an order from the ASN to the UMKM owner and back, on Telegram with the
     await asn.command('cari', /Ketik nama produk/);
     const other = await asn.say('Keripik Tempe Original', /produk \(halaman/);
     await asn.pressData(other.message_id, buttonsOf(other).find((b) => b.text.startsWith('Keripik Tempe Original'))!.data!, /💰 Rp 15\.000/);
-    await asn.press(/Beli/, /Mau beli berapa\?/);
+    await asn.press(/Beli/, /Berapa jumlah yang ingin Anda beli\?/);
     await asn.say('2', /Ringkasan pesanan/);
     const offer = await asn.press(/Konfirmasi pesanan/, /Kirim ke penerima pesanan .* yang ditolak: Ahmad Fauzi \(Kel\. Bedahan\)/);
     expect(buttonsOf(offer)[0]!.text).toBe('✅ Ahmad Fauzi · Bedahan');

@@ -38,12 +38,12 @@ describe('the ASN purchase journey over WhatsApp (Baileys adapter, injected sock
     const list = await say('semua kecamatan');
     expect(list).toMatch(/produk \(halaman 1\/\d+\)/);
     expect(await say('1')).toMatch(/💰 Rp/);
-    expect(await say('1')).toMatch(/Mau beli berapa\?/); // "Beli"
+    expect(await say('1')).toMatch(/Berapa jumlah yang ingin Anda beli\?/); // "Beli"
     const qtyAgain = await say('abc');
     expect(qtyAgain).toMatch(/angka bulat/);
     expect(qtyAgain).not.toMatch(/^1\. /m); // the quantity step lists choices without numbers
     expect(await say('4')).toMatch(/4 × [\s\S]*Total: Rp/);
-    expect(await say('1')).toMatch(/dikonfirmasi[\s\S]*Penerima baru/); // "Konfirmasi pesanan"
+    expect(await say('1')).toMatch(/dibuat[\s\S]*Penerima baru/); // "Konfirmasi pesanan"
     const [order] = await app.store.orders.ofAsn(BUDI_NIP);
     expect(order?.items[0]?.qty).toBe(4);
 

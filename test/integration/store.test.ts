@@ -91,6 +91,20 @@ describe('catalogue', () => {
     expect(await store.catalogue.product('P2')).toMatchObject({ available: true });
   });
 
+  test('the search index is built once per catalogue version, and a change is found at once', async () => {
+    const opts = { monthLoad: {}, seed: 'd', pageSize: 5 };
+    const first = await store.catalogue.searchIndex();
+    expect(first.search('produk p1', opts).map((l) => l.product.sku)).toEqual(['P1']);
+    expect(first.search('produk p2', opts)).toEqual([]); // not available
+    expect(await store.catalogue.searchIndex()).toBe(first); // same version: the same index
+    store.catalogue.invalidate(); // the copy read again, the version unchanged: still the same index
+    expect(await store.catalogue.searchIndex()).toBe(first);
+    await store.catalogue.upsertProducts([product('P2', 'U1', { available: true, name: 'Keripik Tempe' })]);
+    const second = await store.catalogue.searchIndex();
+    expect(second).not.toBe(first);
+    expect(second.search('kripik', opts).map((l) => l.product.sku)).toEqual(['P2']);
+  });
+
   test('a write by another process: seen at once once its version is observed, else after cacheMs', async () => {
     const other = createStore(redis, { keys: createKeys(prefix) }); // another instance
     const mine = createStore(redis, { keys: createKeys(prefix), catalogueCacheMs: 200, clock: () => now });

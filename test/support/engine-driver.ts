@@ -202,7 +202,7 @@ export async function newRecipient(
   return d.press('rn:skip');
 }
 
-/** The order id in a "Pesanan ORD-... dikonfirmasi" text. */
+/** The order id in a "Pesanan ORD-... dibuat" text. */
 export function orderIdIn(text: string): string {
   const m = /ORD-\d{8}-\d{5}/.exec(text);
   if (!m) throw new Error(`no order id in: ${text}`);

@@ -60,6 +60,7 @@ export async function startTelegramHarness(
     mediaDir,
   });
   await bot.init();
+  app.bot.telegramBot = () => bot.botInfo.username; // as src/main.ts
   const runner: RunnerHandle = run(bot);
 
   /** Waits for the next message to `userId` (after the ones already seen) whose text matches. */

@@ -22,7 +22,7 @@ export function waPurchaseSteps(receipt: Buffer, n = 1): WaStep[] {
     { text: 'kuliner', expect: /Pilih kecamatan/ },
     { text: 'semua kecamatan', expect: /produk \(halaman 1\/\d+\)/ },
     { text: '1', expect: /💰 Rp/ },
-    { text: '1', expect: /Mau beli berapa\?/ },
+    { text: '1', expect: /Berapa jumlah yang ingin Anda beli\?/ },
     { text: 'abc', expect: /angka bulat/ },
     { text: '4', expect: /Total: Rp/ },
     { text: '1', expect: /Penerima baru/ },

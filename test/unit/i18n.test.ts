@@ -41,8 +41,19 @@ test('every message id written in the code exists (a typo would show the raw id 
 
 describe('English counts in the daily recap', () => {
   test('"1 purchase", "2 purchases"; Indonesian has one form', () => {
-    expect(i18n.t('en', 'recap-opd-line', { opd: 'Dinkes', purchases: 1, asn: 1, total: 'Rp 5.000' })).toBe('• Dinkes: 1 purchase, 1 civil servant, Rp 5.000');
-    expect(i18n.t('en', 'recap-kecamatan-line', { kecamatan: 'Beji', purchases: 2, total: 'Rp 9.000' })).toBe('• Beji: 2 purchases, Rp 9.000');
+    expect(i18n.t('en', 'recap-opd-line', { opd: 'Dinkes', purchases: 1, asn: 1, total: 'Rp 5.000' })).toBe('• Dinkes: 1 purchase, 1 civil servant, Rp 5,000');
+    expect(i18n.t('en', 'recap-kecamatan-line', { kecamatan: 'Beji', purchases: 2, total: 'Rp 9.000' })).toBe('• Beji: 2 purchases, Rp 9,000');
     expect(i18n.t('id', 'recap-opd-line', { opd: 'Dinkes', purchases: 1, asn: 1, total: 'Rp 5.000' })).toBe('• Dinkes: 1 pembelian, 1 ASN, Rp 5.000');
+  });
+});
+
+describe('amounts and counts in English sentences read the English way', () => {
+  test('"Rp 1.250.000" becomes "Rp 1,250,000", also inside a line passed whole; counts are grouped by Fluent', () => {
+    expect(i18n.t('en', 'cart-confirmed', { id: 'ORD-1', total: 'Rp 1.250.000' })).toBe('✅ Order ORD-1 created. Total Rp 1,250,000.');
+    expect(i18n.t('en', 'ui-literal', { text: 'Rendang Paru · Rp 48.000' })).toBe('Rendang Paru · Rp 48,000');
+    expect(i18n.t('en', 'recap-kecamatan-line', { kecamatan: 'Beji', purchases: 1200, total: 'Rp 9.000' })).toBe('• Beji: 1,200 purchases, Rp 9,000');
+    // Indonesian keeps its own way
+    expect(i18n.t('id', 'cart-confirmed', { id: 'ORD-1', total: 'Rp 1.250.000' })).toBe('✅ Pesanan ORD-1 dibuat. Total Rp 1.250.000.');
+    expect(i18n.t('id', 'recap-kecamatan-line', { kecamatan: 'Beji', purchases: 1200, total: 'Rp 9.000' })).toContain('1.200 pembelian');
   });
 });

@@ -9,6 +9,7 @@ import { textToInput } from '../commands.js';
 import { isPdfPath } from '../../engine/types.js';
 import { numberedText } from '../render.js';
 import type { FetchMedia, MessageHandler, OutboundMessage } from '../types.js';
+import type { ConsolePersonas } from './personas.js';
 
 export interface ConsoleChannelDeps {
   handler: MessageHandler;
@@ -19,13 +20,20 @@ export interface ConsoleChannelDeps {
   /** root of stored media, to show where a photo lives */
   mediaDir: string;
   chatId?: string;
+  /** the demo personas (`/sebagai`): the first is the console user (`phone`, `chatId`) */
+  personas?: ConsolePersonas;
+  /** the line under the title naming what the terminal offers beyond the chat (localised) */
+  intro?: string;
 }
 
-/** Renders one bot message for the terminal: text, numbered choices, a note for photos and files. */
-export function renderForConsole(m: OutboundMessage, mediaDir: string): string {
+/**
+ * Renders one bot message for the terminal: text, numbered choices, a note for photos and files
+ * (with the path `files` says they were written to).
+ */
+export function renderForConsole(m: OutboundMessage, mediaDir: string, files: { photo?: string; document?: string } = {}): string {
   const lines: string[] = [];
-  if (m.photo) lines.push(`[${isPdfPath(m.photo.path) ? 'berkas PDF' : 'foto'}: ${m.photo.url ?? path.join(mediaDir, m.photo.path ?? '')}]`);
-  if (m.document) lines.push(`[berkas: ${m.document.fileName}]`);
+  if (m.photo) lines.push(`[${isPdfPath(m.photo.path) ? 'berkas PDF' : 'foto'}: ${files.photo ?? m.photo.url ?? path.join(mediaDir, m.photo.path ?? '')}]`);
+  if (m.document) lines.push(`[berkas: ${files.document ?? m.document.fileName}]`);
   lines.push(numberedText(m));
   return lines.join('\n');
 }
@@ -65,21 +73,38 @@ export async function demoReceipt(stamp: string): Promise<Buffer> {
  * Resolves when the input ends (Ctrl-D or end of a piped file).
  */
 export async function runConsoleChannel(deps: ConsoleChannelDeps): Promise<void> {
-  const chat = { channel: 'console' as const, chatId: deps.chatId ?? 'demo' };
+  const personas = deps.personas;
+  const first = { chatId: deps.chatId ?? 'demo', phone: deps.phone };
   const fetchMedia: FetchMedia = (media) =>
     media.ref.startsWith(DEMO_RECEIPT_REF) ? demoReceipt(media.ref.slice(DEMO_RECEIPT_REF.length)) : readFile(media.ref);
   const write = (s: string) => deps.output.write(s);
   const say = async (input: Input) => {
-    const out = await deps.handler.handle({ chat, input, fetchMedia, verifiedPhone: deps.phone });
-    for (const m of out.messages) write(`\n${renderForConsole(m, deps.mediaDir)}\n`);
+    const who = personas?.active() ?? first;
+    const out = await deps.handler.handle({ chat: { channel: 'console', chatId: who.chatId }, input, fetchMedia, verifiedPhone: who.phone });
+    const texts: string[] = [];
+    for (const m of out.messages) texts.push(personas ? await personas.render(m) : renderForConsole(m, deps.mediaDir));
+    for (const text of texts) write(`\n${text}\n`);
+    personas?.rememberScreen(texts.join('\n\n'));
     write('\n> ');
   };
   write('Belanja UMKM Depok: obrolan terminal (ketik nomor pilihan, /foto untuk kirim bukti bayar, Ctrl-D untuk keluar)\n');
+  if (deps.intro) write(`${deps.intro}\n`);
   await say({ kind: 'command', name: 'start', args: '' });
   const rl = readline.createInterface({ input: deps.input, terminal: false });
   for await (const line of rl) {
     if (!line.trim()) {
       write('> ');
+      continue;
+    }
+    const handled = personas ? await personas.line(line) : { kind: 'chat' as const };
+    if (handled.kind === 'done') {
+      write('\n> ');
+      continue;
+    }
+    if (handled.kind === 'switched') {
+      // The first time the terminal is this persona: their menu (their chat has no screen yet).
+      if (handled.firstVisit) await say({ kind: 'command', name: 'menu', args: '' });
+      else write('\n> ');
       continue;
     }
     const input = consoleInput(line);

@@ -3,6 +3,7 @@ import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
+import { CRASH_SAFE_WORKER_OPTIONS } from '../../queue/connection.js';
 import type { Keys } from '../../store/keys.js';
 import type { ChannelSender, OutboundMessage } from '../types.js';
 
@@ -22,9 +23,14 @@ const OutboxJobSchema = z.object({
   }),
 });
 
-/** Same chat + same message = same job id, so a retried worker job does not queue a second send. */
+/**
+ * Same chat + same message = same job id, so a retried worker job does not queue a second send.
+ * A message with an `idempotencyKey` is keyed on it alone: its repeat (marked "sent again") is
+ * the same job.
+ */
 function outboxJobId(chatId: string, msg: OutboundMessage): string {
-  return `wa.${createHash('sha256').update(JSON.stringify([chatId, msg])).digest('hex').slice(0, 32)}`;
+  const what = msg.idempotencyKey ? ['key', chatId, msg.idempotencyKey] : [chatId, msg];
+  return `wa.${createHash('sha256').update(JSON.stringify(what)).digest('hex').slice(0, 32)}`;
 }
 
 /**
@@ -70,7 +76,7 @@ export function startWhatsAppOutboxWorker(deps: { connection: Redis; keys: Keys;
       if (r.permanent) throw new UnrecoverableError(r.error);
       throw new Error(r.error);
     },
-    { connection: deps.connection, prefix: deps.keys.bullPrefix(), concurrency: 1 },
+    { connection: deps.connection, prefix: deps.keys.bullPrefix(), concurrency: 1, ...CRASH_SAFE_WORKER_OPTIONS },
   );
   worker.on('error', (err) => deps.logger.error({ err }, 'wa-outbox worker error'));
   worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, err: err.message }, 'wa-outbox send failed'));

@@ -204,6 +204,10 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps) {
   };
 
   return {
+    /** The bot's own phone number (digits) once paired: where WhatsApp invitations point. */
+    ownNumber(): string | undefined {
+      return /^(\d{6,16})[:@]/.exec(sock?.user?.id ?? '')?.[1];
+    },
     /** Connects (pairing first if no session is stored). Resolves once the socket is made, not when it is open. */
     async start(): Promise<void> {
       if (finished) throw new Error('a stopped WhatsApp channel cannot start again: create a new one');

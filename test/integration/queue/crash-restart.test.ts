@@ -8,6 +8,7 @@ import { startPrivateRedis } from '../../../src/store/redis-server.js';
 import { makeMediaDir, seedPaidOrder, testConfig } from '../../support/queue/fixtures.js';
 import { createHarness, settled } from '../../support/queue/harness.js';
 import { startWebhookReceiver } from '../../support/queue/stub-servers.js';
+import { startGatedProxy } from '../../support/gated-proxy.js';
 import { FAKE_BOT_TOKEN, startFakeBotApi } from '../../support/fake-bot-api/index.js';
 import { testRedisUrl } from '../../support/redis.js';
 
@@ -86,6 +87,12 @@ describe('reports survive crashes', () => {
       expect(bot.sent()).toHaveLength(1);
       expect(hook.accepted()).toHaveLength(1);
       expect(hook.hits).toHaveLength(2); // the unanswered one of the killed worker, then the delivery
+      // The second call says it is a repeat of the cut one: same report id, event and key.
+      const [cut, again] = hook.hits.map((x) => ({ body: JSON.parse(x.body), key: x.headers['idempotency-key'] }));
+      expect(again!.key).toBe(`RPT-${order.id}:purchase.reported`);
+      expect(again!.key).toBe(cut!.key);
+      expect([cut!.body.resent, again!.body.resent]).toEqual([undefined, true]);
+      expect(again!.body.report_id).toBe(cut!.body.report_id);
       const order2 = await h.store.orders.get(order.id);
       expect(Object.keys(order2!.reportedTo).sort()).toEqual(['telegram', 'webhook']);
 
@@ -94,6 +101,49 @@ describe('reports survive crashes', () => {
     } finally {
       for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
       await h.close().finally(async () => {
+        await bot.close();
+        await hook.close();
+      });
+    }
+  }, 40_000);
+
+  it('a worker killed while its Telegram send is in flight: the next worker sends it marked "dikirim ulang" with the same report id', async () => {
+    const media = await makeMediaDir();
+    const bot = await fakeBot();
+    const proxy = await startGatedProxy(bot.url);
+    const hook = await startWebhookReceiver();
+    const env = envFor(proxy.url, hook.url, media.dir);
+    const h = createHarness(testConfig(env));
+    const children: ChildProcess[] = [];
+    try {
+      const order = await seedPaidOrder(h.store, { receipt: media });
+      const held = proxy.hold('sendPhoto', String(MAYOR_CHAT));
+      await h.queues.performEffects([{ type: 'enqueue-report', orderId: order.id }]);
+      const arg = { redisUrl: testRedisUrl(), prefix: h.keys.prefix, env };
+      const first = await spawnWorker(arg);
+      children.push(first);
+      await held.seen; // the photo is on its way: whether it arrives is unknown to the worker
+      first.kill('SIGKILL');
+      await killed(first);
+      held.release();
+
+      const second = await spawnWorker(arg);
+      children.push(second);
+      const job = await settled(h.queues.reports, order.id, 25_000);
+      expect(await job.getState()).toBe('completed');
+      const photos = bot.sent(MAYOR_CHAT).filter((m) => m.method === 'sendPhoto');
+      expect(photos).toHaveLength(1);
+      expect(photos[0]!.caption).toMatch(new RegExp(`^🔁 DIKIRIM ULANG — laporan RPT-${order.id}:`));
+      expect(photos[0]!.caption).toContain(`— ${order.id}`);
+      // The webhook call was never started before the crash: it goes out once, not marked.
+      expect(hook.accepted()).toHaveLength(1);
+      expect(JSON.parse(hook.accepted()[0]!.body).resent).toBeUndefined();
+      second.kill('SIGTERM');
+      await killed(second);
+    } finally {
+      for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+      await h.close().finally(async () => {
+        await proxy.close();
         await bot.close();
         await hook.close();
       });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Job } from 'bullmq';
 import { displayPhone } from '../../../src/domain/phone.js';
+import { createLogger } from '../../../src/logger.js';
 import type { SendResult } from '../../../src/channels/types.js';
 import type { Person } from '../../../src/domain/schemas.js';
 import { JobPayloadError, type NotificationJob, jobIds } from '../../../src/queue/jobs.js';
@@ -95,6 +96,29 @@ describe('notifications processor', () => {
     expect(Object.keys(record).sort()).toEqual(['telegram:7001', 'whatsapp:6281298765432']);
   });
 
+  it('a send cut by a crash (its outcome unknown) goes again marked "dikirim ulang"; one refused with a 429 does not', async () => {
+    const { process, job, order, to, whatsapp } = await setup({
+      whatsapp: (n) => (n === 1 ? { ok: false, error: 'rate limited', retryAfter: 1 } : { ok: true }),
+    });
+    // First run: the Telegram send never comes back, as when the worker dies holding it.
+    const telegramSend = current!.telegram.send.bind(current!.telegram);
+    let cut = true;
+    current!.telegram.send = (chatId, msg) => (cut ? (telegramSend(chatId, msg), new Promise<SendResult>(() => undefined)) : telegramSend(chatId, msg));
+    void process(job('umkm', 'paid'));
+    while (current!.telegram.sent.length < 1) await new Promise((r) => setImmediate(r)); // the first run is in the Telegram send
+    cut = false;
+    // The retries (the chats come in no set order): Telegram again, marked; WhatsApp answers 429
+    // once, so it is sent by a later retry, unmarked.
+    let result;
+    for (let i = 0; i < 3 && !result; i++) result = await process(job('umkm', 'paid')).catch(() => undefined);
+    expect(result).toEqual({ status: 'sent', chats: 2 });
+    const tg = to('7001');
+    expect(tg).toHaveLength(2);
+    expect(tg[0]!.text).not.toContain('Dikirim ulang');
+    expect(tg[1]!.text).toMatch(new RegExp(`^🔁 Dikirim ulang \\(pesanan ${order.id}\\): .*Ini bukan pesanan baru\\.`));
+    expect(whatsapp.sent.map((m) => m.msg.text.includes('Dikirim ulang'))).toEqual([false, false]);
+  });
+
   it('a chat that failed is retried alone: the one that got it is not sent twice', async () => {
     const { process, job, telegram, whatsapp } = await setup({
       whatsapp: (n) => (n === 1 ? { ok: false, error: 'WhatsApp is not connected', retryAfter: 30 } : { ok: true }),
@@ -110,7 +134,7 @@ describe('notifications processor', () => {
       telegram: () => ({ ok: false, blocked: true, permanent: true, error: '403 blocked' }),
       whatsapp: () => ({ ok: false, permanent: true, error: 'not on WhatsApp' }),
     });
-    expect(await process(job('umkm', 'paid'))).toEqual({ status: 'sent', chats: 0 });
+    expect(await process(job('umkm', 'paid'))).toEqual({ status: 'no-chat' });
     expect((await h.store.chatUsers.get('telegram', '7001'))!.unreachable).toBe(true);
     await process(job('umkm', 'paid'));
     expect(telegram.sent).toHaveLength(1);
@@ -123,7 +147,7 @@ describe('notifications processor', () => {
     expect(to('7002').at(-1)!.text).toBe(`✅ Order ${order.id} was accepted by ${UMKM.name} and is being prepared.`);
     await h.store.orders.update(order.id, { paymentConfirmed: true });
     await process(job('asn', 'payment-confirmed'));
-    expect(to('7002').at(-1)!.text).toContain(`confirmed that the payment of order ${order.id} (Rp 42.000) arrived`);
+    expect(to('7002').at(-1)!.text).toContain(`confirmed that the payment of order ${order.id} (Rp 42,000) arrived`);
     await h.store.orders.update(order.id, { status: 'delivered' }, 'umkm');
     await process(job('asn', 'delivered'));
     expect(to('7002').at(-1)!.text).toContain(`was delivered to ${RECIPIENT.name} (Kel. ${RECIPIENT.kelurahan})`);
@@ -148,7 +172,7 @@ describe('notifications processor', () => {
   });
 
   it('an accept check that would fall in the night (21:00-07:00 WIB) waits for 07:00', async () => {
-    // 20:45 WIB: the owner's reminder (30 min) and the ASN's alert (60 min) would come at night.
+    // 20:45 WIB: the owner's reminder and the ASN's alert (30 min) would come at night.
     const { h, process, job, order } = await setup({}, new Date('2026-11-23T13:45:00Z'));
     await process(job('umkm', 'paid'));
     const seven = Date.parse('2026-11-24T00:00:00Z'); // 07:00 WIB next day
@@ -158,13 +182,13 @@ describe('notifications processor', () => {
     }
   });
 
-  it('an order not accepted in time: the owner is reminded once, then the ASN and the admins are told; acceptance cancels both', async () => {
+  it('an order not accepted in time: the owner is reminded, and the ASN (wait or cancel) and the admins are told; acceptance cancels both', async () => {
     const { h, process, job, to, order } = await setup();
     await process(job('umkm', 'paid'));
     const reminder = await h.queues.notifications.getJob(jobIds.notification(order.id, 'umkm.accept-reminder'));
     const overdue = await h.queues.notifications.getJob(jobIds.notification(order.id, 'asn.accept-overdue'));
     expect(reminder!.opts.delay).toBe(30 * 60_000);
-    expect(overdue!.opts.delay).toBe(60 * 60_000);
+    expect(overdue!.opts.delay).toBe(30 * 60_000);
     expect(await reminder!.getState()).toBe('delayed');
 
     await process(job('umkm', 'accept-reminder'));
@@ -193,6 +217,34 @@ describe('notifications processor', () => {
     expect(await process(j('umkm', 'accept-reminder'))).toEqual({ status: 'not-needed', reason: 'order accepted' });
     expect(await process(j('asn', 'accept-overdue'))).toEqual({ status: 'not-needed', reason: 'order accepted' });
     expect(to('7001')).toHaveLength(before);
+  });
+
+  it('an owner with no chat: nothing is logged as sent, the event waits, and their linking delivers it on every chat, oldest first', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (l: string) => void lines.push(l) });
+    const media = await makeMediaDir();
+    const config = testConfig({ MEDIA_DIR: media.dir, UMKM_ACCEPT_MINUTES: '30' });
+    const h = createHarness(config);
+    current = { close: () => h.close() } as Ctx;
+    const telegram = recordingSender('telegram');
+    const process = createNotificationProcessor({ redis: h.redis, keys: h.keys, store: h.store, config, logger, i18n, senders: { telegram }, queue: h.queues.notifications, clock: () => DAYTIME });
+    const order = await seedPaidOrder(h.store);
+    const job = (event: string) => ({ id: jobIds.notification(order.id, `umkm.${event}`), data: { orderId: order.id, target: 'umkm' as const, event } });
+
+    expect(await process(job('paid'))).toEqual({ status: 'waiting', phones: 1 });
+    expect(await process(job('accept-reminder'))).toEqual({ status: 'waiting', phones: 1 });
+    expect(await process(job('paid'))).toEqual({ status: 'waiting', phones: 1 }); // a retry parks it once
+    expect(telegram.sent).toHaveLength(0);
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string });
+    expect(logged.map((l) => l.msg)).not.toContain('notification sent');
+    expect(logged.map((l) => l.msg)).toContain('notification waiting: no linked chat yet, delivered when they link');
+    expect(lines.join('\n')).not.toContain(UMKM.ownerPhone);
+    expect((await h.store.waiting.of(UMKM.ownerPhone)).map((w) => w.event)).toEqual(['paid', 'accept-reminder']);
+
+    await h.store.chatUsers.patch('telegram', '7101', { phone: UMKM.ownerPhone });
+    expect(await process.deliverWaiting(UMKM.ownerPhone)).toEqual({ delivered: 2, left: 0 });
+    expect(telegram.sent.map((s) => s.msg.text.split('\n')[0])).toEqual([`🔔 Pesanan baru untuk ${UMKM.name}!`, expect.stringContaining(`Pengingat: pesanan ${order.id}`)]);
+    expect(await h.store.waiting.of(UMKM.ownerPhone)).toEqual([]);
   });
 
   it('refuses a malformed payload for good, and skips an order that is gone', async () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Config } from '../../../src/config.js';
 import { RECAP_CSV_HEADER, buildRecap, recapCsv } from '../../../src/queue/recap.js';
-import { loadRecapLookups } from '../../../src/queue/recap-processor.js';
+import { createI18n } from '../../../src/i18n/index.js';
+import { createLogger } from '../../../src/logger.js';
+import { createRecapProcessor, loadRecapLookups } from '../../../src/queue/recap-processor.js';
 import { RecapWebhookBodySchema, verifyWebhookSignature } from '../../../src/queue/webhook.js';
 import { RECIPIENT, makeMediaDir, testConfig } from '../../support/queue/fixtures.js';
 import { createHarness, recordingSender, settled } from '../../support/queue/harness.js';
@@ -103,6 +105,7 @@ describe('daily recap', () => {
     expect(hook.hits).toHaveLength(1);
     const hit = hook.hits[0]!;
     expect(verifyWebhookSignature(hit.body, hit.headers as Record<string, string>, SECRET, Math.floor(NOW.getTime() / 1000)).ok).toBe(true);
+    expect(hit.headers['idempotency-key']).toBe(`recap.daily:${JSON.parse(hit.body).day}`);
     const body = RecapWebhookBodySchema.parse(JSON.parse(hit.body));
     expect(body).toMatchObject({ event: 'recap.daily', day: DAY, purchases: 7, asn_count: 4, total: 280000 });
     expect(body.by_opd).toHaveLength(3);
@@ -122,5 +125,33 @@ describe('daily recap', () => {
     expect(s).toMatchObject({ pattern: '0 20 * * *', tz: 'Asia/Jakarta' });
     expect(await h.queues.recaps.getJobSchedulersCount()).toBe(1);
     expect(new Date(s!.next!).getUTCHours()).toBe(13); // 20:00 WIB
+  });
+});
+
+describe('daily recap in the terminal demo', () => {
+  it('with no destination configured, goes to the mayor\'s office persona of the terminal, text and CSV', async () => {
+    const consoleSender = recordingSender('console');
+    const processRecap = createRecapProcessor({
+      redis: h.redis,
+      keys: h.keys,
+      store: h.store,
+      config: { ...config, MAYOR_TELEGRAM_CHAT_ID: undefined, MAYOR_WHATSAPP_JID: undefined, REPORT_WEBHOOK_URL: undefined, REPORT_WEBHOOK_SECRET: undefined },
+      logger: createLogger('silent'),
+      i18n: createI18n(),
+      clock: () => NOW,
+      senders: { console: consoleSender },
+    });
+    // another day than the suite's, so its delivery record is this test's own
+    await processRecap({ id: 'console-recap', data: { day: '2026-11-24' }, opts: {} });
+    expect(consoleSender.sent.map((s) => s.chatId)).toEqual(['mayor', 'mayor']);
+    expect(consoleSender.sent[0]!.msg.text).toContain('24/11/2026');
+    expect(consoleSender.sent[1]!.msg.document?.fileName).toBe('rekap-belanja-umkm-2026-11-24.csv');
+    // without the terminal (and no destination) nothing is attempted
+    const none = createRecapProcessor({
+      redis: h.redis, keys: h.keys, store: h.store,
+      config: { ...config, MAYOR_TELEGRAM_CHAT_ID: undefined, MAYOR_WHATSAPP_JID: undefined, REPORT_WEBHOOK_URL: undefined, REPORT_WEBHOOK_SECRET: undefined },
+      logger: createLogger('silent'), i18n: createI18n(), clock: () => NOW, senders: {},
+    });
+    expect(await none({ id: 'no-destination', data: { day: '2026-11-25' }, opts: {} })).toEqual({});
   });
 });

@@ -62,3 +62,42 @@ export async function startWebhookReceiver(script: (n: number) => Scripted = () 
   };
 }
 export type WebhookReceiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+/** One request to the slow receiver: `cut` when the sender hung up before the answer came. */
+export interface SlowHit {
+  body: string;
+  headers: http.IncomingHttpHeaders;
+  /** when it arrived (Date.now() of this process) */
+  at: number;
+  answered: boolean;
+  cut: boolean;
+}
+
+/**
+ * A webhook receiver that takes `delayMs` to answer 200 (a slow office server), so a worker
+ * killed at a random moment is often killed mid-request. A request whose sender is gone when the
+ * answer is due is recorded as `cut` (the sender never learned the outcome).
+ */
+export async function startSlowWebhookReceiver(delayMs: number) {
+  const hits: SlowHit[] = [];
+  const server = http.createServer(async (req, res) => {
+    const at = Date.now();
+    const body = (await readAll(req)).toString('utf8');
+    const hit: SlowHit = { body, headers: req.headers, at, answered: false, cut: false };
+    hits.push(hit);
+    let gone = false;
+    res.on('close', () => {
+      if (!res.writableFinished) gone = true;
+    });
+    await new Promise((r) => setTimeout(r, delayMs));
+    if (gone || req.socket.destroyed) {
+      hit.cut = true;
+      return;
+    }
+    res.statusCode = 200;
+    res.end('ok');
+    hit.answered = true;
+  });
+  const url = await listen(server);
+  return { url: `${url}/hooks/umkm`, hits, close: closer(server) };
+}

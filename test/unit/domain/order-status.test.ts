@@ -8,6 +8,8 @@ const LEGAL: [OrderStatus, OrderStatus, Actor][] = [
   ['confirmed', 'cancelled', 'asn'],
   ['paid', 'accepted', 'umkm'],
   ['paid', 'rejected', 'umkm'],
+  // only once no owner accepted within UMKM_ACCEPT_MINUTES (flows/order-overdue.ts checks that)
+  ['paid', 'cancelled', 'asn'],
   ['accepted', 'delivered', 'umkm'],
 ];
 const ACTORS: Actor[] = ['asn', 'umkm', 'system'];
@@ -18,7 +20,7 @@ describe('transition', () => {
     expect(transition(from, to, actor)).toEqual({ ok: true, to });
   });
 
-  test.each(LEGAL)('%s -> %s is allowed for the system (workers, timeouts)', (from, to) => {
+  test.each(LEGAL.filter(([f, t]) => !(f === 'paid' && t === 'cancelled')))('%s -> %s is allowed for the system (workers, timeouts)', (from, to) => {
     expect(transition(from, to, 'system')).toEqual({ ok: true, to });
   });
 
@@ -43,8 +45,9 @@ describe('transition', () => {
     for (const to of ORDER_STATUSES) for (const actor of ACTORS) expect(transition(from, to, actor).ok).toBe(false);
   });
 
-  test('an order cannot be cancelled once paid, nor delivered before it is accepted', () => {
-    expect(transition('paid', 'cancelled', 'asn')).toEqual({ ok: false, reason: 'illegal-move' });
+  test('a paid order is cancelled by its ASN only (the owner rejects instead); nothing is delivered before it is accepted', () => {
+    expect(transition('paid', 'cancelled', 'umkm')).toEqual({ ok: false, reason: 'not-allowed' });
+    expect(transition('paid', 'cancelled', 'system')).toEqual({ ok: false, reason: 'not-allowed' }); // no timeout cancels a paid order
     expect(transition('paid', 'delivered', 'umkm')).toEqual({ ok: false, reason: 'illegal-move' });
   });
 

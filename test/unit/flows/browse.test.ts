@@ -145,7 +145,7 @@ describe('browse: category -> kecamatan -> list -> product', () => {
     await d.press('m:browse');
     await d.press('🍱 Kuliner');
     await d.say('Beji'); // typed; the button reads "Beji (n)"
-    expect(d.text).toContain('UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.');
+    expect(d.text).toContain('UMKM yang bulan ini paling sedikit menerima pembayaran (dalam Rupiah) tampil lebih dulu, agar rezeki merata.');
     expect(d.text).toMatch(/— Rp \d{1,3}(\.\d{3})+\//);
     const beji = umkms.filter((u) => u.kecamatan === 'Beji' && u.category === 'kuliner').map((u) => u.name);
     const texts: string[] = [];
@@ -261,7 +261,7 @@ describe('browse: category -> kecamatan -> list -> product', () => {
     await d.press('⬅️ Kembali');
     await d.press('📍 Semua kecamatan');
     expect(new Set(umkmLines(d.text)).size).toBeGreaterThan(1);
-    expect(d.text).toContain('UMKM yang paling sedikit menerima pesanan bulan ini tampil lebih dulu, agar rezeki merata.');
+    expect(d.text).toContain('UMKM yang bulan ini paling sedikit menerima pembayaran (dalam Rupiah) tampil lebih dulu, agar rezeki merata.');
     expect(d.labels).toContain('💰 Urutkan harga termurah');
   });
 
@@ -425,9 +425,35 @@ describe('search', () => {
     await d.say('a');
     expect(d.text).toContain('Kata pencarian terlalu pendek. Ketik minimal 2 huruf.');
     await d.say('🙂🙂');
-    expect(d.text).toContain('terlalu pendek');
+    expect(d.text).toContain('Emoji itu belum bisa kami cari. Ketik nama produknya dengan huruf');
     await d.sendContact('+628123', true);
     expect(d.text).toContain('Silakan ketik kata yang dicari.');
+  });
+
+  test('/cari with words searches at once, also in English (/search)', async () => {
+    const d = await asn();
+    await d.command('cari', 'kripik');
+    expect(d.text).not.toContain('Ketik nama produk atau nama UMKM');
+    expect(d.text).toContain('Keripik Tempe Original');
+    expect(d.text).not.toContain('Keramik');
+    await d.command('search', 'baso');
+    expect(d.text).toContain('Bakso Urat Frozen');
+  });
+
+  test('an emoji-only query after a "not found" gets its own answer, not the older query\'s', async () => {
+    const d = await asn();
+    await d.command('cari');
+    await d.say('zzqxw');
+    expect(d.text).toContain('Tidak ada produk yang cocok dengan "zzqxw"');
+    await d.say('🤔');
+    expect(d.text).not.toContain('zzqxw');
+    expect(d.text).toBe(
+      'Emoji itu belum bisa kami cari. Ketik nama produknya dengan huruf, contoh: keripik, rendang, batik.\n\nKetik nama produk atau nama UMKM yang Anda cari (contoh: nasi box, keripik, batik):',
+    );
+    // a product emoji is searched as its word, at the menu too
+    await d.command('menu');
+    await d.say('☕');
+    expect(d.text).toContain('Kopi Bubuk Robusta');
   });
 });
 

@@ -41,10 +41,10 @@ describe('quantity', () => {
     const d = await asn();
     await openProduct(d, 'Rendang Paru');
     await d.press('🛒 Beli');
-    expect(d.text).toContain('Mau beli berapa? Rendang Paru — Rp 48.000 per porsi 250 g. Pilih atau ketik angka 1–99.');
+    expect(d.text).toContain('Berapa jumlah yang ingin Anda beli? Rendang Paru — Rp 48.000 per porsi 250 g. Pilih atau ketik angka 1–99.');
     await d.say(typed);
     expect(d.text).toContain(reason);
-    expect(d.text).toContain('Mau beli berapa? Rendang Paru');
+    expect(d.text).toContain('Berapa jumlah yang ingin Anda beli? Rendang Paru');
     expect(d.labels).toEqual(['1', '2', '3', '5', '10', '⬅️ Kembali']);
     expect((await session(d))?.cart).toBeUndefined();
     await d.sendContact('+6281234567890', true);
@@ -73,15 +73,15 @@ describe('quantity', () => {
     const d = await asn();
     await openProduct(d, 'Paket Lauk Isoman 3 Hari');
     await d.press('🛒 Beli');
-    expect(d.text).toBe('Mau beli berapa? Paket Lauk Isoman 3 Hari — Rp 135.000 per paket. Pilih atau ketik angka 1–99.');
+    expect(d.text).toBe('Berapa jumlah yang ingin Anda beli? Paket Lauk Isoman 3 Hari — Rp 135.000 per paket. Pilih atau ketik angka 1–99.');
     await openProduct(d, 'Kue Lapis Pelangi');
     await d.press('🛒 Beli');
-    expect(d.text).toBe('Mau beli berapa? Kue Lapis Pelangi — Rp 30.000 per kotak isi 10. Pilih atau ketik angka 1–99.');
+    expect(d.text).toBe('Berapa jumlah yang ingin Anda beli? Kue Lapis Pelangi — Rp 30.000 per kotak isi 10. Pilih atau ketik angka 1–99.');
     await d.command('bahasa');
     await d.press('lang:en');
     await openProduct(d, 'Kue Lapis Pelangi');
     await d.press('🛒 Buy');
-    expect(d.text).toBe('How many would you like? Kue Lapis Pelangi, Rp 30.000 per kotak isi 10. Choose or type a number 1–99.');
+    expect(d.text).toBe('How many would you like? Kue Lapis Pelangi, Rp 30,000 per kotak isi 10. Choose or type a number 1–99.');
     await d.say('2 kotak');
     expect(d.text).toContain('✅ 2 × Kue Lapis Pelangi added to the cart.');
   });
@@ -248,7 +248,7 @@ describe('cart', () => {
     const d = await asn();
     await openProduct(d, 'Rendang Paru');
     await d.press('🛒 Beli');
-    expect(d.text).toContain('Mau beli berapa? Rendang Paru');
+    expect(d.text).toContain('Berapa jumlah yang ingin Anda beli? Rendang Paru');
     await d.press('⬅️ Kembali');
     expect(d.text).toContain('Rendang Paru\n💰 Rp 48.000 / porsi 250 g');
     expect(d.labels).toEqual(['🛒 Beli', '⬅️ Kembali', '🏠 Menu utama']);
@@ -310,7 +310,7 @@ describe('sold out in the cart', () => {
       expect(d.text).toContain('Dendeng Balado sudah habis dan dikeluarkan dari keranjang.');
       expect(d.text).toContain('Keranjang sekarang kosong.');
       expect(d.text).not.toContain('masih kosong');
-      expect(d.text).not.toContain('dikonfirmasi');
+      expect(d.text).not.toMatch(/Pesanan ORD-\d{8}-\d{5} dibuat/);
       expect(await ordersOf(DEMO.asn2.nip)).toHaveLength(before);
     } finally {
       await t.app.store.catalogue.upsertProducts([p]);
@@ -331,10 +331,10 @@ describe('the order is what the summary showed', () => {
       expect(d.text).toContain('⚠️ Harga atau ketersediaan berubah sejak ringkasan tadi. Mohon periksa lagi sebelum konfirmasi.');
       expect(d.text).toContain('• 2 × Gulai Ayam Kampung @ Rp 50.000 = Rp 100.000');
       expect(d.text).toContain('Total: Rp 100.000');
-      expect(d.text).not.toContain('dikonfirmasi');
+      expect(d.text).not.toMatch(/Pesanan ORD-\d{8}-\d{5} dibuat/);
       expect(await ordersOf(DEMO.asn2.nip)).toHaveLength(before);
       await d.press('✅ Konfirmasi pesanan');
-      expect(d.text).toMatch(/Pesanan ORD-\d{8}-\d{5} dikonfirmasi\. Total Rp 100\.000\./);
+      expect(d.text).toMatch(/Pesanan ORD-\d{8}-\d{5} dibuat\. Total Rp 100\.000\./);
       expect((await t.app.store.orders.get(orderIdIn(d.text)))!.total).toBe(100_000);
     } finally {
       await t.app.store.catalogue.upsertProducts([p]);
@@ -356,7 +356,7 @@ describe('the order is what the summary showed', () => {
       expect(d.text).toContain('Total: Rp 48.000');
       expect(await ordersOf(DEMO.asn2.nip)).toHaveLength(before);
       await d.press('✅ Konfirmasi pesanan');
-      expect(d.text).toMatch(/dikonfirmasi\. Total Rp 48\.000\./);
+      expect(d.text).toMatch(/dibuat\. Total Rp 48\.000\./);
     } finally {
       await t.app.store.catalogue.upsertProducts([p]);
     }
@@ -398,7 +398,7 @@ describe('an ASN who owns a UMKM', () => {
     expect(d.text).toContain('💰 Rp 25.000 / box');
     await d.press('🛒 Beli');
     expect(d.text).toContain('Maaf, Anda tidak dapat membeli dari UMKM milik Anda sendiri. Silakan pilih produk UMKM lain.');
-    expect(d.text).not.toContain('Mau beli berapa?');
+    expect(d.text).not.toContain('Berapa jumlah yang ingin Anda beli?');
     expect((await session(d))?.cart).toBeUndefined();
     await addToCart(d, 'Rendang Paru', 1);
     expect(d.text).toContain('✅ 1 × Rendang Paru masuk keranjang.');
@@ -420,7 +420,7 @@ describe('an ASN who owns a UMKM', () => {
     expect(d.text).toContain('🛒 Ringkasan pesanan');
     await d.press('✅ Konfirmasi pesanan');
     expect(d.text).toContain('Maaf, Anda tidak dapat membeli dari UMKM milik Anda sendiri.');
-    expect(d.text).not.toContain('dikonfirmasi');
+    expect(d.text).not.toMatch(/Pesanan ORD-\d{8}-\d{5} dibuat/);
     expect(await ordersOf(sari.nip)).toHaveLength(0);
   });
 });
@@ -431,7 +431,7 @@ describe('confirm', () => {
     const before = (await ordersOf(DEMO.asn2.nip)).length;
     await addToCart(d, 'Rendang Paru', 2);
     await d.press('✅ Konfirmasi pesanan');
-    expect(d.text).toMatch(/✅ Pesanan ORD-\d{8}-\d{5} dikonfirmasi\. Total Rp 96\.000\./);
+    expect(d.text).toMatch(/✅ Pesanan ORD-\d{8}-\d{5} dibuat\. Total Rp 96\.000\./);
     const order = (await t.app.store.orders.get(orderIdIn(d.text)))!;
     expect(order).toMatchObject({
       asnNip: DEMO.asn2.nip,
@@ -452,7 +452,7 @@ describe('confirm', () => {
     await d.press('✅ Konfirmasi pesanan');
     const id = orderIdIn(d.text);
     await d.choose('co:confirm');
-    // a toast on the button; no second "dikonfirmasi" screen
+    // a toast on the button; no second "dibuat" screen
     expect(d.notice).toBe('Tombol itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.');
     const after = await ordersOf(DEMO.asn2.nip);
     expect(after).toHaveLength(before + 1);

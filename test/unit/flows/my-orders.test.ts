@@ -89,7 +89,7 @@ describe('/batal mid-way', () => {
     await d.press('rc:new');
     await d.say('Siti Aminah');
     await d.say('batal'); // the plain word works like /batal
-    expect(d.text).toContain('Langkah dibatalkan. Pesanan yang sudah dikonfirmasi tetap aman.');
+    expect(d.text).toContain('Langkah dibatalkan. Pesanan yang sudah dibuat tetap aman.');
     expect(d.text).toContain('Halo, Hartini Susanti!');
     const o = (await t.app.store.orders.get(id))!;
     expect(o.status).toBe('confirmed');
@@ -113,6 +113,6 @@ describe('/batal mid-way', () => {
     const asn = createDriver(t.app);
     await asn.register(DEMO.asn.phone);
     await asn.command('batal');
-    expect(asn.text).toContain('Langkah dibatalkan. Pesanan yang sudah dikonfirmasi tetap aman.');
+    expect(asn.text).toContain('Langkah dibatalkan. Pesanan yang sudah dibuat tetap aman.');
   });
 });

@@ -258,7 +258,7 @@ describe('/bahasa mid-journey', () => {
     await d.command('bahasa');
     await d.press('🇬🇧 English');
     expect(d.text).toContain('The language is now English.');
-    expect(d.text).toContain('Please pay Rp 48.000 to Rendang Uni Ratna');
+    expect(d.text).toContain('Please pay Rp 48,000 to Rendang Uni Ratna');
     expect(d.labels).toContain('✏️ Change the recipient');
     await d.command('language');
     await d.press('🇮🇩 Bahasa Indonesia');

@@ -44,7 +44,7 @@ async function paidOrder(asn: Driver, product = 'Nasi Box Ayam Bakar', qty = 2):
 }
 
 const status = async (id: string) => (await t.app.store.orders.get(id))!.status;
-const effectsOf = (id: string) => t.effects.filter((e) => e.orderId === id).map((e) => `${e.type}:${'event' in e ? e.event : ''}`);
+const effectsOf = (id: string) => t.effects.filter((e) => 'orderId' in e && e.orderId === id).map((e) => `${e.type}:${'event' in e ? e.event : ''}`);
 
 describe('an owner acts on the orders of their own UMKM', () => {
   test('the receipt tells the owner; /pesanan lists the order with the recipient for delivery, then accept, payment, delivered', async () => {

@@ -107,7 +107,7 @@ describe('owners keep their own products current', () => {
 
     await asn.press('buy'); // the open product can no longer go into the cart
     expect(asn.text).toContain('produk itu sedang tidak tersedia');
-    expect(asn.text).not.toContain('Mau beli berapa');
+    expect(asn.text).not.toContain('Berapa jumlah yang ingin Anda beli');
     expect(asn.ids).not.toContain('co:confirm');
     expect((await searchNames(asn, 'Ikan Nila')).some((l) => l.startsWith('Nasi Box Ikan Nila Goreng'))).toBe(false);
     await asn.command('menu');

@@ -1,0 +1,31 @@
+/**
+ * A process using the data directory's shared redis-server, for test/integration/store/shared-redis:
+ * `node --import tsx redis-user-child.ts <dir>`. Attaches (starting the server when none runs),
+ * prints one JSON line { started, url, serverPid, pid }, then obeys stdin lines:
+ * `set <k> <v>` -> `ok`, `get <k>` -> the value (or `(nil)`), `count <pattern>` -> how many keys match, `leave` -> releases, prints
+ * `left {"stopped":…}` and exits 0.
+ */
+import { createInterface } from 'node:readline';
+import { Redis } from 'ioredis';
+import { attachSharedRedis } from '../../../src/store/shared-redis.js';
+
+const dir = process.argv[2]!;
+const shared = await attachSharedRedis({ dir, log: (m) => process.stderr.write(`${m}\n`) });
+const redis = new Redis(shared.url, { maxRetriesPerRequest: 1 });
+process.stdout.write(`${JSON.stringify({ started: shared.started, url: shared.url, serverPid: shared.serverPid, pid: process.pid })}\n`);
+for await (const line of createInterface({ input: process.stdin })) {
+  const [cmd, k, v] = line.trim().split(' ');
+  if (cmd === 'set') {
+    await redis.set(k!, v!);
+    process.stdout.write('ok\n');
+  } else if (cmd === 'get') {
+    process.stdout.write(`${(await redis.get(k!)) ?? '(nil)'}\n`);
+  } else if (cmd === 'count') {
+    process.stdout.write(`${(await redis.keys(k!)).length}\n`);
+  } else if (cmd === 'leave') {
+    await redis.quit();
+    const r = await shared.release();
+    process.stdout.write(`left ${JSON.stringify(r)}\n`);
+    process.exit(0);
+  }
+}
