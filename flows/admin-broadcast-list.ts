@@ -2,14 +2,23 @@ import { resolveAudience } from '../src/broadcast/audience.js';
 import type { OpenBroadcast } from '../src/broadcast/repo.js';
 import { type Broadcast, BroadcastIdSchema } from '../src/broadcast/schema.js';
 import { formatWib } from '../src/domain/time.js';
-import { type Flow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type Flow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
 import { describeAudience, repoOf, requestStop, STOP_KEYS } from './admin-broadcast-send.js';
 import { adminOnly } from './admin-guard.js';
+import { keyChoices } from './choice-ids.js';
 import { backButton, choice, clip, menuButton, text } from './ui.js';
 
 const FLOW = 'admin-broadcast-list';
 /** Broadcasts listed at once (rarely are more than a few open). */
 const MAX_SHOWN = 10;
+
+/** The flow's data: the broadcasts the list offered to cancel, and the one to confirm. */
+const ListDataSchema = z.object({ listed: z.array(z.string()).optional(), bid: BroadcastIdSchema.optional() });
+type ListCtx = FlowCtx<z.output<typeof ListDataSchema>>;
+
+/** "Cancel broadcast N" of the list. */
+const CANCEL = keyChoices('bcl:x:', 'a scheduled broadcast to cancel (admin-broadcast-list)', 56);
 
 const nav = () => [choice('adm:back', 'admin-back'), menuButton()];
 
@@ -33,17 +42,18 @@ async function entry(ctx: FlowCtx, o: OpenBroadcast, n: number): Promise<string>
 }
 
 /** The broadcast of the confirm step, while it is still scheduled and not asked to stop. */
-async function stillScheduled(ctx: FlowCtx): Promise<Broadcast | null> {
-  const id = BroadcastIdSchema.safeParse(ctx.data.bid);
-  if (!id.success) return null;
+async function stillScheduled(ctx: ListCtx): Promise<Broadcast | null> {
+  const id = ctx.data.bid;
+  if (!id) return null;
   const repo = repoOf(ctx);
-  const [b, st] = await Promise.all([repo.get(id.data), repo.state(id.data)]);
+  const [b, st] = await Promise.all([repo.get(id), repo.state(id)]);
   return b && st.status === 'scheduled' && !st.cancelRequestedAt ? b : null;
 }
 
 /** `/siaranjadwal`: broadcasts scheduled and not started yet, and those being sent; a scheduled one can be cancelled. */
-export const adminBroadcastListFlow: Flow = adminOnly({
+export const adminBroadcastListFlow: Flow = adminOnly(defineFlow({
   name: FLOW,
+  data: ListDataSchema,
   steps: {
     list: {
       async enter(ctx) {
@@ -54,7 +64,7 @@ export const adminBroadcastListFlow: Flow = adminOnly({
         for (const [i, o] of shown.entries()) parts.push(await entry(ctx, o, i + 1));
         if (open.length > shown.length) parts.push(ctx.deps.t('admin-bcl-more', { count: open.length - shown.length }));
         const cancels = shown.flatMap((o, i) =>
-          cancellable(o) ? [choice(`bcl:x:${o.broadcast.id}`, 'admin-bcl-cancel', { n: i + 1, at: formatWib(o.startsAt) })] : [],
+          cancellable(o) ? [choice(CANCEL.pack(o.broadcast.id), 'admin-bcl-cancel', { n: i + 1, at: formatWib(o.startsAt) })] : [],
         );
         if (cancels.length) parts.push(ctx.deps.t('admin-bcl-cancel-hint'));
         return {
@@ -67,8 +77,8 @@ export const adminBroadcastListFlow: Flow = adminOnly({
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'adm:back') return goto('admin', 'main');
         if (input.id === 'bcl:new') return goto('admin-broadcast', 'compose');
-        const listed = Array.isArray(ctx.data.listed) ? (ctx.data.listed as unknown[]) : [];
-        const id = input.id.startsWith('bcl:x:') ? input.id.slice('bcl:x:'.length) : '';
+        const listed = ctx.data.listed ?? [];
+        const id = CANCEL.parse(input.id);
         if (!id || !listed.includes(id)) return invalid('engine-stale-button');
         return goto(FLOW, 'confirm', { data: { bid: id } });
       },
@@ -84,14 +94,14 @@ export const adminBroadcastListFlow: Flow = adminOnly({
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'bcl:back') return goto(FLOW, 'list');
         if (input.id !== 'bcl:yes') return invalid('engine-stale-button');
-        const id = BroadcastIdSchema.safeParse(ctx.data.bid);
-        if (!id.success) return goto(FLOW, 'list', { replies: [text('admin-bcl-gone')] });
+        const id = ctx.data.bid;
+        if (!id) return goto(FLOW, 'list', { replies: [text('admin-bcl-gone')] });
         // The flag and the start's claim are one step each in Redis: exactly one wins (see requestStop).
-        const outcome = await requestStop(ctx, id.data);
+        const outcome = await requestStop(ctx, id);
         if (outcome === 'unavailable') return invalid('admin-unavailable');
         const key = outcome === 'stale' ? 'admin-bcl-gone' : outcome === 'stopping' ? 'admin-bcl-started-meanwhile' : STOP_KEYS[outcome];
-        return goto(FLOW, 'list', { replies: [text(key, { id: id.data })] });
+        return goto(FLOW, 'list', { replies: [text(key, { id })] });
       },
     },
   },
-});
+}));

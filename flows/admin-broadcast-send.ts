@@ -5,6 +5,7 @@ import { createBroadcastRepo } from '../src/broadcast/repo.js';
 import { type Audience, AudienceSchema, type Broadcast, BroadcastIdSchema, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
 import { parseScheduleTime, relativeDay } from '../src/domain/schedule-time.js';
 import { formatWib } from '../src/domain/time.js';
+import { z } from 'zod';
 import { type FlowCtx, type GlobalChoice, goto, invalid, reply, type Step, type StepResult } from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
 import { backButton, choice, clip, menuButton, text } from './ui.js';
@@ -12,14 +13,27 @@ import { backButton, choice, clip, menuButton, text } from './ui.js';
 /** The broadcast records, on the store's connection. */
 export const repoOf = (ctx: FlowCtx) => createBroadcastRepo(ctx.deps.store.redis, ctx.deps.store.keys);
 
+/** The admin-broadcast flow's data: the draft (flyer, audience, time) and the OPD multi-select. */
+export const BroadcastDataSchema = z.object({
+  bid: BroadcastIdSchema.optional(),
+  /** the flyer's text (a photo's caption) */
+  text: z.string().max(MAX_FLYER_TEXT).optional(),
+  /** the flyer photo, stored under MEDIA_DIR */
+  photo: z.string().optional(),
+  audience: AudienceSchema.optional(),
+  /** the scheduled time (ISO) waiting for the admin's "yes" */
+  at: z.string().optional(),
+  /** the OPD multi-select: the list as first shown, the positions ticked, the page */
+  opdList: z.array(z.string()).optional(),
+  selected: z.array(z.number().int()).optional(),
+  page: z.number().int().optional(),
+});
+export type BroadcastCtx = FlowCtx<z.output<typeof BroadcastDataSchema>>;
+
 /** The draft in the flow data, or null when it is incomplete (a stale session). */
-function draftOf(ctx: FlowCtx): { bid: string; text: string; photo?: string; audience: Audience } | null {
-  const audience = AudienceSchema.safeParse(ctx.data.audience);
-  const bid = BroadcastIdSchema.safeParse(ctx.data.bid);
-  const t = typeof ctx.data.text === 'string' ? ctx.data.text : null;
-  if (!audience.success || !bid.success || t === null || t.length > MAX_FLYER_TEXT) return null;
-  const photo = typeof ctx.data.photo === 'string' ? ctx.data.photo : undefined;
-  return { bid: bid.data, text: t, photo, audience: audience.data };
+function draftOf(ctx: BroadcastCtx): { bid: string; text: string; photo?: string; audience: Audience } | null {
+  const { bid, text: t, photo, audience } = ctx.data;
+  return bid && t !== undefined && audience ? { bid, text: t, photo, audience } : null;
 }
 
 /** The audience in words: "ASN of Dinas Kesehatan, Kecamatan Beji". */
@@ -29,6 +43,8 @@ export function describeAudience(ctx: FlowCtx, a: Audience): string {
       return ctx.deps.t('admin-bc-aud-asn-all');
     case 'asn-opd':
       return ctx.deps.t('admin-bc-aud-asn-opd', { opds: clip(a.opds.join(', '), 300) });
+    case 'asn-nips':
+      return ctx.deps.t('admin-bc-aud-asn-nips', { unit: a.unit, count: a.nips.length });
     case 'umkm-all':
       return ctx.deps.t('admin-bc-aud-umkm-all');
     case 'umkm-kecamatan':
@@ -41,7 +57,7 @@ export function describeAudience(ctx: FlowCtx, a: Audience): string {
 const restart = (): StepResult => goto('admin-broadcast', 'compose', { replies: [text('admin-bc-draft-lost')] });
 
 /** Stores the broadcast once (a double tap finds it stored) and queues its start. */
-async function confirmSend(ctx: FlowCtx, at?: Date): Promise<StepResult> {
+async function confirmSend(ctx: BroadcastCtx, at?: Date): Promise<StepResult> {
   const d = draftOf(ctx);
   if (!d) return restart();
   if (!ctx.deps.admin) return invalid('admin-unavailable');
@@ -97,7 +113,9 @@ export async function requestStop(ctx: FlowCtx, id: string): Promise<StopOutcome
  * /siaranjadwal; one being sent (or sent now) stops at once.
  */
 export async function stopBroadcast(ctx: FlowCtx, choiceId: string, typed = false): Promise<StepResult> {
-  if (!isAdmin(ctx.user)) return invalid('engine-not-allowed');
+  // A coordinator may stop their own nudge (its progress came to their chat), nothing else.
+  const coordinator = ctx.user.registered && ctx.user.person?.role === 'koordinator';
+  if (!isAdmin(ctx.user) && !coordinator) return invalid('engine-not-allowed');
   const raw = choiceId.slice('bcx:'.length);
   const bid = BroadcastIdSchema.safeParse(typed ? raw.replace(/^bc-/i, 'BC-') : raw);
   const notFound = () => (typed ? invalid('admin-bc-stop-not-found', { id: clip(raw, 40) }) : invalid('engine-stale-button'));
@@ -105,6 +123,7 @@ export async function stopBroadcast(ctx: FlowCtx, choiceId: string, typed = fals
   const repo = repoOf(ctx);
   const [b, st] = await Promise.all([repo.get(bid.data), repo.state(bid.data)]);
   if (!b) return notFound();
+  if (!isAdmin(ctx.user) && (b.createdBy.channel !== ctx.chat.channel || b.createdBy.chatId !== ctx.chat.chatId)) return notFound();
   if (b.scheduledAt && st.status === 'scheduled' && !st.cancelRequestedAt) return goto('admin-broadcast-list', 'confirm', { data: { bid: b.id } });
   const outcome = await requestStop(ctx, bid.data);
   if (outcome === 'stale') return notFound();
@@ -113,7 +132,7 @@ export async function stopBroadcast(ctx: FlowCtx, choiceId: string, typed = fals
 }
 
 /** After sending: the confirmation's buttons (stop, admin menu); anything else leads to the main menu. */
-export const sentStep: Step = {
+export const sentStep: Step<z.output<typeof BroadcastDataSchema>> = {
   enter: () => reply(),
   handle(ctx, input) {
     if (input.kind === 'choice' && input.id.startsWith('bcx:')) return stopBroadcast(ctx, input.id);
@@ -123,7 +142,7 @@ export const sentStep: Step = {
 };
 
 /** The flyer exactly as recipients will see it, then who gets it and how many chats. */
-export const previewStep: Step = {
+export const previewStep: Step<z.output<typeof BroadcastDataSchema>> = {
   async enter(ctx) {
     const d = draftOf(ctx);
     if (!d) return restart();
@@ -161,7 +180,7 @@ export const previewStep: Step = {
 };
 
 /** A later WIB time, typed. */
-export const scheduleStep: Step = {
+export const scheduleStep: Step<z.output<typeof BroadcastDataSchema>> = {
   enter: (ctx) => reply(text('admin-bc-schedule-ask', { now: formatWib(ctx.deps.clock()) }, [backButton('bc:back')])),
   handle(ctx, input) {
     if (input.kind === 'choice' && input.id === 'bc:back') return goto('admin-broadcast', 'preview');
@@ -173,9 +192,9 @@ export const scheduleStep: Step = {
 };
 
 /** "Send at 25/11/2026 07.30 WIB?" */
-export const confirmScheduleStep: Step = {
+export const confirmScheduleStep: Step<z.output<typeof BroadcastDataSchema>> = {
   enter(ctx) {
-    const at = new Date(String(ctx.data.at));
+    const at = new Date(ctx.data.at ?? '');
     if (Number.isNaN(at.getTime())) return goto('admin-broadcast', 'schedule');
     // "besok" said plainly: a bare time already passed today was taken as tomorrow's
     return reply(text('admin-bc-schedule-confirm', { at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, [choice('bc:schedule-yes', 'admin-bc-schedule-yes'), backButton('bc:back')]));
@@ -184,7 +203,7 @@ export const confirmScheduleStep: Step = {
     if (input.kind !== 'choice') return invalid('ui-choose-button');
     if (input.id === 'bc:back') return goto('admin-broadcast', 'schedule');
     if (input.id !== 'bc:schedule-yes') return invalid('engine-stale-button');
-    const at = new Date(String(ctx.data.at));
+    const at = new Date(ctx.data.at ?? '');
     if (Number.isNaN(at.getTime()) || at.getTime() <= ctx.deps.clock().getTime()) return goto('admin-broadcast', 'schedule', { replies: [text('admin-bc-time-past')] });
     return confirmSend(ctx, at);
   },

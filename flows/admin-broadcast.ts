@@ -3,19 +3,22 @@ import { newBroadcastId } from '../src/broadcast/repo.js';
 import { type Audience, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
 import { CATEGORIES } from '../src/domain/schemas.js';
 import { KECAMATAN } from '../src/domain/wilayah.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { defineFlow, type Flow, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { MediaRef } from '../src/engine/types.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
 import { adminOnly } from './admin-guard.js';
-import { confirmScheduleStep, previewStep, scheduleStep, sentStep } from './admin-broadcast-send.js';
+import { type BroadcastCtx, BroadcastDataSchema, confirmScheduleStep, previewStep, scheduleStep, sentStep } from './admin-broadcast-send.js';
+import { CATEGORY_CHOICE, indexChoices, KECAMATAN_CHOICE } from './choice-ids.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 
 /** OPD buttons per page of the multi-select. */
 const OPD_PAGE = 20;
+/** An OPD of the multi-select, by its position in the list first shown (`opd:prev`, `opd:next`, `opd:done` page and finish). */
+const OPD_PICK = indexChoices('opd:', 'an OPD of the broadcast audience, by position (opd:prev/next/done: page, finish)');
 
 const toPreview = (audience: Audience): StepResult => goto('admin-broadcast', 'preview', { data: { audience } });
 
-async function acceptPhoto(ctx: FlowCtx, media: MediaRef): Promise<StepResult> {
+async function acceptPhoto(ctx: BroadcastCtx, media: MediaRef): Promise<StepResult> {
   const caption = (media.caption ?? '').trim();
   if (caption.length > MAX_FLYER_TEXT) return invalid('admin-bc-too-long', { max: MAX_FLYER_TEXT, length: caption.length });
   if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('admin-bc-photo-too-large');
@@ -25,8 +28,9 @@ async function acceptPhoto(ctx: FlowCtx, media: MediaRef): Promise<StepResult> {
 }
 
 /** `/siaran`: the flyer (photo with caption, or text), then its audience; preview and sending follow. */
-export const adminBroadcastFlow: Flow = adminOnly({
+export const adminBroadcastFlow: Flow = adminOnly(defineFlow({
   name: 'admin-broadcast',
+  data: BroadcastDataSchema,
   steps: {
     compose: {
       enter: () => reply(text('admin-bc-compose', { max: MAX_FLYER_TEXT }, [menuButton()])),
@@ -73,14 +77,14 @@ export const adminBroadcastFlow: Flow = adminOnly({
     },
     opd: {
       async enter(ctx) {
-        const list = Array.isArray(ctx.data.opdList) ? (ctx.data.opdList as string[]) : await listOpds(ctx.deps.store);
-        const selected = new Set((ctx.data.selected as number[] | undefined) ?? []);
+        const list = ctx.data.opdList ?? (await listOpds(ctx.deps.store));
+        const selected = new Set(ctx.data.selected ?? []);
         const pages = Math.max(1, Math.ceil(list.length / OPD_PAGE));
-        const page = Math.min(Number(ctx.data.page ?? 0), pages - 1);
+        const page = Math.min(ctx.data.page ?? 0, pages - 1);
         const start = page * OPD_PAGE;
         const choices = list
           .slice(start, start + OPD_PAGE)
-          .map((name, i) => literal(`opd:${start + i}`, `${selected.has(start + i) ? '✅' : '▫️'} ${clip(name, 48)}`));
+          .map((name, i) => literal(OPD_PICK.pack(start + i), `${selected.has(start + i) ? '✅' : '▫️'} ${clip(name, 48)}`));
         if (page > 0) choices.push(choice('opd:prev', 'admin-bc-prev'));
         if (page < pages - 1) choices.push(choice('opd:next', 'admin-bc-next'));
         choices.push(choice('opd:done', 'admin-bc-opd-done', { count: selected.size }), backButton('bc:back'));
@@ -92,9 +96,9 @@ export const adminBroadcastFlow: Flow = adminOnly({
       },
       handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        const list = (ctx.data.opdList as string[] | undefined) ?? [];
-        const selected = (ctx.data.selected as number[] | undefined) ?? [];
-        const page = Number(ctx.data.page ?? 0);
+        const list = ctx.data.opdList ?? [];
+        const selected = ctx.data.selected ?? [];
+        const page = ctx.data.page ?? 0;
         if (input.id === 'bc:back') return goto('admin-broadcast', 'audience');
         if (input.id === 'opd:prev' || input.id === 'opd:next') {
           return goto('admin-broadcast', 'opd', { data: { page: page + (input.id === 'opd:next' ? 1 : -1) } });
@@ -103,28 +107,28 @@ export const adminBroadcastFlow: Flow = adminOnly({
           if (!selected.length) return invalid('admin-bc-opd-none');
           return toPreview({ kind: 'asn-opd', opds: selected.map((i) => list[i]).filter((x): x is string => Boolean(x)) });
         }
-        const i = Number(input.id.slice('opd:'.length));
-        if (!input.id.startsWith('opd:') || !Number.isInteger(i) || !list[i]) return invalid('engine-stale-button');
+        const i = OPD_PICK.index(input.id);
+        if (i === null || !list[i]) return invalid('engine-stale-button');
         const next = selected.includes(i) ? selected.filter((x) => x !== i) : [...selected, i];
         return goto('admin-broadcast', 'opd', { data: { selected: next } });
       },
     },
     kecamatan: {
-      enter: () => reply(text('admin-bc-kec-ask', {}, [...KECAMATAN.map((k, i) => literal(`kec:${i}`, k)), backButton('bc:back')], { columns: 2 })),
+      enter: () => reply(text('admin-bc-kec-ask', {}, [...KECAMATAN.map((k, i) => literal(KECAMATAN_CHOICE.pack(i), k)), backButton('bc:back')], { columns: 2 })),
       handle(_ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'bc:back') return goto('admin-broadcast', 'audience');
-        const k = KECAMATAN[Number(input.id.slice('kec:'.length))];
-        if (!input.id.startsWith('kec:') || !k) return invalid('engine-stale-button');
+        const k = KECAMATAN_CHOICE.parse(input.id);
+        if (!k) return invalid('engine-stale-button');
         return toPreview({ kind: 'umkm-kecamatan', kecamatan: k });
       },
     },
     category: {
-      enter: () => reply(text('admin-bc-cat-ask', {}, [...CATEGORIES.map((c) => choice(`cat:${c}`, `category-${c}`)), backButton('bc:back')])),
+      enter: () => reply(text('admin-bc-cat-ask', {}, [...CATEGORIES.map((c) => choice(CATEGORY_CHOICE.pack(c), `category-${c}`)), backButton('bc:back')])),
       handle(_ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'bc:back') return goto('admin-broadcast', 'audience');
-        const c = CATEGORIES.find((x) => `cat:${x}` === input.id);
+        const c = CATEGORY_CHOICE.parse(input.id);
         if (!c) return invalid('engine-stale-button');
         return toPreview({ kind: 'umkm-category', category: c });
       },
@@ -134,4 +138,4 @@ export const adminBroadcastFlow: Flow = adminOnly({
     'confirm-schedule': confirmScheduleStep,
     sent: sentStep,
   },
-});
+}));

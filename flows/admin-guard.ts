@@ -18,5 +18,5 @@ export function adminOnly(flow: Flow): Flow {
       ...(step.takesDocument ? { takesDocument: true } : {}),
     };
   }
-  return { name: flow.name, steps };
+  return { name: flow.name, steps, ...(flow.parseData ? { parseData: flow.parseData } : {}) };
 }

@@ -1,10 +1,12 @@
 import { decodeCsvBytes } from '../src/import/decode.js';
 import { localizeImportError } from '../src/import/error-text.js';
 import { IMPORT_KINDS, IMPORT_LOCK_MS, type ImportKindName, importCsv } from '../src/import/runner.js';
-import { type Flow, type FlowCtx, type GlobalDocument, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type Flow, type FlowCtx, type GlobalDocument, goto, type GotoResult, invalid, type InvalidResult, reply } from '../src/engine/flow.js';
 import type { Input, MediaRef } from '../src/engine/types.js';
 import { isAdmin } from '../src/engine/user.js';
 import { adminOnly } from './admin-guard.js';
+import { wordChoices } from './choice-ids.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Largest CSV taken from a chat. */
@@ -19,10 +21,17 @@ const kindOf = (s: string | undefined): ImportKindName | null => {
   return (IMPORT_KINDS as readonly string[]).includes(k) ? (k as ImportKindName) : null;
 };
 
+/** The kind of the CSV waiting (roster, umkm, products), or "cancel". */
+const KIND = wordChoices('imp:', 'the kind of an uploaded CSV, or cancel the import', [...IMPORT_KINDS, 'cancel']);
+const CANCEL_IMPORT = KIND.pack('cancel');
+
 const uploadKey = (ctx: FlowCtx) => ctx.deps.store.keys.adminUpload(ctx.chat.channel, ctx.chat.chatId);
 
+/** A step moves on or refuses the file: it never stays with data of its own. */
+type Moved = GotoResult | InvalidResult;
+
 /** The same all-or-nothing import as the CLI; the answer lists bad rows (at most 20) or the counts. */
-async function runImport(ctx: FlowCtx, kind: ImportKindName, csv: string): Promise<StepResult> {
+async function runImport(ctx: FlowCtx, kind: ImportKindName, csv: string): Promise<Moved> {
   await ctx.deps.store.redis.del(uploadKey(ctx));
   const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock(), media: { store: ctx.deps.media } });
   // The kind as the admin calls it ("daftar ASN"), not its file name.
@@ -55,7 +64,7 @@ async function readCsv(ctx: FlowCtx, media: MediaRef): Promise<{ ok: true; csv: 
 }
 
 /** A file sent on the help step (or right after a result): imported at once when the caption names the kind. */
-async function takeFile(ctx: FlowCtx, input: Input): Promise<StepResult> {
+async function takeFile(ctx: FlowCtx, input: Input): Promise<Moved> {
   if (input.kind === 'choice' && input.id === 'adm:back') return goto('admin', 'main');
   if (input.kind === 'photo') return invalid('admin-import-not-csv', { max: '2 MB' });
   if (input.kind !== 'document') return invalid('admin-import-need-file');
@@ -68,8 +77,9 @@ async function takeFile(ctx: FlowCtx, input: Input): Promise<StepResult> {
 }
 
 /** Imports from chat: a CSV file with caption `roster`, `umkm` or `products` (or the kind picked after). */
-export const adminImportFlow: Flow = adminOnly({
+export const adminImportFlow: Flow = adminOnly(defineFlow({
   name: 'admin-import',
+  data: z.object({}),
   steps: {
     ask: {
       enter: () => reply(text('admin-import-help', { max: '2 MB' }, [choice('adm:back', 'admin-back'), menuButton()])),
@@ -80,16 +90,17 @@ export const adminImportFlow: Flow = adminOnly({
       enter: () =>
         reply(
           text('admin-import-which', {}, [
-            ...IMPORT_KINDS.map((k) => choice(`imp:${k}`, `admin-import-kind-${k}`)),
-            choice('imp:cancel', 'admin-import-cancel'),
+            ...IMPORT_KINDS.map((k) => choice(KIND.pack(k), `admin-import-kind-${k}`)),
+            choice(CANCEL_IMPORT, 'admin-import-cancel'),
           ]),
         ),
       async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'imp:cancel') {
+        if (input.kind === 'choice' && input.id === CANCEL_IMPORT) {
           await ctx.deps.store.redis.del(uploadKey(ctx));
           return goto('admin', 'main', { replies: [text('admin-import-cancelled')] });
         }
-        const kind = input.kind === 'choice' && input.id.startsWith('imp:') ? kindOf(input.id.slice(4)) : null;
+        const picked = input.kind === 'choice' ? KIND.parse(input.id) : null;
+        const kind = picked === 'cancel' ? null : picked;
         if (!kind) return invalid('ui-choose-button');
         const csv = await ctx.deps.store.redis.get(uploadKey(ctx));
         if (csv === null) return goto('admin-import', 'ask', { replies: [text('admin-import-expired')] });
@@ -102,7 +113,7 @@ export const adminImportFlow: Flow = adminOnly({
       takesDocument: true,
     },
   },
-});
+}));
 
 /**
  * A CSV sent by an admin with the caption `roster`, `umkm` or `products` from any screen that does

@@ -1,11 +1,12 @@
-import { type CommandDef, type Flow, type GlobalChoice, type GlobalDocument, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { type CommandDef, defineFlow, type Flow, type GlobalChoice, type GlobalDocument, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
 import { adminBroadcastFlow } from './admin-broadcast.js';
 import { adminBroadcastListFlow } from './admin-broadcast-list.js';
 import { broadcastGlobalChoices, stopBroadcast } from './admin-broadcast-send.js';
 import { adminOnly } from './admin-guard.js';
 import { adminImportFlow, importDocument } from './admin-import.js';
-import { adminReportsFlow, parseRecapDay } from './admin-reports.js';
+import { adminReportsFlow, parseRecapDay, parseRecapMonth } from './admin-reports.js';
 import { adminUmkmFlow } from './admin-umkm.js';
 import { choice, menuButton, text } from './ui.js';
 
@@ -21,8 +22,9 @@ const ENTRIES: { id: string; key: string; to: StepRef }[] = [
 ];
 
 /** The admin menu (`admin/main`, linked from the main menu for admins of the roster). */
-export const adminFlow: Flow = adminOnly({
+export const adminFlow: Flow = adminOnly(defineFlow({
   name: 'admin',
+  data: z.object({}),
   steps: {
     main: {
       enter: () => reply(text('admin-title', {}, [...ENTRIES.map((e) => choice(e.id, e.key)), menuButton()])),
@@ -33,7 +35,7 @@ export const adminFlow: Flow = adminOnly({
       },
     },
   },
-});
+}));
 
 /** Every admin flow, for the registry. */
 export const ADMIN_FLOWS: Flow[] = [adminFlow, adminBroadcastFlow, adminBroadcastListFlow, adminReportsFlow, adminImportFlow, adminUmkmFlow];
@@ -48,6 +50,12 @@ export const ADMIN_COMMANDS: CommandDef[] = [
     name: 'rekap',
     allowed: isAdmin,
     run(ctx, args) {
+      // `/rekap bulan [YYYY-MM]` (or `month`): the monthly report of the mayor's office.
+      const monthly = /^\s*(bulan|month)\b\s*(.*)$/i.exec(args);
+      if (monthly) {
+        const m = parseRecapMonth(monthly[2] ?? '', ctx.deps.clock());
+        return m.ok ? goto('admin-reports', 'monthly', { data: { month: m.month } }) : goto('admin', 'main', { replies: [text('admin-recap-bad-month')] });
+      }
       const d = parseRecapDay(args, ctx.deps.clock());
       // A bad date answers on the admin menu: re-entering the step the admin is on could be an
       // earlier recap, shown again under the error as if it were the answer.
@@ -59,7 +67,8 @@ export const ADMIN_COMMANDS: CommandDef[] = [
   {
     // the typed form of the stop button (WhatsApp lists buttons as numbers of the current step only)
     name: 'hentikan',
-    allowed: isAdmin,
+    // coordinators stop their own nudges (stopBroadcast checks whose broadcast it is)
+    allowed: (u) => isAdmin(u) || (u.registered && u.person?.role === 'koordinator'),
     run: (ctx, args) => (args.trim() ? stopBroadcast(ctx, `bcx:${args.trim()}`, true) : invalid('admin-bc-stop-need-id')),
   },
 ];

@@ -5,50 +5,74 @@ import { searchTerms } from '../src/domain/search.js';
 import { hasEmoji } from '../src/domain/search-words.js';
 import { wibDay } from '../src/domain/time.js';
 import { canonicalKecamatan, KECAMATAN } from '../src/domain/wilayah.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Choice, Reply } from '../src/engine/types.js';
+import { ALL_KECAMATAN, CATEGORY_CHOICE, KECAMATAN_CHOICE, keyChoices, PAGE_CHOICE as PAGE, wordChoices } from './choice-ids.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 
 /** Products shown per page: fits a phone screen and Telegram's limits. */
 export const PAGE_SIZE = 5;
 
-type Mode = 'browse' | 'search' | 'umkm';
+const SORT_ORDERS = ['fair', 'price-asc', 'price-desc'] as const satisfies readonly SortOrder[];
+
+/** The browse flow's data: what selects the list, the product shown, and whether the list was empty. */
+const BrowseDataSchema = z.object({
+  /** a category (and kecamatan), a search, or one UMKM's products (from the cart) */
+  mode: z.enum(['browse', 'search', 'umkm']).optional(),
+  query: z.string().optional(),
+  category: z.enum(CATEGORIES).optional(),
+  kecamatan: z.string().optional(),
+  umkmId: z.string().optional(),
+  page: z.number().int().optional(),
+  sort: z.enum(SORT_ORDERS).optional(),
+  /** the product shown on the product step */
+  sku: z.string().optional(),
+  /** the list found nothing: it shows no product buttons */
+  empty: z.boolean().optional(),
+});
+type BrowseData = z.output<typeof BrowseDataSchema>;
+type BrowseCtx = FlowCtx<BrowseData>;
+
+/** Button ids of the browse flow. */
+const PRODUCT = keyChoices('p:', 'a product of the browse list, by SKU', 32);
+const SORT = wordChoices('sort:', 'the order of the browse list', ['fair', 'price']);
 
 /** What selects the list a product was opened from: carried into the cart flow, for "back". */
 const LIST_KEYS = ['mode', 'query', 'category', 'kecamatan', 'umkmId', 'page', 'sort'] as const;
-export function listContext(data: Record<string, unknown>): Record<string, unknown> {
+export function listContext(data: BrowseData): Record<string, unknown> {
   return Object.fromEntries(LIST_KEYS.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
 }
 
 /** The listings the current browse state selects, in display order. */
-export async function currentListings(ctx: FlowCtx): Promise<Listing[]> {
+export async function currentListings(ctx: BrowseCtx): Promise<Listing[]> {
   const d = ctx.data;
-  const mode = (d.mode as Mode) ?? 'browse';
+  const mode = d.mode ?? 'browse';
   const store = ctx.deps.store;
   if (mode === 'search') {
     const index = await store.catalogue.searchIndex();
     const now = ctx.deps.clock();
     const { income, counts } = await store.orders.monthStats(now);
-    return index.search(String(d.query ?? ''), { monthLoad: income, tieBreak: counts, seed: wibDay(now), pageSize: PAGE_SIZE });
+    return index.search(d.query ?? '', { monthLoad: income, tieBreak: counts, seed: wibDay(now), pageSize: PAGE_SIZE });
   }
   const all = await store.catalogue.browse({
-    category: mode === 'browse' ? (d.category as Category | undefined) : undefined,
-    kecamatan: mode === 'browse' ? (d.kecamatan as string | undefined) : undefined,
-    umkmId: mode === 'umkm' ? (d.umkmId as string) : undefined,
+    category: mode === 'browse' ? d.category : undefined,
+    kecamatan: mode === 'browse' ? d.kecamatan : undefined,
+    umkmId: mode === 'umkm' ? d.umkmId : undefined,
   });
   const now = ctx.deps.clock();
   const { income, counts } = await store.orders.monthStats(now);
-  return rankListings(all, (d.sort as SortOrder) ?? 'fair', income, wibDay(now), counts);
+  return rankListings(all, d.sort ?? 'fair', income, wibDay(now), counts);
 }
 
 /** Available products of a category per kecamatan (kecamatan without any are absent). */
-async function kecamatanCounts(ctx: FlowCtx, category: Category): Promise<Map<string, number>> {
+async function kecamatanCounts(ctx: BrowseCtx, category: Category): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const l of await ctx.deps.store.catalogue.browse({ category })) counts.set(l.umkm.kecamatan, (counts.get(l.umkm.kecamatan) ?? 0) + 1);
   return counts;
 }
 
-function listReply(ctx: FlowCtx, listings: Listing[], page: number): Reply {
+function listReply(ctx: BrowseCtx, listings: Listing[], page: number): Reply {
   const d = ctx.data;
   const pages = Math.max(1, Math.ceil(listings.length / PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pages - 1);
@@ -64,15 +88,15 @@ function listReply(ctx: FlowCtx, listings: Listing[], page: number): Reply {
     }),
   );
   const choices: Choice[] = slice.map((l) =>
-    literal(`p:${l.product.sku}`, clip(`${l.product.name} · ${formatRupiah(l.product.price)}`, 60)),
+    literal(PRODUCT.pack(l.product.sku), clip(`${l.product.name} · ${formatRupiah(l.product.price)}`, 60)),
   );
   const nav: Choice[] = [];
-  if (p > 0) nav.push(choice('pg:prev', 'browse-prev'));
-  if (p < pages - 1) nav.push(choice('pg:next', 'browse-next'));
+  if (p > 0) nav.push(choice(PAGE.pack('prev'), 'browse-prev'));
+  if (p < pages - 1) nav.push(choice(PAGE.pack('next'), 'browse-next'));
   // The fair order and its note are about several UMKM: one UMKM's own list is simply cheapest first.
   const mixed = d.mode !== 'search' && new Set(listings.map((l) => l.umkm.id)).size > 1;
   if (mixed) {
-    nav.push(d.sort === 'price-asc' ? choice('sort:fair', 'browse-sort-fair') : choice('sort:price', 'browse-sort-price'));
+    nav.push(d.sort === 'price-asc' ? choice(SORT.pack('fair'), 'browse-sort-fair') : choice(SORT.pack('price'), 'browse-sort-price'));
   }
   nav.push(backButton(), menuButton());
   const orderNote = !mixed ? '' : d.sort === 'price-asc' ? ctx.deps.t('browse-order-price') : ctx.deps.t('browse-order-fair');
@@ -83,21 +107,22 @@ function listReply(ctx: FlowCtx, listings: Listing[], page: number): Reply {
 }
 
 /** Category -> optional kecamatan -> paged list -> product detail; and search. */
-export const browseFlow: Flow = {
+export const browseFlow = defineFlow({
   name: 'browse',
+  data: BrowseDataSchema,
   steps: {
     category: {
       enter: () =>
         reply(
           text('browse-category', {}, [
-            ...CATEGORIES.map((c) => choice(`cat:${c}`, `category-${c}`)),
+            ...CATEGORIES.map((c) => choice(CATEGORY_CHOICE.pack(c), `category-${c}`)),
             menuButton(),
           ]),
         ),
       handle(_ctx, input) {
-        if (input.kind === 'choice' && input.id.startsWith('cat:')) {
-          const category = input.id.slice(4) as Category;
-          if (!CATEGORIES.includes(category)) return invalid('engine-stale-button');
+        if (input.kind === 'choice' && input.id.startsWith(CATEGORY_CHOICE.prefix)) {
+          const category = CATEGORY_CHOICE.parse(input.id);
+          if (!category) return invalid('engine-stale-button');
           return goto('browse', 'kecamatan', { data: { category, mode: 'browse', kecamatan: undefined, page: 0, sort: 'fair' } });
         }
         return invalid('ui-choose-button');
@@ -106,18 +131,18 @@ export const browseFlow: Flow = {
     kecamatan: {
       // Only the kecamatan that have products of the category, with their count: never a choice that leads nowhere.
       async enter(ctx) {
-        const category = ctx.data.category as Category;
+        const category = ctx.data.category;
         // No category chosen (back from a list that had none): ask for one first.
-        if (!CATEGORIES.includes(category)) return goto('browse', 'category');
+        if (!category) return goto('browse', 'category');
         const name = ctx.deps.t(`category-${category}`);
         const counts = await kecamatanCounts(ctx, category);
         if (!counts.size) return goto('browse', 'category', { replies: [text('browse-category-empty', { category: name })] });
         const options = KECAMATAN.flatMap((k, i) => {
           const count = counts.get(k);
-          return count ? [choice(`kec:${i}`, 'browse-kecamatan-option', { kecamatan: k, count })] : [];
+          return count ? [choice(KECAMATAN_CHOICE.pack(i), 'browse-kecamatan-option', { kecamatan: k, count })] : [];
         });
         return reply(
-          text('browse-kecamatan', { category: name }, [choice('kec:all', 'browse-all-kecamatan'), ...options, backButton()], { columns: 2 }),
+          text('browse-kecamatan', { category: name }, [choice(ALL_KECAMATAN, 'browse-all-kecamatan'), ...options, backButton()], { columns: 2 }),
         );
       },
       async handle(ctx, input) {
@@ -125,17 +150,17 @@ export const browseFlow: Flow = {
           // "Beji" typed for the button "Beji (3)"
           const k = canonicalKecamatan(input.text);
           if (!k) return invalid('ui-choose-button');
-          const category = ctx.data.category as Category;
-          if (!(await kecamatanCounts(ctx, category)).get(k)) {
+          const category = ctx.data.category;
+          if (!category || !(await kecamatanCounts(ctx, category)).get(k)) {
             return invalid('browse-kecamatan-none', { category: ctx.deps.t(`category-${category}`), kecamatan: k });
           }
           return goto('browse', 'list', { data: { kecamatan: k, page: 0 } });
         }
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'nav:back') return goto('browse', 'category');
-        if (input.id === 'kec:all') return goto('browse', 'list', { data: { kecamatan: undefined, page: 0 } });
-        const k = KECAMATAN[Number(input.id.slice(4))];
-        if (!input.id.startsWith('kec:') || !k) return invalid('engine-stale-button');
+        if (input.id === ALL_KECAMATAN) return goto('browse', 'list', { data: { kecamatan: undefined, page: 0 } });
+        const k = KECAMATAN_CHOICE.parse(input.id);
+        if (!k) return invalid('engine-stale-button');
         return goto('browse', 'list', { data: { kecamatan: k, page: 0 } });
       },
     },
@@ -143,12 +168,12 @@ export const browseFlow: Flow = {
       async enter(ctx) {
         const listings = await currentListings(ctx);
         if (!listings.length) {
-          const mode = (ctx.data.mode as Mode) ?? 'browse';
-          const category = ctx.data.category as Category;
-          if (mode === 'browse' && CATEGORIES.includes(category)) {
+          const mode = ctx.data.mode ?? 'browse';
+          const category = ctx.data.category;
+          if (mode === 'browse' && category) {
             // Sold out since the kecamatan question was asked: ask it again, the category kept.
             const name = ctx.deps.t(`category-${category}`);
-            const kecamatan = ctx.data.kecamatan as string | undefined;
+            const kecamatan = ctx.data.kecamatan;
             const notice = kecamatan ? text('browse-kecamatan-sold-out', { category: name, kecamatan }) : text('browse-category-empty', { category: name });
             return goto('browse', kecamatan ? 'kecamatan' : 'category', { replies: [notice], data: { kecamatan: undefined, page: 0 } });
           }
@@ -156,12 +181,12 @@ export const browseFlow: Flow = {
           // `empty`: no product buttons, so other input is not answered with "choose a product".
           return {
             ...reply(
-              text(key, { query: String(ctx.data.query ?? '') }, [choice('m:search', 'menu-search'), choice('m:browse', 'menu-browse'), backButton(), menuButton()]),
+              text(key, { query: ctx.data.query ?? '' }, [choice('m:search', 'menu-search'), choice('m:browse', 'menu-browse'), backButton(), menuButton()]),
             ),
             data: { empty: true },
           };
         }
-        return { ...reply(listReply(ctx, listings, Number(ctx.data.page ?? 0))), data: { empty: false } };
+        return { ...reply(listReply(ctx, listings, ctx.data.page ?? 0)), data: { empty: false } };
       },
       async handle(ctx, input): Promise<StepResult> {
         if (input.kind === 'text' && ctx.data.mode === 'search') return searchFor(input.text);
@@ -172,11 +197,11 @@ export const browseFlow: Flow = {
           return invalid('ui-choose-button');
         }
         const id = input.id;
-        const page = Number(ctx.data.page ?? 0);
-        if (id === 'pg:next') return goto('browse', 'list', { data: { page: page + 1 } });
-        if (id === 'pg:prev') return goto('browse', 'list', { data: { page: Math.max(0, page - 1) } });
-        if (id === 'sort:price') return goto('browse', 'list', { data: { sort: 'price-asc', page: 0 } });
-        if (id === 'sort:fair') return goto('browse', 'list', { data: { sort: 'fair', page: 0 } });
+        const page = ctx.data.page ?? 0;
+        const pageTo = PAGE.parse(id);
+        if (pageTo) return goto('browse', 'list', { data: { page: pageTo === 'next' ? page + 1 : Math.max(0, page - 1) } });
+        const sort = SORT.parse(id);
+        if (sort) return goto('browse', 'list', { data: { sort: sort === 'price' ? 'price-asc' : 'fair', page: 0 } });
         if (id === 'm:search') return goto('browse', 'search');
         if (id === 'm:browse') return goto('browse', 'category');
         if (id === 'nav:back') {
@@ -184,14 +209,14 @@ export const browseFlow: Flow = {
           if (ctx.data.mode === 'umkm') return goto('cart', 'summary');
           return goto('browse', 'kecamatan');
         }
-        if (id.startsWith('p:')) return goto('browse', 'product', { data: { sku: id.slice(2) } });
+        const sku = PRODUCT.parse(id);
+        if (sku) return goto('browse', 'product', { data: { sku } });
         return invalid('engine-stale-button');
       },
     },
     product: {
       async enter(ctx) {
-        const sku = String(ctx.data.sku ?? '');
-        const product = await ctx.deps.store.catalogue.productToShow(sku);
+        const product = await ctx.deps.store.catalogue.productToShow(ctx.data.sku ?? '');
         const umkm = product ? await ctx.deps.store.catalogue.umkmToShow(product.umkmId) : null;
         if (!product || !umkm || !product.available) {
           return goto('browse', 'list', { replies: [text('browse-product-gone')] });
@@ -221,7 +246,7 @@ export const browseFlow: Flow = {
       async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'buy') {
           // An ASN who owns this UMKM may look, not buy: they would pay themselves.
-          const product = await ctx.deps.store.catalogue.productToShow(String(ctx.data.sku ?? ''));
+          const product = await ctx.deps.store.catalogue.productToShow(ctx.data.sku ?? '');
           if (product && ctx.user.umkms.some((u) => u.id === product.umkmId)) return invalid('cart-own-umkm');
           return goto('cart', 'quantity', { data: { sku: ctx.data.sku, from: listContext(ctx.data) } });
         }
@@ -239,7 +264,7 @@ export const browseFlow: Flow = {
       },
     },
   },
-};
+});
 
 /**
  * Lists the products matching `raw` (also used for `/cari <words>` and when a buyer types a

@@ -6,11 +6,15 @@ import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from 
 import type { Cart } from '../src/engine/session.js';
 import type { Input } from '../src/engine/types.js';
 import { claimReplacement } from './order-retry.js';
+import { keyChoices } from './choice-ids.js';
 import { ownerLinked } from './owner-linked.js';
-import { MAX_QTY, parseQuantity, priceLikeQuantity } from './quantity.js';
+import { MAX_QTY, parseQuantity, priceLikeQuantity, QUANTITY_CHOICE } from './quantity.js';
 import { backButton, choice, literal, menuButton, text } from './ui.js';
 
 const QUICK_QTY = [1, 2, 3, 5, 10];
+/** A cart line to change (`ed:<sku>`); `ed:remove` on the line's step removes it. */
+const EDIT_LINE = keyChoices('ed:', 'a cart line to change, by SKU (ed:remove: remove the line)', 32);
+const REMOVE_LINE = EDIT_LINE.pack('remove');
 
 type Line = { product: Product; qty: number };
 
@@ -117,7 +121,7 @@ export const cartFlow = defineFlow({
           text(
             'cart-qty-ask',
             { name: product.name, price: formatRupiah(product.price), unit: product.unit, max: MAX_QTY },
-            [...QUICK_QTY.map((q) => literal(`q:${q}`, String(q))), backButton()],
+            [...QUICK_QTY.map((q) => literal(QUANTITY_CHOICE.pack(String(q)), String(q))), backButton()],
             { columns: 5, expectsNumber: true },
           ),
         );
@@ -232,14 +236,15 @@ export const cartFlow = defineFlow({
         const lines = ctx.session.cart ? await cartLines(ctx, ctx.session.cart) : [];
         return reply(
           text('cart-edit-ask', {}, [
-            ...lines.map((l) => literal(`ed:${l.product.sku}`, `${l.product.name} × ${l.qty}`)),
+            ...lines.map((l) => literal(EDIT_LINE.pack(l.product.sku), `${l.product.name} × ${l.qty}`)),
             backButton(),
           ]),
         );
       },
       handle(_ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'summary');
-        if (input.kind === 'choice' && input.id.startsWith('ed:')) return goto('cart', 'edit-item', { data: { sku: input.id.slice(3) } });
+        const sku = input.kind === 'choice' ? EDIT_LINE.parse(input.id) : null;
+        if (sku) return goto('cart', 'edit-item', { data: { sku } });
         return invalid('ui-choose-button');
       },
     },
@@ -248,8 +253,8 @@ export const cartFlow = defineFlow({
         const product = await ctx.deps.store.catalogue.productToShow(ctx.data.sku ?? '');
         return reply(
           text('cart-edit-item', { name: product?.name ?? '-', max: MAX_QTY }, [
-            ...QUICK_QTY.map((q) => literal(`q:${q}`, String(q))),
-            choice('ed:remove', 'cart-remove'),
+            ...QUICK_QTY.map((q) => literal(QUANTITY_CHOICE.pack(String(q)), String(q))),
+            choice(REMOVE_LINE, 'cart-remove'),
             backButton(),
           ], { columns: 5, expectsNumber: true }),
         );
@@ -261,7 +266,7 @@ export const cartFlow = defineFlow({
         if (!sku) return goto('cart', 'edit');
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'edit');
         const product = await ctx.deps.store.catalogue.productToShow(sku);
-        if (input.kind === 'choice' && input.id === 'ed:remove') {
+        if (input.kind === 'choice' && input.id === REMOVE_LINE) {
           cart.items = cart.items.filter((i) => i.sku !== sku);
           ctx.session.confirmToken = randomUUID();
           if (!(await cartLines(ctx, cart)).length) {
@@ -296,7 +301,7 @@ function priceAskedBack(ctx: CartCtx, input: Input): StepResult | null {
     text(
       'cart-qty-price-ask',
       { typed, qty: n },
-      [literal(`q:${n}`, ctx.deps.t('cart-qty-price-yes', { qty: n })), ...QUICK_QTY.filter((x) => x !== n).map((x) => literal(`q:${x}`, String(x))), backButton()],
+      [literal(QUANTITY_CHOICE.pack(String(n)), ctx.deps.t('cart-qty-price-yes', { qty: n })), ...QUICK_QTY.filter((x) => x !== n).map((x) => literal(QUANTITY_CHOICE.pack(String(x)), String(x))), backButton()],
       { columns: 5, expectsNumber: true },
     ),
   );

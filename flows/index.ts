@@ -1,10 +1,13 @@
 // The step names of every flow (a type declaration; imported so every program that runs the flows checks them).
 import './steps.js';
+import type { FlowPolicies } from '../src/engine/engine.js';
 import { type CommandDef, type Flow, type GlobalChoice, goto, reply, type StrayInput } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
 import { ADMIN_COMMANDS, ADMIN_FLOWS, ADMIN_GLOBAL_CHOICES } from './admin.js';
+import { binaanFlow } from './binaan.js';
 import { browseFlow, searchFor } from './browse.js';
 import { cartFlow } from './cart.js';
+import { COORDINATOR_COMMANDS, coordinatorFlow } from './coordinator.js';
 import { menuFlow } from './menu.js';
 import { myOrdersFlow } from './my-orders.js';
 import { myRecipientsFlow } from './my-recipients.js';
@@ -16,7 +19,7 @@ import { recipientFlow } from './recipient.js';
 import { registerFlow } from './register.js';
 import { isInvitation } from './register-invite.js';
 import { postCommands, postGlobalChoices, socialPostFlow, strayPostLink } from './social-post.js';
-import { text } from './ui.js';
+import { MENU_CHOICE_ID, text } from './ui.js';
 import { umkmActingFlow } from './umkm-acting.js';
 import { umkmCommands } from './umkm-commands.js';
 import { ownerGlobalChoices } from './umkm-order-actions.js';
@@ -39,6 +42,8 @@ export const FLOWS: Flow[] = [
   umkmProductsFlow,
   orderOverdueFlow,
   ...ADMIN_FLOWS,
+  coordinatorFlow,
+  binaanFlow,
 ];
 
 const anyone = () => true;
@@ -79,6 +84,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   { name: 'bantuan', allowed: anyone, to: { flow: 'menu', step: 'help' } },
   // `/cari batik` searches at once; `/cari` alone asks for the words.
   { name: 'cari', allowed: canBuy, run: (_ctx, args) => (args.trim() ? searchFor(args) : goto('browse', 'search')) },
+  { name: 'binaan', allowed: canBuy, to: { flow: 'binaan', step: 'start' } },
   { name: 'keranjang', allowed: canBuy, to: { flow: 'cart', step: 'summary' } },
   { name: 'riwayat', allowed: canBuy, to: { flow: 'my-orders', step: 'list' } },
   { name: 'hapusdata', allowed: canBuy, to: { flow: 'my-recipients', step: 'delete' } },
@@ -87,6 +93,7 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
   ...postCommands,
   ...overdueCommands,
   ...ADMIN_COMMANDS,
+  ...COORDINATOR_COMMANDS,
   ...OPT_OUT_COMMANDS,
 ];
 
@@ -113,5 +120,16 @@ export const COMMANDS: CommandDef[] = [
 /** Buttons that work from anywhere (sent in reminders and notifications). */
 export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...overdueGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
 
-/** What a post link or a receipt photo means on a screen that takes neither (see the engine's REFUSALS). */
+/** What the engine must know of these flows: where registration starts, the main menu, which answers are refusals. */
+export const ENGINE_POLICIES: FlowPolicies = {
+  registration: { flow: 'register', step: 'start' },
+  home: { flow: 'menu', step: 'main' },
+  homeChoiceId: MENU_CHOICE_ID,
+  // /bahasa works before registering: the welcome is then shown in the chosen language
+  openBeforeRegistering: (s) => s.flow === 'menu' && s.step === 'language',
+  // "choose a button", "send a photo": a stray post link or receipt photo may mean something there
+  refusals: new Set(['ui-choose-button', 'receipt-need-photo']),
+};
+
+/** What a post link or a receipt photo means on a screen that takes neither (see ENGINE_POLICIES.refusals). */
 export const STRAY_INPUTS: StrayInput[] = [strayPostLink, strayReceipt];

@@ -1,40 +1,56 @@
 import { parsePostLink } from '../src/domain/post-link.js';
-import { type Flow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
-import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
+import { canBuy, isAdmin, isCoordinator, isOwner } from '../src/engine/user.js';
 import { emojiAsWords } from '../src/domain/search-words.js';
+import { anyBinaan } from './binaan.js';
 import { searchFor } from './browse.js';
+import { wordChoices } from './choice-ids.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Main menu entries and where each leads; shown by role. */
-const ENTRIES: { id: string; key: string; to: StepRef; who: 'buyer' | 'owner' | 'admin' }[] = [
+const ENTRIES: { id: string; key: string; to: StepRef; who: 'buyer' | 'owner' | 'admin' | 'coordinator' }[] = [
   { id: 'm:browse', key: 'menu-browse', to: { flow: 'browse', step: 'category' }, who: 'buyer' },
   { id: 'm:search', key: 'menu-search', to: { flow: 'browse', step: 'search' }, who: 'buyer' },
+  // shown only once some UMKM of the catalogue names who fosters it (the `binaan` column)
+  { id: 'm:binaan', key: 'menu-binaan', to: { flow: 'binaan', step: 'start' }, who: 'buyer' },
   { id: 'm:cart', key: 'menu-cart', to: { flow: 'cart', step: 'summary' }, who: 'buyer' },
   { id: 'm:orders', key: 'menu-my-orders', to: { flow: 'my-orders', step: 'list' }, who: 'buyer' },
   { id: 'm:recipients', key: 'menu-my-recipients', to: { flow: 'my-recipients', step: 'list' }, who: 'buyer' },
   { id: 'm:owner-orders', key: 'menu-owner-orders', to: { flow: 'umkm-orders', step: 'list' }, who: 'owner' },
   { id: 'm:owner-products', key: 'menu-owner-products', to: { flow: 'umkm-products', step: 'list' }, who: 'owner' },
   { id: 'm:admin', key: 'menu-admin', to: { flow: 'admin', step: 'main' }, who: 'admin' },
+  { id: 'm:unit', key: 'menu-coordinator', to: { flow: 'coordinator', step: 'main' }, who: 'coordinator' },
   { id: 'm:help', key: 'menu-help', to: { flow: 'menu', step: 'help' }, who: 'buyer' },
 ];
 
 /** What people type to say hello (the menu is shown again). */
 const GREETINGS = /^(h[ae]l+o+|hai+|hi+|hey|p|ping|tes|test|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|ass?alamu.?alaikum|assalamualaikum|salam|permisi|min|kak|halo min|halo kak)[\s!.,?]*$/u;
 
+/** The menu flow's data: where /bahasa was typed, shown again in the new language. */
+const MenuDataSchema = z.object({
+  back: z.object({ flow: z.string(), step: z.string(), data: z.record(z.string(), z.unknown()).optional() }).optional(),
+});
+
+const LANGUAGE = wordChoices('lang:', 'the language of the chat', ['id', 'en']);
+
 /** The main menu, help and language choice. */
-export const menuFlow: Flow = {
+export const menuFlow = defineFlow({
   name: 'menu',
+  data: MenuDataSchema,
   steps: {
     main: {
-      enter(ctx) {
+      async enter(ctx) {
         const u = ctx.user;
+        const binaan = canBuy(u) && (await anyBinaan(ctx));
         const visible = ENTRIES.filter(
           (e) =>
             (e.who === 'buyer' && (canBuy(u) || e.id === 'm:help')) ||
             (e.who === 'owner' && isOwner(u)) ||
-            (e.who === 'admin' && isAdmin(u)),
-        ).filter((e) => e.id !== 'm:cart' || (ctx.session.cart?.items.length ?? 0) > 0);
+            (e.who === 'admin' && isAdmin(u)) ||
+            (e.who === 'coordinator' && isCoordinator(u)),
+        ).filter((e) => (e.id !== 'm:cart' || (ctx.session.cart?.items.length ?? 0) > 0) && (e.id !== 'm:binaan' || binaan));
         const choices: Choice[] = visible.map((e) =>
           e.id === 'm:cart'
             ? choice(e.id, e.key, { count: ctx.session.cart!.items.length }) // products, not units: "200" read as an error
@@ -68,6 +84,7 @@ export const menuFlow: Flow = {
         if (canBuy(u) || !u.registered) parts.push(t('menu-help-buyer'));
         if (isOwner(u)) parts.push(t('menu-help-owner'));
         if (isAdmin(u)) parts.push(t('menu-help-admin'));
+        if (isCoordinator(u)) parts.push(t('menu-help-coordinator'));
         if (!u.registered) parts.push(t('menu-help-register'));
         parts.push(canBuy(u) ? `${t('menu-help-commands')}\n${t('menu-help-commands-buyer')}` : t('menu-help-commands'));
         return reply(text('ui-literal', { text: parts.join('\n\n') }, [menuButton()]));
@@ -76,14 +93,14 @@ export const menuFlow: Flow = {
     },
     language: {
       enter: () =>
-        reply(text('menu-language', {}, [choice('lang:id', 'menu-language-id'), choice('lang:en', 'menu-language-en')], { columns: 2 })),
+        reply(text('menu-language', {}, [choice(LANGUAGE.pack('id'), 'menu-language-id'), choice(LANGUAGE.pack('en'), 'menu-language-en')], { columns: 2 })),
       async handle(ctx, input) {
-        if (input.kind !== 'choice' || !input.id.startsWith('lang:')) return invalid('ui-choose-button');
-        const locale = input.id === 'lang:en' ? 'en' : 'id';
+        const locale = input.kind === 'choice' ? LANGUAGE.parse(input.id) : null;
+        if (!locale) return invalid('ui-choose-button');
         await ctx.deps.store.chatUsers.patch(ctx.chat.channel, ctx.chat.chatId, { locale });
         ctx.locale = locale;
         const replies = [text('menu-language-set')];
-        const back = ctx.data.back as { flow: string; step: string; data: Record<string, unknown> } | undefined;
+        const back = ctx.data.back;
         if (ctx.user.registered && back && !(back.flow === 'menu' && back.step === 'language')) {
           return gotoRef(back, { data: back.data, replies });
         }
@@ -91,4 +108,4 @@ export const menuFlow: Flow = {
       },
     },
   },
-};
+});

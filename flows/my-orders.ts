@@ -1,8 +1,10 @@
 import { formatRupiah } from '../src/domain/money.js';
 import type { Order } from '../src/domain/schemas.js';
 import { formatWib } from '../src/domain/time.js';
-import { type Flow, type FlowCtx, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type FlowCtx, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
+import { keyChoices } from './choice-ids.js';
 import { choice, literal, menuButton, text } from './ui.js';
 
 /** Where an unfinished order resumes: recipient, receipt or post link. */
@@ -33,9 +35,13 @@ function reportLine(ctx: FlowCtx, o: Order): string {
   return Object.keys(o.reportedTo ?? {}).length ? ctx.deps.t('orders-report-sent') : ctx.deps.t('orders-report-pending');
 }
 
+/** Button id of "continue this order" (its recipient, receipt or post link). */
+const RESUME = keyChoices('mo:', 'an unfinished order to continue (my-orders)', 56);
+
 /** The ASN's orders, newest first, with status and whether the report went out. */
-export const myOrdersFlow: Flow = {
+export const myOrdersFlow = defineFlow({
   name: 'my-orders',
+  data: z.object({}),
   steps: {
     list: {
       async enter(ctx) {
@@ -62,15 +68,16 @@ export const myOrdersFlow: Flow = {
         const resumable = orders.filter((o) => resumeStep(o));
         return reply(
           text('orders-list', { items: lines.join('\n\n') }, [
-            ...resumable.slice(0, 5).map((o) => literal(`mo:${o.id}`, ctx.deps.t('orders-resume', { id: o.id }))),
+            ...resumable.slice(0, 5).map((o) => literal(RESUME.pack(o.id), ctx.deps.t('orders-resume', { id: o.id }))),
             menuButton(),
           ]),
         );
       },
       async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'm:browse') return goto('browse', 'category');
-        if (input.kind !== 'choice' || !input.id.startsWith('mo:')) return invalid('ui-choose-button');
-        const order = await ctx.deps.store.orders.get(input.id.slice(3));
+        const orderId = input.kind === 'choice' ? RESUME.parse(input.id) : null;
+        if (!orderId) return invalid('ui-choose-button');
+        const order = await ctx.deps.store.orders.get(orderId);
         const step = order && order.asnNip === ctx.user.person?.nip ? resumeStep(order) : null;
         if (!order || !step) return invalid('engine-stale-button');
         ctx.session.orderId = order.id;
@@ -78,4 +85,4 @@ export const myOrdersFlow: Flow = {
       },
     },
   },
-};
+});

@@ -1,9 +1,11 @@
-import { type Flow, goto, invalid, reply } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, goto, invalid, reply } from '../src/engine/flow.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** The ASN's saved recipients, and deleting them (/hapusdata). */
-export const myRecipientsFlow: Flow = {
+export const myRecipientsFlow = defineFlow({
   name: 'my-recipients',
+  data: z.object({}),
   steps: {
     list: {
       async enter(ctx) {
@@ -35,4 +37,4 @@ export const myRecipientsFlow: Flow = {
       },
     },
   },
-};
+});

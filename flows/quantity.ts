@@ -1,8 +1,12 @@
 import { fold } from '../src/engine/match.js';
 import type { Input } from '../src/engine/types.js';
+import { keyChoices } from './choice-ids.js';
 
 /** Most of one product in a cart (and in an order line: OrderItemSchema). */
 export const MAX_QTY = 99;
+
+/** A quick-quantity button of the cart (`q:3`): the number as if typed. */
+export const QUANTITY_CHOICE = keyChoices('q:', 'a quantity of the product (cart quick buttons)', 3);
 
 /** What may follow the number: "3x", "3 bungkus", "3 porsi." (words only: "1.5 kg" and "3 2" stay refused). */
 const UNIT_WORDS = /^(?:[x×]|\p{L}+(?: \p{L}+){0,3}\.?)$/iu;
@@ -14,7 +18,8 @@ const UNIT_WORDS = /^(?:[x×]|\p{L}+(?: \p{L}+){0,3}\.?)$/iu;
  */
 export function parseQuantity(input: Input, unit?: string): { ok: true; qty: number } | { ok: false; key: string } {
   let raw: string;
-  if (input.kind === 'choice' && input.id.startsWith('q:')) raw = input.id.slice(2);
+  const button = input.kind === 'choice' ? QUANTITY_CHOICE.parse(input.id) : null;
+  if (button !== null) raw = button;
   else if (input.kind === 'text') raw = input.text.trim().replace(/\s+/g, ' ');
   else return { ok: false, key: 'cart-qty-need-number' };
   const m = /^(-?\d+) ?(.*)$/u.exec(raw);

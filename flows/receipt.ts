@@ -1,8 +1,10 @@
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
 import { formatRupiah } from '../src/domain/money.js';
 import { displayPhone } from '../src/domain/phone.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult, type StrayInput } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult, type StrayInput } from '../src/engine/flow.js';
 import type { MediaRef } from '../src/engine/types.js';
+import { keyChoices } from './choice-ids.js';
 import { orderButton, ordersWaitingFor } from './my-orders.js';
 import { ownerLinked } from './owner-linked.js';
 import { choice, menuButton, text } from './ui.js';
@@ -67,13 +69,20 @@ function onReceiptStep(r: StepResult): StepResult {
 }
 
 /** Choice id of "this photo is for order X" on the pick step. */
-const PICK = 'rp:';
+const PICK = keyChoices('rp:', 'the order a receipt photo is for (receipt pick step)', 56);
 
-/** A media reference kept in the session data by the pick step, if it is one. */
-function keptMedia(data: Record<string, unknown>): MediaRef | null {
-  const m = data.media as MediaRef | undefined;
-  return m && typeof m.ref === 'string' ? m : null;
-}
+/** A photo of the chat, as the channel refers to it (kept while the ASN picks the order). */
+const MediaRefSchema = z.object({
+  ref: z.string(),
+  mime: z.string().optional(),
+  size: z.number().optional(),
+  asDocument: z.boolean().optional(),
+  fileName: z.string().optional(),
+  caption: z.string().optional(),
+}) satisfies z.ZodType<MediaRef>;
+
+/** The receipt flow's data: the photo sent elsewhere, kept by the pick step. */
+const ReceiptDataSchema = z.object({ media: MediaRefSchema.optional() });
 
 /**
  * A photo sent on a screen that takes none, while the ASN owes a receipt: with one order
@@ -94,8 +103,9 @@ export const strayReceipt: StrayInput = async (ctx, input) => {
  * The payment proof: a photo (or an image sent as a file), sniffed, EXIF-stripped, stored by hash;
  * or a PDF, sniffed and stored without its metadata.
  */
-export const receiptFlow: Flow = {
+export const receiptFlow = defineFlow({
   name: 'receipt',
+  data: ReceiptDataSchema,
   steps: {
     ask: {
       async enter(ctx) {
@@ -156,14 +166,14 @@ export const receiptFlow: Flow = {
     pick: {
       async enter(ctx) {
         const waiting = await ordersWaitingFor(ctx, 'receipt');
-        if (!waiting.length || !keptMedia(ctx.data)) return goto('menu', 'main');
-        const buttons = await Promise.all(waiting.slice(0, 8).map((o) => orderButton(ctx, `${PICK}${o.id}`, o)));
+        if (!waiting.length || !ctx.data.media) return goto('menu', 'main');
+        const buttons = await Promise.all(waiting.slice(0, 8).map((o) => orderButton(ctx, PICK.pack(o.id), o)));
         return reply(text('receipt-pick-order', {}, [...buttons, menuButton()]));
       },
       async handle(ctx, input) {
-        const media = keptMedia(ctx.data);
-        if (input.kind !== 'choice' || !input.id.startsWith(PICK) || !media) return invalid('ui-choose-button');
-        const id = input.id.slice(PICK.length);
+        const media = ctx.data.media;
+        const id = input.kind === 'choice' ? PICK.parse(input.id) : null;
+        if (!id || !media) return invalid('ui-choose-button');
         if (!(await ordersWaitingFor(ctx, 'receipt')).some((o) => o.id === id)) return invalid('engine-stale-button');
         ctx.session.orderId = id;
         const sendAgain = () => goto('receipt', 'ask', { replies: [text('receipt-send-again')] });
@@ -171,4 +181,4 @@ export const receiptFlow: Flow = {
       },
     },
   },
-};
+});

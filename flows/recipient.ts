@@ -1,10 +1,32 @@
 import { randomUUID } from 'node:crypto';
+import { validateNip } from '../src/domain/nip.js';
+import { reasonMsg } from '../src/import/error-text.js';
 import { displayPhone, isIndonesianMobile, normalizePhone } from '../src/domain/phone.js';
-import type { Recipient } from '../src/domain/schemas.js';
+import { type Recipient, RecipientSchema } from '../src/domain/schemas.js';
 import { KECAMATAN, kelurahanOf } from '../src/domain/wilayah.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { indexChoices, keyChoices, wordChoices } from './choice-ids.js';
 import { RETRY_RECIPIENT, retryRecipient } from './order-retry.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
+
+/** The recipient flow's data: the recipient typed so far, and how many recent deliveries it had. */
+const RecipientDataSchema = z.object({
+  draft: RecipientSchema.partial().default({}),
+  /** packages the same household got in the last 7 days (the repeat step) */
+  repeatCount: z.number().int().optional(),
+});
+type RecipientCtx = FlowCtx<z.output<typeof RecipientDataSchema>>;
+
+/** Button ids of the recipient flow. `rc:retry` (order-retry.ts) is the rejected order's recipient. */
+const EARLIER = keyChoices('rc:', 'a recipient on the recipient step: saved (by id), new, or the rejected order\'s', 32);
+const NEW_RECIPIENT = EARLIER.pack('new');
+const KECAMATAN_PICK = indexChoices('rk:', "the recipient's kecamatan, by its position in KECAMATAN");
+const KELURAHAN_PICK = indexChoices('rl:', "the recipient's kelurahan, by its position in the kecamatan's list");
+const NOTE_IDS = wordChoices('rn:', 'the note step: no note for the courier, or the recipient is an ASN', ['skip', 'asn']);
+const SKIP_NOTE = NOTE_IDS.pack('skip');
+const ASN_RECIPIENT = NOTE_IDS.pack('asn');
+const REPEAT = wordChoices('rr:', 'after the repeat warning: another recipient, or keep this one', ['other', 'keep']);
 
 const NAME_RE = /^[\p{L}][\p{L} .,'-]{1,79}$/u;
 
@@ -13,7 +35,7 @@ function clean(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-async function attach(ctx: FlowCtx, r: Recipient): Promise<StepResult> {
+async function attach(ctx: RecipientCtx, r: Recipient): Promise<StepResult> {
   const orderId = ctx.session.orderId;
   const person = ctx.user.person;
   if (!orderId || !person) return goto('menu', 'main');
@@ -38,7 +60,7 @@ function recipientSummary(ctx: FlowCtx, r: Recipient) {
 }
 
 /** After the recipient is complete: warn when the same household got packages in the last 7 days. */
-async function checkRepeat(ctx: FlowCtx, r: Recipient): Promise<StepResult> {
+async function checkRepeat(ctx: RecipientCtx, r: Recipient): Promise<StepResult> {
   const n = await ctx.deps.store.recipients.recentDeliveries(r, ctx.session.orderId);
   if (n > 0) return goto('recipient', 'repeat', { data: { draft: r, repeatCount: n } });
   return attach(ctx, r);
@@ -48,8 +70,9 @@ async function checkRepeat(ctx: FlowCtx, r: Recipient): Promise<StepResult> {
 const NO_NOTE = /^(-+|\.+|tidak( ada)?|tdk( ada)?|gak ada|ga ada|nggak ada|kosong|lewati|skip|none|no|n\/a)$/i;
 
 /** The isoman recipient: reuse an earlier one, or name, phone, address, kecamatan, kelurahan, note. */
-export const recipientFlow: Flow = {
+export const recipientFlow = defineFlow({
   name: 'recipient',
+  data: RecipientDataSchema,
   steps: {
     start: {
       async enter(ctx) {
@@ -65,8 +88,8 @@ export const recipientFlow: Flow = {
           ...earlier
             .filter((r) => r.id !== retry?.recipient.id)
             .slice(0, 8)
-            .map((r) => literal(`rc:${r.id}`, clip(`${r.name} · ${r.kelurahan}`, 50))),
-          choice('rc:new', 'recipient-new'),
+            .map((r) => literal(EARLIER.pack(r.id), clip(`${r.name} · ${r.kelurahan}`, 50))),
+          choice(NEW_RECIPIENT, 'recipient-new'),
           ...(changing ? [backButton()] : []),
           menuButton(),
         ];
@@ -76,14 +99,15 @@ export const recipientFlow: Flow = {
       async handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'nav:back') return goto('receipt', 'ask');
-        if (input.id === 'rc:new') return goto('recipient', 'name', { data: { draft: {} } });
+        if (input.id === NEW_RECIPIENT) return goto('recipient', 'name', { data: { draft: {} } });
         if (input.id === RETRY_RECIPIENT) {
           const retry = await retryRecipient(ctx);
           if (!retry) return invalid('engine-stale-button');
           return checkRepeat(ctx, { ...retry.recipient });
         }
-        if (input.id.startsWith('rc:')) {
-          const r = await ctx.deps.store.recipients.get(ctx.user.person!.nip, input.id.slice(3));
+        const earlierId = EARLIER.parse(input.id);
+        if (earlierId) {
+          const r = await ctx.deps.store.recipients.get(ctx.user.person!.nip, earlierId);
           if (!r) return invalid('engine-stale-button');
           return checkRepeat(ctx, r);
         }
@@ -97,22 +121,21 @@ export const recipientFlow: Flow = {
         if (input.kind !== 'text') return invalid('recipient-need-text');
         const name = clean(input.text);
         if (!NAME_RE.test(name)) return invalid('recipient-bad-name');
-        return goto('recipient', 'phone', { data: { draft: { ...(ctx.data.draft as object), name } } });
+        return goto('recipient', 'phone', { data: { draft: { ...ctx.data.draft, name } } });
       },
     },
     phone: {
       enter: () => reply(text('recipient-ask-phone', {}, [backButton(), menuButton()])),
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'name');
-        const draft = ctx.data.draft as { phone?: string } | undefined;
         // The buyer's own number, confirmed: an ASN in isoman may receive too.
-        if (input.kind === 'choice' && input.id === 'ph:self' && draft?.phone) return goto('recipient', 'address');
+        if (input.kind === 'choice' && input.id === 'ph:self' && ctx.data.draft.phone) return goto('recipient', 'address');
         if (input.kind === 'choice' && input.id === 'ph:other') return goto('recipient', 'phone');
         const raw = input.kind === 'text' ? input.text : input.kind === 'contact' ? input.phone : '';
         const phone = normalizePhone(raw);
         // The UMKM's courier calls or messages this number: an Indonesian mobile, not a landline.
         if (!phone || !isIndonesianMobile(phone)) return invalid('recipient-bad-phone');
-        const next = { data: { draft: { ...(ctx.data.draft as object), phone } } };
+        const next = { data: { draft: { ...ctx.data.draft, phone } } };
         if (phone === ctx.user.person?.phone) {
           return {
             ...reply(text('recipient-own-phone-ask', { phone: displayPhone(phone) }, [choice('ph:self', 'recipient-own-phone-yes'), choice('ph:other', 'recipient-own-phone-no'), menuButton()])),
@@ -130,64 +153,89 @@ export const recipientFlow: Flow = {
         const address = clean(input.text);
         if (address.length < 10 || !/\p{L}/u.test(address)) return invalid('recipient-bad-address');
         if (address.length > 300) return invalid('recipient-address-too-long');
-        return goto('recipient', 'kecamatan', { data: { draft: { ...(ctx.data.draft as object), address } } });
+        return goto('recipient', 'kecamatan', { data: { draft: { ...ctx.data.draft, address } } });
       },
     },
     kecamatan: {
       enter: () =>
-        reply(text('recipient-ask-kecamatan', {}, [...KECAMATAN.map((k, i) => literal(`rk:${i}`, k)), backButton()], { columns: 2 })),
+        reply(text('recipient-ask-kecamatan', {}, [...KECAMATAN.map((k, i) => literal(KECAMATAN_PICK.pack(i), k)), backButton()], { columns: 2 })),
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'address');
-        const k = input.kind === 'choice' && input.id.startsWith('rk:') ? KECAMATAN[Number(input.id.slice(3))] : undefined;
+        const k = input.kind === 'choice' ? KECAMATAN_PICK.parse(input.id, KECAMATAN) : null;
         if (!k) return invalid('ui-choose-button');
-        return goto('recipient', 'kelurahan', { data: { draft: { ...(ctx.data.draft as object), kecamatan: k } } });
+        return goto('recipient', 'kelurahan', { data: { draft: { ...ctx.data.draft, kecamatan: k } } });
       },
     },
     kelurahan: {
       enter(ctx) {
-        const kec = String((ctx.data.draft as Partial<Recipient>).kecamatan ?? '');
+        const kec = ctx.data.draft.kecamatan ?? '';
         return reply(
-          text('recipient-ask-kelurahan', { kecamatan: kec }, [...kelurahanOf(kec).map((k, i) => literal(`rl:${i}`, k)), backButton()], {
+          text('recipient-ask-kelurahan', { kecamatan: kec }, [...kelurahanOf(kec).map((k, i) => literal(KELURAHAN_PICK.pack(i), k)), backButton()], {
             columns: 2,
           }),
         );
       },
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'kecamatan');
-        const kec = String((ctx.data.draft as Partial<Recipient>).kecamatan ?? '');
-        const kel = input.kind === 'choice' && input.id.startsWith('rl:') ? kelurahanOf(kec)[Number(input.id.slice(3))] : undefined;
+        const kec = ctx.data.draft.kecamatan ?? '';
+        const kel = input.kind === 'choice' ? KELURAHAN_PICK.parse(input.id, kelurahanOf(kec)) : null;
         if (!kel) return invalid('ui-choose-button');
-        return goto('recipient', 'note', { data: { draft: { ...(ctx.data.draft as object), kelurahan: kel } } });
+        return goto('recipient', 'note', { data: { draft: { ...ctx.data.draft, kelurahan: kel } } });
       },
     },
     note: {
-      enter: () => reply(text('recipient-ask-note', {}, [choice('rn:skip', 'recipient-skip-note'), backButton()])),
+      enter: (ctx) => {
+        // The recipient may be an ASN in isoman (the circular names both): a NIP, asked only when offered.
+        const asn = ctx.data.draft.asnNip;
+        const choices = [choice(SKIP_NOTE, 'recipient-skip-note'), ...(asn ? [] : [choice(ASN_RECIPIENT, 'recipient-is-asn')]), backButton()];
+        return reply(...(asn ? [text('recipient-asn-noted')] : []), text('recipient-ask-note', {}, choices));
+      },
       async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'kelurahan');
+        if (input.kind === 'choice' && input.id === ASN_RECIPIENT) return goto('recipient', 'asn-nip');
         let note: string | undefined;
         if (input.kind === 'text') {
           note = clean(input.text);
           if (note.length > 300) return invalid('recipient-note-too-long');
           if (NO_NOTE.test(note)) note = undefined; // "-", "tidak ada", "skip": the same as the skip button
-        } else if (!(input.kind === 'choice' && input.id === 'rn:skip')) return invalid('recipient-need-text');
-        const r: Recipient = { ...(ctx.data.draft as Omit<Recipient, 'id'>), id: randomUUID().slice(0, 8), note: note || undefined };
-        return checkRepeat(ctx, r);
+        } else if (!(input.kind === 'choice' && input.id === SKIP_NOTE)) return invalid('recipient-need-text');
+        // A draft that misses a field (a session from an older version) starts again from the name.
+        const r = RecipientSchema.safeParse({ ...ctx.data.draft, id: randomUUID().slice(0, 8), note: note || undefined });
+        if (!r.success) return goto('recipient', 'name', { data: { draft: {} } });
+        return checkRepeat(ctx, r.data);
+      },
+    },
+    'asn-nip': {
+      enter: () => reply(text('recipient-ask-nip', {}, [backButton()])),
+      handle(ctx, input) {
+        if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'note');
+        if (input.kind !== 'text') return invalid('recipient-need-text');
+        const v = validateNip(input.text, ctx.deps.clock());
+        if (!v.ok) {
+          const reason = reasonMsg(v.reason.replace(/^nip: /, ''));
+          return invalid('recipient-nip-bad', { reason: reason ? ctx.deps.t(reason.key, reason.args) : v.reason });
+        }
+        return goto('recipient', 'note', { data: { draft: { ...(ctx.data.draft as object), asnNip: input.text.replace(/\s+/g, ''), asn: true } } });
       },
     },
     repeat: {
       enter: (ctx) =>
         reply(
-          text('recipient-repeat', { count: Number(ctx.data.repeatCount ?? 0) }, [
-            choice('rp:other', 'recipient-pick-other'),
-            choice('rp:keep', 'recipient-keep'),
+          text('recipient-repeat', { count: ctx.data.repeatCount ?? 0 }, [
+            choice(REPEAT.pack('other'), 'recipient-pick-other'),
+            choice(REPEAT.pack('keep'), 'recipient-keep'),
           ]),
         ),
       async handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'rp:other') return goto('recipient', 'start');
-        if (input.id === 'rp:keep') return attach(ctx, ctx.data.draft as Recipient);
+        const answer = REPEAT.parse(input.id);
+        if (answer === 'other') return goto('recipient', 'start');
+        if (answer === 'keep') {
+          const r = RecipientSchema.safeParse(ctx.data.draft);
+          return r.success ? attach(ctx, r.data) : goto('recipient', 'start');
+        }
         return invalid('engine-stale-button');
       },
     },
   },
-};
+});

@@ -1,5 +1,6 @@
 import { normalizePhone } from '../src/domain/phone.js';
-import { type Flow, type FlowCtx, type StepResult, goto, invalid, reply } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type FlowCtx, type StepResult, goto, invalid, reply } from '../src/engine/flow.js';
 import { asUser } from '../src/engine/user.js';
 import { inviteStep, spendInvitation } from './register-invite.js';
 import { choice, text } from './ui.js';
@@ -11,8 +12,10 @@ const shareButton = () => choice('reg:contact', 'register-share-contact');
  * Registration: the roster is the gate. The phone must be verified by the platform (Telegram:
  * the user's own shared contact; WhatsApp/console: the sender's number) and be on a roster.
  */
-export const registerFlow: Flow = {
+export const registerFlow = defineFlow({
   name: 'register',
+  /** the phone found on a roster, waiting for the user's "yes, that is me"; the owner invitation that led here (register-invite.ts) */
+  data: z.object({ phone: z.string().optional(), token: z.string().optional() }),
   steps: {
     start: {
       async enter(ctx) {
@@ -31,7 +34,7 @@ export const registerFlow: Flow = {
     },
     confirm: {
       async enter(ctx) {
-        const { person, umkms } = await ctx.whoIs(String(ctx.data.phone ?? ''));
+        const { person, umkms } = await ctx.whoIs(ctx.data.phone ?? '');
         const lines: string[] = [];
         if (person) lines.push(ctx.deps.t('register-found-person', { name: person.name, opd: person.opd, role: person.role }));
         for (const u of umkms) lines.push(ctx.deps.t('register-found-umkm', { umkm: u.name, kecamatan: u.kecamatan }));
@@ -41,7 +44,8 @@ export const registerFlow: Flow = {
       },
       async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'reg:yes') {
-          const phone = String(ctx.data.phone);
+          const phone = ctx.data.phone;
+          if (!phone) return goto('register', 'start');
           const linked = await ctx.deps.store.chatUsers.patch(ctx.chat.channel, ctx.chat.chatId, {
             phone,
             linkedAt: ctx.deps.clock().toISOString(),
@@ -67,7 +71,7 @@ export const registerFlow: Flow = {
       },
     },
   },
-};
+});
 
 async function checkPhone(ctx: FlowCtx, raw: string): Promise<StepResult> {
   const phone = normalizePhone(raw);

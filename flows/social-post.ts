@@ -1,8 +1,9 @@
 import { parsePostLink, SOCIAL_HOSTS } from '../src/domain/post-link.js';
 import type { Order } from '../src/domain/schemas.js';
+import { z } from 'zod';
 import {
   type CommandDef,
-  type Flow,
+  defineFlow,
   type FlowCtx,
   type GlobalChoice,
   goto,
@@ -13,6 +14,7 @@ import {
   type StrayInput,
 } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
+import { keyChoices } from './choice-ids.js';
 import { orderButton, ordersWaitingFor, resumeStep } from './my-orders.js';
 import { choice, menuButton, text } from './ui.js';
 
@@ -70,11 +72,15 @@ function askAgain(reasonKey: string): StepResult {
 }
 
 /** Choice id of "this link is for order X" on the pick step. */
-const PICK = 'pp:';
+const PICK = keyChoices('sp:', 'the order a post link is for (social-post pick step)', 56);
+
+/** The social-post flow's data: the link pasted elsewhere, kept by the pick step. */
+const PostDataSchema = z.object({ link: z.string().optional(), network: z.string().optional() });
 
 /** After the receipt: a caption to copy and the post's link (or "skip": posting is the ASN's choice). */
-export const socialPostFlow: Flow = {
+export const socialPostFlow = defineFlow({
   name: 'social-post',
+  data: PostDataSchema,
   steps: {
     ask: {
       async enter(ctx) {
@@ -103,19 +109,21 @@ export const socialPostFlow: Flow = {
     pick: {
       async enter(ctx) {
         const waiting = await ordersWaitingFor(ctx, 'social-post');
-        if (!waiting.length || typeof ctx.data.link !== 'string') return goto('menu', 'main');
-        const buttons = await Promise.all(waiting.slice(0, 8).map((o) => orderButton(ctx, `${PICK}${o.id}`, o)));
-        return reply(text('post-pick-order', { network: String(ctx.data.network ?? '') }, [...buttons, menuButton()]));
+        if (!waiting.length || ctx.data.link === undefined) return goto('menu', 'main');
+        const buttons = await Promise.all(waiting.slice(0, 8).map((o) => orderButton(ctx, PICK.pack(o.id), o)));
+        return reply(text('post-pick-order', { network: ctx.data.network ?? '' }, [...buttons, menuButton()]));
       },
       async handle(ctx, input) {
-        if (input.kind !== 'choice' || !input.id.startsWith(PICK)) return invalid('ui-choose-button');
-        const order = await ownOrder(ctx, input.id.slice(PICK.length));
-        if (!order || resumeStep(order)?.flow !== 'social-post') return invalid('engine-stale-button');
-        return goto('menu', 'main', await saveLink(ctx, order, { url: String(ctx.data.link), network: String(ctx.data.network) }));
+        const orderId = input.kind === 'choice' ? PICK.parse(input.id) : null;
+        if (orderId === null) return invalid('ui-choose-button');
+        const order = await ownOrder(ctx, orderId);
+        const { link, network } = ctx.data;
+        if (!order || resumeStep(order)?.flow !== 'social-post' || link === undefined) return invalid('engine-stale-button');
+        return goto('menu', 'main', await saveLink(ctx, order, { url: link, network: String(network) }));
       },
     },
   },
-};
+});
 
 /**
  * A post link pasted on a screen that takes no text (the reminder says "send the link here"): for

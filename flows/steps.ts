@@ -10,7 +10,7 @@ declare module '../src/engine/flow.js' {
     menu: 'main' | 'help' | 'language';
     browse: 'category' | 'kecamatan' | 'list' | 'product' | 'search';
     cart: 'quantity' | 'switch-umkm' | 'summary' | 'clear' | 'edit' | 'edit-item';
-    recipient: 'start' | 'name' | 'phone' | 'address' | 'kecamatan' | 'kelurahan' | 'note' | 'repeat';
+    recipient: 'start' | 'name' | 'phone' | 'address' | 'kecamatan' | 'kelurahan' | 'note' | 'repeat' | 'asn-nip';
     receipt: 'ask' | 'cancel' | 'pick';
     'social-post': 'ask' | 'pick';
     'my-orders': 'list';
@@ -21,8 +21,10 @@ declare module '../src/engine/flow.js' {
     admin: 'main';
     'admin-broadcast': 'compose' | 'audience' | 'opd' | 'kecamatan' | 'category' | 'preview' | 'schedule' | 'confirm-schedule' | 'sent';
     'admin-broadcast-list': 'list' | 'confirm';
-    'admin-reports': 'stats' | 'recap' | 'failed';
+    'admin-reports': 'stats' | 'recap' | 'failed' | 'monthly';
     'admin-import': 'ask' | 'kind' | 'done';
+    coordinator: 'main' | 'names' | 'nudge' | 'nudge-sent';
+    binaan: 'start' | 'koperasi' | 'list';
   }
 }
 

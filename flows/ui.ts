@@ -8,7 +8,9 @@ export const choice = (id: string, key: string, args?: Msg['args']): Choice => (
 export const literal = (id: string, text: string): Choice => ({ id, label: msg('ui-literal', { text }) });
 
 export const backButton = (id = 'nav:back') => choice(id, 'ui-back');
-export const menuButton = () => choice('nav:menu', 'ui-menu');
+/** The "main menu" button: the engine takes it on every screen that offered it (ENGINE_POLICIES). */
+export const MENU_CHOICE_ID = 'nav:menu';
+export const menuButton = () => choice(MENU_CHOICE_ID, 'ui-menu');
 
 /** A text reply with optional buttons. */
 export const text = (key: string, args?: Msg['args'], choices?: Choice[], extra: Partial<Reply> = {}): Reply => ({

@@ -1,11 +1,20 @@
 import type { Umkm } from '../src/domain/schemas.js';
-import { type Flow, type FlowCtx, goto, gotoRef, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type FlowCtx, goto, gotoRef, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
 import { isOwner } from '../src/engine/user.js';
+import { keyChoices } from './choice-ids.js';
 import { choice, clip, literal, menuButton, text } from './ui.js';
 
+/** The UMKM an owner acts for, by id; `ua:switch` (no UMKM id) asks again. */
+const ACTING = keyChoices('ua:', 'the UMKM an owner acts for, by id (ua:switch: choose again)', 32);
+
 /** Id of the "switch UMKM" button shown on owner screens when the phone owns several UMKM. */
-export const SWITCH_UMKM = 'ua:switch';
+export const SWITCH_UMKM = ACTING.pack('switch');
+
+/** The flow's data: the owner step to come back to once the UMKM is chosen. */
+const ActingDataSchema = z.object({ next: z.tuple([z.string(), z.string()]).optional() });
+type ActingCtx = FlowCtx<z.output<typeof ActingDataSchema>>;
 
 /** The UMKM an owner acts for: the only one they own, or the one chosen (session.actingUmkmId). */
 export function actingUmkm(ctx: FlowCtx): Umkm | null {
@@ -38,14 +47,12 @@ export function switchButtons(ctx: FlowCtx): Choice[] {
 /** Leads to the UMKM choice and back to `next` afterwards. */
 export const switchUmkm = (next: [string, string]): StepResult => goto('umkm-acting', 'choose', { data: { next } });
 
-function nextOf(ctx: FlowCtx): [string, string] {
-  const n = ctx.data.next;
-  return Array.isArray(n) && n.length === 2 ? [String(n[0]), String(n[1])] : ['menu', 'main'];
-}
+const nextOf = (ctx: ActingCtx): [string, string] => ctx.data.next ?? ['menu', 'main'];
 
 /** An owner of several UMKM chooses which one to act for (orders, products). */
-export const umkmActingFlow: Flow = {
+export const umkmActingFlow = defineFlow({
   name: 'umkm-acting',
+  data: ActingDataSchema,
   steps: {
     choose: {
       enter(ctx) {
@@ -57,13 +64,14 @@ export const umkmActingFlow: Flow = {
           text(
             'ua-choose',
             { count: own.length },
-            [...own.map((u) => literal(`ua:${u.id}`, clip(`${u.name} · ${u.kecamatan}`, 60))), menuButton()],
+            [...own.map((u) => literal(ACTING.pack(u.id), clip(`${u.name} · ${u.kecamatan}`, 60))), menuButton()],
           ),
         );
       },
       handle(ctx, input) {
-        if (input.kind !== 'choice' || !input.id.startsWith('ua:')) return invalid('ui-choose-button');
-        const umkm = ctx.user.umkms.find((u) => u.id === input.id.slice(3));
+        const umkmId = input.kind === 'choice' ? ACTING.parse(input.id) : null;
+        if (umkmId === null) return invalid('ui-choose-button');
+        const umkm = ctx.user.umkms.find((u) => u.id === umkmId);
         if (!umkm) return invalid('engine-stale-button');
         ctx.session.actingUmkmId = umkm.id;
         const [flow, step] = nextOf(ctx);
@@ -71,4 +79,4 @@ export const umkmActingFlow: Flow = {
       },
     },
   },
-};
+});

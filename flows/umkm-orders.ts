@@ -4,9 +4,11 @@ import { waitsForOwner } from '../src/domain/order-status.js';
 import { ownerActions, ownerOrderDetails, rejectReasonText } from '../src/domain/order-text.js';
 import type { Order } from '../src/domain/schemas.js';
 import { formatDay, formatWib, wibDay, wibDayStart } from '../src/domain/time.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Input } from '../src/engine/types.js';
 import { cleanField } from '../src/domain/product-input.js';
+import { wordChoices } from './choice-ids.js';
 import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
 import { deliverOrder, ownedOrder, ownerChoice, rejectOrder } from './umkm-order-actions.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
@@ -21,6 +23,12 @@ const REASON_MIN = 3;
 const REASON_MAX = 200;
 /** Statuses that count as sold through the program. */
 const SOLD = ['paid', 'accepted', 'delivered'];
+
+/** The flow's data: the order on screen, and the rejection reason waiting for the owner's "yes". */
+const OwnerOrdersDataSchema = z.object({ orderId: z.string().optional(), reason: z.string().optional() });
+
+/** The rejection buttons: a reason (sold out, outside the area), "type another", or "yes, reject". */
+const REJECT = wordChoices('rj:', 'a rejection of an order: its reason, another one typed, or the final yes', ['sold-out', 'area', 'other', 'yes']);
 
 /** The owner's order buttons (`uo:...`) work on every owner step, whether offered there or not. */
 function ownerButton(ctx: FlowCtx, input: Input): Promise<StepResult> | null {
@@ -50,8 +58,9 @@ export function weekSummary(orders: Order[], now: Date) {
 }
 
 /** `/pesanan` for owners: open orders with their buttons, one order's details and actions, rejection reasons, the week. */
-export const umkmOrdersFlow: Flow = {
+export const umkmOrdersFlow = defineFlow({
   name: 'umkm-orders',
+  data: OwnerOrdersDataSchema,
   steps: {
     list: {
       enter: (ctx) =>
@@ -88,7 +97,7 @@ export const umkmOrdersFlow: Flow = {
     },
     order: {
       async enter(ctx) {
-        const own = await ownedOrder(ctx, String(ctx.data.orderId ?? ''));
+        const own = await ownedOrder(ctx, ctx.data.orderId ?? '');
         if ('refused' in own) return goto('umkm-orders', 'list');
         const { order } = own;
         const buttons = [...ownerActions(order).map((a) => choice(a.id, a.key)), backButton(), menuButton()];
@@ -113,7 +122,7 @@ export const umkmOrdersFlow: Flow = {
     },
     deliver: {
       async enter(ctx) {
-        const own = await ownedOrder(ctx, String(ctx.data.orderId ?? ''));
+        const own = await ownedOrder(ctx, ctx.data.orderId ?? '');
         if ('refused' in own) return goto('umkm-orders', 'list');
         const r = own.order.recipient;
         const buttons = [choice('dv:yes', 'uo-deliver-yes'), backButton()];
@@ -121,7 +130,7 @@ export const umkmOrdersFlow: Flow = {
         return reply(text('uo-deliver-ask', { id: own.order.id, name: r.name, kelurahan: r.kelurahan }, buttons));
       },
       handle(ctx, input) {
-        const orderId = String(ctx.data.orderId ?? '');
+        const orderId = ctx.data.orderId ?? '';
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId } });
@@ -132,20 +141,21 @@ export const umkmOrdersFlow: Flow = {
     reject: {
       enter: (ctx) =>
         reply(
-          text('uo-reject-ask', { id: String(ctx.data.orderId ?? '') }, [
-            choice('rj:sold-out', 'uo-reason-sold-out'),
-            choice('rj:area', 'uo-reason-area'),
-            choice('rj:other', 'uo-reason-other-type'),
+          text('uo-reject-ask', { id: ctx.data.orderId ?? '' }, [
+            choice(REJECT.pack('sold-out'), 'uo-reason-sold-out'),
+            choice(REJECT.pack('area'), 'uo-reason-area'),
+            choice(REJECT.pack('other'), 'uo-reason-other-type'),
             backButton(),
           ]),
         ),
       handle(ctx, input) {
-        const orderId = String(ctx.data.orderId ?? '');
+        const orderId = ctx.data.orderId ?? '';
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId } });
-        if (input.kind === 'choice' && input.id === 'rj:other') return goto('umkm-orders', 'reject-other');
-        if (input.kind === 'choice' && (input.id === 'rj:sold-out' || input.id === 'rj:area')) return askReject(input.id.slice(3));
+        const answer = input.kind === 'choice' ? REJECT.parse(input.id) : null;
+        if (answer === 'other') return goto('umkm-orders', 'reject-other');
+        if (answer === 'sold-out' || answer === 'area') return askReject(answer);
         if (input.kind === 'text') return typedReason(input.text);
         return invalid('ui-choose-button');
       },
@@ -162,21 +172,21 @@ export const umkmOrdersFlow: Flow = {
     },
     'reject-confirm': {
       enter(ctx) {
-        const reason = String(ctx.data.reason ?? '');
+        const reason = ctx.data.reason ?? '';
         if (!reason) return goto('umkm-orders', 'reject');
         return reply(
-          text('uo-reject-confirm', { id: String(ctx.data.orderId ?? ''), reason: rejectReasonText(ctx.deps.t, reason) }, [
-            choice('rj:yes', 'uo-reject-yes'),
+          text('uo-reject-confirm', { id: ctx.data.orderId ?? '', reason: rejectReasonText(ctx.deps.t, reason) }, [
+            choice(REJECT.pack('yes'), 'uo-reject-yes'),
             backButton(),
           ]),
         );
       },
       handle(ctx, input) {
-        const orderId = String(ctx.data.orderId ?? '');
+        const orderId = ctx.data.orderId ?? '';
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId, reason: undefined } });
-        if (input.kind === 'choice' && input.id === 'rj:yes') return rejectOrder(ctx, orderId, String(ctx.data.reason ?? ''));
+        if (input.kind === 'choice' && input.id === REJECT.pack('yes')) return rejectOrder(ctx, orderId, ctx.data.reason ?? '');
         return invalid('ui-choose-button');
       },
     },
@@ -202,7 +212,7 @@ export const umkmOrdersFlow: Flow = {
       },
     },
   },
-};
+});
 
 /** The reason is read back before anything happens: a rejection cannot be undone and tells the ASN at once. */
 const askReject = (reason: string): StepResult => goto('umkm-orders', 'reject-confirm', { data: { reason } });

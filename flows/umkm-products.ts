@@ -1,9 +1,11 @@
 import { formatRupiah } from '../src/domain/money.js';
 import { NAME_MAX, NAME_MIN, parsePrice, parseProductName, parseUnit, UNIT_MAX } from '../src/domain/product-input.js';
 import type { Product, Umkm } from '../src/domain/schemas.js';
-import { type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { z } from 'zod';
+import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Choice, MediaRef } from '../src/engine/types.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
+import { keyChoices, PAGE_CHOICE } from './choice-ids.js';
 import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 
@@ -11,6 +13,17 @@ import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 export const OWNER_PAGE_SIZE = 5;
 /** Product ids are at most 32 characters (ProductSchema). */
 const SKU_MAX = 32;
+
+/** The flow's data: the page of the list, the product on screen, and the new product typed so far. */
+const OwnerProductsDataSchema = z.object({
+  page: z.number().int().optional(),
+  sku: z.string().optional(),
+  draft: z.object({ name: z.string().optional(), price: z.number().optional(), unit: z.string().optional() }).default({}),
+});
+type ProductsCtx = FlowCtx<z.output<typeof OwnerProductsDataSchema>>;
+
+/** Button id of one of the owner's products in their list. */
+const PRODUCT_PICK = keyChoices('pp:', "one of the owner's products, by SKU", SKU_MAX);
 
 /** The acting UMKM's product `sku`, or null when it is not theirs (a stale or forged button). */
 async function ownProduct(ctx: FlowCtx, sku: string): Promise<{ product: Product; umkm: Umkm } | null> {
@@ -48,8 +61,8 @@ async function storeProductPhoto(ctx: FlowCtx, media: MediaRef): Promise<{ path:
 }
 
 /** Replaces a product's photo with the one sent, and shows the product with it. */
-async function changePhoto(ctx: FlowCtx, media: MediaRef): Promise<StepResult> {
-  const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+async function changePhoto(ctx: ProductsCtx, media: MediaRef): Promise<StepResult> {
+  const own = await ownProduct(ctx, ctx.data.sku ?? '');
   if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
   const stored = await storeProductPhoto(ctx, media);
   if (!('path' in stored)) return stored;
@@ -61,20 +74,21 @@ function statusOf(ctx: FlowCtx, p: Product): string {
 }
 
 /** The owner's products: paged list, price change, available / sold out, and a new product with an optional photo. */
-export const umkmProductsFlow: Flow = {
+export const umkmProductsFlow = defineFlow({
   name: 'umkm-products',
+  data: OwnerProductsDataSchema,
   steps: {
     list: {
       enter: (ctx) =>
         withActingUmkm(ctx, ['umkm-products', 'list'], async (umkm) => {
           const all = (await ctx.deps.store.catalogue.productsOfUmkm(umkm.id)).sort((a, b) => a.name.localeCompare(b.name, 'id', { numeric: true })); // "Kue 4" before "Kue 10"
           const pages = Math.max(1, Math.ceil(all.length / OWNER_PAGE_SIZE));
-          const page = Math.min(Math.max(0, Number(ctx.data.page ?? 0)), pages - 1);
+          const page = Math.min(Math.max(0, ctx.data.page ?? 0), pages - 1);
           const slice = all.slice(page * OWNER_PAGE_SIZE, (page + 1) * OWNER_PAGE_SIZE);
           const nav: Choice[] = [];
-          if (page > 0) nav.push(choice('pg:prev', 'browse-prev'));
-          if (page < pages - 1) nav.push(choice('pg:next', 'browse-next'));
-          const buttons = slice.map((p) => literal(`pp:${p.sku}`, clip(`${p.available ? '✅' : '⛔'} ${p.name} · ${formatRupiah(p.price)}`, 60)));
+          if (page > 0) nav.push(choice(PAGE_CHOICE.pack('prev'), 'browse-prev'));
+          if (page < pages - 1) nav.push(choice(PAGE_CHOICE.pack('next'), 'browse-next'));
+          const buttons = slice.map((p) => literal(PRODUCT_PICK.pack(p.sku), clip(`${p.available ? '✅' : '⛔'} ${p.name} · ${formatRupiah(p.price)}`, 60)));
           // numbered per page, as WhatsApp numbers this page's buttons
           const items = slice
             .map((p, i) => ctx.deps.t('up-list-line', { n: i + 1, name: p.name, price: formatRupiah(p.price), unit: p.unit, status: statusOf(ctx, p) }))
@@ -91,18 +105,19 @@ export const umkmProductsFlow: Flow = {
         }),
       handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        const page = Number(ctx.data.page ?? 0);
-        if (input.id === 'pg:next') return goto('umkm-products', 'list', { data: { page: page + 1 } });
-        if (input.id === 'pg:prev') return goto('umkm-products', 'list', { data: { page: Math.max(0, page - 1) } });
+        const page = ctx.data.page ?? 0;
+        const pageTo = PAGE_CHOICE.parse(input.id);
+        if (pageTo) return goto('umkm-products', 'list', { data: { page: pageTo === 'next' ? page + 1 : Math.max(0, page - 1) } });
         if (input.id === 'pa:add') return goto('umkm-products', 'add-name', { data: { draft: {} } });
         if (input.id === SWITCH_UMKM) return switchUmkm(['umkm-products', 'list']);
-        if (input.id.startsWith('pp:')) return goto('umkm-products', 'product', { data: { sku: input.id.slice(3) } });
+        const sku = PRODUCT_PICK.parse(input.id);
+        if (sku) return goto('umkm-products', 'product', { data: { sku } });
         return invalid('engine-stale-button');
       },
     },
     product: {
       async enter(ctx) {
-        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        const own = await ownProduct(ctx, ctx.data.sku ?? '');
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         const p = own.product;
         // The photo again only when the product is shown anew, not after a wrong input.
@@ -130,7 +145,7 @@ export const umkmProductsFlow: Flow = {
         if (input.kind === 'document') return invalid('up-photo-not-image');
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'nav:back') return goto('umkm-products', 'list');
-        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        const own = await ownProduct(ctx, ctx.data.sku ?? '');
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         if (input.id === 'pe:price') return goto('umkm-products', 'price');
         if (input.id === 'pe:photo') return goto('umkm-products', 'photo');
@@ -143,7 +158,7 @@ export const umkmProductsFlow: Flow = {
     },
     price: {
       async enter(ctx) {
-        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        const own = await ownProduct(ctx, ctx.data.sku ?? '');
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         return reply(text('up-price-ask', { name: own.product.name, price: formatRupiah(own.product.price), unit: own.product.unit }, [backButton()]));
       },
@@ -152,7 +167,7 @@ export const umkmProductsFlow: Flow = {
         if (input.kind !== 'text') return invalid('up-price-need-text');
         const price = parsePrice(input.text);
         if (!price.ok) return invalid(price.key, price.args);
-        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        const own = await ownProduct(ctx, ctx.data.sku ?? '');
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         if (price.value === own.product.price) {
           return goto('umkm-products', 'product', { replies: [text('up-price-same', { name: own.product.name, price: formatRupiah(price.value) })] });
@@ -166,7 +181,7 @@ export const umkmProductsFlow: Flow = {
     },
     photo: {
       async enter(ctx) {
-        const own = await ownProduct(ctx, String(ctx.data.sku ?? ''));
+        const own = await ownProduct(ctx, ctx.data.sku ?? '');
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
         return reply(text('up-photo-ask', { name: own.product.name }, [backButton()]));
       },
@@ -184,17 +199,17 @@ export const umkmProductsFlow: Flow = {
         if (input.kind !== 'text') return invalid('up-name-need-text', { min: NAME_MIN, max: NAME_MAX });
         const name = parseProductName(input.text);
         if (!name.ok) return invalid(name.key, { min: NAME_MIN, max: NAME_MAX });
-        return goto('umkm-products', 'add-price', { data: { draft: { ...(ctx.data.draft as object), name: name.value } } });
+        return goto('umkm-products', 'add-price', { data: { draft: { ...ctx.data.draft, name: name.value } } });
       },
     },
     'add-price': {
-      enter: (ctx) => reply(text('up-add-price', { name: String((ctx.data.draft as { name?: string })?.name ?? '') }, [backButton()])),
+      enter: (ctx) => reply(text('up-add-price', { name: ctx.data.draft.name ?? '' }, [backButton()])),
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'add-name');
         if (input.kind !== 'text') return invalid('up-price-need-text');
         const price = parsePrice(input.text);
         if (!price.ok) return invalid(price.key, price.args);
-        return goto('umkm-products', 'add-unit', { data: { draft: { ...(ctx.data.draft as object), price: price.value } } });
+        return goto('umkm-products', 'add-unit', { data: { draft: { ...ctx.data.draft, price: price.value } } });
       },
     },
     'add-unit': {
@@ -204,7 +219,7 @@ export const umkmProductsFlow: Flow = {
         if (input.kind !== 'text') return invalid('up-unit-need-text', { max: UNIT_MAX });
         const unit = parseUnit(input.text);
         if (!unit.ok) return invalid(unit.key, { max: UNIT_MAX });
-        return goto('umkm-products', 'add-photo', { data: { draft: { ...(ctx.data.draft as object), unit: unit.value } } });
+        return goto('umkm-products', 'add-photo', { data: { draft: { ...ctx.data.draft, unit: unit.value } } });
       },
     },
     'add-photo': {
@@ -219,12 +234,12 @@ export const umkmProductsFlow: Flow = {
       },
     },
   },
-};
+});
 
-async function addProduct(ctx: FlowCtx, photo: string | undefined): Promise<StepResult> {
+async function addProduct(ctx: ProductsCtx, photo: string | undefined): Promise<StepResult> {
   const umkm = actingUmkm(ctx);
-  const d = ctx.data.draft as { name?: string; price?: number; unit?: string } | undefined;
-  if (!umkm || !d?.name || !d.price || !d.unit) return goto('umkm-products', 'list');
+  const d = ctx.data.draft;
+  if (!umkm || !d.name || !d.price || !d.unit) return goto('umkm-products', 'list');
   const product: Product = { sku: await newSku(ctx, umkm), umkmId: umkm.id, name: d.name, price: d.price, unit: d.unit, description: '', photo, available: true };
   return save(ctx, product, 'up-added', { name: product.name, price: formatRupiah(product.price), unit: product.unit });
 }

@@ -116,6 +116,7 @@ menu-help-admin =
     • /siaran — send a flyer to ASN or UMKM; /siaranjadwal — scheduled broadcasts
     • /statistik — purchase figures; /rekap (or /rekap kemarin, /rekap 20-11-2026) — daily recap
     • /gagal — reports that failed to send; /impor — import data (CSV)
+    • /rekap bulan — monthly report; /tekspengingat — the reminder text for unit coordinators
 menu-help-register = To register, type /start and share your phone number.
 menu-help-commands = Commands: /menu (main menu), /cancel (cancel this step), /language (Bahasa Indonesia or English), /unsubscribe and /subscribe (stop or resume broadcast flyers).
 menu-help-commands-buyer = Also: /search (find a product), /cart, /orders (my orders), /deletedata (delete saved recipients), /skip <order> (not posting about an order).
@@ -840,7 +841,7 @@ imp-err-nip-birth-year = birth date { $value } must have a year from { $from } t
 imp-err-nip-appointment-month = appointment { $value } is not a real month
 imp-err-nip-appointment-year = appointment { $value } must have a year from { $from } to { $to }
 imp-err-nip-gender = gender { $value } must be 1 or 2
-imp-err-role = must be asn or admin
+imp-err-role = must be asn, admin or koordinator
 imp-err-phone-taken = already used by NIP { $nip } in the roster
 imp-err-category = must be kuliner, fashion or kriya
 imp-err-kecamatan = { $value } is not a kecamatan of Depok
@@ -883,6 +884,125 @@ report-rejected-followup = ❌ Order { $orderId } was REJECTED by the UMKM, so i
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Report for the Mayor's Office (no report destination is configured):
 
+## coordinators (issue 16)
+menu-coordinator = 🏢 My unit
+menu-help-coordinator =
+    For unit coordinators:
+    • /unit — your unit's participation, who has not bought this month, and the weekly reminder
+coord-title = 🏢 ASN participation — { $unit } ({ $asn } ASN)
+coord-this-month = This month (since { $day }): { $buyers } of { $asn } ASN bought ({ $percent }%) · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total }
+coord-last-month = Last month (since { $day }): { $buyers } of { $asn } ASN bought ({ $percent }%) · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total }
+coord-weeks = By week (from Monday):
+coord-week-line = • { $day }: { $buyers } ASN · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total }
+coord-chart-title = UMKM purchases by week — { $unit }
+coord-chart-subtitle = Rupiah spent and ASN who bought, last month and this month
+coord-chart-caption = 📊 Purchases by week, { $unit }.
+coord-names-button = 👥 Not bought yet ({ $count })
+coord-nudge-button = 🔔 Send a reminder
+coord-names =
+    👥 ASN of { $unit } who have not bought this month ({ $count }):
+    { $names }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}… and { $more } more
+    }
+
+    🔒 This list is for you as the unit's coordinator only, solely to invite colleagues to take part (Indonesia's personal data protection law, UU PDP). Please do not pass it on.
+coord-names-none = 🎉 Every ASN of { $unit } has bought this month.
+coord-nudge-no-text = The admins have not set a reminder text yet. A reminder can be sent once they have.
+coord-nudge-done-week = Your unit was sent a reminder on { $at }. The next one can be sent from { $next }.
+coord-nudge-week = A reminder can be sent once a week per unit. The next one can be sent from { $next }.
+coord-nudge-nobody = Of the { $count } ASN who have not bought, none can be reached through the bot ({ $optedOut } opted out of info messages, { $unreachable } unreachable). No reminder was sent.
+coord-nudge-preview-title = The reminder they will get (text set by the admins):
+coord-nudge-confirm = It goes to { $reach } chats of the { $count } ASN who have not bought this month ({ $optedOut } opted out of info messages, { $unreachable } unreachable). A reminder can be sent once a week. Send it now?
+coord-nudge-send = 🔔 Send the reminder
+coord-nudge-sent = 🔔 Reminder { $id } is being sent to the ASN who have not bought ({ $count }). Its progress will show here.
+coord-text-current =
+    The reminder text now:
+    { $text }
+
+    To change it, type /tekspengingat followed by the new text (at most { $max } characters).
+coord-text-none = No reminder text yet. Type /tekspengingat followed by the text (at most { $max } characters), for example: /tekspengingat Let's buy from Depok's UMKM this month for residents in isoman!
+coord-text-too-long = The reminder text is too long ({ $length } characters, at most { $max }). The old text still applies.
+coord-text-set =
+    ✅ Reminder text approved. Unit coordinators will send this text:
+    { $text }
+admin-bc-aud-asn-nips = ASN of { $unit } who have not bought ({ $count })
+imp-err-scope-not-koordinator = only a koordinator has a scope (leave scope_type and scope empty)
+imp-err-scope-type-required = is required for a koordinator: opd, kecamatan or kelurahan
+imp-err-scope-type = must be opd, kecamatan or kelurahan (not { $value })
+imp-err-scope-required = is required for a koordinator
+imp-err-scope-opd = { $value } is not an OPD on the roster
+imp-err-kelurahan-ambiguous = { $value } is a kelurahan of { $kecamatan }: write kecamatan/kelurahan
+imp-err-kec-kel = { $value } is not a kecamatan/kelurahan of Depok
+imp-err-kelurahan-depok = { $value } is not a kelurahan of Depok
+
+## where a UMKM comes from (issue 16)
+imp-err-binaan = must be opd:<OPD>, kecamatan:<name> or koperasi:<name> (not { $value })
+menu-binaan = 🤝 Fostered UMKM
+binaan-title = 🤝 Fostered UMKM: choose where the UMKM come from.
+binaan-my-opd = 🏛️ UMKM fostered by my OPD ({ $opd })
+binaan-by-koperasi = 🤝 By cooperative
+binaan-koperasi-pick = Choose a cooperative:
+binaan-koperasi-none = No UMKM of a cooperative in the catalogue yet.
+binaan-label-opd = fostered by { $name }
+binaan-label-koperasi = members of { $name }
+binaan-none = No UMKM { $label } in the catalogue yet.
+binaan-list =
+    🤝 UMKM { $label } ({ $count }):
+    { $lines }
+
+    Choose a UMKM to see its products.
+recap-by-source = By where the UMKM comes from:
+recap-source-line = • { $source ->
+        [opd] Fostered by an OPD
+        [kecamatan] Kecamatan UMKM community
+        [koperasi] Cooperative members
+       *[none] No fostering named
+    }: { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    }, { $total }
+
+## UMKM per kelurahan (issue 16)
+admin-stats-kel-title = 🏘️ UMKM per kelurahan, this month (registered · sold · value):
+admin-stats-kel-line = • { $kelurahan } ({ $kecamatan }): { $registered } UMKM · { $sold } sold · { $total }
+admin-stats-kel-none = 🏘️ No UMKM registered in any kelurahan yet.
+admin-stats-kel-csv = 📄 CSV per kelurahan
+admin-stats-kel-csv-caption = 📄 UMKM per kelurahan and kecamatan, { $month } (CSV)
+
+## monthly report to the mayor (issue 16)
+monthly-title = 📅 Monthly report: ASN buying from UMKM — { $month }
+monthly-summary = All ASN: { $buyers } of { $asn } bought ({ $percent }%, { $points } points from { $prev }) · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total } ({ $change })
+monthly-by-opd = Ranking by OPD (share of ASN who bought):
+monthly-by-kecamatan = Ranking by kecamatan (ASN of the kecamatan office and its kelurahan offices):
+monthly-line = { $rank }. { $name }: { $buyers }/{ $asn } ASN ({ $percent }%, { $points } points) · { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · { $total } ({ $change })
+monthly-by-kelurahan = UMKM per kelurahan (registered · sold that month · value):
+monthly-chart-title = Rupiah per OPD, ranked by participation — { $month }
+monthly-chart-caption = 📊 Monthly report chart, { $month }: Rupiah per OPD (percent: ASN who bought).
+monthly-csv-caption = Monthly report details, { $month } (CSV)
+admin-recap-bad-month = That month does not look right. Write it like /rekap bulan 2026-10, or just /rekap bulan for last month. The current and future months cannot be reported yet.
+
+## recipients who are ASN (issue 16)
+recipient-is-asn = 👤 This recipient is an ASN (enter NIP)
+recipient-ask-nip = Type the recipient's NIP (18 digits). It is kept for the record only and never shown in a report.
+recipient-nip-bad = That NIP does not look right: { $reason }. Please type it again, or go back.
+recipient-asn-noted = ✅ The recipient's NIP is noted.
+recap-recipient-kinds = Recipients: { $resident } residents, { $asn } ASN in isoman
 ## owners who have not linked, invitations, orders nobody accepts (issue 12)
 cart-umkm-not-linked = ℹ️ This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links.
 receipt-thanks-unlinked = ✅ Payment proof for order { $id } ({ $total }) received. This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links, and the report is on its way to the Mayor's Office.

@@ -113,6 +113,7 @@ menu-help-admin =
     • /siaran — kirim brosur ke ASN atau UMKM; /siaranjadwal — siaran terjadwal
     • /statistik — angka pembelian; /rekap (atau /rekap kemarin, /rekap 20-11-2026) — rekap harian
     • /gagal — laporan yang gagal terkirim; /impor — impor data (CSV)
+    • /rekap bulan — laporan bulanan; /tekspengingat — teks pengingat untuk koordinator unit
 menu-help-register = Untuk mendaftar, ketik /start lalu bagikan nomor HP Anda.
 menu-help-commands = Perintah: /menu (menu utama), /batal (batalkan langkah ini), /bahasa (ganti bahasa), /berhenti (berhenti menerima brosur siaran) dan /mulai (menerima lagi).
 menu-help-commands-buyer = Juga: /cari (cari produk), /keranjang, /riwayat (pesanan saya), /hapusdata (hapus data penerima tersimpan), /lewati <nomor pesanan> (tidak mengunggah ke media sosial).
@@ -780,7 +781,7 @@ imp-err-nip-birth-year = tahun tanggal lahir { $value } harus antara { $from } d
 imp-err-nip-appointment-month = bulan TMT { $value } bukan bulan yang ada
 imp-err-nip-appointment-year = tahun TMT { $value } harus antara { $from } dan { $to }
 imp-err-nip-gender = digit jenis kelamin { $value } harus 1 atau 2
-imp-err-role = harus asn atau admin
+imp-err-role = harus asn, admin atau koordinator
 imp-err-phone-taken = sudah dipakai NIP { $nip } di daftar ASN
 imp-err-category = harus kuliner, fashion, atau kriya
 imp-err-kecamatan = { $value } bukan kecamatan di Kota Depok
@@ -823,6 +824,107 @@ report-rejected-followup = ❌ Pesanan { $orderId } DITOLAK oleh UMKM, jadi tida
 ## Report in the terminal demo
 report-console-title = 📨 [Demo] Laporan untuk Kantor Wali Kota (belum ada tujuan laporan yang diatur):
 
+## coordinators (issue 16)
+menu-coordinator = 🏢 Unit saya
+menu-help-coordinator =
+    Untuk koordinator unit:
+    • /unit — partisipasi ASN unit Anda, nama yang belum membeli bulan ini, dan pengingat mingguan
+coord-title = 🏢 Partisipasi ASN — { $unit } ({ $asn } ASN)
+coord-this-month = Bulan ini (sejak { $day }): { $buyers } dari { $asn } ASN sudah membeli ({ $percent }%) · { $purchases } pembelian · { $total }
+coord-last-month = Bulan lalu (sejak { $day }): { $buyers } dari { $asn } ASN membeli ({ $percent }%) · { $purchases } pembelian · { $total }
+coord-weeks = Per minggu (mulai Senin):
+coord-week-line = • { $day }: { $buyers } ASN · { $purchases } pembelian · { $total }
+coord-chart-title = Belanja UMKM per minggu — { $unit }
+coord-chart-subtitle = Nilai belanja dan jumlah ASN yang membeli, bulan lalu dan bulan ini
+coord-chart-caption = 📊 Grafik belanja per minggu, { $unit }.
+coord-names-button = 👥 Belum membeli ({ $count })
+coord-nudge-button = 🔔 Kirim pengingat
+coord-names =
+    👥 ASN { $unit } yang belum membeli bulan ini ({ $count }):
+    { $names }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}… dan { $more } lainnya
+    }
+
+    🔒 Daftar ini hanya untuk Anda sebagai koordinator unit, semata untuk mengajak rekan ikut program (UU PDP). Mohon tidak disebarkan.
+coord-names-none = 🎉 Semua ASN { $unit } sudah membeli bulan ini.
+coord-nudge-no-text = Teks pengingat belum ditetapkan oleh admin. Pengingat baru bisa dikirim setelah admin menetapkannya.
+coord-nudge-done-week = Unit Anda sudah dikirimi pengingat pada { $at }. Pengingat berikutnya bisa dikirim mulai { $next }.
+coord-nudge-week = Pengingat hanya bisa dikirim sekali seminggu per unit. Berikutnya bisa mulai { $next }.
+coord-nudge-nobody = Dari { $count } ASN yang belum membeli, belum ada yang bisa dihubungi lewat bot ({ $optedOut } memilih berhenti menerima info, { $unreachable } tidak dapat dihubungi). Pengingat tidak dikirim.
+coord-nudge-preview-title = Pengingat yang akan diterima (teks dari admin):
+coord-nudge-confirm = Dikirim kepada { $reach } chat dari { $count } ASN yang belum membeli bulan ini ({ $optedOut } memilih berhenti menerima info, { $unreachable } tidak dapat dihubungi). Pengingat hanya bisa dikirim sekali seminggu. Kirim sekarang?
+coord-nudge-send = 🔔 Kirim pengingat
+coord-nudge-sent = 🔔 Pengingat { $id } mulai dikirim kepada ASN yang belum membeli ({ $count }). Perkembangannya akan tampil di sini.
+coord-text-current =
+    Teks pengingat saat ini:
+    { $text }
+
+    Untuk menggantinya, ketik /tekspengingat diikuti teks baru (paling banyak { $max } karakter).
+coord-text-none = Belum ada teks pengingat. Ketik /tekspengingat diikuti teksnya (paling banyak { $max } karakter), misalnya: /tekspengingat Yuk ikut belanja produk UMKM Depok bulan ini untuk warga isoman!
+coord-text-too-long = Teks pengingat terlalu panjang ({ $length } karakter, paling banyak { $max }). Teks yang lama tetap berlaku.
+coord-text-set =
+    ✅ Teks pengingat disetujui. Koordinator unit akan mengirim teks ini:
+    { $text }
+admin-bc-aud-asn-nips = ASN { $unit } yang belum membeli ({ $count })
+imp-err-scope-not-koordinator = hanya koordinator yang punya unit (kosongkan scope_type dan scope)
+imp-err-scope-type-required = wajib diisi untuk koordinator: opd, kecamatan atau kelurahan
+imp-err-scope-type = harus opd, kecamatan atau kelurahan (tertulis { $value })
+imp-err-scope-required = wajib diisi untuk koordinator
+imp-err-scope-opd = { $value } bukan Perangkat Daerah yang ada di daftar ASN
+imp-err-kelurahan-ambiguous = { $value } adalah kelurahan di { $kecamatan }: tulis kecamatan/kelurahan
+imp-err-kec-kel = { $value } bukan kecamatan/kelurahan di Kota Depok
+imp-err-kelurahan-depok = { $value } bukan kelurahan di Kota Depok
+
+## where a UMKM comes from (issue 16)
+imp-err-binaan = harus opd:<nama OPD>, kecamatan:<nama> atau koperasi:<nama> (tertulis { $value })
+menu-binaan = 🤝 UMKM binaan
+binaan-title = 🤝 UMKM binaan: pilih asal UMKM yang ingin Anda lihat.
+binaan-my-opd = 🏛️ UMKM binaan OPD saya ({ $opd })
+binaan-by-koperasi = 🤝 Per koperasi
+binaan-koperasi-pick = Pilih koperasi:
+binaan-koperasi-none = Belum ada UMKM anggota koperasi di katalog.
+binaan-label-opd = binaan { $name }
+binaan-label-koperasi = anggota { $name }
+binaan-none = Belum ada UMKM { $label } di katalog.
+binaan-list =
+    🤝 UMKM { $label } ({ $count }):
+    { $lines }
+
+    Pilih UMKM untuk melihat produknya.
+recap-by-source = Menurut asal UMKM:
+recap-source-line = • { $source ->
+        [opd] UMKM binaan OPD
+        [kecamatan] Komunitas UMKM kecamatan
+        [koperasi] Anggota koperasi
+       *[none] Tanpa keterangan binaan
+    }: { $purchases } pembelian, { $total }
+
+## UMKM per kelurahan (issue 16)
+admin-stats-kel-title = 🏘️ UMKM per kelurahan, bulan ini (terdaftar · sudah menjual · nilai):
+admin-stats-kel-line = • { $kelurahan } ({ $kecamatan }): { $registered } UMKM · { $sold } menjual · { $total }
+admin-stats-kel-none = 🏘️ Belum ada UMKM terdaftar di kelurahan mana pun.
+admin-stats-kel-csv = 📄 CSV per kelurahan
+admin-stats-kel-csv-caption = 📄 UMKM per kelurahan dan kecamatan, { $month } (CSV)
+
+## monthly report to the mayor (issue 16)
+monthly-title = 📅 Laporan Bulanan Partisipasi ASN Belanja Produk UMKM — { $month }
+monthly-summary = Seluruh ASN: { $buyers } dari { $asn } sudah membeli ({ $percent }%, { $points } poin dari { $prev }) · { $purchases } pembelian · { $total } ({ $change })
+monthly-by-opd = Peringkat per Perangkat Daerah (persentase ASN yang membeli):
+monthly-by-kecamatan = Peringkat per kecamatan (ASN kantor kecamatan dan kelurahannya):
+monthly-line = { $rank }. { $name }: { $buyers }/{ $asn } ASN ({ $percent }%, { $points } poin) · { $purchases } pembelian · { $total } ({ $change })
+monthly-by-kelurahan = UMKM per kelurahan (terdaftar · menjual bulan itu · nilai):
+monthly-chart-title = Nilai belanja per Perangkat Daerah, peringkat partisipasi — { $month }
+monthly-chart-caption = 📊 Grafik laporan bulanan { $month }: nilai belanja per Perangkat Daerah (persentase: ASN yang sudah membeli).
+monthly-csv-caption = Rincian laporan bulanan { $month } (CSV)
+admin-recap-bad-month = Bulan belum sesuai. Tulis seperti /rekap bulan 2026-10, atau /rekap bulan saja untuk bulan lalu. Bulan berjalan dan bulan depan belum bisa dilaporkan.
+
+## recipients who are ASN (issue 16)
+recipient-is-asn = 👤 Penerima ini ASN (isi NIP)
+recipient-ask-nip = Ketik NIP penerima (18 angka). NIP hanya untuk pencatatan dan tidak pernah dicantumkan dalam laporan.
+recipient-nip-bad = NIP belum sesuai: { $reason }. Coba ketik lagi, atau pilih Kembali.
+recipient-asn-noted = ✅ NIP penerima tercatat.
+recap-recipient-kinds = Penerima: { $resident } warga, { $asn } ASN isoman
 ## owners who have not linked, invitations, orders nobody accepts (issue 12)
 cart-umkm-not-linked = ℹ️ UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung.
 receipt-thanks-unlinked = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung, dan laporan sedang diteruskan ke Kantor Wali Kota.

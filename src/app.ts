@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { ADMIN_GLOBAL_DOCUMENTS } from '../flows/admin.js';
-import { COMMANDS, FLOWS, GLOBAL_CHOICES, STRAY_INPUTS } from '../flows/index.js';
+import { COMMANDS, ENGINE_POLICIES, FLOWS, GLOBAL_CHOICES, STRAY_INPUTS } from '../flows/index.js';
 import { createAdminJobs } from './admin/jobs-port.js';
 import type { BotAddresses } from './admin/invitation-card.js';
 import type { Config } from './config.js';
@@ -13,6 +13,7 @@ import { createI18n, type I18n } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import { createMediaStore } from './media/media-store.js';
 import { renderReply } from './channels/render.js';
+import { tapNotice } from './channels/types.js';
 import type { ChatRef } from './engine/types.js';
 import { openProducerConnection } from './queue/connection.js';
 import { createQueues, type Queues } from './queue/queues.js';
@@ -71,6 +72,8 @@ export function createApp(deps: AppDeps) {
     sessions,
     logger,
     flows: FLOWS,
+    policies: ENGINE_POLICIES,
+    tapNotice,
     commands: COMMANDS,
     globalChoices: GLOBAL_CHOICES,
     strayInputs: STRAY_INPUTS,

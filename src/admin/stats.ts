@@ -1,6 +1,7 @@
-import type { Order, Person } from '../domain/schemas.js';
+import type { Order, Person, Umkm } from '../domain/schemas.js';
 import { WIB_OFFSET_MS, wibDay } from '../domain/time.js';
-import { recapOrders } from '../queue/recap.js';
+import { allKelurahan, isAsnRole } from '../domain/unit.js';
+import { recapOrders, type SourceRow, splitBySource } from '../queue/recap.js';
 import type { Store } from '../store/index.js';
 
 /** Purchases and Rupiah of a period. */
@@ -26,8 +27,41 @@ export interface AdminStats {
   month: Totals;
   /** this month, largest Rupiah first; OPD without purchases included (share 0) */
   byOpd: OpdStats[];
+  /** this month's Rupiah by where the UMKM comes from */
+  bySource: SourceRow[];
+  /** every kelurahan of Depok: UMKM registered there, those that sold this month, their Rupiah */
+  byKelurahan: KelurahanStats[];
   /** the WIB days the periods start on */
   days: { today: string; weekStart: string; monthStart: string };
+}
+
+/** The UMKM database per kelurahan: registered, sold this month, Rupiah this month. */
+export interface KelurahanStats {
+  kecamatan: string;
+  kelurahan: string;
+  registered: number;
+  sold: number;
+  total: number;
+}
+
+/** Pure: every kelurahan of Depok (in order) with its UMKM and what they sold among `orders`. */
+export function kelurahanStats(umkms: Umkm[], orders: Order[]): KelurahanStats[] {
+  const rows = new Map(allKelurahan().map((k) => [`${k.kecamatan}|${k.kelurahan}`, { ...k, registered: 0, sold: 0, total: 0 }]));
+  const byId = new Map(umkms.map((u) => [u.id, u]));
+  for (const u of umkms) {
+    const r = rows.get(`${u.kecamatan}|${u.kelurahan}`);
+    if (r) r.registered++;
+  }
+  const sold = new Set<string>();
+  for (const o of orders) {
+    const u = byId.get(o.umkmId);
+    const r = u && rows.get(`${u.kecamatan}|${u.kelurahan}`);
+    if (!r) continue;
+    r.total += o.total;
+    if (!sold.has(o.umkmId)) r.sold++;
+    sold.add(o.umkmId);
+  }
+  return [...rows.values()];
 }
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -47,7 +81,7 @@ export function periodDays(now: Date): { today: string; weekStart: string; month
 const sum = (orders: Order[]): Totals => ({ purchases: orders.length, total: orders.reduce((s, o) => s + o.total, 0) });
 
 /** Pure: the figures from the purchases of the days in `periodDays(now)` and the roster. */
-export function computeStats(ordersByDay: ReadonlyMap<string, Order[]>, persons: Person[], now: Date): AdminStats {
+export function computeStats(ordersByDay: ReadonlyMap<string, Order[]>, persons: Person[], now: Date, umkms: Umkm[] = []): AdminStats {
   const p = periodDays(now);
   const counted = (from: string) => p.days.filter((d) => d >= from).flatMap((d) => recapOrders(ordersByDay.get(d) ?? []));
   const month = counted(p.monthStart);
@@ -59,12 +93,12 @@ export function computeStats(ordersByDay: ReadonlyMap<string, Order[]>, persons:
     return g;
   };
   // The share is of the OPD's ASN: admins of the roster are neither counted nor buyers of it.
-  for (const x of persons) if (x.role === 'asn') group(x.opd).asn++;
+  for (const x of persons) if (isAsnRole(x.role)) group(x.opd).asn++;
   for (const o of month) {
     const person = byNip.get(o.asnNip);
     const g = group(person?.opd ?? '-');
     g.orders.push(o);
-    if (!person || person.role === 'asn') g.buyers.add(o.asnNip);
+    if (!person || isAsnRole(person.role)) g.buyers.add(o.asnNip);
   }
   const byOpd = [...groups.entries()]
     .map(([opd, g]) => ({ opd, ...sum(g.orders), buyers: g.buyers.size, asn: g.asn, share: g.asn ? g.buyers.size / g.asn : 0 }))
@@ -74,6 +108,8 @@ export function computeStats(ordersByDay: ReadonlyMap<string, Order[]>, persons:
     week: sum(counted(p.weekStart)),
     month: sum(month),
     byOpd,
+    bySource: splitBySource(month, new Map(umkms.map((u) => [u.id, u]))),
+    byKelurahan: kelurahanStats(umkms, month),
     days: { today: p.today, weekStart: p.weekStart, monthStart: p.monthStart },
   };
 }
@@ -83,5 +119,5 @@ export async function loadStats(store: Store, now: Date): Promise<AdminStats> {
   const { days } = periodDays(now);
   const byDay = new Map<string, Order[]>();
   for (const d of days) byDay.set(d, await store.orders.ofDay(d));
-  return computeStats(byDay, await store.roster.all(), now);
+  return computeStats(byDay, await store.roster.all(), now, await store.catalogue.allUmkms());
 }

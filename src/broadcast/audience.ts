@@ -21,6 +21,10 @@ async function phonesOf(store: Store, audience: Audience): Promise<string[]> {
       const opds = new Set(audience.opds);
       return (await store.roster.all()).filter((p) => opds.has(p.opd)).map((p) => p.phone);
     }
+    case 'asn-nips': {
+      const nips = new Set(audience.nips);
+      return (await store.roster.all()).filter((p) => nips.has(p.nip)).map((p) => p.phone);
+    }
     case 'umkm-all':
       return (await store.catalogue.allUmkms()).map((u) => u.ownerPhone);
     case 'umkm-kecamatan':

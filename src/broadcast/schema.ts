@@ -11,6 +11,12 @@ export const BroadcastIdSchema = z.string().regex(/^BC-\d{8}-[a-z0-9]{6}$/, { er
 export const AudienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('asn-all') }),
   z.object({ kind: z.literal('asn-opd'), opds: z.array(z.string().min(1)).min(1, { error: 'opds: choose at least one OPD' }) }),
+  /** a coordinator's nudge: the unit's ASN who had not bought when it was sent (`unit`: the unit in words) */
+  z.object({
+    kind: z.literal('asn-nips'),
+    unit: z.string().min(1),
+    nips: z.array(z.string().regex(/^\d{18}$/, { error: 'nips: must be 18-digit NIPs' })).min(1, { error: 'nips: at least one ASN' }),
+  }),
   z.object({ kind: z.literal('umkm-all') }),
   z.object({ kind: z.literal('umkm-kecamatan'), kecamatan: z.string().min(1) }),
   z.object({ kind: z.literal('umkm-category'), category: CategorySchema }),

@@ -73,7 +73,8 @@ export function startBroadcastWorkers(deps: BroadcastWorkersDeps): Worker[] {
   const workers: Worker[] = [new Worker(QUEUE_NAMES.broadcasts, (job: Job) => control(job), { ...base, concurrency: 2 })];
 
   const delivery = (channel: 'telegram' | 'whatsapp', sender: ChannelSender) => {
-    let worker: Worker | undefined = undefined;
+    // The queue's limiter, not the worker's (`worker.rateLimit` is deprecated in BullMQ): the same key in Redis.
+    const queue = channel === 'telegram' ? deps.queues.broadcastTelegram : deps.queues.broadcastWhatsapp;
     const process = createDeliveryProcessor({
       channel,
       redis,
@@ -86,21 +87,21 @@ export function startBroadcastWorkers(deps: BroadcastWorkersDeps): Worker[] {
       sender,
       logger: deps.logger,
       clock: deps.clock,
-      rateLimit: (ms) => worker!.rateLimit(ms),
+      rateLimit: (ms) => queue.rateLimit(ms),
       telegramPerSecond: config.BROADCAST_TELEGRAM_PER_SECOND,
       whatsapp: { delayMs: config.BROADCAST_WHATSAPP_DELAY_MS, dailyCap: config.BROADCAST_WHATSAPP_DAILY_CAP },
       random: opts.random,
       onSent: deps.onSent,
     });
     // Telegram: the booked send times pace the flyers; this limiter is set twice as loose so it
-    // never stalls them, and is there for `worker.rateLimit` (a 429's retry_after pauses the queue
+    // never stalls them, and is there for `queue.rateLimit` (a 429's retry_after pauses the queue
     // in every process; BullMQ honours it only on a queue with a limiter).
     const limiter =
       channel === 'telegram'
         ? { max: 2 * config.BROADCAST_TELEGRAM_PER_SECOND, duration: 1000 }
         : { max: 1, duration: config.BROADCAST_WHATSAPP_DELAY_MS };
     const name = channel === 'telegram' ? QUEUE_NAMES.broadcastTelegram : QUEUE_NAMES.broadcastWhatsapp;
-    worker = new Worker(name, (job: Job, token?: string) => process(job, token), {
+    const worker = new Worker(name, (job: Job, token?: string) => process(job, token), {
       ...base,
       concurrency: channel === 'telegram' ? (opts.telegramConcurrency ?? 8) : 1,
       limiter,

@@ -90,3 +90,10 @@ export interface HandledMessage {
 export interface MessageHandler {
   handle(msg: IncomingMessage): Promise<HandledMessage>;
 }
+
+/**
+ * Which taps a channel answers with a notice on the button (Telegram: the callback query's toast)
+ * instead of a message, when the button is stale or tapped twice: the engine's `tapNotice`.
+ * WhatsApp and the console have no buttons to show it on.
+ */
+export const tapNotice = (chat: ChatRef, input: Input): boolean => chat.channel === 'telegram' && input.kind === 'choice';

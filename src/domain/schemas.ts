@@ -5,8 +5,11 @@ export const CATEGORIES = ['kuliner', 'fashion', 'kriya'] as const;
 export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 
-/** Roles a roster row can give. UMKM owners come from the UMKM roster, not this one. */
-export const RosterRoleSchema = z.enum(['asn', 'admin']);
+/**
+ * Roles a roster row can give. UMKM owners come from the UMKM roster, not this one. A
+ * `koordinator` (head of OPD, camat, lurah) is an ASN too, with a unit (scope) to follow.
+ */
+export const RosterRoleSchema = z.enum(['asn', 'admin', 'koordinator']);
 export type RosterRole = z.infer<typeof RosterRoleSchema>;
 
 /** E.164 phone as stored everywhere (+62...). */
@@ -19,6 +22,10 @@ export const PersonSchema = z.object({
   phone: E164Schema,
   opd: z.string().min(1),
   role: RosterRoleSchema,
+  /** a koordinator's unit: an OPD, a kecamatan or a kelurahan (with its kecamatan) */
+  scope: z
+    .object({ type: z.enum(['opd', 'kecamatan', 'kelurahan']), name: z.string().min(1), kecamatan: z.string().min(1).optional() })
+    .optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -32,8 +39,12 @@ export const UmkmSchema = z.object({
   kecamatan: z.string().min(1),
   kelurahan: z.string().min(1),
   address: z.string().min(1),
+  /** who fosters the UMKM: an OPD (binaan OPD), a kecamatan's UMKM community or a cooperative */
+  binaan: z.object({ type: z.enum(['opd', 'kecamatan', 'koperasi']), name: z.string().min(1) }).optional(),
 });
 export type Umkm = z.infer<typeof UmkmSchema>;
+/** Where a UMKM comes from (the `binaan` column). */
+export type Binaan = NonNullable<Umkm['binaan']>;
 
 /** A product of a UMKM. Price is integer Rupiah. `photo` is a path under MEDIA_DIR or an https URL. */
 export const ProductSchema = z.object({
@@ -57,6 +68,10 @@ export const RecipientSchema = z.object({
   kecamatan: z.string().min(1),
   kelurahan: z.string().min(1),
   note: z.string().max(300).optional(),
+  /** the recipient is an ASN in isoman: their NIP (validated like the roster; never in a report) */
+  asnNip: z.string().regex(/^\d{18}$/).optional(),
+  /** the recipient is an ASN: kept when retention removes the NIP, so reports still count the kinds apart */
+  asn: z.boolean().optional(),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 

@@ -3,10 +3,10 @@ import type { Channel } from '../domain/schemas.js';
 import { channelArgs, renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepResult, StrayInput, UserInfo } from './flow.js';
+import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepRef, StepResult, StrayInput, UserInfo } from './flow.js';
 import { ambiguousLabels, readInput, WORD_COMMANDS } from './match.js';
 import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
-import type { Effect, Input, Msg, Reply } from './types.js';
+import type { ChatRef, Effect, Input, Msg, Reply } from './types.js';
 import type { FloodPolicy } from './flood.js';
 import { createTurnLoader, type TurnState } from './turn-state.js';
 import { createUserResolver } from './user.js';
@@ -45,11 +45,31 @@ export function mergeReplies(replies: Reply[]): Reply[] {
 }
 
 /**
- * The answers of steps that take no such input at all ("choose a button", "send a photo, not
- * text"). Only these let a stray post link or receipt photo through: a step that is asking for
- * text (a recipient's name, a search) keeps what is typed.
+ * What the engine needs to know of the conversation it runs, without naming a flow itself:
+ * given by the flows (flows/index.ts `ENGINE_POLICIES`).
  */
-const REFUSALS = new Set(['ui-choose-button', 'receipt-need-photo']);
+export interface FlowPolicies {
+  /** where a chat that is not registered starts, and is sent back to */
+  registration: StepRef;
+  /** where "main menu" leads, and a step that takes no input */
+  home: StepRef;
+  /** the common "main menu" button: works on every screen that offered it */
+  homeChoiceId: string;
+  /** steps that take input before registering (besides the registration flow): the language choice */
+  openBeforeRegistering(session: Pick<Session, 'flow' | 'step'>): boolean;
+  /**
+   * The answers of steps that take no such input at all ("choose a button", "send a photo, not
+   * text"). Only these let a stray post link or receipt photo through: a step that is asking for
+   * text (a recipient's name, a search) keeps what is typed.
+   */
+  refusals: ReadonlySet<string>;
+}
+
+/**
+ * Whether the channel answers a tap on a stale button with a notice on the button itself (a
+ * Telegram toast) instead of a message: given by the channels (src/channels/types.ts `tapNotice`).
+ */
+export type TapNotice = (chat: ChatRef, input: Input) => boolean;
 
 
 export interface EngineDeps extends Omit<FlowDeps, 't'> {
@@ -59,7 +79,11 @@ export interface EngineDeps extends Omit<FlowDeps, 't'> {
   flows: Flow[];
   commands: CommandDef[];
   globalChoices: GlobalChoice[];
-  /** tried, in order, on input a step refused with one of REFUSALS */
+  /** what the engine must know of the flows (where registration starts, the main menu, refusals) */
+  policies: FlowPolicies;
+  /** channels that show a stale tap as a notice on the button */
+  tapNotice?: TapNotice;
+  /** tried, in order, on input a step refused with one of `policies.refusals` */
   strayInputs?: StrayInput[];
   /** files taken on any step that does not take files itself */
   globalDocuments?: GlobalDocument[];
@@ -78,6 +102,7 @@ export interface EngineDeps extends Omit<FlowDeps, 't'> {
  */
 export function createEngine(deps: EngineDeps): MessageHandler {
   const flows = new Map(deps.flows.map((f) => [f.name, f]));
+  const { policies } = deps;
   const commands = new Map(deps.commands.map((c) => [c.name, c]));
   const identities = createUserResolver(deps.store);
   const loadTurn = createTurnLoader(deps.store);
@@ -142,21 +167,22 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       return { kind: 'goto', to: cmd.to! };
     }
     // Before registering, only the registration and the language choice (/bahasa) take input.
-    const openToAll = session.flow === 'register' || (session.flow === 'menu' && session.step === 'language');
+    const { registration, home, homeChoiceId } = policies;
+    const openToAll = session.flow === registration.flow || policies.openBeforeRegistering(session);
     if (!user.registered && !openToAll) {
       // Back to registration, and this input is its answer: a contact shared from the help
       // screen registers at once instead of being swallowed by a fresh welcome.
-      session.flow = 'register';
-      session.step = 'start';
+      session.flow = registration.flow;
+      session.step = registration.step;
       for (const k of Object.keys(ctx.data)) delete ctx.data[k];
-      const start = stepOf('register', 'start');
-      const back = input.kind === 'choice' && input.id === 'nav:menu'; // "Menu utama" from the help screen
-      if (back || !start?.handle) return { kind: 'goto', to: { flow: 'register', step: 'start' } };
+      const start = stepOf(registration.flow, registration.step);
+      const back = input.kind === 'choice' && input.id === homeChoiceId; // "Menu utama" from the help screen
+      if (back || !start?.handle) return { kind: 'goto', to: registration };
       return start.handle(ctx, input);
     }
     if (input.kind === 'choice') {
-      if (input.id === 'nav:menu' && session.offered.some((o) => o.id === 'nav:menu')) {
-        return { kind: 'goto', to: { flow: 'menu', step: 'main' } };
+      if (input.id === homeChoiceId && session.offered.some((o) => o.id === homeChoiceId)) {
+        return { kind: 'goto', to: home };
       }
       if (!session.offered.some((o) => o.id === input.id)) {
         const global = deps.globalChoices.find((g) => input.id.startsWith(g.prefix));
@@ -169,14 +195,14 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       const global = deps.globalDocuments?.find((g) => g.accepts(ctx, input.media));
       if (global) return global.handle(ctx, input.media);
     }
-    if (!step?.handle) return { kind: 'goto', to: { flow: 'menu', step: 'main' } };
+    if (!step?.handle) return { kind: 'goto', to: home };
     const result = await step.handle(ctx, input);
     if (result.kind === 'invalid' && input.kind === 'text') {
       // Typed words that start two or more buttons: name them, so the next try picks one.
       const labels = ambiguousLabels(input.text, session.offered, Boolean(session.expectsNumber));
       if (labels.length) return { kind: 'invalid', reason: { key: 'engine-ambiguous-choice', args: { typed: input.text.trim(), options: labels.map((l) => `• ${l}`).join('\n') } } };
     }
-    if (result.kind !== 'invalid' || !REFUSALS.has(result.reason.key)) return result;
+    if (result.kind !== 'invalid' || !policies.refusals.has(result.reason.key)) return result;
     return (await stray(ctx, input)) ?? result;
   }
 
@@ -201,11 +227,22 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     return { messages: [renderReply(deps.i18n, deps.config.DEFAULT_LOCALE, { text: { key: 'engine-unavailable' } }, channel)] };
   }
 
-  async function handle(msg: IncomingMessage): Promise<HandledMessage> {
+  /** A turn as read: the session (a fresh one for a new chat), and who the user is. */
+  interface Turn {
+    ctx: FlowCtx;
+    /** the session as stored (null: none yet) and its raw text, to put back after a failed step */
+    stored: Session | null;
+    rawSession: TurnState['rawSession'];
+    seenKey?: string;
+  }
+
+  /**
+   * Stage 1, load the turn: flood count, chat user, session, roster version and whether the
+   * update was seen, in one round trip for the hot path; then who the user is. Returns the
+   * answer instead when the turn ends here (flooded, a redelivery, Redis unreachable).
+   */
+  async function loadTurnOf(msg: IncomingMessage): Promise<Turn | HandledMessage> {
     const { chat } = msg;
-    const started = Date.now();
-    // Flood count, chat user, session, roster version and whether the update was seen: one round
-    // trip for the hot path.
     const seenKey = msg.updateId ? deps.store.keys.seenUpdate(chat.channel, msg.updateId) : undefined;
     const floodKey = deps.flood?.keyOf(chat);
     let turn: TurnState;
@@ -229,7 +266,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     }
     const locale: Locale = chatUser?.locale ?? deps.config.DEFAULT_LOCALE;
     const session: Session = stored ?? freshSession();
-    if (!stored && !user.registered) Object.assign(session, { flow: 'register', step: 'start' });
+    if (!stored && !user.registered) Object.assign(session, { flow: policies.registration.flow, step: policies.registration.step });
     const ctx: FlowCtx = {
       chat,
       locale,
@@ -241,36 +278,67 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       whoIs: (phone) => identities.lookup(phone, turn.identityVersion),
       deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, channelArgs(chat.channel, 0, args)) },
     };
+    return { ctx, stored, rawSession, seenKey };
+  }
+
+  /**
+   * Stage 2, decide what the input means: the first step result, or a notice on the tapped
+   * button (a repeated tap, or a stale one where the channel shows notices) and no message.
+   */
+  async function decide(ctx: FlowCtx, msg: IncomingMessage): Promise<StepResult | { notice: string }> {
+    const input = normalise(msg.input, ctx.session);
+    const repeatTap = msg.repeatTap === true && msg.input.kind === 'choice';
+    const first: StepResult | null = repeatTap
+      ? null
+      : 'tooLong' in input
+        ? { kind: 'invalid', reason: { key: 'engine-too-long', args: { max: MAX_TEXT } } }
+        : await dispatch(ctx, input);
+    if (!first || (first.kind === 'invalid' && first.reason.key === 'engine-stale-button' && deps.tapNotice?.(ctx.chat, msg.input))) {
+      // A tap on an old button, or a second tap on the same one: a toast on the button. The
+      // screen the user is on stays as it is (no copy of it under a warning).
+      return { notice: deps.i18n.t(ctx.locale, repeatTap ? 'engine-repeat-tap' : 'engine-stale-button', channelArgs(ctx.chat.channel)) };
+    }
+    return first;
+  }
+
+  /** Stage 4, respond: the replies rendered once, and the buttons they offer remembered (with labels, to match typed text). */
+  function respond(ctx: FlowCtx, replies: Reply[]): OutboundMessage[] {
+    if (!replies.length) replies.push({ text: { key: 'engine-nothing' } });
+    const messages = mergeReplies(replies).map((r) => renderReply(deps.i18n, ctx.locale, r, ctx.chat.channel));
+    ctx.session.offered = messages.flatMap((m) => (m.choices ?? []).map((c) => ({ id: c.id, label: c.label })));
+    ctx.session.expectsNumber = replies.some((r) => r.expectsNumber) || undefined;
+    return messages;
+  }
+
+  /** Stage 5, save: the session with the flow data, and the update marked seen, in one write. */
+  async function save(ctx: FlowCtx, seenKey: string | undefined): Promise<void> {
+    ctx.session.data = ctx.data;
+    ctx.session.updatedAt = deps.clock().toISOString();
+    await deps.sessions.save(ctx.chat.channel, ctx.chat.chatId, ctx.session, seenKey);
+  }
+
+  /** One incoming message: load turn, decide, run step (and effects), respond, save; a failed step puts the session back. */
+  async function handle(msg: IncomingMessage): Promise<HandledMessage> {
+    const started = Date.now();
+    const loaded = await loadTurnOf(msg);
+    if ('messages' in loaded) return loaded;
+    const { ctx, stored, rawSession, seenKey } = loaded;
+    const { chat, session } = ctx;
     const sink = { replies: [] as Reply[], effects: [] as Effect[] };
-    let messages: OutboundMessage[];
+    let messages: OutboundMessage[] = [];
     // Where the update started, for the error log (a child logger only when there is an error).
     const at = { channel: chat.channel, flow: session.flow, step: session.step, input: msg.input.kind };
     let notice: string | undefined;
     try {
-      const input = normalise(msg.input, session);
-      const repeatTap = msg.repeatTap === true && msg.input.kind === 'choice';
-      const first: StepResult | null = repeatTap
-        ? null
-        : 'tooLong' in input
-          ? { kind: 'invalid', reason: { key: 'engine-too-long', args: { max: MAX_TEXT } } }
-          : await dispatch(ctx, input);
-      if (!first || (first.kind === 'invalid' && first.reason.key === 'engine-stale-button' && chat.channel === 'telegram' && msg.input.kind === 'choice')) {
-        // A tap on an old button, or a second tap on the same one: a toast on the button. The
-        // screen the user is on stays as it is (no copy of it under a warning).
-        notice = deps.i18n.t(ctx.locale, repeatTap ? 'engine-repeat-tap' : 'engine-stale-button', channelArgs(chat.channel));
-        messages = [];
-      } else {
+      const first = await decide(ctx, msg);
+      if ('notice' in first) notice = first.notice;
+      else {
+        // Stage 3, run the step (and the steps it leads to); effects are performed before the answer is sent.
         await run(ctx, first, sink);
         if (sink.effects.length) await deps.effects(sink.effects);
-        if (!sink.replies.length) sink.replies.push({ text: { key: 'engine-nothing' } });
-        // Rendered once: the answer, and the buttons it offers (with their labels, to match typed text).
-        messages = mergeReplies(sink.replies).map((r) => renderReply(deps.i18n, ctx.locale, r, chat.channel));
-        session.offered = messages.flatMap((m) => (m.choices ?? []).map((c) => ({ id: c.id, label: c.label })));
-        session.expectsNumber = sink.replies.some((r) => r.expectsNumber) || undefined;
+        messages = respond(ctx, sink.replies);
       }
-      session.data = ctx.data;
-      session.updatedAt = deps.clock().toISOString();
-      await deps.sessions.save(chat.channel, chat.chatId, session, seenKey);
+      await save(ctx, seenKey);
       if (deps.logger.isLevelEnabled('debug')) {
         // Kinds and step names only: what was typed never goes to the logs.
         deps.logger.debug({ ...at, to: `${session.flow}/${session.step}`, effects: sink.effects.map((e) => e.type), ms: Date.now() - started }, 'update handled');

@@ -47,6 +47,8 @@ export function createUserResolver(store: Store) {
 /** Role checks used by menus and command guards. */
 export const isAsn = (u: UserInfo) => u.registered && u.person?.role === 'asn';
 export const isAdmin = (u: UserInfo) => u.registered && u.person?.role === 'admin';
+/** A coordinator (head of OPD, camat, lurah) with a unit on the roster. */
+export const isCoordinator = (u: UserInfo) => u.registered && u.person?.role === 'koordinator' && Boolean(u.person.scope);
 /** Admins may also buy: the roster makes them civil servants too. */
 export const canBuy = (u: UserInfo) => u.registered && Boolean(u.person);
 export const isOwner = (u: UserInfo) => u.registered && u.umkms.length > 0;

@@ -25,11 +25,15 @@ function englishAmounts(args: NonNullable<Msg['args']>): NonNullable<Msg['args']
 /** Fluent bundles for every locale in `locales/`; `t` falls back to Indonesian, then to the key. */
 export function createI18n(dir = defaultDir) {
   const bundles = new Map<Locale, FluentBundle>();
+  /** the message ids of each locale, read from the parsed resource (terms, `-name`, are no messages) */
+  const ids = new Map<Locale, string[]>();
   for (const locale of LOCALES) {
     const bundle = new FluentBundle(locale, { useIsolating: false });
-    const errors = bundle.addResource(new FluentResource(readFileSync(path.join(dir, `${locale}.ftl`), 'utf8')));
+    const resource = new FluentResource(readFileSync(path.join(dir, `${locale}.ftl`), 'utf8'));
+    const errors = bundle.addResource(resource);
     if (errors.length) throw new Error(`locales/${locale}.ftl: ${errors.map((e) => e.message).join('; ')}`);
     bundles.set(locale, bundle);
+    ids.set(locale, [...new Set(resource.body.map((e) => e.id).filter((id) => !id.startsWith('-')))]);
   }
 
   function format(locale: Locale, key: string, args?: Msg['args']): string | null {
@@ -52,8 +56,7 @@ export function createI18n(dir = defaultDir) {
       return Boolean(bundles.get(locale)?.getMessage(key)?.value);
     },
     keys(locale: Locale): string[] {
-      const b = bundles.get(locale)! as any;
-      return [...(b._messages as Map<string, unknown>).keys()];
+      return [...ids.get(locale)!];
     },
   };
 }

@@ -23,11 +23,12 @@ export function detectDelimiter(csvText: string): string {
 /**
  * Streams the rows of CSV text (given in chunks; header row; comma, semicolon or tab separated, as
  * the header shows), keyed by the expected column names, holding one record at a time.
- * The header must name exactly `columns` (any order, any case); every row must have as many
+ * The header must name every one of `columns` (any order, any case) and may name any of
+ * `optional` (an absent optional column reads as empty cells); every row must have as many
  * fields as the header. Blank lines and rows of empty fields are skipped. Values are trimmed.
  * A problem with the header or the file's shape is `fatal` and ends the stream.
  */
-export async function* streamCsvRows(chunks: AsyncIterable<string>, columns: readonly string[]): AsyncGenerator<CsvItem> {
+export async function* streamCsvRows(chunks: AsyncIterable<string>, columns: readonly string[], optional: readonly string[] = []): AsyncGenerator<CsvItem> {
   const it = chunks[Symbol.asyncIterator]();
   const first = await it.next();
   const head0 = first.done ? '' : first.value;
@@ -57,7 +58,7 @@ export async function* streamCsvRows(chunks: AsyncIterable<string>, columns: rea
         const errors: string[] = [];
         for (const c of columns) if (!header.includes(c)) errors.push(`line ${headerLine}: header: missing column ${c}`);
         header.forEach((h, i) => {
-          if (!columns.includes(h)) errors.push(`line ${headerLine}: header: unknown column ${h || `#${i + 1} (empty)`}`);
+          if (!columns.includes(h) && !optional.includes(h)) errors.push(`line ${headerLine}: header: unknown column ${h || `#${i + 1} (empty)`}`);
           else if (header!.indexOf(h) !== i) errors.push(`line ${headerLine}: header: column ${h} appears twice`);
         });
         if (errors.length) {
@@ -77,6 +78,7 @@ export async function* streamCsvRows(chunks: AsyncIterable<string>, columns: rea
         continue;
       }
       const values: Record<string, string> = {};
+      for (const c of optional) values[c] = '';
       header.forEach((h, i) => {
         values[h] = record[i] ?? '';
       });

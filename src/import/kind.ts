@@ -19,6 +19,8 @@ export type InFile = (field: string, values: string[]) => Promise<boolean[]>;
 export interface ImportKind<T> {
   /** Header columns, exactly as in the file format. */
   columns: readonly string[];
+  /** Columns a file may leave out (their cells then read as empty). */
+  optionalColumns?: readonly string[];
   /** Turns one row's values (by column) into a record; issue paths are column names. */
   schema: z.ZodType<T>;
   /** A record as stored (the runner keeps validated records in Redis between its passes). */

@@ -140,7 +140,7 @@ async function run<T>(store: Store, kind: ImportKind<T>, source: CsvSource, toke
     let batch: ParsedRow<T>[] = [];
     let fatal = false;
     try {
-      for await (const item of streamCsvRows(textOf(source), kind.columns)) {
+      for await (const item of streamCsvRows(textOf(source), kind.columns, kind.optionalColumns)) {
         if ('error' in item) {
           errs.add([item.error]);
           fatal ||= item.fatal === true;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, type Umkm, UmkmSchema } from '../domain/schemas.js';
+import { type Binaan, CATEGORIES, type Umkm, UmkmSchema } from '../domain/schemas.js';
 import { umkmUpsertCommands, umkmVersionCommands } from '../store/catalogue-repo.js';
 import { canonicalKecamatan, canonicalKelurahan } from '../domain/wilayah.js';
 import { IdField, PhoneField, requiredText } from './fields.js';
@@ -7,6 +7,32 @@ import type { ImportKind } from './kind.js';
 
 /** Columns of a UMKM file. */
 export const UMKM_COLUMNS = ['id', 'name', 'owner_name', 'owner_phone', 'category', 'kecamatan', 'kelurahan', 'address'] as const;
+/** Optional columns of a UMKM file. */
+export const UMKM_OPTIONAL_COLUMNS = ['binaan'] as const;
+
+/** `opd:<OPD>`, `kecamatan:<name>` (a kecamatan's UMKM community) or `koperasi:<name>`; empty: none. */
+const BinaanField = z.string().transform((v, ctx): Binaan | undefined => {
+  const raw = v.trim();
+  if (!raw) return undefined;
+  const m = /^(opd|kecamatan|koperasi)\s*:\s*(.+)$/i.exec(raw);
+  if (!m) {
+    ctx.addIssue({ code: 'custom', message: `must be opd:<OPD>, kecamatan:<name> or koperasi:<name> (not ${raw.slice(0, 40)})` });
+    return z.NEVER;
+  }
+  const type = m[1]!.toLowerCase() as Binaan['type'];
+  const name = m[2]!.trim().replace(/\s+/g, ' ');
+  if (name.length > 100) {
+    ctx.addIssue({ code: 'custom', message: 'must be at most 100 characters' });
+    return z.NEVER;
+  }
+  if (type !== 'kecamatan') return { type, name };
+  const kec = canonicalKecamatan(name);
+  if (!kec) {
+    ctx.addIssue({ code: 'custom', message: `${name} is not a kecamatan of Depok` });
+    return z.NEVER;
+  }
+  return { type, name: kec };
+});
 
 const schema = z
   .object({
@@ -25,6 +51,7 @@ const schema = z
     }),
     kelurahan: z.string(),
     address: requiredText(300).pipe(z.string().min(5, { error: 'must be at least 5 characters' })),
+    binaan: BinaanField,
   })
   .transform((r, ctx): Umkm => {
     // Runs once every field passed: the kecamatan is canonical by then.
@@ -43,6 +70,7 @@ const schema = z
       kecamatan,
       kelurahan,
       address: r.address,
+      ...(r.binaan ? { binaan: r.binaan } : {}),
     };
   });
 
@@ -50,6 +78,7 @@ const schema = z
 export function umkmImport(): ImportKind<Umkm> {
   return {
     columns: UMKM_COLUMNS,
+    optionalColumns: UMKM_OPTIONAL_COLUMNS,
     schema,
     stored: UmkmSchema,
     id: (u) => u.id,

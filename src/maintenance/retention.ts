@@ -23,9 +23,9 @@ export function isAnonymised(r: Pick<Recipient, 'name' | 'phone'>): boolean {
   return r.name === ANONYMISED.name && r.phone === ANONYMISED.phone;
 }
 
-/** The recipient without name, phone, address and note. */
+/** The recipient without name, phone, address, note and NIP (whether it was an ASN stays, for the counts). */
 export function anonymise(r: Recipient): Recipient {
-  return { id: r.id, ...ANONYMISED, kecamatan: r.kecamatan, kelurahan: r.kelurahan };
+  return { id: r.id, ...ANONYMISED, kecamatan: r.kecamatan, kelurahan: r.kelurahan, ...(r.asn || r.asnNip ? { asn: true } : {}) };
 }
 
 /**

@@ -40,6 +40,8 @@ export const jobIds = {
   notification: (orderId: string, event: string) => `${orderId}.${event}`,
   /** a recap of one WIB day sent on demand */
   recap: (day: string) => `recap.${day}`,
+  /** the monthly report of one WIB month sent on demand */
+  monthlyRecap: (month: string) => `recap-monthly.${month}`,
   /** a broadcast's control job: `start`, `cancel`, or `progress` with its tick number */
   broadcastControl: (broadcastId: string, kind: string, n?: number) => `bc.${broadcastId}.${kind}${n === undefined ? '' : `.${n}`}`,
   /** one recipient of a broadcast (a WhatsApp JID may hold ':', which BullMQ refuses) */
@@ -88,6 +90,11 @@ export const RecapJobSchema = z.object({
   day: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'day: must be YYYY-MM-DD' })
+    .optional(),
+  /** the monthly report (`monthly-recap` jobs): its WIB month, or the month before the one the job runs in */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month: must be YYYY-MM' })
     .optional(),
 });
 export type RecapJob = z.infer<typeof RecapJobSchema>;

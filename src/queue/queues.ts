@@ -58,7 +58,7 @@ export interface QueuesDeps {
 }
 
 /**
- * The four queues (producers) under `keys.bullPrefix()`, plus `performEffects` that turns engine
+ * The queues (producers, one per QUEUE_NAMES entry) under `keys.bullPrefix()`, plus `performEffects` that turns engine
  * effects into jobs. Adding a job whose id exists is a no-op in BullMQ, so performing the same
  * effect twice (a retried update) enqueues once.
  */
@@ -154,6 +154,18 @@ export function createQueues(deps: QueuesDeps) {
         { pattern: `0 ${deps.config.RECAP_HOUR} * * *`, tz: 'Asia/Jakarta' },
         { name: 'daily-recap', data: {} },
       );
+    },
+    /** Registers (or updates) the monthly report: on the 1st of each month at RECAP_HOUR:00 WIB, of the month before. */
+    async scheduleMonthlyRecap(): Promise<void> {
+      await recaps.upsertJobScheduler(
+        'monthly-recap',
+        { pattern: `0 ${deps.config.RECAP_HOUR} 1 * *`, tz: 'Asia/Jakarta' },
+        { name: 'monthly-recap', data: {} },
+      );
+    },
+    /** Sends the monthly report of a WIB month now; delivery records make a second run send nothing already sent. */
+    async enqueueMonthlyRecap(month: string): Promise<void> {
+      await recaps.add('monthly-recap', { month }, { jobId: jobIds.monthlyRecap(month) });
     },
     /** Registers (or updates) the daily retention run at 02:30 WIB (anonymises recipients past RETENTION_DAYS). */
     async scheduleDailyMaintenance(): Promise<void> {

@@ -42,11 +42,49 @@ export function recapWebhookBody(r: Recap, csv: string, sentAt: Date): RecapWebh
     by_opd: r.byOpd.map((g) => ({ opd: g.opd, purchases: g.purchases, asn: g.asn, total: g.total })),
     by_kecamatan: r.byKecamatan.map((g) => ({ kecamatan: g.kecamatan, purchases: g.purchases, asn: g.asn, total: g.total })),
     top_umkm: r.topUmkm,
+    by_source: r.bySource,
+    recipients: r.recipients,
     csv,
   };
 }
 
-type Step = { name: string; run: () => Promise<SendResult | { ok: false; permanent: boolean; error: string }> };
+/** One delivery of a recap: `dest.part` (a destination's text before its document), or `dest`. */
+export type Step = { name: string; run: () => Promise<SendResult | { ok: false; permanent: boolean; error: string }> };
+
+/**
+ * Runs the steps in order, each once: a step recorded in the `hash` is not run again. A failed step
+ * skips the rest of its destination (never the document without its text); `skipped:` errors are
+ * no failures. The records are kept 90 days.
+ */
+export async function runDeliverySteps(redis: Redis, hash: string, steps: Step[], clock: Clock, log: Logger) {
+  const result: Record<string, string> = {};
+  const failures: { step: string; permanent: boolean; error: string }[] = [];
+  const skipDest = new Set<string>();
+  for (const step of steps) {
+    const dest = step.name.split('.')[0]!;
+    if (skipDest.has(dest)) continue;
+    if (await redis.hexists(hash, step.name)) {
+      result[step.name] = 'already-sent';
+      continue;
+    }
+    const r = await step.run();
+    if (r.ok) {
+      await redis.hsetnx(hash, step.name, clock().toISOString());
+      result[step.name] = 'sent';
+      continue;
+    }
+    skipDest.add(dest);
+    if (r.error.startsWith('skipped:')) {
+      result[dest] = r.error;
+      log.info({ destination: dest }, 'recap destination skipped');
+    } else {
+      failures.push({ step: step.name, permanent: r.permanent === true, error: r.error });
+      log.warn({ destination: dest, error: r.error }, 'recap not delivered');
+    }
+  }
+  await redis.pexpire(hash, 90 * 24 * 3600 * 1000);
+  return { result, failures };
+}
 
 /**
  * The `recaps` processor: the recap of a WIB day (the job's `day`, else the day the scheduler
@@ -101,33 +139,7 @@ export function createRecapProcessor(deps: RecapProcessorDeps) {
       });
     }
 
-    const hash = keys.recapDeliveries(day);
-    const result: Record<string, string> = {};
-    const failures: { step: string; permanent: boolean; error: string }[] = [];
-    const skipDest = new Set<string>();
-    for (const step of steps) {
-      const dest = step.name.split('.')[0]!;
-      if (skipDest.has(dest)) continue;
-      if (await redis.hexists(hash, step.name)) {
-        result[step.name] = 'already-sent';
-        continue;
-      }
-      const r = await step.run();
-      if (r.ok) {
-        await redis.hsetnx(hash, step.name, clock().toISOString());
-        result[step.name] = 'sent';
-        continue;
-      }
-      skipDest.add(dest); // never the document without its text
-      if (r.error.startsWith('skipped:')) {
-        result[dest] = r.error;
-        log.info({ destination: dest }, 'recap destination skipped');
-      } else {
-        failures.push({ step: step.name, permanent: r.permanent === true, error: r.error });
-        log.warn({ destination: dest, error: r.error }, 'recap not delivered');
-      }
-    }
-    await redis.pexpire(hash, 90 * 24 * 3600 * 1000);
+    const { result, failures } = await runDeliverySteps(redis, keys.recapDeliveries(day), steps, clock, log);
     log.info({ purchases: recap.purchases, result }, 'recap processed');
     if (!failures.length) return result;
     const summary = failures.map((f) => `${f.step}: ${f.error}`).join('; ');

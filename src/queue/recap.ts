@@ -35,11 +35,42 @@ export interface Recap {
   byOpd: (RecapRow & { opd: string })[];
   /** by the UMKM's kecamatan, largest total first */
   byKecamatan: (RecapRow & { kecamatan: string })[];
+  /** purchases for residents and for ASN in isoman (the recipient's NIP is never in a report) */
+  recipients: { resident: number; asn: number };
+  /** by where the UMKM comes from (binaan OPD, kecamatan community, cooperative, none named), largest total first */
+  bySource: SourceRow[];
   /** the five UMKM with the largest totals */
   topUmkm: { id: string; name: string; kecamatan: string; purchases: number; total: number }[];
 }
 
 const UNKNOWN = '(tidak diketahui)';
+
+/** True when the order's recipient is an ASN in isoman. */
+export const forAsn = (o: Order) => Boolean(o.recipient?.asn || o.recipient?.asnNip);
+
+/** Pure: purchases for residents and for ASN, counted apart. */
+export function recipientKinds(orders: Order[]): { resident: number; asn: number } {
+  const asn = orders.filter(forAsn).length;
+  return { resident: orders.length - asn, asn };
+}
+
+/** Where a UMKM comes from, as the recaps split Rupiah: its `binaan` type, or `none`. */
+export const SOURCES = ['opd', 'kecamatan', 'koperasi', 'none'] as const;
+export type Source = (typeof SOURCES)[number];
+export type SourceRow = { source: Source; purchases: number; total: number };
+
+/** Pure: purchases and Rupiah by the source of their UMKM; sources without purchases left out. */
+export function splitBySource(orders: Order[], umkms: ReadonlyMap<string, Umkm>): SourceRow[] {
+  const acc = new Map<Source, SourceRow>();
+  for (const o of orders) {
+    const source: Source = umkms.get(o.umkmId)?.binaan?.type ?? 'none';
+    const row = acc.get(source) ?? { source, purchases: 0, total: 0 };
+    row.purchases++;
+    row.total += o.total;
+    acc.set(source, row);
+  }
+  return [...acc.values()].sort((a, b) => b.total - a.total || SOURCES.indexOf(a.source) - SOURCES.indexOf(b.source));
+}
 
 function group<K extends string>(orders: Order[], keyOf: (o: Order) => string, label: K) {
   const acc = new Map<string, { purchases: number; asn: Set<string>; total: number }>();
@@ -80,6 +111,8 @@ export function buildRecap(orders: Order[], lookups: RecapLookups, day: string):
     postLinkShare: counted.length ? withPostLink / counted.length : 0,
     byOpd: group(counted, opdOf, 'opd'),
     byKecamatan: group(counted, kecOf, 'kecamatan'),
+    bySource: splitBySource(counted, lookups.umkms),
+    recipients: recipientKinds(counted),
     topUmkm: byUmkm.slice(0, 5).map((g) => {
       const u = lookups.umkms.get(g.id);
       return { id: g.id, name: u?.name ?? g.id, kecamatan: u?.kecamatan ?? UNKNOWN, purchases: g.purchases, total: g.total };
@@ -105,7 +138,7 @@ export function csvCell(v: string | number | boolean): string {
 export const RECAP_CSV_HEADER = [
   'order_id', 'created_at_wib', 'status', 'asn_nip', 'asn_name', 'opd', 'umkm_id', 'umkm_name', 'umkm_kecamatan',
   'items', 'total', 'recipient_kelurahan', 'recipient_kecamatan', 'recipient_name_masked', 'post_link',
-  'payment_confirmed', 'reported_to',
+  'payment_confirmed', 'reported_to', 'recipient_kind',
 ] as const;
 
 /** Pure: the day's reports as CSV, one row per counted order, no address and no phone. */
@@ -120,7 +153,7 @@ export function recapCsv(orders: Order[], lookups: RecapLookups): string {
         o.id, formatWib(new Date(o.createdAt)), o.status, o.asnNip, p?.name ?? '', p?.opd ?? '', o.umkmId, u?.name ?? '',
         u?.kecamatan ?? '', o.items.map((it) => `${it.qty}x ${it.name}`).join('; '), o.total, o.recipient?.kelurahan ?? '',
         o.recipient?.kecamatan ?? '', o.recipient ? maskName(o.recipient.name) : '', o.postLink ?? '', o.paymentConfirmed === true,
-        Object.keys(o.reportedTo).sort().join(' '),
+        Object.keys(o.reportedTo).sort().join(' '), o.recipient ? (forAsn(o) ? 'asn' : 'resident') : '',
       ].map(csvCell).join(',');
     });
   return [RECAP_CSV_HEADER.join(','), ...rows].join('\n') + '\n';
@@ -135,12 +168,16 @@ export function recapText(i18n: I18n, locale: Locale, r: Recap): string {
   lines.push(
     t('recap-summary', { purchases: r.purchases, asn: r.asnCount, total: formatRupiah(r.total) }),
     t('recap-post-share', { withLink: r.withPostLink, purchases: r.purchases, percent: String(Math.round(r.postLinkShare * 100)) }),
+    t('recap-recipient-kinds', { resident: r.recipients.resident, asn: r.recipients.asn }),
     '',
     t('recap-by-opd'),
     ...r.byOpd.map((g) => t('recap-opd-line', { opd: g.opd, purchases: g.purchases, asn: g.asn, total: formatRupiah(g.total) })),
     '',
     t('recap-by-kecamatan'),
     ...r.byKecamatan.map((g) => t('recap-kecamatan-line', { kecamatan: g.kecamatan, purchases: g.purchases, total: formatRupiah(g.total) })),
+    '',
+    t('recap-by-source'),
+    ...r.bySource.map((g) => t('recap-source-line', { source: g.source, purchases: g.purchases, total: formatRupiah(g.total) })),
     '',
     t('recap-top-umkm'),
     ...r.topUmkm.map((u, i) =>

@@ -51,10 +51,40 @@ export const RecapWebhookBodySchema = z.object({
   by_opd: z.array(RecapRowSchema.extend({ opd: z.string() })),
   by_kecamatan: z.array(RecapRowSchema.extend({ kecamatan: z.string() })),
   top_umkm: z.array(z.object({ id: z.string(), name: z.string(), kecamatan: z.string(), purchases: z.number().int(), total: z.number().int() })),
+  /** purchases for residents and for ASN in isoman, counted apart (no NIP) */
+  recipients: z.object({ resident: z.number().int(), asn: z.number().int() }),
+  /** Rupiah by where the UMKM comes from: `opd` (binaan OPD), `kecamatan` (community), `koperasi`, `none` */
+  by_source: z.array(z.object({ source: z.enum(['opd', 'kecamatan', 'koperasi', 'none']), purchases: z.number().int(), total: z.number().int() })),
   /** the day's reports as CSV (one row per order, no address or phone) */
   csv: z.string(),
 });
 export type RecapWebhookBody = z.infer<typeof RecapWebhookBodySchema>;
+
+const FiguresSchema = z.object({ asn: z.number().int(), buyers: z.number().int(), share: z.number().min(0).max(1), purchases: z.number().int(), total: z.number().int() });
+const MonthlyRowSchema = FiguresSchema.extend({
+  rank: z.number().int().positive(),
+  name: z.string(),
+  prev: FiguresSchema,
+  change_share_points: z.number().int(),
+  change_total: z.number().int(),
+});
+
+/** `recap.monthly`: last month's participation by OPD and kecamatan, ranked, with the change from the month before. */
+export const MonthlyWebhookBodySchema = z.object({
+  event: z.literal('recap.monthly'),
+  /** WIB month `YYYY-MM` */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  sent_at: z.iso.datetime(),
+  all: FiguresSchema.extend({ prev: FiguresSchema }),
+  by_opd: z.array(MonthlyRowSchema),
+  by_kecamatan: z.array(MonthlyRowSchema),
+  by_source: z.array(z.object({ source: z.enum(['opd', 'kecamatan', 'koperasi', 'none']), purchases: z.number().int(), total: z.number().int() })),
+  recipients: z.object({ resident: z.number().int(), asn: z.number().int() }),
+  by_kelurahan: z.array(z.object({ kecamatan: z.string(), kelurahan: z.string(), umkm_registered: z.number().int(), umkm_sold: z.number().int(), total: z.number().int() })),
+  /** the same figures as CSV */
+  csv: z.string(),
+});
+export type MonthlyWebhookBody = z.infer<typeof MonthlyWebhookBodySchema>;
 
 /** Hex HMAC-SHA256 of `${timestamp}.${body}`. */
 export function signWebhook(body: string, secret: string, timestamp: number): string {

@@ -14,6 +14,7 @@ import { parseJob, QUEUE_NAMES, WaitingJobSchema } from './jobs.js';
 import { createMaintenanceProcessor } from './maintenance-processor.js';
 import { createNotificationProcessor } from './notification-processor.js';
 import { type Queues, createQueues } from './queues.js';
+import { createMonthlyProcessor } from './monthly-processor.js';
 import { createRecapProcessor } from './recap-processor.js';
 import { createReminderProcessor } from './reminder-processor.js';
 import { createReportProcessor } from './report-processor.js';
@@ -45,7 +46,7 @@ export interface WorkersDeps {
   workerOptions?: Partial<WorkerOptions>;
   /** first retry delay in ms when queues are made here */
   backoffMs?: number;
-  /** register the daily recap job scheduler (default true) */
+  /** register the daily recap and the monthly report job schedulers (default true) */
   scheduleRecap?: boolean;
   /** tuning of the broadcast workers */
   broadcast?: BroadcastWorkerOptions;
@@ -96,6 +97,11 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
   });
   const reminder = createReminderProcessor({ ...common, senders: deps.senders, scheduleReminder: queues.scheduleReminder });
   const recap = createRecapProcessor({ ...common, senders: { telegram: deps.senders.telegram, whatsapp: deps.senders.whatsapp, console: deps.senders.console } });
+  const monthly = createMonthlyProcessor({
+    ...common,
+    mediaDir: deps.config.MEDIA_DIR,
+    senders: { telegram: deps.senders.telegram, whatsapp: deps.senders.whatsapp },
+  });
   const maintenance = createMaintenanceProcessor({
     ...common,
     retentionDays: deps.config.RETENTION_DAYS,
@@ -107,7 +113,7 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
   const workers = [
     new Worker(QUEUE_NAMES.reports, (job: Job, token?: string) => report(job, token), { ...base, concurrency: c.reports ?? 4 }),
     new Worker(QUEUE_NAMES.reminders, (job: Job, token?: string) => reminder(job, token), { ...base, concurrency: c.reminders ?? 4 }),
-    new Worker(QUEUE_NAMES.recaps, (job: Job) => recap(job), { ...base, concurrency: c.recaps ?? 1 }),
+    new Worker(QUEUE_NAMES.recaps, (job: Job) => (job.name === 'monthly-recap' ? monthly(job) : recap(job)), { ...base, concurrency: c.recaps ?? 1 }),
     new Worker(QUEUE_NAMES.notifications, (job: Job) =>
       job.name === 'deliver-waiting' ? notification.deliverWaiting(parseJob(WaitingJobSchema, 'notifications', job.data).phone) : notification(job), { ...base, concurrency: c.notifications ?? 4 }),
     new Worker(QUEUE_NAMES.maintenance, (job: Job) => maintenance(job), { ...base, concurrency: 1 }),
@@ -127,7 +133,10 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
       deps.logger.warn({ queue: w.name, jobId: job?.id, attemptsMade: job?.attemptsMade, error: err.message }, 'job failed'),
     );
   }
-  if (deps.scheduleRecap !== false) await queues.scheduleDailyRecap();
+  if (deps.scheduleRecap !== false) {
+    await queues.scheduleDailyRecap();
+    await queues.scheduleMonthlyRecap();
+  }
   if (deps.scheduleMaintenance !== false) await queues.scheduleDailyMaintenance();
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   deps.logger.info({ queues: workers.map((w) => w.name) }, 'workers started');

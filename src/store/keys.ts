@@ -67,6 +67,8 @@ export function createKeys(prefix = 'umkm:') {
     telegramFileIds: () => k('telegram', 'file-ids'),
     /** hash destination -> ISO time, deliveries of the daily recap of a WIB day (YYYY-MM-DD) */
     recapDeliveries: (day: string) => k('recap', day, 'deliveries'),
+    /** hash destination -> ISO time, deliveries of the monthly report of a WIB month (YYYY-MM) */
+    monthlyDeliveries: (month: string) => k('recap', 'monthly', month, 'deliveries'),
     /** hash `channel:chatId` -> ISO time, deliveries of reminder `n` of an order */
     reminderDeliveries: (orderId: string, n: number) => k('reminder', orderId, n),
     /** hash id -> BufferJSON value: the Baileys signal keys of one type (pre-key, session, ...) */
@@ -103,6 +105,10 @@ export function createKeys(prefix = 'umkm:') {
     floodCount: (channel: string, chatId: string, second: number) => k('flood', channel, chatId, second),
     /** string with TTL: the flood notice was sent to this chat lately (one notice, then silence) */
     floodNotice: (channel: string, chatId: string) => k('flood', 'noticed', channel, chatId),
+    /** string: the reminder text admins approved for coordinators' nudges (`/tekspengingat`) */
+    nudgeText: () => k('coord', 'nudge-text'),
+    /** string with a 7-day TTL: the last nudge of a unit (its scopeKey), ISO time; at most one a week */
+    unitNudge: (scopeKey: string) => k('coord', 'nudge', scopeKey),
     /** sorted set (score = parked ms) of notifications waiting for a phone with no reachable chat (member: job id + payload JSON) */
     waitingNotifications: (phone: string) => k('notification', 'waiting', phone),
     /** string: the one proactive WhatsApp message to an owner who has not linked yet was sent (never again) */

@@ -6,7 +6,8 @@ import type { Keys } from './keys.js';
 import { parseStored } from './json.js';
 import { defineScript, execResults } from './scripts.js';
 
-export type UpdateResult = { ok: true; order: Order } | { ok: false; reason: 'not-found' | 'illegal-move' | 'not-allowed' };
+/** `contended`: other writers kept changing the order and every compare-and-set lost (not a refused move). */
+export type UpdateResult = { ok: true; order: Order } | { ok: false; reason: 'not-found' | 'illegal-move' | 'not-allowed' | 'contended' };
 
 /**
  * Lua: writes order ARGV[1] (in hash KEYS[1]) as ARGV[3] only if it is still ARGV[2], and adds
@@ -105,7 +106,7 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
         if ((await compareAndSet(keys.orders(), income, id, raw, JSON.stringify(next), next.umkmId, delta)) === 1) return { ok: true, order: next };
         if (attempt > 2) await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
       }
-      return { ok: false, reason: 'illegal-move' };
+      return { ok: false, reason: 'contended' };
     },
     /**
      * Records order `byId` as the replacement of rejected order `id`, once: refused (with the order

@@ -85,7 +85,7 @@ describe('owners who have not linked yet, invitations, and orders nobody accepts
     const list = await asn.say(product, /produk \(halaman/);
     const b = buttonsOf(list).find((x) => x.text.startsWith(`${product} · `))!;
     await asn.pressData(list.message_id, b.data!, new RegExp(`💰 Rp`));
-    await asn.press(/Beli/, /Mau beli berapa\?/);
+    await asn.press(/Beli/, /Berapa jumlah yang ingin Anda beli\?/);
     await asn.say('1', /Ringkasan pesanan/);
     const atCheckout = await asn.press(/Konfirmasi pesanan/, /data warga isoman|Pilih penerima paket/);
     expect(readable(atCheckout)).toContain('UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung.');

@@ -87,7 +87,7 @@ describe(`a file streamed in chunks of ${REDIS_CHUNK} rows`, () => {
   test('one bad row at the very end refuses the whole file; the good file is then written whole, and again is unchanged', async () => {
     const n = 2 * REDIS_CHUNK + 10;
     const bad = roster(n, (i, row) => (i === n - 1 ? row.replace(',asn', ',bupati') : row));
-    expect(await importCsv(store, 'roster', inChunks(bad), { now: NOW })).toEqual({ ok: false, errors: [`line ${n + 1}: role: must be asn or admin`] });
+    expect(await importCsv(store, 'roster', inChunks(bad), { now: NOW })).toEqual({ ok: false, errors: [`line ${n + 1}: role: must be asn, admin or koordinator`] });
     expect(await redis.keys(`${prefix}*`)).toEqual([]);
 
     expect(await importCsv(store, 'roster', inChunks(roster(n)), { now: NOW })).toEqual({ ok: true, added: n, updated: 0, unchanged: 0 });

@@ -131,7 +131,7 @@ describe('roster import', () => {
         'line 3: nip: gender 3 must be 1 or 2',
         'line 3: name: is required',
         'line 3: opd: is required',
-        'line 3: role: must be asn or admin',
+        'line 3: role: must be asn, admin or koordinator',
         'line 4: phone: is not a valid phone number',
       ],
     });

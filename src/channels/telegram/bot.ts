@@ -9,6 +9,7 @@ import type { Input, MediaRef } from '../../engine/types.js';
 import { textToInput } from '../commands.js';
 import type { FetchMedia, HandledMessage, MessageHandler } from '../types.js';
 import { createTelegramSender, type TelegramSender } from './sender.js';
+import { LRUCache } from 'lru-cache';
 
 /** Telegram refuses downloads above 20 MB through the public Bot API. */
 const MAX_DOWNLOAD = 20 * 1024 * 1024;
@@ -58,14 +59,12 @@ export const REPEAT_TAP_MS = 3000;
  * REPEAT_TAP_MS, and at most `max` chats.
  */
 export function createTapMemory(now: () => number = Date.now, max = 10_000) {
-  const last = new Map<string, { key: string; at: number }>();
+  const last = new LRUCache<string, { key: string; at: number }>({ max });
   return {
     isRepeat(chatId: string, key: string): boolean {
       const t = now();
       const prev = last.get(chatId);
-      last.delete(chatId); // re-inserted last: the Map's order is the taps' order
       last.set(chatId, { key, at: t });
-      if (last.size > max) last.delete(last.keys().next().value!);
       return prev !== undefined && prev.key === key && t - prev.at < REPEAT_TAP_MS;
     },
   };

@@ -1,22 +1,15 @@
-/** A small least-recently-used map: the oldest entry goes when `max` is exceeded. In memory only. */
-export function createLru<K, V>(max: number) {
-  const map = new Map<K, V>();
+import { LRUCache } from 'lru-cache';
+
+/** A small least-recently-used map (lru-cache): the oldest entry goes when `max` is exceeded. In memory only. */
+export function createLru<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(max: number) {
+  const cache = new LRUCache<K, V>({ max });
   return {
-    get(key: K): V | undefined {
-      const v = map.get(key);
-      if (v !== undefined) {
-        map.delete(key);
-        map.set(key, v);
-      }
-      return v;
-    },
+    get: (key: K): V | undefined => cache.get(key),
     set(key: K, value: V): void {
-      map.delete(key);
-      map.set(key, value);
-      while (map.size > max) map.delete(map.keys().next().value as K);
+      cache.set(key, value);
     },
     get size() {
-      return map.size;
+      return cache.size;
     },
   };
 }

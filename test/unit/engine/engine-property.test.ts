@@ -64,7 +64,7 @@ const someText = fc.oneof(
     'x'.repeat(2500),
   ),
 );
-const knownIds = ['m:browse', 'm:search', 'm:cart', 'm:orders', 'm:recipients', 'm:admin', 'm:owner-orders', 'm:owner-products', 'cat:kuliner', 'cat:x', 'kec:99', 'kec:-1', 'p:UMKM-001-01', 'p:nope', 'buy', 'q:0', 'q:1000', 'q:-3', 'co:confirm', 'sw:new', 'ed:remove', 'rc:new', 'rc:zzz', 'rk:42', 'rl:1e3', 'rn:skip', 'rp:keep', 'post:skip', 'post:skip:ORD-1', 'post:link:', 'mo:ORD-1', 'lang:en', 'lang:xx', 'reg:yes', 'reg:no', 'reg:again', 'rx:recipient', 'rx:cancel', 'rx:cancel-yes', 'rx:cancel-no', 'nav:menu', 'nav:back', 'pg:next', 'sort:price', 'rcp:yes', 'rj:yes', 'rj:sold-out', 'dv:yes', 'uo:dlv:ORD-1', 'uo:see:ORD-20261122-00001', 'pe:photo'];
+const knownIds = ['m:browse', 'm:search', 'm:cart', 'm:orders', 'm:recipients', 'm:admin', 'm:owner-orders', 'm:owner-products', 'cat:kuliner', 'cat:x', 'kec:99', 'kec:-1', 'p:UMKM-001-01', 'p:nope', 'buy', 'q:0', 'q:1000', 'q:-3', 'co:confirm', 'sw:new', 'ed:remove', 'rc:new', 'rc:zzz', 'rk:42', 'rl:1e3', 'rn:skip', 'rr:keep', 'post:skip', 'post:skip:ORD-1', 'post:link:', 'mo:ORD-1', 'lang:en', 'lang:xx', 'reg:yes', 'reg:no', 'reg:again', 'rx:recipient', 'rx:cancel', 'rx:cancel-yes', 'rx:cancel-no', 'nav:menu', 'nav:back', 'pg:next', 'sort:price', 'rcp:yes', 'rj:yes', 'rj:sold-out', 'dv:yes', 'uo:dlv:ORD-1', 'uo:see:ORD-20261122-00001', 'pe:photo'];
 const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: someText.map((text) => ({ kind: 'text' as const, text })), weight: 3 },
   { arbitrary: fc.nat(200).map((n) => ({ kind: 'offered' as const, n })), weight: 3 },
@@ -98,7 +98,7 @@ async function perform(d: Driver, a: Action): Promise<OutboundMessage[]> {
       return d.send(textToInput(a.text));
     case 'offered':
     case 'forward': {
-      const ids = a.kind === 'offered' ? d.ids : d.ids.filter((id) => !/^(nav:|m:help|co:clear|rp:other|rcp:)/.test(id));
+      const ids = a.kind === 'offered' ? d.ids : d.ids.filter((id) => !/^(nav:|m:help|co:clear|rr:other|rcp:)/.test(id));
       return ids.length ? d.choose(ids[a.n % ids.length]!) : d.say(String(a.n));
     }
     case 'forged':

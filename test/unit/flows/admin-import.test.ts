@@ -100,7 +100,7 @@ test('every kind of bad row is explained in Indonesian, line and column first; a
   expect(admin.text).toContain('❌ Impor daftar ASN ditolak: 5 masalah');
   expect(admin.text).toContain('baris 2, kolom nip: harus 18 digit, tertulis 3 digit');
   expect(admin.text).toContain('baris 2, kolom phone: bukan nomor telepon yang benar');
-  expect(admin.text).toContain('baris 2, kolom role: harus asn atau admin');
+  expect(admin.text).toContain('baris 2, kolom role: harus asn, admin atau koordinator');
   expect(admin.text).toContain('baris 4, kolom phone: sama dengan baris 3');
   expect(admin.text).toContain('baris 5, kolom name: wajib diisi');
 

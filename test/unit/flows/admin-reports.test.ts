@@ -35,7 +35,7 @@ afterAll(async () => {
 
 test('/statistik: today, this week, this month in WIB, per OPD with the share of its ASN who bought, and a PNG chart', async () => {
   await admin.command('statistik');
-  const [body, chart] = admin.last;
+  const [body, kel, chart] = admin.last;
   expect(body!.text).toContain('Hari ini (22/11/2026): 1 pembelian · Rp 50.000');
   expect(body!.text).toContain('Minggu ini (sejak 16/11/2026): 2 pembelian · Rp 75.000');
   expect(body!.text).toContain('Bulan ini (sejak 01/11/2026): 3 pembelian · Rp 115.000');
@@ -47,7 +47,18 @@ test('/statistik: today, this week, this month in WIB, per OPD with the share of
   expect(chart!.text).toContain('Grafik nilai belanja per Perangkat Daerah, November 2026');
   const png = await readFile(path.join(t.mediaDir, chart!.photo!.path!));
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(admin.labels).toEqual(['⬅️ Menu admin', '🏠 Menu utama']);
+  expect(admin.labels).toEqual(['📄 CSV per kelurahan', '⬅️ Menu admin', '🏠 Menu utama']);
+  // The UMKM database per kelurahan: registered, sold this month, Rupiah (UMKM-001 is in Beji, Beji).
+  expect(kel!.text).toContain('• Beji (Beji): ');
+  expect(kel!.text).toMatch(/• Beji \(Beji\): \d+ UMKM · 1 menjual · Rp 115\.000/);
+  await admin.press('📄 CSV per kelurahan');
+  const doc = admin.last[0]!.document!;
+  expect(doc.fileName).toBe('umkm-per-kelurahan-2026-11.csv');
+  const lines = doc.content.trim().split('\n');
+  expect(lines[0]).toBe('kecamatan,kelurahan,umkm_registered,umkm_sold_this_month,rupiah_this_month');
+  expect(lines).toHaveLength(1 + 63); // every kelurahan of Depok
+  expect(lines).toContainEqual(expect.stringMatching(/^Beji,Beji,\d+,1,115000$/));
+  expect(lines).toContain('Beji,Kukusan,0,0,0');
 });
 
 test('/rekap: today by default, a given past date, and a polite refusal for a bad one', async () => {
@@ -109,4 +120,20 @@ test('/gagal lists failed report jobs with a retry button each and "retry all"',
   expect(await q.getFailedCount()).toBe(0);
   await admin.choose('gf:r:ORD-20261122-90002'); // the button is gone with the list
   expect(admin.text).toContain('Tombol itu sudah tidak berlaku');
+});
+
+test('/rekap bulan: last month by default, ranked with the change, chart and CSV; a bad or unfinished month refused', async () => {
+  await admin.command('rekap', 'bulan 2026-11'); // still running
+  expect(admin.text).toContain('Bulan belum sesuai');
+  await admin.command('rekap', 'bulan 13-2026');
+  expect(admin.text).toContain('Bulan belum sesuai');
+  await admin.command('rekap', 'bulan');
+  const [body, chart, doc] = admin.last;
+  expect(body!.text).toContain('Laporan Bulanan Partisipasi ASN Belanja Produk UMKM — Oktober 2026');
+  expect(body!.text).toContain('1. Kecamatan Beji: 1/3 ASN (33%, +33 poin) · 1 pembelian · Rp 99.000 (+Rp 99.000)');
+  expect(body!.text).toContain('Dinas Kesehatan: 0/3 ASN (0%, 0 poin) · 0 pembelian · Rp 0 (Rp 0)');
+  expect(chart!.photo?.path).toMatch(/^charts\/.*\.png$/);
+  expect(doc!.document!.fileName).toBe('rekap-bulanan-belanja-umkm-2026-10.csv');
+  await admin.command('rekap', 'bulan 10/2026');
+  expect(admin.last[0]!.text).toContain('— Oktober 2026');
 });

@@ -159,7 +159,7 @@ describe('an earlier recipient', () => {
       } else {
         await d.press(d.labels.find((l) => l.startsWith('Dewi Sartika'))!);
         expect(d.text).toContain('ℹ️ Dalam 7 hari terakhir sudah ada 1 paket yang dipesan untuk penerima ini.');
-        await d.press('rp:keep');
+        await d.press('rr:keep');
       }
       await d.sendPhoto(await jpeg(1000 + i));
       expect(d.text).toContain('Bukti pembayaran pesanan');

@@ -1,0 +1,106 @@
+import { MAX_CHOICE_BYTES } from '../src/domain/order-choices.js';
+import { CATEGORIES, type Category } from '../src/domain/schemas.js';
+import { KECAMATAN } from '../src/domain/wilayah.js';
+
+/**
+ * Button ids as typed values: `prefix` + a value, built with `pack` and read back with `parse`
+ * (null: the id is not of this kind), instead of slicing strings in the steps. Every prefix is
+ * defined once, with its meaning: defining it twice throws when the flows load, so no two flows
+ * read one prefix in different ways (test/unit/flows/choice-ids.test.ts checks the rest).
+ * Telegram takes at most MAX_CHOICE_BYTES of callback data.
+ */
+export interface ChoiceIds<V, P = V> {
+  readonly prefix: string;
+  readonly meaning: string;
+  pack(value: P): string;
+  parse(id: string): V | null;
+}
+
+const DEFINED = new Map<string, string>();
+
+/** Every prefix defined so far, with its meaning. */
+export const definedChoicePrefixes = (): ReadonlyMap<string, string> => DEFINED;
+
+function define(prefix: string, meaning: string): void {
+  if (!/^[a-z]+:(?:[a-z]+:)?$/.test(prefix)) throw new Error(`button prefix "${prefix}" must be lower-case letters and a colon (twice at most)`);
+  const taken = DEFINED.get(prefix);
+  if (taken !== undefined) throw new Error(`button prefix "${prefix}" (${meaning}) is taken: ${taken}`);
+  DEFINED.set(prefix, meaning);
+}
+
+/** A fixed set of words: `rr:keep`. */
+export function wordChoices<const W extends string>(prefix: string, meaning: string, words: readonly W[]): ChoiceIds<W> {
+  define(prefix, meaning);
+  return {
+    prefix,
+    meaning,
+    pack: (w) => `${prefix}${w}`,
+    parse: (id) => {
+      if (!id.startsWith(prefix)) return null;
+      const w = id.slice(prefix.length);
+      return (words as readonly string[]).includes(w) ? (w as W) : null;
+    },
+  };
+}
+
+/** A key of at most `maxKey` bytes (a SKU, an order id): `p:UMKM-001-01`. */
+export function keyChoices(prefix: string, meaning: string, maxKey: number): ChoiceIds<string> & { maxKey: number } {
+  if (prefix.length + maxKey > MAX_CHOICE_BYTES) throw new Error(`button prefix "${prefix}" with ${maxKey}-byte keys exceeds ${MAX_CHOICE_BYTES} bytes`);
+  define(prefix, meaning);
+  return {
+    prefix,
+    meaning,
+    maxKey,
+    pack: (key) => `${prefix}${key}`,
+    parse: (id) => {
+      if (!id.startsWith(prefix)) return null;
+      const key = id.slice(prefix.length);
+      return key && Buffer.byteLength(key) <= maxKey ? key : null;
+    },
+  };
+}
+
+/** A position in a list that the step shows (kecamatan, kelurahan): `rk:3`; `parse` needs the list. */
+export interface IndexChoices {
+  readonly prefix: string;
+  readonly meaning: string;
+  pack(index: number): string;
+  parse<T>(id: string, list: readonly T[]): T | null;
+  /** the position itself (a list read later, as pages of OPD) */
+  index(id: string): number | null;
+}
+export function indexChoices(prefix: string, meaning: string): IndexChoices {
+  define(prefix, meaning);
+  const index = (id: string): number | null => {
+    if (!id.startsWith(prefix)) return null;
+    const digits = id.slice(prefix.length);
+    return /^\d{1,4}$/.test(digits) ? Number(digits) : null;
+  };
+  return {
+    prefix,
+    meaning,
+    pack: (i) => `${prefix}${i}`,
+    index,
+    parse<T>(id: string, list: readonly T[]): T | null {
+      const i = index(id);
+      return i === null ? null : (list[i] ?? null);
+    },
+  };
+}
+
+/** A kecamatan of Depok, by its position (browse, broadcast audience). */
+const kecamatanIndex = indexChoices('kec:', 'a kecamatan of Depok, by its position in KECAMATAN');
+export const KECAMATAN_CHOICE: ChoiceIds<string, number> = {
+  prefix: kecamatanIndex.prefix,
+  meaning: kecamatanIndex.meaning,
+  pack: kecamatanIndex.pack,
+  parse: (id) => kecamatanIndex.parse(id, KECAMATAN),
+};
+/** Every kecamatan at once (browse): no position, so KECAMATAN_CHOICE never reads it as one. */
+export const ALL_KECAMATAN = `${kecamatanIndex.prefix}all`;
+
+/** A product category (browse, broadcast audience). */
+export const CATEGORY_CHOICE: ChoiceIds<Category> = wordChoices('cat:', 'a product category', CATEGORIES);
+
+/** The next or previous page of a list (browse, the owner's products). */
+export const PAGE_CHOICE = wordChoices('pg:', 'the next or previous page of a list', ['next', 'prev']);
