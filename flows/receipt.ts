@@ -14,7 +14,7 @@ import { choice, menuButton, text } from './ui.js';
  * once, the order paid. `lost` answers when the photo can no longer be fetched (one kept in the
  * session while the ASN chose the order: WhatsApp keeps received media for a while only).
  */
-async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepResult): Promise<StepResult> {
+async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepResult, asPdf = false): Promise<StepResult> {
   const orderId = ctx.session.orderId;
   if (!orderId) return goto('menu', 'main');
   const order = await ctx.deps.store.orders.get(orderId);
@@ -28,8 +28,12 @@ async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepRes
     if (!lost) throw err;
     return lost();
   }
-  const stored = await ctx.deps.media.storeImage(bytes, 'receipts');
-  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'receipt-too-large' : stored.reason === 'too-many-pixels' ? 'receipt-too-many-pixels' : 'receipt-not-image', { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
+  // A PDF (what many banking apps share) is checked by its bytes and kept without its metadata.
+  const stored = asPdf ? await ctx.deps.media.storePdf(bytes, 'receipts') : await ctx.deps.media.storeImage(bytes, 'receipts');
+  if (!stored.ok) {
+    const key = stored.reason === 'too-large' ? 'receipt-too-large' : stored.reason === 'too-many-pixels' ? 'receipt-too-many-pixels' : 'receipt-not-image';
+    return invalid(key, { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
+  }
   const other = await ctx.deps.store.orders.claimReceipt(stored.hash, order.id);
   if (other) {
     // The file is the other order's; once retention removed it there, this copy would be kept forever.
@@ -95,7 +99,10 @@ export const strayReceipt: StrayInput = async (ctx, input) => {
   return onReceiptStep(await acceptReceipt(ctx, input.media));
 };
 
-/** The payment proof: a photo (or an image sent as a file), sniffed, EXIF-stripped, stored by hash. */
+/**
+ * The payment proof: a photo (or an image sent as a file), sniffed, EXIF-stripped, stored by hash;
+ * or a PDF, sniffed and stored without its metadata.
+ */
 export const receiptFlow = defineFlow({
   name: 'receipt',
   data: ReceiptDataSchema,
@@ -125,7 +132,7 @@ export const receiptFlow = defineFlow({
       },
       handle(ctx, input) {
         if (input.kind === 'photo') return acceptReceipt(ctx, input.media);
-        if (input.kind === 'document') return invalid('receipt-not-image');
+        if (input.kind === 'document') return acceptReceipt(ctx, input.media, undefined, true);
         if (input.kind === 'choice' && input.id === 'rx:recipient') return goto('recipient', 'start');
         if (input.kind === 'choice' && input.id === 'rx:cancel') return goto('receipt', 'cancel');
         return invalid('receipt-need-photo');

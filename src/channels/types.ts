@@ -13,6 +13,10 @@ export interface OutboundMessage {
   requestContact?: boolean;
   /** the user is expected to type a number: numbered channels list choices without numbers */
   expectsNumber?: boolean;
+  /** the first `listed` choices are already listed, numbered, in the text (numbered channels skip them) */
+  listed?: number;
+  /** a message of its own (a caption to copy): never joined with the others of its turn */
+  standalone?: boolean;
   /**
    * The same for every send of one message (a report to one destination): a sender that can drop
    * a repeat (the WhatsApp outbox, a durable queue) keys on it instead of the content, so a send
