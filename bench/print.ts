@@ -3,11 +3,12 @@ import type { BroadcastFigures } from './broadcast.js';
 import type { FairnessFigures } from './fairness.js';
 import type { MemoryFigures } from './memory.js';
 import type { SearchFigures } from './search.js';
+import type { WhatsAppFigures } from './whatsapp.js';
 import { fmt, table, verdict } from './report.js';
 import type { JourneyFigures } from './throughput.js';
 
 /** Targets of the issue. */
-export const TARGETS = { costRatio: 2, updatesPerSecond: 500, broadcastRatio: 0.9, rssMb: 250, searchP99Ms: 20 };
+export const TARGETS = { costRatio: 2, updatesPerSecond: 500, broadcastRatio: 0.9, rssMb: 250, searchP99Ms: 20, waMessagesPerPurchase: 12, waLongestWaitMs: 1500 };
 
 /** Prints the round with the median cost ratio (`ours`, `bare`) in full, and every round's cost. */
 export function printJourney(ours: JourneyFigures, bare: JourneyFigures, rounds: { ours: JourneyFigures; bare: JourneyFigures }[] = [{ ours, bare }]): void {
@@ -138,4 +139,22 @@ export function printSearch(f: SearchFigures): void {
       ['wall clock (includes waiting for a busy CPU)', ms(f.wall.p50), ms(f.wall.p99), ms(f.wall.max), `p99 < ${TARGETS.searchP99Ms} ms: ${verdict(f.wall.p99 < TARGETS.searchP99Ms)}`],
     ]),
   );
+}
+
+export function printWhatsApp(w: WhatsAppFigures): void {
+  const row = (name: string, f: (p: WhatsAppFigures['alone']) => string, target = '') => [name, f(w.alone), f(w.duringBroadcast), target];
+  console.log(
+    table(
+      'Part 6: one ASN purchase over WhatsApp (Baileys adapter, injected socket), one input every 2 s: ' +
+        'register confirm, browse, a typo, new recipient, receipt photo, post link',
+      [
+        ['', 'alone', `${fmt(w.broadcast)} flyers queued`, 'target'],
+        row('inputs', (p) => fmt(p.inputs)),
+        row('WhatsApp messages received', (p) => fmt(p.messages), `< ${TARGETS.waMessagesPerPurchase}: ${verdict(Math.max(w.alone.messages, w.duringBroadcast.messages) < TARGETS.waMessagesPerPurchase)}`),
+        row('messages per input', (p) => fmt(p.messages / p.inputs, 2)),
+        row('longest wait for a whole answer (ms)', (p) => fmt(p.longestWaitMs), `<= ${TARGETS.waLongestWaitMs}: ${verdict(Math.max(w.alone.longestWaitMs, w.duringBroadcast.longestWaitMs) <= TARGETS.waLongestWaitMs)}`),
+      ],
+    ),
+  );
+  console.log(`wait: the pacer's booked delay of the answer's last message + the bot's own time; the flyers are booked over ${fmt(w.broadcastSpanSeconds)} s by the bulk caps`);
 }

@@ -24,11 +24,12 @@ import { createDriver } from './driver.js';
 import { simulateMonth } from './fairness.js';
 import type { JourneyPerson } from './journey.js';
 import { measureMemory } from './memory.js';
-import { printBroadcast, printFairness, printJourney, printMemory, printSearch } from './print.js';
+import { printBroadcast, printFairness, printJourney, printMemory, printSearch, printWhatsApp } from './print.js';
 import { machine, machineLine } from './report.js';
 import { measureSearch } from './search.js';
 import { benchPhone, receiptJpeg, seedRoster } from './seed.js';
 import { type JourneyFigures, measureJourney } from './throughput.js';
+import { measureWhatsApp } from './whatsapp.js';
 
 // The only place the benchmark reads the environment.
 const count = (def: number) => z.coerce.number().int().positive().default(def);
@@ -46,7 +47,9 @@ const env = z
     /** products of the generated catalogue in part 5 (search) */
     BENCH_SEARCH_PRODUCTS: count(15_000),
     /** which parts to run, e.g. "1,4" */
-    BENCH_PARTS: z.string().regex(/^[1-5](,[1-5])*$/, { error: 'must list parts 1-5, e.g. 1,3' }).default('1,2,3,4,5'),
+    BENCH_PARTS: z.string().regex(/^[1-6](,[1-6])*$/, { error: 'must list parts 1-6, e.g. 1,3' }).default('1,2,3,4,5,6'),
+    /** flyers queued in the WhatsApp pacer while part 6's second purchase is typed */
+    BENCH_WA_BROADCAST: count(200),
     /** the catalogue part 1 runs on: the demo one, a city's (1,490 UMKM) or a province's (15,000 UMKM) */
     BENCH_CATALOGUE: z.enum(['demo', 'city', 'province']).default('demo'),
     /** `tsx` runs both bots from the TypeScript sources instead of compiled JavaScript */
@@ -83,7 +86,8 @@ async function main(): Promise<void> {
       const s = CATALOGUE_SIZES[env.BENCH_CATALOGUE];
       console.log(`Catalogue: ${env.BENCH_CATALOGUE} (${s.umkm.toLocaleString('en')} UMKM, ${s.products.toLocaleString('en')} products, ${s.asn.toLocaleString('en')} more ASN) seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     } else console.log('Catalogue: demo');
-    if (env.BENCH_RUNTIME === 'compiled') {
+    // Parts 1-3 run the bots in child processes; part 4 and part 5 (in this process) need no build.
+    if (env.BENCH_RUNTIME === 'compiled' && [1, 2, 3].some((p) => parts.has(p))) {
       const t0 = performance.now();
       await compileSubjects();
       console.log(`Both bots run compiled JavaScript (tsc, ${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
@@ -138,6 +142,9 @@ async function main(): Promise<void> {
         );
       }
       if (parts.has(5)) printSearch(measureSearch(env.BENCH_SEARCH_PRODUCTS));
+      if (parts.has(6)) {
+        printWhatsApp(await measureWhatsApp({ redisUrl, prefix: `${prefix}wa:`, broadcast: env.BENCH_WA_BROADCAST }));
+      }
     } finally {
       driver.close();
       await fake.close();

@@ -101,10 +101,10 @@ function listReply(ctx: BrowseCtx, listings: Listing[], page: number): Reply {
   }
   nav.push(backButton(), menuButton());
   const orderNote = !mixed ? '' : d.sort === 'price-asc' ? ctx.deps.t('browse-order-price') : ctx.deps.t('browse-order-fair');
-  return text('browse-list', { page: p + 1, pages, count: listings.length, items: lines.join('\n'), note: orderNote }, [
-    ...choices,
-    ...nav,
-  ]);
+  // The text lists the products numbered as their choices: numbered channels list them once.
+  return text('browse-list', { page: p + 1, pages, count: listings.length, items: lines.join('\n'), note: orderNote }, [...choices, ...nav], {
+    listed: choices.length,
+  });
 }
 
 /** Category -> optional kecamatan -> paged list -> product detail; and search. */

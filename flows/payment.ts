@@ -14,7 +14,7 @@ const KeptMediaSchema = z.object({
   caption: z.string().optional(),
 });
 
-const PaymentDataSchema = z.object({ media: KeptMediaSchema.optional() });
+const PaymentDataSchema = z.object({ media: KeptMediaSchema.optional(), asPdf: z.boolean().optional() });
 
 /** Choice id of a payment method. */
 const METHOD = 'pm:';
@@ -51,7 +51,7 @@ export const paymentFlow = defineFlow({
         const res = await ctx.deps.store.orders.update(order.id, { paidWith: method }, 'asn', order);
         if (!res.ok) return goto('receipt', 'ask');
         const sendAgain = () => goto('receipt', 'ask', { replies: [text('receipt-send-again')] });
-        return onReceiptStep(await acceptReceipt(ctx, media, sendAgain));
+        return onReceiptStep(await acceptReceipt(ctx, media, sendAgain, ctx.data.asPdf === true));
       },
     },
   },

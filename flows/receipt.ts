@@ -15,7 +15,7 @@ import { choice, menuButton, text } from './ui.js';
  * once, the order paid. `lost` answers when the photo can no longer be fetched (one kept in the
  * session while the ASN chose the order: WhatsApp keeps received media for a while only).
  */
-export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepResult): Promise<StepResult> {
+export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => StepResult, asPdf = false): Promise<StepResult> {
   const orderId = ctx.session.orderId;
   if (!orderId) return goto('menu', 'main');
   const order = await ctx.deps.store.orders.get(orderId);
@@ -24,7 +24,7 @@ export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => 
   // Several ways to pay were shown: the ASN says which one they used (the report tells the office).
   const methods = methodsOf(order.payTo);
   const paidWith = order.paidWith ?? (methods.length === 1 ? methods[0] : undefined);
-  if (methods.length > 1 && !paidWith) return goto('payment', 'method', { data: { media } });
+  if (methods.length > 1 && !paidWith) return goto('payment', 'method', { data: { media, asPdf } });
   if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('receipt-too-large');
   let bytes: Buffer;
   try {
@@ -33,8 +33,12 @@ export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => 
     if (!lost) throw err;
     return lost();
   }
-  const stored = await ctx.deps.media.storeImage(bytes, 'receipts');
-  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'receipt-too-large' : stored.reason === 'too-many-pixels' ? 'receipt-too-many-pixels' : 'receipt-not-image', { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
+  // A PDF (what many banking apps share) is checked by its bytes and kept without its metadata.
+  const stored = asPdf ? await ctx.deps.media.storePdf(bytes, 'receipts') : await ctx.deps.media.storeImage(bytes, 'receipts');
+  if (!stored.ok) {
+    const key = stored.reason === 'too-large' ? 'receipt-too-large' : stored.reason === 'too-many-pixels' ? 'receipt-too-many-pixels' : 'receipt-not-image';
+    return invalid(key, { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
+  }
   const other = await ctx.deps.store.orders.claimReceipt(stored.hash, order.id);
   if (other) {
     // The file is the other order's; once retention removed it there, this copy would be kept forever.
@@ -100,7 +104,10 @@ export const strayReceipt: StrayInput = async (ctx, input) => {
   return onReceiptStep(await acceptReceipt(ctx, input.media));
 };
 
-/** The payment proof: a photo (or an image sent as a file), sniffed, EXIF-stripped, stored by hash. */
+/**
+ * The payment proof: a photo (or an image sent as a file), sniffed, EXIF-stripped, stored by hash;
+ * or a PDF, sniffed and stored without its metadata.
+ */
 export const receiptFlow = defineFlow({
   name: 'receipt',
   data: ReceiptDataSchema,
@@ -119,7 +126,7 @@ export const receiptFlow = defineFlow({
       },
       handle(ctx, input) {
         if (input.kind === 'photo') return acceptReceipt(ctx, input.media);
-        if (input.kind === 'document') return invalid('receipt-not-image');
+        if (input.kind === 'document') return acceptReceipt(ctx, input.media, undefined, true);
         if (input.kind === 'choice' && input.id === 'rx:recipient') return goto('recipient', 'start');
         if (input.kind === 'choice' && input.id === 'rx:cancel') return goto('receipt', 'cancel');
         return invalid('receipt-need-photo');

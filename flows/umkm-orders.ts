@@ -69,8 +69,9 @@ export const umkmOrdersFlow = defineFlow({
           const open = all.filter(waitsForOwner).slice(0, OPEN_LIST_MAX);
           const nav = [choice('uw:week', 'uo-week'), ...switchButtons(ctx), menuButton()];
           if (!open.length) return reply(text('uo-list-none', { umkm: umkm.name }, nav));
-          const lines = open.map((o) =>
+          const lines = open.map((o, i) =>
             ctx.deps.t('uo-list-line', {
+              n: i + 1,
               id: o.id,
               date: formatWib(new Date(o.createdAt)),
               total: formatRupiah(o.total),
@@ -82,7 +83,8 @@ export const umkmOrdersFlow = defineFlow({
           const buttons = open.map((o) =>
             literal(ownerChoiceId('see', o.id), clip(`${o.id} · ${ownerStatus(ctx, o)}`, 60)),
           );
-          return reply(text('uo-list', { umkm: umkm.name, count: open.length, items: lines.join('\n\n') }, [...buttons, ...nav]));
+          // Numbered channels number the lines (uo-list-line) and list the orders once.
+          return reply(text('uo-list', { umkm: umkm.name, count: open.length, items: lines.join('\n\n') }, [...buttons, ...nav], { listed: buttons.length }));
         }),
       handle(ctx, input) {
         const owner = ownerButton(ctx, input);

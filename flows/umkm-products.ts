@@ -95,13 +95,12 @@ export const umkmProductsFlow = defineFlow({
             .join('\n');
           const key = all.length ? 'up-list' : 'up-list-none';
           return reply(
-            text(key, { umkm: umkm.name, count: all.length, page: page + 1, pages, items }, [
-              ...buttons,
-              ...nav,
-              choice('pa:add', 'up-add'),
-              ...switchButtons(ctx),
-              menuButton(),
-            ]),
+            text(
+              key,
+              { umkm: umkm.name, count: all.length, page: page + 1, pages, items },
+              [...buttons, ...nav, choice('pa:add', 'up-add'), ...switchButtons(ctx), menuButton()],
+              { listed: buttons.length },
+            ),
           );
         }),
       handle(ctx, input) {

@@ -5,7 +5,11 @@ engine-error = Sorry, something went wrong on our side. Please try again shortly
 engine-unavailable = Sorry, the service is having a problem and your message was not processed. Please send it again in a little while.
 engine-nothing = Type /menu to see the options.
 engine-too-long = Your message is too long (at most { $max } characters). Please send a shorter one.
-engine-stale-button = That button is no longer valid. Please choose from the latest message.
+engine-stale-button =
+    { $channel ->
+        [numbered] That choice is no longer valid. Please choose from the latest message.
+       *[other] That button is no longer valid. Please choose from the latest message.
+    }
 engine-repeat-tap = Already done. 👍
 engine-unknown-command = The command /{ $command } is unknown. Type /menu to see the options.
 engine-unknown-command-unregistered = The command /{ $command } is unknown. Type /start to register.
@@ -17,19 +21,46 @@ engine-unexpected-input = Sorry, we cannot handle that message at this step.
 ui-literal = { $text }
 ui-back = ⬅️ Back
 ui-menu = 🏠 Main menu
-ui-choose-button = Please choose one of the buttons below (or type its number).
+ui-choose-button =
+    { $channel ->
+        [numbered] { $choices ->
+            [0] Please choose from the numbered list, or type /menu.
+            [1] Type 1 or the name of the option.
+           *[other] Type a number from 1 to { $choices } or the name of the option.
+        }
+       *[other] Please choose one of the buttons below (or type its number).
+    }
 
 ## Register
 register-welcome =
     Welcome to the Depok UMKM Shopping service 🙏
     This service is for Depok civil servants (ASN) buying local small-business products for residents in self-isolation, and for the small businesses themselves.
 
-    To begin, tap "📱 Share my number" below so we can match your number with the staff roster.
+    { $channel ->
+        [numbered] To begin, we need to match your number with the staff roster, but WhatsApp has not shown us your number yet. Please share your phone number in this chat, then send a message again.
+       *[other] To begin, tap "📱 Share my number" below so we can match your number with the staff roster.
+    }
 register-share-contact = 📱 Share my number
-register-need-contact = Please tap the "📱 Share my number" button at the bottom of the screen to register.
-register-use-button = For your security, numbers cannot be typed. Please tap "📱 Share my number" at the bottom of the screen.
-register-not-own-contact = Sorry, only your own number can be used. Tap "📱 Share my number", not someone else's contact.
-register-bad-phone = We could not read that number. Please share your number with the button below.
+register-need-contact =
+    { $channel ->
+        [numbered] WhatsApp has not shown us your number yet. Please share your phone number in this chat, then send a message again.
+       *[other] Please tap the "📱 Share my number" button at the bottom of the screen to register.
+    }
+register-use-button =
+    { $channel ->
+        [numbered] For your security, numbers cannot be typed: we only use the number WhatsApp itself shows us. Please share your phone number in this chat, then send a message again.
+       *[other] For your security, numbers cannot be typed. Please tap "📱 Share my number" at the bottom of the screen.
+    }
+register-not-own-contact =
+    { $channel ->
+        [numbered] Sorry, a contact card cannot be used: we only use your own number as WhatsApp shows it. Please share your phone number in this chat, then send a message again.
+       *[other] Sorry, only your own number can be used. Tap "📱 Share my number", not someone else's contact.
+    }
+register-bad-phone =
+    { $channel ->
+        [numbered] We could not read that number. Please share your phone number in this chat, then send a message again.
+       *[other] We could not read that number. Please share your number with the button below.
+    }
 register-not-on-roster =
     Sorry, your number is not registered for this service.
     If you are a Depok civil servant or small-business owner, please contact { $contact } to have your number added, then type /start again.
@@ -42,7 +73,11 @@ register-confirm =
     Is this correct?
 register-yes = ✅ Yes, that's me
 register-no = ❌ Not me
-register-not-me = All right, your account was not linked. If the data is wrong, please contact { $contact }. Once it is corrected, tap "🔄 Try again".
+register-not-me =
+    { $channel ->
+        [numbered] All right, your account was not linked. If the data is wrong, please contact { $contact }. Once it is corrected, choose "🔄 Try again" (type its number).
+       *[other] All right, your account was not linked. If the data is wrong, please contact { $contact }. Once it is corrected, tap "🔄 Try again".
+    }
 register-again = 🔄 Try again
 register-done = Thank you, your account is linked. ✅
 
@@ -104,7 +139,11 @@ category-kriya = 🏺 Crafts
 browse-category = Choose a product category:
 browse-kecamatan = Category { $category }. Choose the UMKM's district (number of products in brackets), or see all:
 browse-kecamatan-option = { $kecamatan } ({ $count })
-browse-kecamatan-none = There are no { $category } products in Kec. { $kecamatan } yet. Please choose a district from the buttons below.
+browse-kecamatan-none =
+    { $channel ->
+        [numbered] There are no { $category } products in Kec. { $kecamatan } yet. Please type the number of a district from the list.
+       *[other] There are no { $category } products in Kec. { $kecamatan } yet. Please choose a district from the buttons below.
+    }
 browse-kecamatan-sold-out = Sorry, the { $category } products in Kec. { $kecamatan } have just sold out. Please choose another district.
 browse-category-empty = Sorry, no { $category } products are available right now. Please choose another category.
 browse-all-kecamatan = 📍 All districts
@@ -127,7 +166,11 @@ browse-sort-price = 💰 Sort by lowest price
 browse-sort-fair = ⚖️ Fair-share order
 browse-empty = No products are available for this choice yet.
 browse-search-none = No product matches "{ $query }". Try other words.
-browse-pick-product = Please choose a product from the buttons below (or type its number).
+browse-pick-product =
+    { $channel ->
+        [numbered] Please type the number of a product from the list (or its name).
+       *[other] Please choose a product from the buttons below (or type its number).
+    }
 browse-product =
     { $name }
     💰 { $price } / { $unit }{ $hasDescription ->
@@ -233,8 +276,12 @@ receipt-ask =
     Please pay { $total } to { $umkm } for order { $id }.
     Ask { $owner } ({ $phone }) for the account number or QRIS.
     Then send a photo of the payment proof (receipt or transfer screenshot) here. 📸
-receipt-need-photo = Please send a photo of the payment proof (not text). Tap 📎 and choose a photo.
-receipt-not-image = That file is not an image we can read. Please send a photo (JPG or PNG) of the payment proof.
+receipt-need-photo =
+    { $channel ->
+        [numbered] Please send a photo of the payment proof (not text): send a photo of the slip or a screenshot of the transfer in this chat.
+       *[other] Please send a photo of the payment proof (not text). Tap 📎 and choose a photo.
+    }
+receipt-not-image = That file is not an image or PDF we can read. Please send a photo (JPG or PNG) or the PDF of the payment proof.
 receipt-too-large = The photo is too large (at most 10 MB). Please send a smaller one.
 receipt-duplicate = This proof was already used for another order. Please send the payment proof of this order.
 receipt-change-recipient = ✏️ Change the recipient
@@ -366,21 +413,37 @@ ua-switch = 🔁 Switch UMKM (now: { $umkm })
 ua-only-one = You manage one UMKM: { $umkm }.
 ua-choose = Your number owns { $count } UMKM. Choose the UMKM you want to manage now:
 ua-now-acting = You are now managing { $umkm }. ✅
-uo-owners-only = Sorry, that button is for UMKM owners only.
+uo-owners-only =
+    { $channel ->
+        [numbered] Sorry, that option is for UMKM owners only.
+       *[other] Sorry, that button is for UMKM owners only.
+    }
 uo-not-your-order = Sorry, that order is not for your UMKM. Nothing was changed.
 uo-order-not-found = Sorry, order { $id } was not found. Please check the number.
 uo-need-id = Type the order number too, for example: /{ $command } ORD-20261122-00001
 uo-refused-already-accepted = You already accepted order { $id }. Nothing was changed.
-uo-refused-accept-first = Order { $id } is not accepted yet. Please press "Accept order" before marking it delivered.
+uo-refused-accept-first =
+    { $channel ->
+        [numbered] Order { $id } is not accepted yet. Please choose "Accept order" before marking it delivered.
+       *[other] Order { $id } is not accepted yet. Please press "Accept order" before marking it delivered.
+    }
 uo-refused-already-delivered = Order { $id } is already marked delivered. Nothing was changed.
 uo-refused-already-paid = The payment of order { $id } was already confirmed. Nothing was changed.
 uo-refused-accept = Order { $id } cannot be accepted because its status is now: { $status }.
 uo-refused-reject = Order { $id } cannot be rejected because its status is now: { $status }.
 uo-refused-deliver = Order { $id } cannot be marked delivered because its status is now: { $status }.
 uo-refused-payment = The payment of order { $id } cannot be confirmed because its status is now: { $status }.
-uo-done-accepted = ✅ Order { $id } accepted. We told the civil servant who ordered it. When the package has arrived, press "Delivered".
+uo-done-accepted =
+    { $channel ->
+        [numbered] ✅ Order { $id } accepted. We told the civil servant who ordered it. When the package has arrived, choose "Delivered".
+       *[other] ✅ Order { $id } accepted. We told the civil servant who ordered it. When the package has arrived, press "Delivered".
+    }
 uo-done-delivered = 🚚 Order { $id } marked delivered. Thank you! We told the civil servant who ordered it.
-uo-done-delivered-unpaid = 🚚 Order { $id } marked delivered. Thank you! We told the civil servant who ordered it. Once you have received the money, press "Payment received".
+uo-done-delivered-unpaid =
+    { $channel ->
+        [numbered] 🚚 Order { $id } marked delivered. Thank you! We told the civil servant who ordered it. Once you have received the money, choose "Payment received".
+       *[other] 🚚 Order { $id } marked delivered. Thank you! We told the civil servant who ordered it. Once you have received the money, press "Payment received".
+    }
 uo-done-rejected = Order { $id } rejected. We told the civil servant who ordered it, with your reason. Please return the money they already paid.
 uo-done-payment = 💰 Payment of order { $id } confirmed. Thank you! The report to the Mayor's Office records it.
 uo-btn-accept = ✅ Accept order
@@ -400,7 +463,10 @@ uo-list =
 
     Choose an order to see its details and respond.
 uo-list-line =
-    { $id } · { $date }
+    { $channel ->
+        [numbered] { $n }. { $id } · { $date }
+       *[other] { $id } · { $date }
+    }
     { $items } · { $total }
     Deliver to Kel. { $kelurahan } · Status: { $status }
 uo-order =
@@ -473,7 +539,11 @@ up-mark-available = ✅ Mark available
 up-change-photo = 🖼️ Change photo
 up-add-photo-button = 🖼️ Add photo
 up-photo-ask = Send the new photo for { $name } (JPG or PNG):
-up-photo-need-new = Please send the photo (JPG or PNG), or press "Back".
+up-photo-need-new =
+    { $channel ->
+        [numbered] Please send the photo (JPG or PNG), or choose "Back".
+       *[other] Please send the photo (JPG or PNG), or press "Back".
+    }
 up-photo-changed = The photo of { $name } was changed and is shown in the catalogue. ✅
 up-now-sold-out = { $name } is marked sold out and no longer shown in the catalogue.
 up-now-available = { $name } is available again and shown in the catalogue. ✅
@@ -503,7 +573,11 @@ up-photo-need = Please send a photo of the product, or choose "No photo".
 up-photo-not-image = We cannot read that file as an image. Please send a photo (JPG or PNG).
 up-photo-too-large = The photo is too large (at most 10 MB). Please send a smaller one.
 up-added = New product added: { $name }, { $price }/{ $unit }. It is in the catalogue now. ✅
-ar-asn-only = Sorry, that button is for the civil servant who ordered.
+ar-asn-only =
+    { $channel ->
+        [numbered] Sorry, that option is for the civil servant who ordered.
+       *[other] Sorry, that button is for the civil servant who ordered.
+    }
 ar-not-yours = Sorry, that order is not among your orders.
 ar-not-rejected = Order { $id } is not rejected, so there is nothing to replace.
 ar-already-replaced = Order { $id } was already replaced by order { $newId }, so it cannot be replaced again. See 📦 My orders.
@@ -511,7 +585,10 @@ ar-need-id = Type the number of the rejected order, for example: /retry ORD-2026
 ar-pick-other = Please choose another product or UMKM. The next package can go straight to { $name } (the recipient of order { $id }) without typing the details again.
 ar-recipient-offer =
     Send to the recipient of rejected order { $id }: { $name } (Kel. { $kelurahan })?
-    Press the first button, or choose another recipient.
+    { $channel ->
+        [numbered] Type 1 for this recipient, or choose another recipient.
+       *[other] Press the first button, or choose another recipient.
+    }
 un-owner-new =
     🔔 New order for { $umkm }!
     { $details }
@@ -594,7 +671,11 @@ admin-bc-aud-umkm-cat-pick = UMKM owners of a category
 admin-bc-aud-asn-opd = ASN of: { $opds }
 admin-bc-aud-umkm-kec = UMKM owners in Kecamatan { $kecamatan }
 admin-bc-aud-umkm-cat = UMKM owners, category { $category }
-admin-bc-opd-ask = Choose one or more offices (OPD), then press "Done" (page { $page }/{ $pages }):
+admin-bc-opd-ask =
+    { $channel ->
+        [numbered] Choose one or more offices (OPD), typing their numbers one at a time, then choose "Done" (page { $page }/{ $pages }):
+       *[other] Choose one or more offices (OPD), then press "Done" (page { $page }/{ $pages }):
+    }
 admin-bc-prev = ◀️ Previous
 admin-bc-next = Next ▶️
 admin-bc-opd-done = ✔️ Done ({ $count } chosen)
@@ -662,7 +743,11 @@ admin-bcl-preview-text = 💬 “{ $text }”
 admin-bcl-preview-photo = 🖼️ Photo with text: “{ $text }”
 admin-bcl-preview-photo-only = 🖼️ Photo without text
 admin-bcl-more = …and { $count } more.
-admin-bcl-cancel-hint = Press a ❌ button to cancel a scheduled broadcast.
+admin-bcl-cancel-hint =
+    { $channel ->
+        [numbered] Choose a broadcast marked ❌ (type its number) to cancel a scheduled broadcast.
+       *[other] Press a ❌ button to cancel a scheduled broadcast.
+    }
 admin-bcl-cancel = ❌ Cancel no. { $n } ({ $at })
 admin-bcl-confirm =
     Cancel broadcast { $id }?
@@ -1008,9 +1093,17 @@ recap-recipient-kinds = Recipients: { $resident } residents, { $asn } ASN in iso
 ## owners who have not linked, invitations, orders nobody accepts (issue 12)
 cart-umkm-not-linked = ℹ️ This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links.
 receipt-thanks-unlinked = ✅ Payment proof for order { $id } ({ $total }) received. This UMKM is not linked to the service yet; we will pass your order on as soon as its owner links, and the report is on its way to the Mayor's Office.
-uo-done-accepted-unlinked = ✅ Order { $id } accepted. We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. When the package has arrived, press "Delivered".
+uo-done-accepted-unlinked =
+    { $channel ->
+        [numbered] ✅ Order { $id } accepted. We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. When the package has arrived, choose "Delivered".
+       *[other] ✅ Order { $id } accepted. We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. When the package has arrived, press "Delivered".
+    }
 uo-done-delivered-unlinked = 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again.
-uo-done-delivered-unpaid-unlinked = 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. Once you have received the money, press "Payment received".
+uo-done-delivered-unpaid-unlinked =
+    { $channel ->
+        [numbered] 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. Once you have received the money, choose "Payment received".
+       *[other] 🚚 Order { $id } marked delivered. Thank you! We cannot reach the civil servant who ordered it through this service right now; we will pass this on once they link again. Once you have received the money, press "Payment received".
+    }
 uo-done-rejected-unlinked = Order { $id } rejected. We cannot reach the civil servant who ordered it through this service right now; we will pass on your reason once they link again. Please return the money they already paid.
 un-owner-wa-note = Good day, { $owner }. This is the Belanja UMKM service of the City of Depok (Cooperative and SME Office). An order from a civil servant for { $umkm } is waiting for you. Reply to this message (for example type "hello") to link your number and see the order. If you do not own { $umkm }, please ignore this message.
 un-owner-cancelled = ❌ Order { $id } ({ $total }) for { $umkm } was cancelled by the civil servant who ordered it, because nobody answered it within { $minutes } minutes. Please return { $total } to { $asn } ({ $asnPhone }).
@@ -1029,7 +1122,11 @@ ov-not-yours = That order is not among your orders.
 ov-not-open = Order { $id } is no longer waiting for the UMKM (status: { $status }), so there is nothing to change.
 ov-not-overdue = Order { $id } is still within the { $minutes } minutes the UMKM has to answer. You can cancel once that time has passed.
 report-cancelled-followup = ❌ Order { $orderId } ({ $umkm }) was CANCELLED by the civil servant because the UMKM did not answer in time, so it does not count as a purchase. The UMKM's owner returns the money to the civil servant.
-invite-welcome = Welcome, owner of { $umkm }! 👋 To link this account, press the "📱 Share my number" button at the bottom of the screen. It must be the owner's number registered with the Cooperative and SME Office.
+invite-welcome =
+    { $channel ->
+        [numbered] Welcome, owner of { $umkm }! 👋 WhatsApp has not shown us your number yet. Please share your phone number in this chat, then send a message again. It must be the owner's number registered with the Cooperative and SME Office.
+       *[other] Welcome, owner of { $umkm }! 👋 To link this account, press the "📱 Share my number" button at the bottom of the screen. It must be the owner's number registered with the Cooperative and SME Office.
+    }
 invite-unknown = We do not recognise this invitation link. Please ask { $contact } for a new invitation.
 invite-expired = This invitation link has expired. Please ask { $contact } for a new invitation.
 invite-used = This invitation link was already used. If you own the UMKM and are not linked yet, please ask { $contact } for a new invitation.

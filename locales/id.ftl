@@ -5,7 +5,11 @@ engine-error = Mohon maaf, ada kendala di sistem kami. Silakan coba lagi sebenta
 engine-unavailable = Mohon maaf, layanan sedang mengalami gangguan dan pesan Anda belum kami proses. Silakan kirim lagi beberapa saat lagi.
 engine-nothing = Ketik /menu untuk melihat pilihan.
 engine-too-long = Pesan Anda terlalu panjang (maksimal { $max } karakter). Mohon kirim yang lebih singkat.
-engine-stale-button = Tombol itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.
+engine-stale-button =
+    { $channel ->
+        [numbered] Pilihan itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.
+       *[other] Tombol itu sudah tidak berlaku. Silakan pilih dari pesan terbaru.
+    }
 engine-repeat-tap = Sudah kami proses. 👍
 engine-unknown-command = Perintah /{ $command } tidak dikenal. Ketik /menu untuk melihat pilihan.
 engine-unknown-command-unregistered = Perintah /{ $command } tidak dikenal. Ketik /start untuk mendaftar.
@@ -17,19 +21,46 @@ engine-unexpected-input = Maaf, kami belum bisa memproses pesan itu di langkah i
 ui-literal = { $text }
 ui-back = ⬅️ Kembali
 ui-menu = 🏠 Menu utama
-ui-choose-button = Silakan pilih salah satu tombol di bawah (atau ketik nomornya).
+ui-choose-button =
+    { $channel ->
+        [numbered] { $choices ->
+            [0] Silakan pilih dari daftar bernomor, atau ketik /menu.
+            [1] Ketik angka 1 atau nama pilihannya.
+           *[other] Ketik angka 1–{ $choices } atau nama pilihannya.
+        }
+       *[other] Silakan pilih salah satu tombol di bawah (atau ketik nomornya).
+    }
 
 ## Register
 register-welcome =
     Selamat datang di layanan Belanja UMKM Depok 🙏
     Layanan ini untuk ASN Kota Depok yang membeli produk UMKM bagi warga yang sedang isoman, dan untuk pelaku UMKM.
 
-    Untuk memulai, tekan tombol "📱 Bagikan nomor saya" di bawah agar kami dapat mencocokkan nomor Anda dengan data kepegawaian.
+    { $channel ->
+        [numbered] Untuk memulai, kami perlu mencocokkan nomor Anda dengan data kepegawaian, tetapi WhatsApp belum memperlihatkan nomor Anda kepada kami. Mohon bagikan nomor telepon Anda di chat ini, lalu kirim pesan lagi.
+       *[other] Untuk memulai, tekan tombol "📱 Bagikan nomor saya" di bawah agar kami dapat mencocokkan nomor Anda dengan data kepegawaian.
+    }
 register-share-contact = 📱 Bagikan nomor saya
-register-need-contact = Mohon tekan tombol "📱 Bagikan nomor saya" di bawah layar untuk mendaftar.
-register-use-button = Demi keamanan, nomor tidak bisa diketik. Mohon tekan tombol "📱 Bagikan nomor saya" di bawah layar.
-register-not-own-contact = Maaf, yang bisa dipakai hanya nomor Anda sendiri. Tekan tombol "📱 Bagikan nomor saya", bukan kontak orang lain.
-register-bad-phone = Nomor itu tidak dapat kami baca. Mohon bagikan nomor Anda lewat tombol di bawah.
+register-need-contact =
+    { $channel ->
+        [numbered] WhatsApp belum memperlihatkan nomor Anda kepada kami. Mohon bagikan nomor telepon Anda di chat ini, lalu kirim pesan lagi.
+       *[other] Mohon tekan tombol "📱 Bagikan nomor saya" di bawah layar untuk mendaftar.
+    }
+register-use-button =
+    { $channel ->
+        [numbered] Demi keamanan, nomor tidak bisa diketik: kami hanya memakai nomor yang diperlihatkan WhatsApp sendiri. Mohon bagikan nomor telepon Anda di chat ini, lalu kirim pesan lagi.
+       *[other] Demi keamanan, nomor tidak bisa diketik. Mohon tekan tombol "📱 Bagikan nomor saya" di bawah layar.
+    }
+register-not-own-contact =
+    { $channel ->
+        [numbered] Maaf, kartu kontak tidak bisa dipakai: kami hanya memakai nomor Anda sendiri yang diperlihatkan WhatsApp. Mohon bagikan nomor telepon Anda di chat ini, lalu kirim pesan lagi.
+       *[other] Maaf, yang bisa dipakai hanya nomor Anda sendiri. Tekan tombol "📱 Bagikan nomor saya", bukan kontak orang lain.
+    }
+register-bad-phone =
+    { $channel ->
+        [numbered] Nomor itu tidak dapat kami baca. Mohon bagikan nomor telepon Anda di chat ini, lalu kirim pesan lagi.
+       *[other] Nomor itu tidak dapat kami baca. Mohon bagikan nomor Anda lewat tombol di bawah.
+    }
 register-not-on-roster =
     Mohon maaf, nomor Anda belum terdaftar di layanan ini.
     Jika Anda ASN atau pelaku UMKM Kota Depok, silakan hubungi { $contact } agar nomor Anda didaftarkan, lalu ketik /start lagi.
@@ -42,7 +73,11 @@ register-confirm =
     Apakah data ini benar?
 register-yes = ✅ Ya, benar
 register-no = ❌ Bukan saya
-register-not-me = Baik, akun tidak kami hubungkan. Jika data tersebut keliru, silakan hubungi { $contact }. Setelah diperbaiki, tekan "🔄 Coba lagi".
+register-not-me =
+    { $channel ->
+        [numbered] Baik, akun tidak kami hubungkan. Jika data tersebut keliru, silakan hubungi { $contact }. Setelah diperbaiki, pilih "🔄 Coba lagi" (ketik nomornya).
+       *[other] Baik, akun tidak kami hubungkan. Jika data tersebut keliru, silakan hubungi { $contact }. Setelah diperbaiki, tekan "🔄 Coba lagi".
+    }
 register-again = 🔄 Coba lagi
 register-done = Terima kasih, akun Anda sudah terhubung. ✅
 
@@ -101,7 +136,11 @@ category-kriya = 🏺 Kriya
 browse-category = Pilih kategori produk:
 browse-kecamatan = Kategori { $category }. Pilih kecamatan UMKM (dalam kurung: jumlah produk), atau lihat semua:
 browse-kecamatan-option = { $kecamatan } ({ $count })
-browse-kecamatan-none = Belum ada produk { $category } di Kec. { $kecamatan }. Silakan pilih kecamatan dari tombol di bawah.
+browse-kecamatan-none =
+    { $channel ->
+        [numbered] Belum ada produk { $category } di Kec. { $kecamatan }. Silakan ketik nomor kecamatan dari daftar.
+       *[other] Belum ada produk { $category } di Kec. { $kecamatan }. Silakan pilih kecamatan dari tombol di bawah.
+    }
 browse-kecamatan-sold-out = Maaf, produk { $category } di Kec. { $kecamatan } baru saja habis. Silakan pilih kecamatan lain.
 browse-category-empty = Maaf, produk { $category } sedang tidak tersedia. Silakan pilih kategori lain.
 browse-all-kecamatan = 📍 Semua kecamatan
@@ -121,7 +160,11 @@ browse-sort-price = 💰 Urutkan harga termurah
 browse-sort-fair = ⚖️ Urutan pemerataan
 browse-empty = Belum ada produk yang tersedia untuk pilihan ini.
 browse-search-none = Tidak ada produk yang cocok dengan "{ $query }". Coba kata lain.
-browse-pick-product = Silakan pilih produk dari tombol di bawah (atau ketik nomornya).
+browse-pick-product =
+    { $channel ->
+        [numbered] Silakan ketik nomor produk dari daftar (atau namanya).
+       *[other] Silakan pilih produk dari tombol di bawah (atau ketik nomornya).
+    }
 browse-product =
     { $name }
     💰 { $price } / { $unit }{ $hasDescription ->
@@ -218,8 +261,12 @@ receipt-ask =
     Silakan lakukan pembayaran { $total } kepada { $umkm } untuk pesanan { $id }.
     Nomor rekening atau QRIS dapat ditanyakan kepada { $owner } ({ $phone }).
     Setelah itu, kirim foto bukti pembayaran (struk atau tangkapan layar transfer) di sini. 📸
-receipt-need-photo = Mohon kirim foto bukti pembayaran (bukan teks). Tekan ikon 📎 lalu pilih foto.
-receipt-not-image = File itu bukan gambar yang bisa kami baca. Mohon kirim foto (JPG atau PNG) bukti pembayaran.
+receipt-need-photo =
+    { $channel ->
+        [numbered] Mohon kirim foto bukti pembayaran (bukan teks): kirim foto struk atau tangkapan layar transfer di chat ini.
+       *[other] Mohon kirim foto bukti pembayaran (bukan teks). Tekan ikon 📎 lalu pilih foto.
+    }
+receipt-not-image = File itu bukan gambar atau PDF yang bisa kami baca. Mohon kirim foto (JPG atau PNG) atau PDF bukti pembayaran.
 receipt-too-large = Foto terlalu besar (maksimal 10 MB). Mohon kirim foto yang lebih kecil.
 receipt-duplicate = Foto bukti ini sudah dipakai untuk pesanan lain. Mohon kirim bukti pembayaran untuk pesanan ini.
 receipt-order-closed = Pesanan ini sudah tidak menunggu bukti pembayaran.
@@ -336,21 +383,37 @@ ua-switch = 🔁 Ganti UMKM (sekarang: { $umkm })
 ua-only-one = Anda mengelola satu UMKM: { $umkm }.
 ua-choose = Nomor Anda terdaftar sebagai pemilik { $count } UMKM. Pilih UMKM yang ingin Anda kelola sekarang:
 ua-now-acting = Sekarang Anda mengelola { $umkm }. ✅
-uo-owners-only = Maaf, tombol itu khusus untuk pemilik UMKM.
+uo-owners-only =
+    { $channel ->
+        [numbered] Maaf, pilihan itu khusus untuk pemilik UMKM.
+       *[other] Maaf, tombol itu khusus untuk pemilik UMKM.
+    }
 uo-not-your-order = Maaf, pesanan itu bukan untuk UMKM Anda. Tidak ada yang diubah.
 uo-order-not-found = Maaf, pesanan { $id } tidak ditemukan. Mohon periksa kembali nomornya.
 uo-need-id = Ketik nomor pesanannya, contoh: /{ $command } ORD-20261122-00001
 uo-refused-already-accepted = Pesanan { $id } sudah Anda terima sebelumnya. Tidak ada yang diubah.
-uo-refused-accept-first = Pesanan { $id } belum diterima. Mohon tekan "Terima pesanan" dulu sebelum menandai sudah diantar.
+uo-refused-accept-first =
+    { $channel ->
+        [numbered] Pesanan { $id } belum diterima. Mohon pilih "Terima pesanan" dulu sebelum menandai sudah diantar.
+       *[other] Pesanan { $id } belum diterima. Mohon tekan "Terima pesanan" dulu sebelum menandai sudah diantar.
+    }
 uo-refused-already-delivered = Pesanan { $id } sudah ditandai diantar. Tidak ada yang diubah.
 uo-refused-already-paid = Pembayaran pesanan { $id } sudah dikonfirmasi sebelumnya. Tidak ada yang diubah.
 uo-refused-accept = Pesanan { $id } tidak bisa diterima karena statusnya sekarang: { $status }.
 uo-refused-reject = Pesanan { $id } tidak bisa ditolak karena statusnya sekarang: { $status }.
 uo-refused-deliver = Pesanan { $id } tidak bisa ditandai diantar karena statusnya sekarang: { $status }.
 uo-refused-payment = Pembayaran pesanan { $id } tidak bisa dikonfirmasi karena statusnya sekarang: { $status }.
-uo-done-accepted = ✅ Pesanan { $id } diterima. ASN pemesan sudah kami beri tahu. Setelah paket sampai, tekan "Sudah diantar".
+uo-done-accepted =
+    { $channel ->
+        [numbered] ✅ Pesanan { $id } diterima. ASN pemesan sudah kami beri tahu. Setelah paket sampai, pilih "Sudah diantar".
+       *[other] ✅ Pesanan { $id } diterima. ASN pemesan sudah kami beri tahu. Setelah paket sampai, tekan "Sudah diantar".
+    }
 uo-done-delivered = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu.
-uo-done-delivered-unpaid = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".
+uo-done-delivered-unpaid =
+    { $channel ->
+        [numbered] 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu. Setelah uangnya Anda terima, pilih "Pembayaran sudah masuk".
+       *[other] 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".
+    }
 uo-done-rejected = Pesanan { $id } ditolak. ASN pemesan sudah kami beri tahu beserta alasannya. Mohon kembalikan uang yang sudah dibayarkan kepadanya.
 uo-done-payment = 💰 Pembayaran pesanan { $id } dikonfirmasi. Terima kasih! Laporan ke Kantor Wali Kota mencatatnya.
 uo-btn-accept = ✅ Terima pesanan
@@ -370,7 +433,10 @@ uo-list =
 
     Pilih pesanan untuk melihat rincian dan menanggapinya.
 uo-list-line =
-    { $id } · { $date }
+    { $channel ->
+        [numbered] { $n }. { $id } · { $date }
+       *[other] { $id } · { $date }
+    }
     { $items } · { $total }
     Antar ke Kel. { $kelurahan } · Status: { $status }
 uo-order =
@@ -440,7 +506,11 @@ up-mark-available = ✅ Tandai tersedia
 up-change-photo = 🖼️ Ganti foto
 up-add-photo-button = 🖼️ Tambah foto
 up-photo-ask = Kirim foto baru untuk { $name } (JPG atau PNG):
-up-photo-need-new = Mohon kirim fotonya (JPG atau PNG), atau tekan "Kembali".
+up-photo-need-new =
+    { $channel ->
+        [numbered] Mohon kirim fotonya (JPG atau PNG), atau pilih "Kembali".
+       *[other] Mohon kirim fotonya (JPG atau PNG), atau tekan "Kembali".
+    }
 up-photo-changed = Foto { $name } sudah diganti dan tampil di katalog. ✅
 up-now-sold-out = { $name } ditandai habis dan tidak tampil lagi di katalog.
 up-now-available = { $name } tersedia lagi dan tampil di katalog. ✅
@@ -470,7 +540,11 @@ up-photo-need = Mohon kirim foto produk, atau pilih "Tanpa foto".
 up-photo-not-image = File itu bukan gambar yang bisa kami baca. Mohon kirim foto (JPG atau PNG).
 up-photo-too-large = Foto terlalu besar (maksimal 10 MB). Mohon kirim foto yang lebih kecil.
 up-added = Produk baru ditambahkan: { $name }, { $price }/{ $unit }. Sudah tampil di katalog. ✅
-ar-asn-only = Maaf, tombol itu khusus untuk ASN pemesan.
+ar-asn-only =
+    { $channel ->
+        [numbered] Maaf, pilihan itu khusus untuk ASN pemesan.
+       *[other] Maaf, tombol itu khusus untuk ASN pemesan.
+    }
 ar-not-yours = Maaf, pesanan itu tidak ditemukan di antara pesanan Anda.
 ar-not-rejected = Pesanan { $id } tidak sedang ditolak, jadi tidak perlu diganti.
 ar-already-replaced = Pesanan { $id } sudah diganti dengan pesanan { $newId }, jadi tidak bisa diganti lagi. Lihat di 📦 Pesanan saya.
@@ -478,7 +552,10 @@ ar-need-id = Ketik nomor pesanan yang ditolak, contoh: /ulang ORD-20261122-00001
 ar-pick-other = Silakan pilih produk atau UMKM lain. Paket berikutnya bisa langsung dikirim ke { $name } (penerima pesanan { $id }) tanpa mengisi ulang data.
 ar-recipient-offer =
     Kirim ke penerima pesanan { $id } yang ditolak: { $name } (Kel. { $kelurahan })?
-    Tekan tombol pertama, atau pilih penerima lain.
+    { $channel ->
+        [numbered] Ketik 1 untuk penerima ini, atau pilih penerima lain.
+       *[other] Tekan tombol pertama, atau pilih penerima lain.
+    }
 un-owner-new =
     🔔 Pesanan baru untuk { $umkm }!
     { $details }
@@ -555,7 +632,11 @@ admin-bc-aud-umkm-cat-pick = Pemilik UMKM kategori tertentu
 admin-bc-aud-asn-opd = ASN dari: { $opds }
 admin-bc-aud-umkm-kec = Pemilik UMKM di Kecamatan { $kecamatan }
 admin-bc-aud-umkm-cat = Pemilik UMKM kategori { $category }
-admin-bc-opd-ask = Pilih satu atau beberapa Perangkat Daerah, lalu tekan "Selesai" (halaman { $page }/{ $pages }):
+admin-bc-opd-ask =
+    { $channel ->
+        [numbered] Pilih satu atau beberapa Perangkat Daerah (ketik nomornya satu per satu), lalu pilih "Selesai" (halaman { $page }/{ $pages }):
+       *[other] Pilih satu atau beberapa Perangkat Daerah, lalu tekan "Selesai" (halaman { $page }/{ $pages }):
+    }
 admin-bc-prev = ◀️ Sebelumnya
 admin-bc-next = Berikutnya ▶️
 admin-bc-opd-done = ✔️ Selesai ({ $count } dipilih)
@@ -617,7 +698,11 @@ admin-bcl-preview-text = 💬 “{ $text }”
 admin-bcl-preview-photo = 🖼️ Foto dengan teks: “{ $text }”
 admin-bcl-preview-photo-only = 🖼️ Foto tanpa teks
 admin-bcl-more = …dan { $count } siaran lainnya.
-admin-bcl-cancel-hint = Tekan tombol ❌ untuk membatalkan siaran terjadwal.
+admin-bcl-cancel-hint =
+    { $channel ->
+        [numbered] Pilih siaran bertanda ❌ (ketik nomornya) untuk membatalkan siaran terjadwal.
+       *[other] Tekan tombol ❌ untuk membatalkan siaran terjadwal.
+    }
 admin-bcl-cancel = ❌ Batalkan no. { $n } ({ $at })
 admin-bcl-confirm =
     Batalkan siaran { $id }?
@@ -930,9 +1015,17 @@ recap-recipient-kinds = Penerima: { $resident } warga, { $asn } ASN isoman
 ## owners who have not linked, invitations, orders nobody accepts (issue 12)
 cart-umkm-not-linked = ℹ️ UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung.
 receipt-thanks-unlinked = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung, dan laporan sedang diteruskan ke Kantor Wali Kota.
-uo-done-accepted-unlinked = ✅ Pesanan { $id } diterima. ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah paket sampai, tekan "Sudah diantar".
+uo-done-accepted-unlinked =
+    { $channel ->
+        [numbered] ✅ Pesanan { $id } diterima. ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah paket sampai, pilih "Sudah diantar".
+       *[other] ✅ Pesanan { $id } diterima. ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah paket sampai, tekan "Sudah diantar".
+    }
 uo-done-delivered-unlinked = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali.
-uo-done-delivered-unpaid-unlinked = 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".
+uo-done-delivered-unpaid-unlinked =
+    { $channel ->
+        [numbered] 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah uangnya Anda terima, pilih "Pembayaran sudah masuk".
+       *[other] 🚚 Pesanan { $id } ditandai sudah diantar. Terima kasih! ASN pemesan belum dapat kami hubungi lewat layanan ini; kabar ini kami teruskan begitu ia terhubung kembali. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".
+    }
 uo-done-rejected-unlinked = Pesanan { $id } ditolak. ASN pemesan belum dapat kami hubungi lewat layanan ini; alasannya kami teruskan begitu ia terhubung kembali. Mohon kembalikan uang yang sudah dibayarkan kepadanya.
 un-owner-wa-note = Selamat siang, { $owner }. Ini layanan Belanja UMKM Pemerintah Kota Depok (Dinas Koperasi dan UMKM). Ada pesanan dari ASN untuk { $umkm } yang menunggu Anda. Balas pesan ini (misalnya ketik "halo") untuk menghubungkan nomor Anda dan melihat pesanannya. Bila bukan Anda pemilik { $umkm }, abaikan pesan ini.
 un-owner-cancelled = ❌ Pesanan { $id } ({ $total }) untuk { $umkm } dibatalkan oleh ASN pemesan karena belum ditanggapi dalam { $minutes } menit. Mohon kembalikan uang { $total } kepada { $asn } ({ $asnPhone }).
@@ -951,7 +1044,11 @@ ov-not-yours = Pesanan itu tidak ditemukan di antara pesanan Anda.
 ov-not-open = Pesanan { $id } sudah tidak menunggu UMKM (status: { $status }), jadi tidak ada yang perlu diubah.
 ov-not-overdue = Pesanan { $id } masih dalam batas waktu { $minutes } menit untuk ditanggapi UMKM. Pembatalan bisa dilakukan setelah batas itu lewat.
 report-cancelled-followup = ❌ Pesanan { $orderId } ({ $umkm }) DIBATALKAN oleh ASN karena tidak ditanggapi UMKM dalam batas waktu, jadi tidak dihitung sebagai pembelian. Uang dikembalikan oleh pemilik UMKM kepada ASN.
-invite-welcome = Selamat datang, pemilik { $umkm }! 👋 Untuk menghubungkan akun ini, tekan tombol "📱 Bagikan nomor saya" di bawah layar. Nomornya harus nomor pemilik yang terdaftar di Dinas Koperasi dan UMKM.
+invite-welcome =
+    { $channel ->
+        [numbered] Selamat datang, pemilik { $umkm }! 👋 WhatsApp belum memperlihatkan nomor Anda kepada kami. Mohon bagikan nomor telepon Anda di chat ini, lalu kirim pesan lagi. Nomornya harus nomor pemilik yang terdaftar di Dinas Koperasi dan UMKM.
+       *[other] Selamat datang, pemilik { $umkm }! 👋 Untuk menghubungkan akun ini, tekan tombol "📱 Bagikan nomor saya" di bawah layar. Nomornya harus nomor pemilik yang terdaftar di Dinas Koperasi dan UMKM.
+    }
 invite-unknown = Tautan undangan ini tidak kami kenali. Mohon minta undangan baru kepada { $contact }.
 invite-expired = Tautan undangan ini sudah kedaluwarsa. Mohon minta undangan baru kepada { $contact }.
 invite-used = Tautan undangan ini sudah pernah dipakai. Bila Anda pemilik UMKM dan belum terhubung, mohon minta undangan baru kepada { $contact }.

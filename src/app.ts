@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps) {
     onDrop: deps.onFloodDrop,
     async notice(chat) {
       const locale = (await store.chatUsers.get(chat.channel, chat.chatId).catch(() => null))?.locale ?? config.DEFAULT_LOCALE;
-      return renderReply(i18n, locale, { text: { key: 'flood-notice' } });
+      return renderReply(i18n, locale, { text: { key: 'flood-notice' } }, chat.channel);
     },
   });
   // Filled in by main (or a test harness) once the channels know their addresses (getMe, pairing).

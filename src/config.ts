@@ -30,6 +30,12 @@ export const EnvSchema = z
     WHATSAPP_VERSION: optionalString.pipe(
       z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be three numbers like 2.3000.1015901307' }).optional(),
     ),
+    // WhatsApp sends the bot starts itself (notifications, reports, reminders, recaps, broadcasts);
+    // replies to a person are never capped. README "WhatsApp" says where each default comes from.
+    WHATSAPP_BULK_PER_MINUTE: int(30, 1, 600),
+    WHATSAPP_BULK_PER_CHAT_PER_MINUTE: int(6, 1, 60),
+    WHATSAPP_BULK_PER_DAY: int(2000, 1, 100000),
+    WHATSAPP_BULK_GAP_MS: int(1000, 0, 60000),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, { error: 'must start with redis:// or rediss://' }).optional()),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/).default('umkm:'),
     MAYOR_TELEGRAM_CHAT_ID: optionalString.pipe(z.string().regex(/^-?\d+$/, { error: 'must be a numeric chat id' }).optional()),

@@ -110,6 +110,14 @@ async function main(): Promise<void> {
       mediaDir: config.MEDIA_DIR,
       version: parseWaVersion(config.WHATSAPP_VERSION),
       pairingPhone: config.WHATSAPP_PAIRING_PHONE,
+      pacer: {
+        perMinute: config.WHATSAPP_BULK_PER_MINUTE,
+        perChatPerMinute: config.WHATSAPP_BULK_PER_CHAT_PER_MINUTE,
+        perDay: config.WHATSAPP_BULK_PER_DAY,
+        // the gap is drawn from [gap, 3 x gap]: jitter, so bulk sends never tick like a clock
+        bulkGapMinMs: config.WHATSAPP_BULK_GAP_MS,
+        bulkGapMaxMs: 3 * config.WHATSAPP_BULK_GAP_MS,
+      },
     });
     whatsapp = wa;
     await wa.start();

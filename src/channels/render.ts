@@ -1,13 +1,29 @@
-import type { Reply } from '../engine/types.js';
+import type { Channel } from '../domain/schemas.js';
+import type { Msg, Reply } from '../engine/types.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { OutboundMessage } from './types.js';
 
-/** Localises an engine reply into what a person reads (one renderer for every flow). */
-export function renderReply(i18n: I18n, locale: Locale, reply: Reply): OutboundMessage {
+/** How a channel shows choices: Telegram as buttons; WhatsApp and the console as a numbered list typed back. */
+export type ChoiceStyle = 'buttons' | 'numbered';
+
+export const choiceStyle = (channel: Channel | undefined): ChoiceStyle => (channel === undefined || channel === 'telegram' ? 'buttons' : 'numbered');
+
+/**
+ * Fluent arguments every message gets: `$channel` ("numbered" on WhatsApp and the console, where
+ * there are no buttons to tap; "buttons" on Telegram) and `$choices`, the number of choices the
+ * message offers (to name the valid range). A message's own arguments win.
+ */
+export function channelArgs(channel: Channel | undefined, choices = 0, args?: Msg['args']): NonNullable<Msg['args']> {
+  return { channel: choiceStyle(channel), choices, ...args };
+}
+
+/** Localises an engine reply into what a person reads on `channel` (one renderer for every flow). */
+export function renderReply(i18n: I18n, locale: Locale, reply: Reply, channel?: Channel): OutboundMessage {
+  const count = reply.choices?.length ?? 0;
   return {
     // An empty optional part (a note that does not apply) leaves no blank lines or spaces behind.
     text: [...(reply.prefix ?? []), reply.text]
-      .map((m) => i18n.msg(locale, m).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trimEnd())
+      .map((m) => i18n.t(locale, m.key, channelArgs(channel, count, m.args)).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trimEnd())
       .join('\n\n'),
     choices: reply.choices?.map((c) => ({ id: c.id, label: i18n.msg(locale, c.label) })),
     columns: reply.columns,
@@ -16,17 +32,22 @@ export function renderReply(i18n: I18n, locale: Locale, reply: Reply): OutboundM
     requestContact: reply.requestContact,
     expectsNumber: reply.expectsNumber,
     ...(reply.code?.length ? { code: reply.code } : {}),
+    ...(reply.standalone ? { standalone: true } : {}),
+    ...(reply.listed ? { listed: reply.listed } : {}),
   };
 }
 
 /**
  * Text form of a message with its choices as a numbered list (WhatsApp, console):
- * "1. Kuliner". When the step expects a typed number, choices are listed without numbers.
+ * "1. Kuliner". When the step expects a typed number, choices are listed without numbers. Choices
+ * the text already lists with their numbers (`listed`) are not listed again: the list that follows
+ * goes on from the next number.
  */
 export function numberedText(msg: OutboundMessage): string {
   if (!msg.choices?.length) return msg.text;
+  const skip = msg.expectsNumber ? 0 : Math.min(msg.listed ?? 0, msg.choices.length);
   const lines = msg.expectsNumber
     ? [msg.choices.map((c) => c.label).join(' · ')]
-    : msg.choices.map((c, i) => `${i + 1}. ${c.label}`);
-  return `${msg.text}\n\n${lines.join('\n')}`;
+    : msg.choices.slice(skip).map((c, i) => `${skip + i + 1}. ${c.label}`);
+  return lines.length ? `${msg.text}\n\n${lines.join('\n')}` : msg.text;
 }

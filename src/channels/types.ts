@@ -15,6 +15,10 @@ export interface OutboundMessage {
   expectsNumber?: boolean;
   /** literal parts of the text to copy (account numbers): Telegram marks them as code */
   code?: string[];
+  /** the first `listed` choices are already listed, numbered, in the text (numbered channels skip them) */
+  listed?: number;
+  /** a message of its own (a caption to copy): never joined with the others of its turn */
+  standalone?: boolean;
   /**
    * The same for every send of one message (a report to one destination): a sender that can drop
    * a repeat (the WhatsApp outbox, a durable queue) keys on it instead of the content, so a send

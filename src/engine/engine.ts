@@ -1,5 +1,6 @@
 import type { HandledMessage, IncomingMessage, MessageHandler, OutboundMessage } from '../channels/types.js';
-import { renderReply } from '../channels/render.js';
+import type { Channel } from '../domain/schemas.js';
+import { channelArgs, renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepRef, StepResult, StrayInput, UserInfo } from './flow.js';
@@ -221,9 +222,9 @@ export function createEngine(deps: EngineDeps): MessageHandler {
   }
 
   /** Redis unreachable: nothing was read or changed. Say so, so the person sends it again later. */
-  function unavailable(err: unknown, channel: string): HandledMessage {
+  function unavailable(err: unknown, channel: Channel): HandledMessage {
     deps.logger.error({ err, channel }, 'turn state could not be read; update not processed');
-    return { messages: [renderReply(deps.i18n, deps.config.DEFAULT_LOCALE, { text: { key: 'engine-unavailable' } })] };
+    return { messages: [renderReply(deps.i18n, deps.config.DEFAULT_LOCALE, { text: { key: 'engine-unavailable' } }, channel)] };
   }
 
   /** A turn as read: the session (a fresh one for a new chat), and who the user is. */
@@ -275,7 +276,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       fetchMedia: msg.fetchMedia,
       verifiedPhone: msg.verifiedPhone,
       whoIs: (phone) => identities.lookup(phone, turn.identityVersion),
-      deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, args) },
+      deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, channelArgs(chat.channel, 0, args)) },
     };
     return { ctx, stored, rawSession, seenKey };
   }
@@ -295,7 +296,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     if (!first || (first.kind === 'invalid' && first.reason.key === 'engine-stale-button' && deps.tapNotice?.(ctx.chat, msg.input))) {
       // A tap on an old button, or a second tap on the same one: a toast on the button. The
       // screen the user is on stays as it is (no copy of it under a warning).
-      return { notice: deps.i18n.t(ctx.locale, repeatTap ? 'engine-repeat-tap' : 'engine-stale-button') };
+      return { notice: deps.i18n.t(ctx.locale, repeatTap ? 'engine-repeat-tap' : 'engine-stale-button', channelArgs(ctx.chat.channel)) };
     }
     return first;
   }
@@ -303,7 +304,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
   /** Stage 4, respond: the replies rendered once, and the buttons they offer remembered (with labels, to match typed text). */
   function respond(ctx: FlowCtx, replies: Reply[]): OutboundMessage[] {
     if (!replies.length) replies.push({ text: { key: 'engine-nothing' } });
-    const messages = mergeReplies(replies).map((r) => renderReply(deps.i18n, ctx.locale, r));
+    const messages = mergeReplies(replies).map((r) => renderReply(deps.i18n, ctx.locale, r, ctx.chat.channel));
     ctx.session.offered = messages.flatMap((m) => (m.choices ?? []).map((c) => ({ id: c.id, label: c.label })));
     ctx.session.expectsNumber = replies.some((r) => r.expectsNumber) || undefined;
     return messages;
@@ -347,7 +348,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       // The session as it was read (the step may have changed the parsed one in place).
       const previous = stored && parseSession(deps.store.keys.session(chat.channel, chat.chatId), rawSession);
       if (previous) await deps.sessions.save(chat.channel, chat.chatId, previous, seenKey).catch(() => undefined);
-      return { messages: [renderReply(deps.i18n, ctx.locale, { text: { key: 'engine-error' } })] };
+      return { messages: [renderReply(deps.i18n, ctx.locale, { text: { key: 'engine-error' } }, chat.channel)] };
     } finally {
       deps.onStep?.(session.flow, session.step, Date.now() - started);
     }

@@ -42,10 +42,14 @@ export interface Choice {
 }
 
 /** A photo to send: a stored file under MEDIA_DIR, an https URL, or a channel file id cached earlier. */
+/** A photo to send; a stored receipt may be a PDF (`path` ending in `.pdf`): channels send that as a document. */
 export interface PhotoOut {
   path?: string;
   url?: string;
 }
+
+/** A stored file under MEDIA_DIR that is a PDF (a receipt), not a picture. */
+export const isPdfPath = (p: string | undefined): boolean => Boolean(p?.toLowerCase().endsWith('.pdf'));
 
 export interface DocumentOut {
   fileName: string;
@@ -75,6 +79,12 @@ export interface Reply {
    * copied with one tap; other channels show the text as it is.
    */
   code?: string[];
+  /**
+   * The first `listed` choices are the items the text already lists, numbered 1..listed in that
+   * order: numbered channels do not list them again (the text's numbers pick them), Telegram
+   * still shows them as buttons.
+   */
+  listed?: number;
 }
 
 /** A chat account as the engine sees it. */

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { cleanJpegSize } from './clean-jpeg.js';
+import { cleanPdf, looksLikePdf } from './clean-pdf.js';
 
 /** Receipts and photos are refused above this size. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -22,6 +23,10 @@ const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif', 'tiff', 'gif', 'av
 export type StoredImage =
   | { ok: true; hash: string; path: string; mime: 'image/jpeg'; bytes: number }
   | { ok: false; reason: 'too-large' | 'too-many-pixels' | 'not-an-image' };
+
+export type StoredPdf =
+  | { ok: true; hash: string; path: string; mime: 'application/pdf'; bytes: number }
+  | { ok: false; reason: 'too-large' | 'not-a-pdf' };
 
 /**
  * Images kept under MEDIA_DIR by content hash. The type is sniffed from the bytes (sharp reads the
@@ -75,15 +80,32 @@ export function createMediaStore(mediaDir: string) {
         }
       }
       const rel = path.posix.join(folder, `${hash}.jpg`);
+      await this.write(rel, folder, clean);
+      return { ok: true, hash, path: rel, mime: 'image/jpeg', bytes: clean.length };
+    },
+    /**
+     * Sniffs (`%PDF-`), strips metadata (clean-pdf.ts: the information dictionary and XMP) and
+     * stores a PDF (a receipt many banking apps share as PDF); `hash` is of the bytes as received.
+     */
+    async storePdf(bytes: Buffer, folder: string): Promise<StoredPdf> {
+      if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, reason: 'too-large' };
+      if (!looksLikePdf(bytes)) return { ok: false, reason: 'not-a-pdf' };
+      const clean = await cleanPdf(bytes);
+      if (!clean) return { ok: false, reason: 'not-a-pdf' };
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const rel = path.posix.join(folder, `${hash}.pdf`);
+      await this.write(rel, folder, clean);
+      return { ok: true, hash, path: rel, mime: 'application/pdf', bytes: clean.length };
+    },
+    async write(rel: string, folder: string, data: Buffer): Promise<void> {
       try {
-        await writeFile(this.resolve(rel), clean);
+        await writeFile(this.resolve(rel), data);
       } catch (err) {
-        // The folder does not exist yet (or was removed by hand): make it, once, not per image.
+        // The folder does not exist yet (or was removed by hand): make it, once, not per file.
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         await mkdir(path.join(root, folder), { recursive: true });
-        await writeFile(this.resolve(rel), clean);
+        await writeFile(this.resolve(rel), data);
       }
-      return { ok: true, hash, path: rel, mime: 'image/jpeg', bytes: clean.length };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { channelArgs } from '../channels/render.js';
 import type { OutboundMessage } from '../channels/types.js';
 import { formatRupiah } from '../domain/money.js';
 import { MAX_CHOICE_BYTES, overdueChoiceId, retryChoiceId } from '../domain/order-choices.js';
@@ -53,7 +54,7 @@ export function notificationMessage(
   event: string,
   f: NotificationFacts,
 ): OutboundMessage | null {
-  const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
+  const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, channelArgs(channel, 0, args));
   const { order } = f;
   const umkm = f.umkm?.name ?? order.umkmId;
   const withChoices = (msg: OutboundMessage, choices: { id: string; label: string }[], hint: string) =>

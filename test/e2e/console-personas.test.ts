@@ -41,7 +41,7 @@ test('buyer -> owner -> buyer through /sebagai: each sees their own chat and wha
 
   // The buyer: /cari with the words lists at once.
   a = await c.type('/cari nasi box ayam bakar');
-  expect(a).toMatch(/1\. Nasi Box Ayam Bakar · Rp 25\.000/);
+  expect(a).toMatch(/1\. Nasi Box Ayam Bakar — Rp 25\.000/); // the list once: its numbers are the choices
   await c.type('1');
   await c.type('1'); // Beli
   await c.type('1'); // quantity 1

@@ -107,9 +107,11 @@ test('register, browse, buy, confirm, new recipient, /foto receipt and post link
   a = await type('Beji');
   expect(a).toMatch(/\d+ produk \(halaman 1\/\d+\)/);
   expect(a).toContain('agar rezeki merata');
-  expect(a).toMatch(/1\. .+ · Rp \d{1,3}(\.\d{3})*\n/);
-  const picked = /\n1\. (.+) · (Rp [\d.]+)\n/.exec(a)!;
+  // The list once: the numbered product lines are the choices; the numbers go on with the navigation.
+  const picked = /\n1\. (.+) — (Rp [\d.]+)\/.+\n/.exec(a)!;
   const [, productName, price] = picked;
+  expect(a.split(`${productName!} — `).length - 1).toBe(1);
+  expect(a).toMatch(/\n6\. Berikutnya ▶️\n/);
 
   a = await type('1');
   expect(a).toContain(productName!);

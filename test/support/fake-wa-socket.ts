@@ -70,6 +70,10 @@ export class FakeWASocket implements WASocketLike {
   readonly pairingRequests: string[] = [];
   /** JIDs that have no WhatsApp account (onWhatsApp says exists: false) */
   readonly noAccount = new Set<string>();
+  /** keys of the messages marked read */
+  readonly reads: proto.IMessageKey[] = [];
+  /** presence updates (typing…) sent, in order */
+  readonly presences: { type: string; jid: string | undefined }[] = [];
   /** the next sendMessage calls throw these, in order */
   readonly sendFailures: Error[] = [];
   ended = false;
@@ -87,6 +91,14 @@ export class FakeWASocket implements WASocketLike {
     this.sent.push(sent);
     this.onSent(sent);
     return { key: { remoteJid: jid, fromMe: true, id: newMessageId() } };
+  }
+
+  async readMessages(keys: proto.IMessageKey[]): Promise<void> {
+    this.reads.push(...keys);
+  }
+
+  async sendPresenceUpdate(type: 'composing' | 'paused', jid?: string): Promise<void> {
+    this.presences.push({ type, jid });
   }
 
   async updateMediaMessage(msg: proto.IWebMessageInfo): Promise<proto.IWebMessageInfo> {

@@ -5,7 +5,7 @@ import type { AnyMessageContent } from '@whiskeysockets/baileys';
 import { Redis } from 'ioredis';
 import { createApp } from '../../src/app.js';
 import type { MessageHandler } from '../../src/channels/types.js';
-import type { PacerOptions } from '../../src/channels/whatsapp/pacer.js';
+import type { Booking, PacerOptions } from '../../src/channels/whatsapp/pacer.js';
 import { createWhatsAppChannel, type WhatsAppChannelDeps } from '../../src/channels/whatsapp/socket.js';
 import { loadConfig } from '../../src/config.js';
 import { createI18n } from '../../src/i18n/index.js';
@@ -54,13 +54,15 @@ export async function createWaDriver(opts: WaDriverOptions) {
   const redis = opts.redis ?? ownRedis!;
   const keys = opts.keys ?? createKeys(uniquePrefix('wa'));
   const factory = createFakeSocketFactory();
+  // The pacer books send times on this clock; `sleep` returns at once without moving it, so a
+  // test reads the booked times (`bookings`) and moves time itself (`advance`): nothing waits for real.
   let t = 1_700_000_000_000;
+  const bookings: Booking[] = [];
   const clock = {
     now: () => t,
-    sleep: async (ms: number) => {
-      t += ms;
-    },
+    sleep: async () => {},
     random: () => 0.5,
+    onBooked: (b: Booking) => bookings.push(b),
   };
   const channel = createWhatsAppChannel({
     redis,
@@ -89,6 +91,14 @@ export async function createWaDriver(opts: WaDriverOptions) {
     factory,
     keys,
     redis,
+    /** every send the pacer booked, with its lane (the chat's phone digits), priority and time */
+    bookings,
+    /** the pacer's clock now */
+    now: () => t,
+    /** moves the clock on (a person takes time to read and type) */
+    advance(ms: number): void {
+      t += ms;
+    },
     /** the socket in use */
     socket: (): FakeWASocket => factory.latest(),
     /** the user types `text`; returns the message id */
@@ -166,7 +176,7 @@ export type WaDriver = Awaited<ReturnType<typeof createWaDriver>>;
  * the WhatsApp adapter with an injected socket: what the WhatsApp end-to-end suites share.
  * The simulated users answer faster than people could, so flood control is set out of their way.
  */
-export async function startWhatsAppApp(name: string) {
+export async function startWhatsAppApp(name: string, pacer?: PacerOptions) {
   const mediaDir = mkdtempSync(path.join(tmpdir(), `umkm-${name}-`));
   const prefix = uniquePrefix(name);
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
@@ -174,7 +184,7 @@ export async function startWhatsAppApp(name: string) {
   const app = createApp({ config, redis, redisUrl: testRedisUrl(), logger: createLogger('silent') });
   await app.ready();
   await loadDemoIfEmpty(app.store, { mediaDir });
-  const wa = await createWaDriver({ handler: app.engine, redis, keys: app.keys, mediaDir });
+  const wa = await createWaDriver({ handler: app.engine, redis, keys: app.keys, mediaDir, pacer });
   return {
     app,
     redis,

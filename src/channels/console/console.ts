@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import type { Readable, Writable } from 'node:stream';
 import type { Input } from '../../engine/types.js';
 import { textToInput } from '../commands.js';
+import { isPdfPath } from '../../engine/types.js';
 import { numberedText } from '../render.js';
 import type { FetchMedia, MessageHandler, OutboundMessage } from '../types.js';
 import type { ConsolePersonas } from './personas.js';
@@ -31,7 +32,7 @@ export interface ConsoleChannelDeps {
  */
 export function renderForConsole(m: OutboundMessage, mediaDir: string, files: { photo?: string; document?: string } = {}): string {
   const lines: string[] = [];
-  if (m.photo) lines.push(`[foto: ${files.photo ?? m.photo.url ?? path.join(mediaDir, m.photo.path ?? '')}]`);
+  if (m.photo) lines.push(`[${isPdfPath(m.photo.path) ? 'berkas PDF' : 'foto'}: ${files.photo ?? m.photo.url ?? path.join(mediaDir, m.photo.path ?? '')}]`);
   if (m.document) lines.push(`[berkas: ${files.document ?? m.document.fileName}]`);
   lines.push(numberedText(m));
   return lines.join('\n');

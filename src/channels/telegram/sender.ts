@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type Api, GrammyError, HttpError, InputFile } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
 import type { Redis } from 'ioredis';
-import type { PhotoOut } from '../../engine/types.js';
+import { isPdfPath, type PhotoOut } from '../../engine/types.js';
 import type { Keys } from '../../store/keys.js';
 import type { ChannelSender, OutboundMessage, SendResult } from '../types.js';
 import { TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT, cutText, splitText } from './split-text.js';
@@ -79,6 +79,9 @@ export function telegramMarkup(msg: OutboundMessage): Markup | undefined {
   return { inline_keyboard: rows };
 }
 
+/** A sent photo's message id and the file id of its largest size. */
+const withFileId = (sent: { message_id: number; photo: { file_id: string }[] }) => ({ message_id: sent.message_id, fileId: sent.photo[sent.photo.length - 1]?.file_id });
+
 /**
  * Sends the common message model to Telegram through a grammY `Api` (the bot's replies and the
  * queue workers' messages alike): long texts split at 4096, a photo's caption cut at 1024 with the
@@ -96,13 +99,18 @@ export function createTelegramSender(api: Api, opts: TelegramSenderOptions): Tel
     return abs;
   }
 
-  async function sendPhoto(chatId: string, photo: PhotoOut, other: Record<string, unknown>) {
-    if (photo.url) return api.sendPhoto(chatId, photo.url, other);
+  async function sendPhoto(chatId: string, photo: PhotoOut, other: Record<string, unknown>): Promise<{ message_id: number; fileId?: string }> {
+    if (photo.url) return withFileId(await api.sendPhoto(chatId, photo.url, other));
     if (!photo.path) throw new Error('photo without path or url');
+    if (isPdfPath(photo.path)) {
+      // a PDF receipt goes as a document (its metadata was removed when it was stored)
+      const sent = await api.sendDocument(chatId, new InputFile(resolveMedia(photo.path), 'bukti-pembayaran.pdf'), other);
+      return { message_id: sent.message_id, fileId: sent.document.file_id };
+    }
     const cached = cache ? await cache.redis.hget(cache.key, photo.path) : null;
     if (cached) {
       try {
-        return await api.sendPhoto(chatId, cached, other);
+        return withFileId(await api.sendPhoto(chatId, cached, other));
       } catch (e) {
         // A file_id Telegram no longer knows: forget it and upload again.
         if (!(e instanceof GrammyError && e.error_code === 400 && /file/i.test(e.description))) throw e;
@@ -112,7 +120,7 @@ export function createTelegramSender(api: Api, opts: TelegramSenderOptions): Tel
     const sent = await api.sendPhoto(chatId, new InputFile(resolveMedia(photo.path)), other);
     const best = sent.photo[sent.photo.length - 1];
     if (cache && best) await cache.redis.hset(cache.key, photo.path, best.file_id);
-    return sent;
+    return withFileId(sent);
   }
 
   async function send(chatId: string, msg: TelegramOutbound): Promise<SendResult> {
@@ -136,7 +144,7 @@ export function createTelegramSender(api: Api, opts: TelegramSenderOptions): Tel
           ...replyParams(),
           ...(rest || msg.document ? {} : { reply_markup: markup }),
         });
-        fileId = sent.photo[sent.photo.length - 1]?.file_id;
+        fileId = sent.fileId;
         remember(sent.message_id);
         replyTo ??= sent.message_id; // the rest of a long caption answers the photo
         text = rest;

@@ -10,10 +10,13 @@ import {
 } from '@whiskeysockets/baileys';
 import { z } from 'zod';
 import { normalizePhone } from '../../domain/phone.js';
-import type { Input } from '../../engine/types.js';
+import { isPdfPath, type Input } from '../../engine/types.js';
 import { textToInput } from '../commands.js';
 import { numberedText } from '../render.js';
 import type { FetchMedia, IncomingMessage, OutboundMessage } from '../types.js';
+
+/** The file name a forwarded PDF receipt carries (the stored one is a content hash). */
+export const PDF_RECEIPT_NAME = 'bukti-pembayaran.pdf';
 
 /** WhatsApp shows at most this many characters of a media caption; longer text goes in its own message. */
 export const CAPTION_LIMIT = 1024;
@@ -209,12 +212,13 @@ function photoUrl(photo: NonNullable<OutboundMessage['photo']>, mediaDir: string
 /**
  * One outgoing message -> the Baileys contents to send, in order. Choices become a numbered list;
  * a photo (file under MEDIA_DIR or URL) carries the text as caption unless it is too long, then
- * the text follows as its own message; a document goes as a CSV file. `requestContact` is
- * ignored: WhatsApp already knows the sender's phone.
+ * the text follows as its own message; a document goes as a CSV file. A contact request lists no
+ * choices (its only one is Telegram's share-contact key; the text says what to do instead).
  */
 export function toWhatsAppContents(msg: OutboundMessage, opts: OutgoingOptions): AnyMessageContent[] {
   const limit = opts.captionLimit ?? CAPTION_LIMIT;
-  const text = numberedText(msg);
+  // A contact request's choice is Telegram's "share my number" keyboard: nothing to type here.
+  const text = numberedText(msg.requestContact ? { ...msg, choices: undefined } : msg);
   const out: AnyMessageContent[] = [];
   let textSent = !text.trim();
   const caption = () => {
@@ -222,7 +226,10 @@ export function toWhatsAppContents(msg: OutboundMessage, opts: OutgoingOptions):
     textSent = true;
     return { caption: text };
   };
-  if (msg.photo) out.push({ image: { url: photoUrl(msg.photo, opts.mediaDir) }, ...caption() });
+  if (msg.photo && isPdfPath(msg.photo.path)) {
+    // a PDF receipt goes as the file it is (no EXIF here: its metadata was removed when stored)
+    out.push({ document: { url: photoUrl(msg.photo, opts.mediaDir) }, mimetype: 'application/pdf', fileName: PDF_RECEIPT_NAME, ...caption() });
+  } else if (msg.photo) out.push({ image: { url: photoUrl(msg.photo, opts.mediaDir) }, ...caption() });
   if (msg.document) {
     const fileName = msg.document.fileName;
     out.push({

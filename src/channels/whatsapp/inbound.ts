@@ -6,7 +6,7 @@ import type { FetchMedia, MessageHandler, OutboundMessage } from '../types.js';
 import { convertIncoming, type ConvertedMessage } from './convert.js';
 import { createLru } from './lru.js';
 import { isConnectionError, type Outbox } from './sender.js';
-import type { UsedEvents } from './wa-socket.js';
+import type { UsedEvents, WASocketLike } from './wa-socket.js';
 
 /** How long a message id is remembered to drop the copies Baileys sometimes emits again. */
 const SEEN_TTL_SECONDS = 3 * 24 * 3600;
@@ -23,6 +23,10 @@ export interface InboundDeps {
   apology: () => OutboundMessage;
   /** received messages kept for media download (default 500) */
   mediaCacheSize?: number;
+  /** the socket if it is open right now (read receipts, the typing indicator) */
+  openSocket?: () => WASocketLike | undefined;
+  /** a step that takes longer than this shows "typing…" in the chat (default 1000 ms) */
+  typingAfterMs?: number;
 }
 
 /**
@@ -57,30 +61,48 @@ export function createInbound(deps: InboundDeps) {
 
   async function reply(c: ConvertedMessage, messages: OutboundMessage[], log: Logger): Promise<void> {
     const lane = c.incoming.chat.chatId;
-    for (const m of messages) {
-      try {
-        await deps.outbox.deliver(lane, c.replyJid, m, 'reply');
-      } catch (err) {
-        log.error({ err }, 'whatsapp reply not sent');
-        if (isConnectionError(err)) return;
-        await deps.outbox.deliver(lane, c.replyJid, deps.apology(), 'reply').catch((e: unknown) => {
-          log.error({ err: e }, 'whatsapp apology not sent');
-        });
-        return;
-      }
+    if (!messages.length) return;
+    try {
+      await deps.outbox.deliver(lane, c.replyJid, messages, 'reply');
+    } catch (err) {
+      log.error({ err }, 'whatsapp reply not sent');
+      if (isConnectionError(err)) return;
+      await deps.outbox.deliver(lane, c.replyJid, deps.apology(), 'reply').catch((e: unknown) => {
+        log.error({ err: e }, 'whatsapp apology not sent');
+      });
     }
   }
 
-  async function handleOne(c: ConvertedMessage): Promise<void> {
+  /** Best effort: a receipt or a presence that does not go out changes nothing else. */
+  const tell = (what: string, f: ((s: WASocketLike) => Promise<void> | undefined) | undefined) => {
+    const sock = deps.openSocket?.();
+    if (!sock || !f) return;
+    void Promise.resolve()
+      .then(() => f(sock))
+      .catch((err: unknown) => logger.debug({ err }, `whatsapp ${what} not sent`));
+  };
+
+  async function handleOne(c: ConvertedMessage, msg: WAMessage): Promise<void> {
     const log = logger.child({ waMessageId: c.id, input: c.incoming.input.kind });
+    // "typing…" only when the step is slow (a photo being checked, Redis busy), not on every answer.
+    let typing = false;
+    const timer = setTimeout(() => {
+      typing = true;
+      tell('typing', (s) => s.sendPresenceUpdate?.('composing', c.replyJid));
+    }, deps.typingAfterMs ?? 1000);
     let messages: OutboundMessage[];
     try {
       messages = (await deps.handler.handle(c.incoming)).messages;
     } catch (err) {
       log.error({ err }, 'whatsapp message failed');
       messages = [deps.apology()];
+    } finally {
+      clearTimeout(timer);
     }
+    // Handled: the sender sees it read (blue ticks), as from a person who answers.
+    tell('read receipt', (s) => s.readMessages?.([msg.key]));
     await reply(c, messages, log);
+    if (typing) tell('typing', (s) => s.sendPresenceUpdate?.('paused', c.replyJid));
   }
 
   async function accept(msg: WAMessage): Promise<void> {
@@ -88,7 +110,7 @@ export function createInbound(deps: InboundDeps) {
     if (!c || !(await firstTime(c.id))) return;
     media.set(c.id, msg);
     const chatId = c.incoming.chat.chatId;
-    const next = (chains.get(chatId) ?? Promise.resolve()).then(() => handleOne(c));
+    const next = (chains.get(chatId) ?? Promise.resolve()).then(() => handleOne(c, msg));
     chains.set(chatId, next);
     await next;
     if (chains.get(chatId) === next) chains.delete(chatId);

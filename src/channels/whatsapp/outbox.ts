@@ -19,6 +19,7 @@ const OutboxJobSchema = z.object({
     photo: z.object({ path: z.string().optional(), url: z.string().optional() }).optional(),
     document: z.object({ fileName: z.string(), content: z.string() }).optional(),
     expectsNumber: z.boolean().optional(),
+    listed: z.number().int().nonnegative().optional(),
   }),
 });
 

@@ -1,9 +1,10 @@
 import { isJidGroup } from '@whiskeysockets/baileys';
 import type { Logger } from '../../logger.js';
 import type { ChannelSender, OutboundMessage, SendResult } from '../types.js';
-import { jidForChat, laneOf, toWhatsAppContents, WhatsAppRenderError } from './convert.js';
+import { jidForChat, laneOf, WhatsAppRenderError } from './convert.js';
 import { createLru } from './lru.js';
 import { PacerStoppedError, type Pacer, type SendPriority } from './pacer.js';
+import { turnContents } from './turn.js';
 import type { WASocketLike } from './wa-socket.js';
 
 /** Seconds a queue worker should wait before retrying while WhatsApp is not connected. */
@@ -60,9 +61,12 @@ export interface OutboxDeps {
 export function createOutbox(deps: OutboxDeps) {
   const known = createLru<string, true>(5000);
 
-  /** Sends one message (possibly several WhatsApp messages) to `jid` in lane `lane`; returns the last message id. */
-  async function deliver(lane: string, jid: string, msg: OutboundMessage, priority: SendPriority): Promise<string | undefined> {
-    const contents = toWhatsAppContents(msg, { mediaDir: deps.mediaDir });
+  /**
+   * Sends the messages of one turn to `jid` in lane `lane`, joined into as few WhatsApp messages
+   * as read the same (turn.ts); returns the last message id.
+   */
+  async function deliver(lane: string, jid: string, msgs: OutboundMessage | OutboundMessage[], priority: SendPriority): Promise<string | undefined> {
+    const contents = turnContents(Array.isArray(msgs) ? msgs : [msgs], { mediaDir: deps.mediaDir });
     let lastId: string | undefined;
     for (const content of contents) {
       const sent = await deps.pacer.enqueue(lane, priority, async () => {

@@ -43,6 +43,8 @@ export interface WhatsAppChannelDeps {
   printQr?: (qr: string) => void;
   /** downloads received media (default: Baileys downloadMediaMessage with re-upload) */
   downloadMedia?: (msg: WAMessage, sock: WASocketLike) => Promise<Buffer>;
+  /** a step slower than this shows "typing…" (default 1000 ms) */
+  typingAfterMs?: number;
   /** Baileys' own log level (default warn: it is chatty) */
   baileysLogLevel?: string;
 }
@@ -97,6 +99,8 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps) {
       return download(msg, sock);
     },
     apology: () => ({ text: deps.i18n.t(deps.locale ?? 'id', 'wa-error') }),
+    openSocket: () => (open ? sock : undefined),
+    typingAfterMs: deps.typingAfterMs,
   });
 
   async function connect(): Promise<void> {

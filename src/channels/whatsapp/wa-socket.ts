@@ -27,6 +27,10 @@ export interface WASocketLike {
   /** asks the sender's phone to upload expired media again (for downloadMediaMessage) */
   updateMediaMessage(msg: proto.IWebMessageInfo): Promise<proto.IWebMessageInfo>;
   requestPairingCode(phoneNumber: string): Promise<string>;
+  /** marks received messages read (the sender sees blue ticks) */
+  readMessages?(keys: proto.IMessageKey[]): Promise<void>;
+  /** "typing…" (`composing`) in a chat, or stops it (`paused`) */
+  sendPresenceUpdate?(type: 'composing' | 'paused', toJid?: string): Promise<void>;
   /** whether numbers have a WhatsApp account */
   onWhatsApp?(...jids: string[]): Promise<{ jid: string; exists: unknown }[] | undefined>;
   end(error: Error | undefined): void;

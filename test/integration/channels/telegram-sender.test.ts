@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Api } from 'grammy';
+import { PDFDocument } from 'pdf-lib';
 import { type TelegramSender, createTelegramSender } from '../../../src/channels/telegram/sender.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { FAKE_BOT_TOKEN, type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api/index.js';
@@ -66,6 +69,18 @@ describe('Telegram sender', () => {
     const again = await sender.send(String(USER), { text: 'Lagi', photo: { path: media.rel } });
     expect(again.ok).toBe(true);
     expect(fake.sent().at(-1)!.photo!.source).toBe('file_id');
+  });
+
+  it('sends a stored PDF receipt as a document with the caption, not as a photo', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([100, 100]);
+    writeFileSync(path.join(media.dir, 'receipts', 'abc.pdf'), await doc.save());
+    const n = fake.sent().length;
+    const r = await sender.send(String(GROUP), { text: 'Pesanan baru', photo: { path: 'receipts/abc.pdf' } });
+    expect(r.ok).toBe(true);
+    const out = since(n);
+    expect(out.map((m) => m.method)).toEqual(['sendDocument']);
+    expect(out[0]!.caption).toBe('Pesanan baru');
   });
 
   it('uploads again when a cached file_id is unknown to Telegram', async () => {

@@ -48,14 +48,14 @@ test('a text is handled with the sender verified and the reply goes back to the 
   expect(wa.channel.status()).toBe('open');
 });
 
-test('replies are sent in order, choices as a numbered list', async () => {
+test('the texts of one turn go as one message, in order, choices as a numbered list', async () => {
   echo.answer(async () => [
     { text: 'Selamat datang' },
     { text: 'Pilih menu:', choices: [{ id: 'm:belanja', label: 'Belanja' }, { id: 'm:pesanan', label: 'Pesanan saya' }] },
     { text: 'Ketik nomornya.' },
   ]);
   wa.say(ANI, '/start');
-  expect(await wa.waitForReplies(ANI, 3)).toEqual(['Selamat datang', 'Pilih menu:\n\n1. Belanja\n2. Pesanan saya', 'Ketik nomornya.']);
+  expect(await wa.waitForReplies(ANI, 1)).toEqual(['Selamat datang\n\nPilih menu:\n\n1. Belanja\n2. Pesanan saya\n\nKetik nomornya.']);
   expect(echo.seen[0]!.input).toEqual({ kind: 'command', name: 'start', args: '' });
 });
 

@@ -1,85 +1,85 @@
-import { createPacer, PacerStoppedError, type PacerOptions } from '../../../src/channels/whatsapp/pacer.js';
+import { createPacer, PacerStoppedError, type Booking, type PacerOptions } from '../../../src/channels/whatsapp/pacer.js';
 
-/** A fake clock: `sleep` moves time forward at once, so the pacer never waits for real. */
-function fakeClock() {
+/**
+ * A clock the test moves by hand: `sleep` returns at once without moving it, so what the pacer
+ * decides is read from its bookings (the send times it booked), never from waiting.
+ */
+function manualClock() {
   let t = 0;
   return {
     now: () => t,
-    sleep: async (ms: number) => {
+    sleep: async () => {},
+    random: () => 0.5,
+    advance: (ms: number) => {
       t += ms;
     },
-    random: () => 0.5,
   };
 }
 
 function recorder(options: PacerOptions) {
-  const clock = fakeClock();
-  const pacer = createPacer(options, clock);
-  const log: { label: string; lane: string; at: number }[] = [];
+  const clock = manualClock();
+  const booked: Booking[] = [];
+  const pacer = createPacer(options, { ...clock, onBooked: (b) => booked.push(b) });
+  const order: string[] = [];
   const send = (lane: string, label: string, priority: 'reply' | 'bulk' = 'bulk') =>
     pacer.enqueue(lane, priority, async () => {
-      log.push({ label, lane, at: clock.now() });
+      order.push(label);
       return label;
     });
-  return { pacer, log, send, clock };
+  const at = (lane: string, priority: 'reply' | 'bulk') => booked.filter((b) => b.lane === lane && b.priority === priority).map((b) => b.at);
+  return { pacer, booked, order, send, clock, at };
 }
 
-test('messages to one chat keep their order, with the random pause between them', async () => {
-  const { pacer, log, send } = recorder({ minDelayMs: 300, maxDelayMs: 900 });
-  const results = await Promise.all([send('a', 'a1'), send('a', 'a2'), send('b', 'b1'), send('a', 'a3'), send('b', 'b2')]);
-  expect(results).toEqual(['a1', 'a2', 'b1', 'a3', 'b2']);
-  const a = log.filter((e) => e.lane === 'a');
-  const b = log.filter((e) => e.lane === 'b');
-  expect(a.map((e) => e.label)).toEqual(['a1', 'a2', 'a3']);
-  expect(b.map((e) => e.label)).toEqual(['b1', 'b2']);
-  // random() = 0.5 -> 300 + floor(0.5 * 601) = 600 ms between two sends to one chat
-  expect(a.map((e) => e.at)).toEqual([0, 600, 1200]);
-  expect(b.map((e) => e.at)).toEqual([0, 600]);
+test('replies to one chat keep their order, with the human-like pause between them, and no cap holds them', async () => {
+  const { pacer, order, send, at } = recorder({ minDelayMs: 300, maxDelayMs: 900, perMinute: 2, perChatPerMinute: 1 });
+  const sends = Array.from({ length: 30 }, (_, i) => send('a', `a${i}`, 'reply'));
+  await Promise.all([...sends, send('b', 'b0', 'reply')]);
+  expect(order.filter((l) => l.startsWith('a'))).toEqual(Array.from({ length: 30 }, (_, i) => `a${i}`));
+  // random() = 0.5 -> 300 + floor(0.5 * 601) = 600 ms between two messages to one chat, 30 of them within 18 s
+  expect(at('a', 'reply')).toEqual(Array.from({ length: 30 }, (_, i) => i * 600));
+  expect(at('b', 'reply')).toEqual([0]);
   await pacer.idle();
 });
 
-test('never more than perMinute sends in any rolling minute across chats', async () => {
-  const { log, send } = recorder({ perMinute: 40, minDelayMs: 0, maxDelayMs: 0 });
+test('bulk sends: one at a time with a random gap, at most perMinute in any rolling minute', async () => {
+  const { booked, send } = recorder({ perMinute: 40, bulkGapMinMs: 0, bulkGapMaxMs: 0, minDelayMs: 0, maxDelayMs: 0 });
   await Promise.all(Array.from({ length: 95 }, (_, i) => send(`chat-${i}`, `m${i}`)));
-  expect(log).toHaveLength(95);
-  for (const e of log) {
-    const inWindow = log.filter((o) => o.at > e.at - 60_000 && o.at <= e.at).length;
-    expect(inWindow).toBeLessThanOrEqual(40);
-  }
-  expect(log[39]!.at).toBe(0);
-  expect(log[40]!.at).toBe(60_000);
-  expect(log[80]!.at).toBe(120_000);
+  const times = booked.map((b) => b.at);
+  for (const t of times) expect(times.filter((o) => o > t - 60_000 && o <= t).length).toBeLessThanOrEqual(40);
+  expect(times[39]).toBe(0);
+  expect(times[40]).toBe(60_000);
+  expect(times[80]).toBe(120_000);
+
+  const jitter = recorder({ bulkGapMinMs: 1000, bulkGapMaxMs: 3000 });
+  await Promise.all([jitter.send('x', '1'), jitter.send('y', '2'), jitter.send('z', '3')]);
+  expect(jitter.booked.map((b) => b.at)).toEqual([0, 2000, 4000]); // 1000 + floor(0.5 * 2001)
 });
 
-test('one chat gets at most perChatPerMinute messages a minute, others are not held up', async () => {
-  const { log, send } = recorder({ perChatPerMinute: 5, minDelayMs: 0, maxDelayMs: 0 });
+test('bulk: at most perChatPerMinute to one chat and perDay in a rolling day; other chats are not held up', async () => {
+  const { send, at } = recorder({ perChatPerMinute: 5, bulkGapMinMs: 0, bulkGapMaxMs: 0, minDelayMs: 0, maxDelayMs: 0 });
   await Promise.all([...Array.from({ length: 7 }, (_, i) => send('busy', `x${i}`)), send('quiet', 'q')]);
-  const busy = log.filter((e) => e.lane === 'busy');
-  expect(busy.slice(0, 5).every((e) => e.at === 0)).toBe(true);
-  expect(busy[5]!.at).toBe(60_000);
-  expect(log.find((e) => e.lane === 'quiet')!.at).toBe(0);
+  expect(at('busy', 'bulk')).toEqual([0, 0, 0, 0, 0, 60_000, 60_000]);
+  expect(at('quiet', 'bulk')).toEqual([0]);
+
+  const daily = recorder({ perDay: 3, bulkGapMinMs: 0, bulkGapMaxMs: 0 });
+  await Promise.all(['a', 'b', 'c', 'd'].map((l) => daily.send(l, l)));
+  expect(daily.booked.map((b) => b.at)).toEqual([0, 0, 0, 24 * 3600_000]);
 });
 
-test('a reply overtakes queued broadcast sends', async () => {
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  const clock = fakeClock();
-  const pacer = createPacer({ minDelayMs: 0, maxDelayMs: 0 }, clock);
-  const order: string[] = [];
-  const first = pacer.enqueue('c1', 'bulk', async () => {
-    order.push('b1');
-    await gate;
-  });
-  const rest = [2, 3, 4].map((i) => pacer.enqueue(`c${i}`, 'bulk', async () => void order.push(`b${i}`)));
-  const reply = pacer.enqueue('user', 'reply', async () => void order.push('reply'));
-  release();
-  await Promise.all([first, reply, ...rest]);
-  expect(order).toEqual(['b1', 'reply', 'b2', 'b3', 'b4']);
+test('a reply is never queued behind bulk sends, not even to the same chat', async () => {
+  const { send, at, clock, order } = recorder({ perMinute: 2 });
+  const bulk = Array.from({ length: 6 }, (_, i) => send(i % 2 ? 'user' : `c${i}`, `b${i}`));
+  clock.advance(1000);
+  const reply = send('user', 'reply', 'reply');
+  await Promise.all([...bulk, reply]);
+  expect(at('user', 'reply')).toEqual([1000]);
+  // the caps push the broadcast minutes ahead; the reply went first
+  expect(Math.max(...at('user', 'bulk'))).toBeGreaterThanOrEqual(60_000);
+  expect(order.indexOf('reply')).toBeLessThan(order.indexOf('b5'));
 });
 
 test('a failing send rejects only its own promise', async () => {
-  const clock = fakeClock();
-  const pacer = createPacer({ minDelayMs: 0, maxDelayMs: 0 }, clock);
+  const pacer = createPacer({ minDelayMs: 0, maxDelayMs: 0 }, manualClock());
   const bad = pacer.enqueue('a', 'reply', async () => {
     throw new Error('socket closed');
   });
@@ -88,8 +88,8 @@ test('a failing send rejects only its own promise', async () => {
   await expect(good).resolves.toBe('ok');
 });
 
-test('stop() rejects what is still queued and refuses new sends', async () => {
-  const clock = fakeClock();
+test('stop() rejects what is still waiting for its time and refuses new sends', async () => {
+  const clock = manualClock();
   const pacer = createPacer({ perMinute: 1, minDelayMs: 0, maxDelayMs: 0 }, { ...clock, sleep: () => new Promise(() => {}) });
   const sent = pacer.enqueue('a', 'bulk', async () => 'first');
   const waiting = pacer.enqueue('b', 'bulk', async () => 'second');

@@ -40,8 +40,9 @@ describe('receipt', () => {
     expect(d.text).toContain('Mohon kirim foto bukti pembayaran (bukan teks).');
     expect(d.text).toContain('Silakan lakukan pembayaran'); // the step again
 
+    // a PDF is taken (test/e2e/whatsapp-pdf-receipt), but not one pdf-lib cannot read
     await d.sendDocument(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF'), { fileName: 'bukti.pdf', mime: 'application/pdf' });
-    expect(d.text).toContain('File itu bukan gambar yang bisa kami baca.');
+    expect(d.text).toContain('File itu bukan gambar atau PDF yang bisa kami baca.');
     await d.sendDocument(Buffer.from('tanggal,jumlah\n2026-01-01,96000\n'), { fileName: 'bukti.csv', mime: 'text/csv' });
     expect(d.text).toContain('File itu bukan gambar');
 
