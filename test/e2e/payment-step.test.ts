@@ -94,7 +94,7 @@ describe('the payment step on WhatsApp (Baileys adapter, injected socket)', () =
     expect(await say('halo')).toMatch(/1\. ✅ Ya, benar/);
     await say('1');
     expect(await say('/cari')).toMatch(/Ketik nama produk/);
-    expect(await say('Rendang Paru')).toMatch(/1\. Rendang Paru · /);
+    expect(await say('Rendang Paru')).toMatch(/1\. Rendang Paru — /);
     expect(await say('1')).toMatch(/💰 Rp/);
     expect(await say('1')).toMatch(/Berapa jumlah/);
     expect(await say('1')).toMatch(/Total: Rp/);
