@@ -49,20 +49,37 @@ function maxInWindow(times: number[], windowMs: number): number {
   return best;
 }
 
-export async function measureBroadcast(o: { redis: Redis; redisUrl: string; prefix: string; mediaDir: string; recipients: number; perSecond: number }): Promise<BroadcastFigures> {
+export async function measureBroadcast(o: {
+  redis: Redis;
+  redisUrl: string;
+  prefix: string;
+  mediaDir: string;
+  recipients: number;
+  perSecond: number;
+}): Promise<BroadcastFigures> {
   const fake = await startFakeBotApi({ rateLimits: { global: { perSecond: o.perSecond, burst: o.perSecond } } });
   const keys = createKeys(o.prefix);
   const store = createStore(o.redis, { keys });
   const producer = openProducerConnection(o.redisUrl);
   const config = loadConfig({ LOG_LEVEL: 'silent', MEDIA_DIR: o.mediaDir, BROADCAST_TELEGRAM_PER_SECOND: String(o.perSecond) });
   const queues = createQueues({ connection: producer, keys, config });
-  const subject = await startSubject({ mode: 'broadcast', redisUrl: o.redisUrl, prefix: o.prefix, apiRoot: fake.url, token: fake.token, mediaDir: o.mediaDir, perSecond: o.perSecond });
+  const subject = await startSubject({
+    mode: 'broadcast',
+    redisUrl: o.redisUrl,
+    prefix: o.prefix,
+    apiRoot: fake.url,
+    token: fake.token,
+    mediaDir: o.mediaDir,
+    perSecond: o.perSecond,
+  });
   try {
     const ids = await seedLinkedChats(store, o.redis, keys, o.recipients, FIRST_CHAT);
     for (const id of ids) fake.addUser({ id, first_name: 'ASN' });
     fake.addUser({ id: ADMIN_CHAT, first_name: 'Admin' });
     mkdirSync(path.join(o.mediaDir, 'flyers'), { recursive: true });
-    const flyer = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#ffcc00' } }).jpeg().toBuffer();
+    const flyer = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#ffcc00' } })
+      .jpeg()
+      .toBuffer();
     writeFileSync(path.join(o.mediaDir, 'flyers', 'bench.jpg'), flyer);
 
     const b: Broadcast = {

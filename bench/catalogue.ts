@@ -17,7 +17,23 @@ export type CatalogueSize = keyof typeof CATALOGUE_SIZES;
 
 const NAMES: Record<Category, { words: string[]; units: string[] }> = {
   kuliner: {
-    words: ['Keripik Singkong', 'Kripik Pisang', 'Nasi Box', 'Sambal Bawang', 'Rendang', 'Bakso Sapi', 'Dimsum', 'Brownies', 'Kopi Bubuk', 'Madu Hutan', 'Kue Lapis', 'Rempeyek', 'Abon Sapi', 'Kue Kering', 'Pempek'],
+    words: [
+      'Keripik Singkong',
+      'Kripik Pisang',
+      'Nasi Box',
+      'Sambal Bawang',
+      'Rendang',
+      'Bakso Sapi',
+      'Dimsum',
+      'Brownies',
+      'Kopi Bubuk',
+      'Madu Hutan',
+      'Kue Lapis',
+      'Rempeyek',
+      'Abon Sapi',
+      'Kue Kering',
+      'Pempek',
+    ],
     units: ['bungkus', 'box', 'toples', 'porsi', 'botol'],
   },
   fashion: {
@@ -30,7 +46,16 @@ const NAMES: Record<Category, { words: string[]; units: string[] }> = {
   },
 };
 const CATEGORIES: Category[] = ['kuliner', 'fashion', 'kriya'];
-const OPDS = ['Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Perhubungan', 'Dinas Sosial', 'BAPPEDA', 'Satpol PP', 'Dinas Koperasi dan UMKM', 'Sekretariat Daerah'];
+const OPDS = [
+  'Dinas Kesehatan',
+  'Dinas Pendidikan',
+  'Dinas Perhubungan',
+  'Dinas Sosial',
+  'BAPPEDA',
+  'Satpol PP',
+  'Dinas Koperasi dan UMKM',
+  'Sekretariat Daerah',
+];
 
 /** A small deterministic generator (mulberry32): the same catalogue on every run. */
 function random(seed: number): () => number {

@@ -38,8 +38,7 @@ interface Waiter {
 }
 
 type Button = { text: string; callback_data?: string };
-const buttons = (m: FakeMessage): Button[] =>
-  ((m.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? []).flat();
+const buttons = (m: FakeMessage): Button[] => ((m.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? []).flat();
 const readable = (m: FakeMessage) => String(m.text ?? m.caption ?? '');
 
 /** The driver over one fake server. */
@@ -77,11 +76,14 @@ export function createDriver(fake: FakeBotApi, opts: { timeoutMs?: number } = {}
 
   // One never-satisfied predicate, re-run by the fake synchronously on every change.
   fake
-    .waitFor(() => {
-      const now = performance.now();
-      for (const w of waiting) check(w, now);
-      return false;
-    }, 2 ** 31 - 1)
+    .waitFor(
+      () => {
+        const now = performance.now();
+        for (const w of waiting) check(w, now);
+        return false;
+      },
+      2 ** 31 - 1,
+    )
     .catch(() => undefined);
 
   function act(userId: number, a: Action): void {

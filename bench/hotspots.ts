@@ -63,6 +63,11 @@ export function printHotspots(label: string, file: string, updates: number): voi
   const pct = (ms: number) => `${fmt((ms / s.totalMs) * 100, 1)}%`;
   const perUpdate = (ms: number) => fmt((ms / updates) * 1000, 0);
   console.log(`\nCPU profile of ${label} (${file}): ${fmt(s.totalMs)} ms on CPU over ${fmt(updates)} updates`);
-  console.log(table('inclusive time by area (a sample counts for every area on its stack; async code counts from where it resumed)', [['area', 'share', 'µs/update'], ...s.areas.map(([a, ms]) => [a, pct(ms), perUpdate(ms)])]));
+  console.log(
+    table('inclusive time by area (a sample counts for every area on its stack; async code counts from where it resumed)', [
+      ['area', 'share', 'µs/update'],
+      ...s.areas.map(([a, ms]) => [a, pct(ms), perUpdate(ms)]),
+    ]),
+  );
   console.log(table('self time by function', [['function', 'share', 'µs/update'], ...s.functions.map(([f, ms]) => [f, pct(ms), perUpdate(ms)])]));
 }

@@ -21,7 +21,9 @@ const { ok } = result;
 console.log(
   JSON.stringify({
     ok,
-    ...(result.ok ? { added: result.added, updated: result.updated, unchanged: result.unchanged } : { problems: result.errors.length + (result.more ?? 0), first: result.errors[0] }),
+    ...(result.ok
+      ? { added: result.added, updated: result.updated, unchanged: result.unchanged }
+      : { problems: result.errors.length + (result.more ?? 0), first: result.errors[0] }),
     seconds: Math.round(ms / 100) / 10,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),

@@ -40,7 +40,10 @@ export function asnJourney(p: JourneyPerson): Step[] {
     { act: { kind: 'text', text: 'sudah bayar' }, expect: /Mohon kirim foto/ },
     { act: { kind: 'photo', bytes: p.receipt }, expect: /#ASNDepokPeduli #BeliProdukUMKMDepok/ },
     { act: { kind: 'text', text: 'https://example.com/post/1' }, expect: /tidak kami kenali/ },
-    { act: { kind: 'text', text: `https://www.instagram.com/p/Uji${p.index}x/` }, expect: /Tautan Instagram Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/ },
+    {
+      act: { kind: 'text', text: `https://www.instagram.com/p/Uji${p.index}x/` },
+      expect: /Tautan Instagram Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/,
+    },
   ];
 }
 

@@ -45,7 +45,11 @@ export async function measureMemory(o: {
       const all = asnJourney(p);
       const userId = o.firstUserId + p.index;
       o.driver.addUser(userId, `Uji ${p.index}`);
-      await o.driver.journey(userId, STEPS.map((i) => all[i]!), []);
+      await o.driver.journey(
+        userId,
+        STEPS.map((i) => all[i]!),
+        [],
+      );
     });
   };
   try {

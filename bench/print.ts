@@ -8,7 +8,15 @@ import { fmt, table, verdict } from './report.js';
 import type { JourneyFigures } from './throughput.js';
 
 /** Targets of the issue. */
-export const TARGETS = { costRatio: 2, updatesPerSecond: 500, broadcastRatio: 0.9, rssMb: 250, searchP99Ms: 20, waMessagesPerPurchase: 12, waLongestWaitMs: 1500 };
+export const TARGETS = {
+  costRatio: 2,
+  updatesPerSecond: 500,
+  broadcastRatio: 0.9,
+  rssMb: 250,
+  searchP99Ms: 20,
+  waMessagesPerPurchase: 12,
+  waLongestWaitMs: 1500,
+};
 
 /** Prints the round with the median cost ratio (`ours`, `bare`) in full, and every round's cost. */
 export function printJourney(ours: JourneyFigures, bare: JourneyFigures, rounds: { ours: JourneyFigures; bare: JourneyFigures }[] = [{ ours, bare }]): void {
@@ -24,10 +32,20 @@ export function printJourney(ours: JourneyFigures, bare: JourneyFigures, rounds:
         ['', 'ours', 'bare grammY', 'ours/bare', 'target'],
         row('updates', (j) => fmt(j.updates)),
         row('wall time (s)', (j) => fmt(j.seconds, 1)),
-        row('updates/s', (j) => fmt(j.updatesPerSecond), ratio(ours.updatesPerSecond, bare.updatesPerSecond), `>= ${TARGETS.updatesPerSecond}: ${verdict(ours.updatesPerSecond >= TARGETS.updatesPerSecond)}`),
+        row(
+          'updates/s',
+          (j) => fmt(j.updatesPerSecond),
+          ratio(ours.updatesPerSecond, bare.updatesPerSecond),
+          `>= ${TARGETS.updatesPerSecond}: ${verdict(ours.updatesPerSecond >= TARGETS.updatesPerSecond)}`,
+        ),
         row('latency p50 (ms)', (j) => fmt(j.p50Ms, 1), ratio(ours.p50Ms, bare.p50Ms)),
         row('latency p99 (ms)', (j) => fmt(j.p99Ms, 1), ratio(ours.p99Ms, bare.p99Ms)),
-        row('bot CPU per update (ms)', (j) => fmt(j.cpuMsPerUpdate, 2), ratio(ours.cpuMsPerUpdate, bare.cpuMsPerUpdate), `<= ${TARGETS.costRatio}x: ${verdict(costRatio <= TARGETS.costRatio)}`),
+        row(
+          'bot CPU per update (ms)',
+          (j) => fmt(j.cpuMsPerUpdate, 2),
+          ratio(ours.cpuMsPerUpdate, bare.cpuMsPerUpdate),
+          `<= ${TARGETS.costRatio}x: ${verdict(costRatio <= TARGETS.costRatio)}`,
+        ),
         row('bot event loop busy', (j) => `${fmt(j.loopUtilisation * 100)}%`),
         row('bot CPU use (cores)', (j) => fmt((j.cpuMsPerUpdate * j.updatesPerSecond) / 1000, 2)),
         row('Bot API calls per update', (j) => fmt(j.apiCallsPerUpdate, 2), ratio(ours.apiCallsPerUpdate, bare.apiCallsPerUpdate)),
@@ -40,7 +58,9 @@ export function printJourney(ours: JourneyFigures, bare: JourneyFigures, rounds:
     ),
   );
   if (rounds.length > 1) {
-    const each = rounds.map((r, i) => `${i + 1}: ${fmt(r.ours.cpuMsPerUpdate, 2)} / ${fmt(r.bare.cpuMsPerUpdate, 2)} ms = ${fmt(r.ours.cpuMsPerUpdate / r.bare.cpuMsPerUpdate, 2)}x`);
+    const each = rounds.map(
+      (r, i) => `${i + 1}: ${fmt(r.ours.cpuMsPerUpdate, 2)} / ${fmt(r.bare.cpuMsPerUpdate, 2)} ms = ${fmt(r.ours.cpuMsPerUpdate / r.bare.cpuMsPerUpdate, 2)}x`,
+    );
     console.log(`bot CPU per update, ours / bare, by round: ${each.join('; ')}`);
   }
   console.log('latency: from the update queued on the fake server to the awaited answer recorded there');
@@ -48,7 +68,8 @@ export function printJourney(ours: JourneyFigures, bare: JourneyFigures, rounds:
     `feed: getUpdates + run(bot) for both; the bare bot takes ${fmt(bare.updatesPerSecond)} updates/s through that same path, ` +
       `so it does not limit ours at ${fmt(ours.updatesPerSecond)}`,
   );
-  if (costRatio > TARGETS.costRatio && !ours.profile) console.log('cost target missed: BENCH_CPU_PROF=<dir> npm run bench profiles both bots and prints the hot spots');
+  if (costRatio > TARGETS.costRatio && !ours.profile)
+    console.log('cost target missed: BENCH_CPU_PROF=<dir> npm run bench profiles both bots and prints the hot spots');
   const mix = (j: JourneyFigures) => j.redisMix.map(([name, k]) => `${name} ${fmt(k, 2)}`).join(', ');
   console.log(`Redis commands per update, ours: ${mix(ours)}`);
   console.log(`Redis commands per update, bare: ${mix(bare)}`);
@@ -89,7 +110,11 @@ export function printMemory(mem: MemoryFigures): void {
         `${mem.concurrency} at a time, ${fmt(mem.seconds, 1)} s; sessions live in Redis`,
       [
         ['MB', 'before (after GC)', 'after the load', 'after GC', 'target'],
-        row('RSS', (u) => u.rssMb, (mb) => mb < TARGETS.rssMb),
+        row(
+          'RSS',
+          (u) => u.rssMb,
+          (mb) => mb < TARGETS.rssMb,
+        ),
         row('V8 heap used', (u) => u.heapUsedMb),
         row('V8 heap total', (u) => u.heapTotalMb),
         row('external (Buffers, native)', (u) => u.externalMb),
@@ -105,7 +130,9 @@ export function printFairness(list: FairnessFigures[]): void {
   const first = list[0]!;
   console.log(
     `\nPart 4: fairness, a simulated month of ${fmt(first.purchases)} purchases over the demo catalogue (${first.umkmTotal} UMKM: ` +
-      `${Object.entries(first.umkmByCategory).map(([c, n]) => `${n} ${c}`).join(', ')}), ` +
+      `${Object.entries(first.umkmByCategory)
+        .map(([c, n]) => `${n} ${c}`)
+        .join(', ')}), ` +
       'ASN buying from the first page they are shown; seeded, the same choices for every ordering. ' +
       '"fair by Rupiah" (the default in the bot) ranks UMKM by Rupiah paid to them this month, then by orders; "fair by order count" is the earlier ordering.',
   );
@@ -136,7 +163,13 @@ export function printSearch(f: SearchFigures): void {
     table('cost of one query (index lookup, relevance, fair order, page spread)', [
       ['', 'p50', 'p99', 'max', 'target'],
       ['CPU time of the process', ms(f.cpu.p50), ms(f.cpu.p99), ms(f.cpu.max), `p99 < ${TARGETS.searchP99Ms} ms: ${verdict(f.cpu.p99 < TARGETS.searchP99Ms)}`],
-      ['wall clock (includes waiting for a busy CPU)', ms(f.wall.p50), ms(f.wall.p99), ms(f.wall.max), `p99 < ${TARGETS.searchP99Ms} ms: ${verdict(f.wall.p99 < TARGETS.searchP99Ms)}`],
+      [
+        'wall clock (includes waiting for a busy CPU)',
+        ms(f.wall.p50),
+        ms(f.wall.p99),
+        ms(f.wall.max),
+        `p99 < ${TARGETS.searchP99Ms} ms: ${verdict(f.wall.p99 < TARGETS.searchP99Ms)}`,
+      ],
     ]),
   );
 }
@@ -150,11 +183,21 @@ export function printWhatsApp(w: WhatsAppFigures): void {
       [
         ['', 'alone', `${fmt(w.broadcast)} flyers queued`, 'target'],
         row('inputs', (p) => fmt(p.inputs)),
-        row('WhatsApp messages received', (p) => fmt(p.messages), `< ${TARGETS.waMessagesPerPurchase}: ${verdict(Math.max(w.alone.messages, w.duringBroadcast.messages) < TARGETS.waMessagesPerPurchase)}`),
+        row(
+          'WhatsApp messages received',
+          (p) => fmt(p.messages),
+          `< ${TARGETS.waMessagesPerPurchase}: ${verdict(Math.max(w.alone.messages, w.duringBroadcast.messages) < TARGETS.waMessagesPerPurchase)}`,
+        ),
         row('messages per input', (p) => fmt(p.messages / p.inputs, 2)),
-        row('longest wait for a whole answer (ms)', (p) => fmt(p.longestWaitMs), `<= ${TARGETS.waLongestWaitMs}: ${verdict(Math.max(w.alone.longestWaitMs, w.duringBroadcast.longestWaitMs) <= TARGETS.waLongestWaitMs)}`),
+        row(
+          'longest wait for a whole answer (ms)',
+          (p) => fmt(p.longestWaitMs),
+          `<= ${TARGETS.waLongestWaitMs}: ${verdict(Math.max(w.alone.longestWaitMs, w.duringBroadcast.longestWaitMs) <= TARGETS.waLongestWaitMs)}`,
+        ),
       ],
     ),
   );
-  console.log(`wait: the pacer's booked delay of the answer's last message + the bot's own time; the flyers are booked over ${fmt(w.broadcastSpanSeconds)} s by the bulk caps`);
+  console.log(
+    `wait: the pacer's booked delay of the answer's last message + the bot's own time; the flyers are booked over ${fmt(w.broadcastSpanSeconds)} s by the bulk caps`,
+  );
 }

@@ -36,7 +36,10 @@ const count = (def: number) => z.coerce.number().int().positive().default(def);
 const env = z
   .object({
     /** an existing Redis to use instead of a private redis-server */
-    BENCH_REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'must start with redis:// or rediss://' }).optional(),
+    BENCH_REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, { error: 'must start with redis:// or rediss://' })
+      .optional(),
     /** simulated users at once in part 1 */
     BENCH_USERS: count(200),
     /** part 1 rounds (ours and bare alternate; the median ratio is the figure) */
@@ -47,7 +50,10 @@ const env = z
     /** products of the generated catalogue in part 5 (search) */
     BENCH_SEARCH_PRODUCTS: count(15_000),
     /** which parts to run, e.g. "1,4" */
-    BENCH_PARTS: z.string().regex(/^[1-6](,[1-6])*$/, { error: 'must list parts 1-6, e.g. 1,3' }).default('1,2,3,4,5,6'),
+    BENCH_PARTS: z
+      .string()
+      .regex(/^[1-6](,[1-6])*$/, { error: 'must list parts 1-6, e.g. 1,3' })
+      .default('1,2,3,4,5,6'),
     /** flyers queued in the WhatsApp pacer while part 6's second purchase is typed */
     BENCH_WA_BROADCAST: count(200),
     /** the catalogue part 1 runs on: the demo one, a city's (1,490 UMKM) or a province's (15,000 UMKM) */
@@ -84,7 +90,9 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await seedCatalogue(store, env.BENCH_CATALOGUE, CITY_FIRST_INDEX);
       const s = CATALOGUE_SIZES[env.BENCH_CATALOGUE];
-      console.log(`Catalogue: ${env.BENCH_CATALOGUE} (${s.umkm.toLocaleString('en')} UMKM, ${s.products.toLocaleString('en')} products, ${s.asn.toLocaleString('en')} more ASN) seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(
+        `Catalogue: ${env.BENCH_CATALOGUE} (${s.umkm.toLocaleString('en')} UMKM, ${s.products.toLocaleString('en')} products, ${s.asn.toLocaleString('en')} more ASN) seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
     } else console.log('Catalogue: demo');
     // Parts 1-3 run the bots in child processes; part 4 and part 5 (in this process) need no build.
     if (env.BENCH_RUNTIME === 'compiled' && [1, 2, 3].some((p) => parts.has(p))) {
@@ -106,7 +114,17 @@ async function main(): Promise<void> {
         const rounds: { ours: JourneyFigures; bare: JourneyFigures }[] = [];
         for (let r = 0; r < env.BENCH_ROUNDS; r++) {
           const mine = people.slice(r * perRound, (r + 1) * perRound);
-          const common = { fake, driver, redis, redisUrl, prefix, mediaDir, warmup: mine.slice(0, WARMUP_USERS), people: mine.slice(WARMUP_USERS), cpuProfDir: r === 0 ? env.BENCH_CPU_PROF : undefined };
+          const common = {
+            fake,
+            driver,
+            redis,
+            redisUrl,
+            prefix,
+            mediaDir,
+            warmup: mine.slice(0, WARMUP_USERS),
+            people: mine.slice(WARMUP_USERS),
+            cpuProfDir: r === 0 ? env.BENCH_CPU_PROF : undefined,
+          };
           const run = (subject: 'ours' | 'bare') => measureJourney({ ...common, subject, firstUserId: subject === 'ours' ? 100_000 : 200_000 });
           if (r % 2 === 0) {
             const ours = await run('ours');
@@ -124,13 +142,31 @@ async function main(): Promise<void> {
         if (first.bare.profile) printHotspots('bare grammY (round 1)', first.bare.profile, first.bare.updates);
       }
       if (parts.has(2)) {
-        const bc = await measureBroadcast({ redis, redisUrl, prefix: `${prefix}bc:`, mediaDir, recipients: env.BENCH_BROADCAST_RECIPIENTS, perSecond: env.BENCH_BROADCAST_PER_SECOND });
+        const bc = await measureBroadcast({
+          redis,
+          redisUrl,
+          prefix: `${prefix}bc:`,
+          mediaDir,
+          recipients: env.BENCH_BROADCAST_RECIPIENTS,
+          perSecond: env.BENCH_BROADCAST_PER_SECOND,
+        });
         printBroadcast(bc);
       }
       if (parts.has(3)) {
         const warmup = 50;
         await seedRoster(store, MEMORY_FIRST_INDEX, MEMORY_FIRST_INDEX + warmup + env.BENCH_MEMORY_USERS);
-        const mem = await measureMemory({ fake, driver, redisUrl, prefix, mediaDir, firstIndex: MEMORY_FIRST_INDEX, warmup, users: env.BENCH_MEMORY_USERS, concurrency: 250, firstUserId: 1_000_000 });
+        const mem = await measureMemory({
+          fake,
+          driver,
+          redisUrl,
+          prefix,
+          mediaDir,
+          firstIndex: MEMORY_FIRST_INDEX,
+          warmup,
+          users: env.BENCH_MEMORY_USERS,
+          concurrency: 250,
+          firstUserId: 1_000_000,
+        });
         printMemory(mem);
       }
       if (parts.has(4)) {

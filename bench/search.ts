@@ -15,8 +15,48 @@ import { percentile, seededRandom } from './report.js';
 
 const WORDS: Record<Category, { kinds: string[]; extras: string[]; shops: string[] }> = {
   kuliner: {
-    kinds: ['Keripik', 'Nasi Box', 'Bakso', 'Sambal', 'Rendang', 'Kue', 'Risoles', 'Pempek', 'Soto', 'Sate', 'Madu', 'Jamu', 'Kopi', 'Roti', 'Bolu', 'Nugget', 'Siomay', 'Mie', 'Kerupuk', 'Telur Asin'],
-    extras: ['Ayam', 'Sapi', 'Tempe', 'Singkong', 'Pedas', 'Original', 'Balado', 'Keju', 'Cokelat', 'Pandan', 'Ikan', 'Udang', 'Jahe', 'Frozen', 'Isoman', 'Komplit', 'Manis', 'Gurih'],
+    kinds: [
+      'Keripik',
+      'Nasi Box',
+      'Bakso',
+      'Sambal',
+      'Rendang',
+      'Kue',
+      'Risoles',
+      'Pempek',
+      'Soto',
+      'Sate',
+      'Madu',
+      'Jamu',
+      'Kopi',
+      'Roti',
+      'Bolu',
+      'Nugget',
+      'Siomay',
+      'Mie',
+      'Kerupuk',
+      'Telur Asin',
+    ],
+    extras: [
+      'Ayam',
+      'Sapi',
+      'Tempe',
+      'Singkong',
+      'Pedas',
+      'Original',
+      'Balado',
+      'Keju',
+      'Cokelat',
+      'Pandan',
+      'Ikan',
+      'Udang',
+      'Jahe',
+      'Frozen',
+      'Isoman',
+      'Komplit',
+      'Manis',
+      'Gurih',
+    ],
     shops: ['Dapur', 'Warung', 'Kedai', 'Catering', 'Rumah Makan', 'Pawon'],
   },
   fashion: {
@@ -30,7 +70,28 @@ const WORDS: Record<Category, { kinds: string[]; extras: string[]; shops: string
     shops: ['Kriya', 'Sanggar', 'Galeri'],
   },
 };
-const OWNERS = ['Sari', 'Nah', 'Ratna', 'Endang', 'Ani', 'Darto', 'Yem', 'Lastri', 'Ida', 'Rafa', 'Dian', 'Budi', 'Wati', 'Joko', 'Tuti', 'Agus', 'Rina', 'Yanti', 'Hasan', 'Uci'];
+const OWNERS = [
+  'Sari',
+  'Nah',
+  'Ratna',
+  'Endang',
+  'Ani',
+  'Darto',
+  'Yem',
+  'Lastri',
+  'Ida',
+  'Rafa',
+  'Dian',
+  'Budi',
+  'Wati',
+  'Joko',
+  'Tuti',
+  'Agus',
+  'Rina',
+  'Yanti',
+  'Hasan',
+  'Uci',
+];
 const FILLER = ['tanpa pengawet', 'dikirim hangat', 'tahan 3 hari', 'cocok untuk keluarga', 'buatan rumah', 'kemasan rapat', 'bahan pilihan', 'harga hemat'];
 
 /** A catalogue of `count` available products, 10 per UMKM: 70% kuliner, 20% fashion, 10% kriya. */
@@ -44,11 +105,23 @@ export function generateCatalogue(count: number, seed = 15): Listing[] {
     const w = WORDS[category];
     const id = `U${u}`;
     const kecamatan = pick(KECAMATAN);
-    const umkm = { id, name: `${pick(w.shops)} ${pick(w.kinds).split(' ')[0]} Bu ${pick(OWNERS)} ${u}`, ownerName: 'Pemilik', ownerPhone: '+6289900001000', category, kecamatan, kelurahan: kecamatan, address: 'Jl. Raya' };
+    const umkm = {
+      id,
+      name: `${pick(w.shops)} ${pick(w.kinds).split(' ')[0]} Bu ${pick(OWNERS)} ${u}`,
+      ownerName: 'Pemilik',
+      ownerPhone: '+6289900001000',
+      category,
+      kecamatan,
+      kelurahan: kecamatan,
+      address: 'Jl. Raya',
+    };
     for (let i = 0; i < 10 && out.length < count; i++) {
       const name = `${pick(w.kinds)} ${pick(w.extras)}${rnd() < 0.4 ? ` ${pick(w.extras)}` : ''}`;
       const description = `${pick(w.extras)} ${pick(w.extras).toLowerCase()}, ${pick(FILLER)}`;
-      out.push({ umkm, product: { sku: `${id}-${i}`, umkmId: id, name, unit: 'pcs', price: 10_000 + Math.floor(rnd() * 90) * 1000, description, available: true } });
+      out.push({
+        umkm,
+        product: { sku: `${id}-${i}`, umkmId: id, name, unit: 'pcs', price: 10_000 + Math.floor(rnd() * 90) * 1000, description, available: true },
+      });
     }
   }
   return out;
@@ -56,11 +129,54 @@ export function generateCatalogue(count: number, seed = 15): Listing[] {
 
 /** Queries as typed: exact, variants, typos, prefixes, several words, places, shops, emoji, misses. */
 const QUERIES = [
-  'keripik', 'kripik', 'keripik pedas', 'kerpik', 'kri', 'nasi box', 'nasi box ayam', 'baso', 'bakso sapi', 'sambel',
-  'rendang', 'rendag', 'kue keju', 'risol', 'empek-empek', 'soto ayam', 'satay', 'madu', 'jamu jahe', 'coffee',
-  'roti cokelat', 'coklat', 'nuget', 'siomai', 'mie', '🍜', 'telor asin', 'batik', 'kemeja batik tulis', 'btik',
-  'kaus', 'jilbab', 'mukena anak', 'tas rajut', 'keramik', 'tampah bambu', 'beji', 'keripik sukmajaya', 'dapur bu sari',
-  'mau beli keripik dong', 'frozen', 'isoman', 'zzqxw', 'sepatu', 'ayam', 'pedas', 'ma', 'dompet anyaman eceng gondok',
+  'keripik',
+  'kripik',
+  'keripik pedas',
+  'kerpik',
+  'kri',
+  'nasi box',
+  'nasi box ayam',
+  'baso',
+  'bakso sapi',
+  'sambel',
+  'rendang',
+  'rendag',
+  'kue keju',
+  'risol',
+  'empek-empek',
+  'soto ayam',
+  'satay',
+  'madu',
+  'jamu jahe',
+  'coffee',
+  'roti cokelat',
+  'coklat',
+  'nuget',
+  'siomai',
+  'mie',
+  '🍜',
+  'telor asin',
+  'batik',
+  'kemeja batik tulis',
+  'btik',
+  'kaus',
+  'jilbab',
+  'mukena anak',
+  'tas rajut',
+  'keramik',
+  'tampah bambu',
+  'beji',
+  'keripik sukmajaya',
+  'dapur bu sari',
+  'mau beli keripik dong',
+  'frozen',
+  'isoman',
+  'zzqxw',
+  'sepatu',
+  'ayam',
+  'pedas',
+  'ma',
+  'dompet anyaman eceng gondok',
 ];
 
 /** Query cost in ms: wall clock, and CPU time of this process (less disturbed by other load on the machine). */

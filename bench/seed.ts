@@ -42,7 +42,10 @@ export async function seedLinkedChats(store: Store, redis: Redis, keys: Keys, n:
     for (let j = i; j < Math.min(n, i + 1000); j++) {
       const chatId = firstChatId + j;
       const phone = benchPhone(j);
-      tx.set(keys.chatUser('telegram', String(chatId)), JSON.stringify({ channel: 'telegram', chatId: String(chatId), phone, optedOut: false, unreachable: false }));
+      tx.set(
+        keys.chatUser('telegram', String(chatId)),
+        JSON.stringify({ channel: 'telegram', chatId: String(chatId), phone, optedOut: false, unreachable: false }),
+      );
       tx.sadd(keys.chatsOfPhone(phone), `telegram:${chatId}`);
       ids.push(chatId);
     }
@@ -62,5 +65,7 @@ export function receiptJpeg(seed: number): Promise<Buffer> {
     const y0 = 80 + Math.floor(bit / 8) * 40;
     for (let y = y0; y < y0 + 40; y++) pixels.fill(value, (y * width + x0) * 3, (y * width + x0 + 40) * 3);
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg()
+    .toBuffer();
 }

@@ -69,7 +69,14 @@ export interface JourneyRun {
 /** Runs the warm-up, then every measured user at once; stops the subject. */
 export async function measureJourney(r: JourneyRun): Promise<JourneyFigures> {
   const started = performance.now();
-  const subject = await startSubject({ mode: r.subject, redisUrl: r.redisUrl, prefix: r.prefix, apiRoot: r.fake.url, token: r.fake.token, mediaDir: r.mediaDir });
+  const subject = await startSubject({
+    mode: r.subject,
+    redisUrl: r.redisUrl,
+    prefix: r.prefix,
+    apiRoot: r.fake.url,
+    token: r.fake.token,
+    mediaDir: r.mediaDir,
+  });
   const readyMs = performance.now() - started;
   const stepsOf = r.subject === 'ours' ? asnJourney : bareJourney;
   const runUsers = async (people: JourneyPerson[], latencies: number[]) => {
@@ -108,8 +115,7 @@ export async function measureJourney(r: JourneyRun): Promise<JourneyFigures> {
         .filter(([, perUpdate]) => perUpdate >= 0.05)
         .sort((a, b) => b[1] - a[1]),
       loopUtilisation:
-        (after.cpu.loopActiveMs - before.cpu.loopActiveMs) /
-        (after.cpu.loopActiveMs - before.cpu.loopActiveMs + after.cpu.loopIdleMs - before.cpu.loopIdleMs),
+        (after.cpu.loopActiveMs - before.cpu.loopActiveMs) / (after.cpu.loopActiveMs - before.cpu.loopActiveMs + after.cpu.loopIdleMs - before.cpu.loopIdleMs),
       apiCallsPerUpdate: (after.api - before.api) / n,
       driverCpuMsPerUpdate: (after.driver.user + after.driver.system) / 1000 / n,
       rssMb,

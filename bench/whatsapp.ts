@@ -36,13 +36,21 @@ export async function measureWhatsApp(o: { redisUrl: string; prefix: string; bro
   await loadDemoIfEmpty(app.store, { mediaDir });
   const wa = await createWaDriver({ handler: app.engine, redis, keys: app.keys, mediaDir });
   try {
-    const receipt = (background: string) => sharp({ create: { width: 640, height: 480, channels: 3, background } }).jpeg().toBuffer();
+    const receipt = (background: string) =>
+      sharp({ create: { width: 640, height: 480, channels: 3, background } })
+        .jpeg()
+        .toBuffer();
     const alone = await playPurchase(wa, ASN[0], waPurchaseSteps(await receipt('#3a7'), 1));
     const before = wa.bookings.length;
-    const sends = Array.from({ length: o.broadcast }, (_, i) => wa.channel.sender.send(`+62811${String(5_000_000 + i)}`, { text: 'Promo UMKM Depok minggu ini' }));
+    const sends = Array.from({ length: o.broadcast }, (_, i) =>
+      wa.channel.sender.send(`+62811${String(5_000_000 + i)}`, { text: 'Promo UMKM Depok minggu ini' }),
+    );
     await Promise.all(sends);
     const duringBroadcast = await playPurchase(wa, ASN[1], waPurchaseSteps(await receipt('#a73'), 2));
-    const bulk = wa.bookings.slice(before).filter((b) => b.priority === 'bulk').map((b) => b.at);
+    const bulk = wa.bookings
+      .slice(before)
+      .filter((b) => b.priority === 'bulk')
+      .map((b) => b.at);
     return { alone, duringBroadcast, broadcast: o.broadcast, broadcastSpanSeconds: (Math.max(...bulk) - Math.min(...bulk)) / 1000 };
   } finally {
     await wa.close();

@@ -51,57 +51,64 @@ async function stillScheduled(ctx: ListCtx): Promise<Broadcast | null> {
 }
 
 /** `/siaranjadwal`: broadcasts scheduled and not started yet, and those being sent; a scheduled one can be cancelled. */
-export const adminBroadcastListFlow: Flow = adminOnly(defineFlow({
-  name: FLOW,
-  data: ListDataSchema,
-  steps: {
-    list: {
-      async enter(ctx) {
-        const open = (await repoOf(ctx).listOpen()).filter((o) => !o.state.cancelRequestedAt);
-        if (!open.length) return reply(text('admin-bcl-empty', {}, [choice('bcl:new', 'admin-menu-broadcast'), ...nav()]));
-        const shown = open.slice(0, MAX_SHOWN);
-        const parts: string[] = [];
-        for (const [i, o] of shown.entries()) parts.push(await entry(ctx, o, i + 1));
-        if (open.length > shown.length) parts.push(ctx.deps.t('admin-bcl-more', { count: open.length - shown.length }));
-        const cancels = shown.flatMap((o, i) =>
-          cancellable(o) ? [choice(CANCEL.pack(o.broadcast.id), 'admin-bcl-cancel', { n: i + 1, at: formatWib(o.startsAt) })] : [],
-        );
-        if (cancels.length) parts.push(ctx.deps.t('admin-bcl-cancel-hint'));
-        return {
-          kind: 'reply',
-          replies: [text('admin-bcl-list', { count: open.length, lines: parts.join('\n\n') }, [...cancels, ...nav()])],
-          data: { listed: shown.filter(cancellable).map((o) => o.broadcast.id) },
-        };
+export const adminBroadcastListFlow: Flow = adminOnly(
+  defineFlow({
+    name: FLOW,
+    data: ListDataSchema,
+    steps: {
+      list: {
+        async enter(ctx) {
+          const open = (await repoOf(ctx).listOpen()).filter((o) => !o.state.cancelRequestedAt);
+          if (!open.length) return reply(text('admin-bcl-empty', {}, [choice('bcl:new', 'admin-menu-broadcast'), ...nav()]));
+          const shown = open.slice(0, MAX_SHOWN);
+          const parts: string[] = [];
+          for (const [i, o] of shown.entries()) parts.push(await entry(ctx, o, i + 1));
+          if (open.length > shown.length) parts.push(ctx.deps.t('admin-bcl-more', { count: open.length - shown.length }));
+          const cancels = shown.flatMap((o, i) =>
+            cancellable(o) ? [choice(CANCEL.pack(o.broadcast.id), 'admin-bcl-cancel', { n: i + 1, at: formatWib(o.startsAt) })] : [],
+          );
+          if (cancels.length) parts.push(ctx.deps.t('admin-bcl-cancel-hint'));
+          return {
+            kind: 'reply',
+            replies: [text('admin-bcl-list', { count: open.length, lines: parts.join('\n\n') }, [...cancels, ...nav()])],
+            data: { listed: shown.filter(cancellable).map((o) => o.broadcast.id) },
+          };
+        },
+        handle(ctx, input) {
+          if (input.kind !== 'choice') return invalid('ui-choose-button');
+          if (input.id === 'adm:back') return goto('admin', 'main');
+          if (input.id === 'bcl:new') return goto('admin-broadcast', 'compose');
+          const listed = ctx.data.listed ?? [];
+          const id = CANCEL.parse(input.id);
+          if (!id || !listed.includes(id)) return invalid('engine-stale-button');
+          return goto(FLOW, 'confirm', { data: { bid: id } });
+        },
       },
-      handle(ctx, input) {
-        if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'adm:back') return goto('admin', 'main');
-        if (input.id === 'bcl:new') return goto('admin-broadcast', 'compose');
-        const listed = ctx.data.listed ?? [];
-        const id = CANCEL.parse(input.id);
-        if (!id || !listed.includes(id)) return invalid('engine-stale-button');
-        return goto(FLOW, 'confirm', { data: { bid: id } });
+      confirm: {
+        async enter(ctx) {
+          const b = await stillScheduled(ctx);
+          if (!b) return goto(FLOW, 'list', { replies: [text('admin-bcl-gone')] });
+          const args = {
+            id: b.id,
+            at: formatWib(new Date(b.scheduledAt ?? b.createdAt)),
+            audience: describeAudience(ctx, b.audience),
+            preview: preview(ctx, b),
+          };
+          return reply(text('admin-bcl-confirm', args, [choice('bcl:yes', 'admin-bcl-yes'), backButton('bcl:back'), menuButton()]));
+        },
+        async handle(ctx, input) {
+          if (input.kind !== 'choice') return invalid('ui-choose-button');
+          if (input.id === 'bcl:back') return goto(FLOW, 'list');
+          if (input.id !== 'bcl:yes') return invalid('engine-stale-button');
+          const id = ctx.data.bid;
+          if (!id) return goto(FLOW, 'list', { replies: [text('admin-bcl-gone')] });
+          // The flag and the start's claim are one step each in Redis: exactly one wins (see requestStop).
+          const outcome = await requestStop(ctx, id);
+          if (outcome === 'unavailable') return invalid('admin-unavailable');
+          const key = outcome === 'stale' ? 'admin-bcl-gone' : outcome === 'stopping' ? 'admin-bcl-started-meanwhile' : STOP_KEYS[outcome];
+          return goto(FLOW, 'list', { replies: [text(key, { id })] });
+        },
       },
     },
-    confirm: {
-      async enter(ctx) {
-        const b = await stillScheduled(ctx);
-        if (!b) return goto(FLOW, 'list', { replies: [text('admin-bcl-gone')] });
-        const args = { id: b.id, at: formatWib(new Date(b.scheduledAt ?? b.createdAt)), audience: describeAudience(ctx, b.audience), preview: preview(ctx, b) };
-        return reply(text('admin-bcl-confirm', args, [choice('bcl:yes', 'admin-bcl-yes'), backButton('bcl:back'), menuButton()]));
-      },
-      async handle(ctx, input) {
-        if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'bcl:back') return goto(FLOW, 'list');
-        if (input.id !== 'bcl:yes') return invalid('engine-stale-button');
-        const id = ctx.data.bid;
-        if (!id) return goto(FLOW, 'list', { replies: [text('admin-bcl-gone')] });
-        // The flag and the start's claim are one step each in Redis: exactly one wins (see requestStop).
-        const outcome = await requestStop(ctx, id);
-        if (outcome === 'unavailable') return invalid('admin-unavailable');
-        const key = outcome === 'stale' ? 'admin-bcl-gone' : outcome === 'stopping' ? 'admin-bcl-started-meanwhile' : STOP_KEYS[outcome];
-        return goto(FLOW, 'list', { replies: [text(key, { id })] });
-      },
-    },
-  },
-}));
+  }),
+);

@@ -74,7 +74,9 @@ async function confirmSend(ctx: BroadcastCtx, at?: Date): Promise<StepResult> {
   if (!(await repoOf(ctx).createOnce(b))) return goto('menu', 'main', { replies: [text('admin-bc-already', { id: b.id })] });
   await ctx.deps.admin.startBroadcast(b.id, at);
   const buttons = [choice(stopChoiceId(b.id), 'bc-stop'), choice('adm:back', 'admin-back'), menuButton()];
-  const done = at ? text('admin-bc-scheduled', { id: b.id, at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, buttons) : text('admin-bc-queued', { id: b.id }, buttons);
+  const done = at
+    ? text('admin-bc-scheduled', { id: b.id, at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, buttons)
+    : text('admin-bc-queued', { id: b.id }, buttons);
   return goto('admin-broadcast', 'sent', { replies: [done] });
 }
 
@@ -147,7 +149,14 @@ export const previewStep: Step<z.output<typeof BroadcastDataSchema>> = {
     const d = draftOf(ctx);
     if (!d) return restart();
     const r = await resolveAudience(ctx.deps.store, d.audience);
-    const counts = { audience: describeAudience(ctx, d.audience), count: r.recipients.length, telegram: r.telegram, whatsapp: r.whatsapp, optedOut: r.optedOut, unreachable: r.unreachable };
+    const counts = {
+      audience: describeAudience(ctx, d.audience),
+      count: r.recipients.length,
+      telegram: r.telegram,
+      whatsapp: r.whatsapp,
+      optedOut: r.optedOut,
+      unreachable: r.unreachable,
+    };
     if (!r.recipients.length) {
       return reply(text('admin-bc-nobody', counts, [choice('bc:audience', 'admin-bc-change-audience'), choice('bc:cancel', 'admin-bc-cancel')]));
     }
@@ -197,14 +206,20 @@ export const confirmScheduleStep: Step<z.output<typeof BroadcastDataSchema>> = {
     const at = new Date(ctx.data.at ?? '');
     if (Number.isNaN(at.getTime())) return goto('admin-broadcast', 'schedule');
     // "besok" said plainly: a bare time already passed today was taken as tomorrow's
-    return reply(text('admin-bc-schedule-confirm', { at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, [choice('bc:schedule-yes', 'admin-bc-schedule-yes'), backButton('bc:back')]));
+    return reply(
+      text('admin-bc-schedule-confirm', { at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, [
+        choice('bc:schedule-yes', 'admin-bc-schedule-yes'),
+        backButton('bc:back'),
+      ]),
+    );
   },
   handle(ctx, input) {
     if (input.kind !== 'choice') return invalid('ui-choose-button');
     if (input.id === 'bc:back') return goto('admin-broadcast', 'schedule');
     if (input.id !== 'bc:schedule-yes') return invalid('engine-stale-button');
     const at = new Date(ctx.data.at ?? '');
-    if (Number.isNaN(at.getTime()) || at.getTime() <= ctx.deps.clock().getTime()) return goto('admin-broadcast', 'schedule', { replies: [text('admin-bc-time-past')] });
+    if (Number.isNaN(at.getTime()) || at.getTime() <= ctx.deps.clock().getTime())
+      return goto('admin-broadcast', 'schedule', { replies: [text('admin-bc-time-past')] });
     return confirmSend(ctx, at);
   },
 };

@@ -85,43 +85,45 @@ async function takeFile(ctx: FlowCtx, input: Input): Promise<Moved> {
 }
 
 /** Imports from chat: a CSV file with caption `roster`, `umkm` or `products` (or the kind picked after). */
-export const adminImportFlow: Flow = adminOnly(defineFlow({
-  name: 'admin-import',
-  data: z.object({}),
-  steps: {
-    ask: {
-      enter: () => reply(text('admin-import-help', { max: '2 MB' }, [choice('adm:back', 'admin-back'), menuButton()])),
-      handle: takeFile,
-      takesDocument: true,
-    },
-    kind: {
-      enter: () =>
-        reply(
-          text('admin-import-which', {}, [
-            ...IMPORT_KINDS.map((k) => choice(KIND.pack(k), `admin-import-kind-${k}`)),
-            choice(CANCEL_IMPORT, 'admin-import-cancel'),
-          ]),
-        ),
-      async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === CANCEL_IMPORT) {
-          await ctx.deps.store.redis.del(uploadKey(ctx));
-          return goto('admin', 'main', { replies: [text('admin-import-cancelled')] });
-        }
-        const picked = input.kind === 'choice' ? KIND.parse(input.id) : null;
-        const kind = picked === 'cancel' ? null : picked;
-        if (!kind) return invalid('ui-choose-button');
-        const csv = await ctx.deps.store.redis.get(uploadKey(ctx));
-        if (csv === null) return goto('admin-import', 'ask', { replies: [text('admin-import-expired')] });
-        return runImport(ctx, kind, csv);
+export const adminImportFlow: Flow = adminOnly(
+  defineFlow({
+    name: 'admin-import',
+    data: z.object({}),
+    steps: {
+      ask: {
+        enter: () => reply(text('admin-import-help', { max: '2 MB' }, [choice('adm:back', 'admin-back'), menuButton()])),
+        handle: takeFile,
+        takesDocument: true,
+      },
+      kind: {
+        enter: () =>
+          reply(
+            text('admin-import-which', {}, [
+              ...IMPORT_KINDS.map((k) => choice(KIND.pack(k), `admin-import-kind-${k}`)),
+              choice(CANCEL_IMPORT, 'admin-import-cancel'),
+            ]),
+          ),
+        async handle(ctx, input) {
+          if (input.kind === 'choice' && input.id === CANCEL_IMPORT) {
+            await ctx.deps.store.redis.del(uploadKey(ctx));
+            return goto('admin', 'main', { replies: [text('admin-import-cancelled')] });
+          }
+          const picked = input.kind === 'choice' ? KIND.parse(input.id) : null;
+          const kind = picked === 'cancel' ? null : picked;
+          if (!kind) return invalid('ui-choose-button');
+          const csv = await ctx.deps.store.redis.get(uploadKey(ctx));
+          if (csv === null) return goto('admin-import', 'ask', { replies: [text('admin-import-expired')] });
+          return runImport(ctx, kind, csv);
+        },
+      },
+      done: {
+        enter: () => reply(text('admin-import-next', {}, [choice('adm:back', 'admin-back'), menuButton()])),
+        handle: takeFile,
+        takesDocument: true,
       },
     },
-    done: {
-      enter: () => reply(text('admin-import-next', {}, [choice('adm:back', 'admin-back'), menuButton()])),
-      handle: takeFile,
-      takesDocument: true,
-    },
-  },
-}));
+  }),
+);
 
 /**
  * A CSV sent by an admin with the caption `roster`, `umkm` or `products` from any screen that does

@@ -23,8 +23,7 @@ const MAX_RETRY_BUTTONS = 10;
 const RETRY_JOB = keyChoices('gf:r:', 'a failed report job to retry, by job id', 55);
 
 const adminBack = () => choice('adm:back', 'admin-back');
-const navigate = (id: string): StepResult | null =>
-  id === 'adm:back' ? goto('admin', 'main') : null;
+const navigate = (id: string): StepResult | null => (id === 'adm:back' ? goto('admin', 'main') : null);
 
 /**
  * `/rekap` argument: empty or "hari ini"/"today" (today, WIB), "kemarin"/"yesterday", or a real
@@ -63,7 +62,9 @@ export function parseRecapMonth(args: string, now: Date): { ok: true; month: str
 
 /** "November 2026" / "November 2026": a month as people say it, in the chat's language. */
 function monthName(ctx: FlowCtx, day: string): string {
-  return new Intl.DateTimeFormat(ctx.locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(ctx.locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 function statsText(ctx: FlowCtx, s: AdminStats): string {
@@ -78,11 +79,22 @@ function statsText(ctx: FlowCtx, s: AdminStats): string {
     '',
     t('admin-stats-by-opd'),
     ...s.byOpd.map((o) =>
-      t('admin-stats-opd-line', { opd: o.opd, purchases: o.purchases, total: formatRupiah(o.total), buyers: o.buyers, asn: o.asn, percent: Math.round(o.share * 100) }),
+      t('admin-stats-opd-line', {
+        opd: o.opd,
+        purchases: o.purchases,
+        total: formatRupiah(o.total),
+        buyers: o.buyers,
+        asn: o.asn,
+        percent: Math.round(o.share * 100),
+      }),
     ),
   ];
   if (s.bySource.length) {
-    lines.push('', t('recap-by-source'), ...s.bySource.map((g) => t('recap-source-line', { source: g.source, purchases: g.purchases, total: formatRupiah(g.total) })));
+    lines.push(
+      '',
+      t('recap-by-source'),
+      ...s.bySource.map((g) => t('recap-source-line', { source: g.source, purchases: g.purchases, total: formatRupiah(g.total) })),
+    );
   }
   return lines.join('\n');
 }
@@ -94,7 +106,9 @@ function kelurahanText(ctx: FlowCtx, s: AdminStats): string {
   if (!rows.length) return t('admin-stats-kel-none');
   return [
     t('admin-stats-kel-title'),
-    ...rows.map((k) => t('admin-stats-kel-line', { kelurahan: k.kelurahan, kecamatan: k.kecamatan, registered: k.registered, sold: k.sold, total: formatRupiah(k.total) })),
+    ...rows.map((k) =>
+      t('admin-stats-kel-line', { kelurahan: k.kelurahan, kecamatan: k.kecamatan, registered: k.registered, sold: k.sold, total: formatRupiah(k.total) }),
+    ),
   ].join('\n');
 }
 
@@ -120,97 +134,116 @@ async function chartReply(ctx: FlowCtx, s: AdminStats): Promise<Reply | null> {
 }
 
 /** The recap's text builder needs only `t`; the flow's `t` is already in the user's locale. */
-const i18nOf = (ctx: FlowCtx) => ({ t: (_locale: string, key: string, args?: Record<string, string | number>) => ctx.deps.t(key, args) }) as Pick<I18n, 't'> as I18n;
+const i18nOf = (ctx: FlowCtx) =>
+  ({ t: (_locale: string, key: string, args?: Record<string, string | number>) => ctx.deps.t(key, args) }) as Pick<I18n, 't'> as I18n;
 
 /** `/statistik`, `/rekap [YYYY-MM-DD]` and `/gagal`: the admins' figures and failed report jobs. */
-export const adminReportsFlow: Flow = adminOnly(defineFlow({
-  name: 'admin-reports',
-  /** the recap's WIB day (YYYY-MM-DD, from /rekap); today when absent */
-  data: z.object({ day: z.string().optional(), month: z.string().regex(MONTH_RE).optional() }),
-  steps: {
-    stats: {
-      async enter(ctx) {
-        const s = await loadStats(ctx.deps.store, ctx.deps.clock());
-        const chart = await chartReply(ctx, s);
-        // UMKM listed but not for sale: no bank account, e-wallet or QRIS yet (issue 12).
-        const missing = await umkmWithoutPayment(ctx.deps.store);
-        const { ids, more } = idList(missing);
-        const unpaid = missing.length ? `\n\n${ctx.deps.t('pay-admin-missing', { count: missing.length, ids, more })}` : '';
-        const body = text('ui-literal', { text: statsText(ctx, s) + unpaid }, undefined, { standalone: true });
-        const kel = text('ui-literal', { text: kelurahanText(ctx, s) }, chart ? undefined : statsButtons(), { standalone: true });
-        return chart ? reply(body, kel, chart) : reply(body, kel);
-      },
-      async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'st:kel-csv') {
+export const adminReportsFlow: Flow = adminOnly(
+  defineFlow({
+    name: 'admin-reports',
+    /** the recap's WIB day (YYYY-MM-DD, from /rekap); today when absent */
+    data: z.object({ day: z.string().optional(), month: z.string().regex(MONTH_RE).optional() }),
+    steps: {
+      stats: {
+        async enter(ctx) {
           const s = await loadStats(ctx.deps.store, ctx.deps.clock());
-          const month = s.days.monthStart.slice(0, 7);
-          return reply(text('admin-stats-kel-csv-caption', { month: monthName(ctx, s.days.monthStart) }, [adminBack(), menuButton()], { document: { fileName: `umkm-per-kelurahan-${month}.csv`, content: kelurahanCsv(s) } }));
-        }
-        return (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button');
+          const chart = await chartReply(ctx, s);
+          // UMKM listed but not for sale: no bank account, e-wallet or QRIS yet (issue 12).
+          const missing = await umkmWithoutPayment(ctx.deps.store);
+          const { ids, more } = idList(missing);
+          const unpaid = missing.length ? `\n\n${ctx.deps.t('pay-admin-missing', { count: missing.length, ids, more })}` : '';
+          const body = text('ui-literal', { text: statsText(ctx, s) + unpaid }, undefined, { standalone: true });
+          const kel = text('ui-literal', { text: kelurahanText(ctx, s) }, chart ? undefined : statsButtons(), { standalone: true });
+          return chart ? reply(body, kel, chart) : reply(body, kel);
+        },
+        async handle(ctx, input) {
+          if (input.kind === 'choice' && input.id === 'st:kel-csv') {
+            const s = await loadStats(ctx.deps.store, ctx.deps.clock());
+            const month = s.days.monthStart.slice(0, 7);
+            return reply(
+              text('admin-stats-kel-csv-caption', { month: monthName(ctx, s.days.monthStart) }, [adminBack(), menuButton()], {
+                document: { fileName: `umkm-per-kelurahan-${month}.csv`, content: kelurahanCsv(s) },
+              }),
+            );
+          }
+          return (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button');
+        },
+      },
+      recap: {
+        async enter(ctx) {
+          const day = ctx.data.day ?? wibDay(ctx.deps.clock());
+          const [orders, lookups] = await Promise.all([ctx.deps.store.orders.ofDay(day), loadRecapLookups(ctx.deps.store)]);
+          const recap = buildRecap(orders, lookups, day);
+          const body = text('ui-literal', { text: recapText(i18nOf(ctx), ctx.locale, recap) }, undefined, { standalone: true });
+          const buttons = [adminBack(), menuButton()];
+          if (!recap.purchases) return reply({ ...body, choices: buttons });
+          return reply(
+            body,
+            text('recap-csv-caption', { day: formatDay(day) }, buttons, {
+              document: { fileName: `rekap-belanja-umkm-${day}.csv`, content: recapCsv(orders, lookups) },
+            }),
+          );
+        },
+        handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
+      },
+      monthly: {
+        async enter(ctx) {
+          const month = ctx.data.month ?? previousMonth(wibDay(ctx.deps.clock()).slice(0, 7));
+          const report = await loadMonthly(ctx.deps.store, month);
+          const label = monthLabel(ctx.locale, month);
+          const buttons = [adminBack(), menuButton()];
+          const body = text('ui-literal', { text: monthlyText(i18nOf(ctx), ctx.locale, report) }, undefined, { standalone: true });
+          const path = await monthlyChart(ctx.deps.media, ctx.deps.t('monthly-chart-title', { month: label }), report).catch(() => null);
+          const chart = path ? [text('monthly-chart-caption', { month: label }, undefined, { photo: { path }, standalone: true })] : [];
+          const doc = text('monthly-csv-caption', { month: label }, buttons, {
+            document: { fileName: `rekap-bulanan-belanja-umkm-${month}.csv`, content: monthlyCsv(report) },
+          });
+          return reply(body, ...chart, doc);
+        },
+        handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
+      },
+      failed: {
+        async enter(ctx) {
+          if (!ctx.deps.admin) return reply(text('admin-unavailable', {}, [adminBack()]));
+          const jobs = await ctx.deps.admin.failedReports(MAX_FAILED);
+          if (!jobs.length) return reply(text('admin-failed-none', {}, [adminBack(), menuButton()]));
+          const lines = jobs.map((j) =>
+            ctx.deps.t('admin-failed-line', {
+              id: j.jobId,
+              kind: j.kind,
+              attempts: j.attempts,
+              time: j.failedAt ? formatWib(j.failedAt) : '-',
+              reason: clip(j.reason.replace(/\s+/g, ' '), 120),
+            }),
+          );
+          const buttons = jobs
+            .slice(0, MAX_RETRY_BUTTONS)
+            .filter((j) => Buffer.byteLength(RETRY_JOB.pack(j.jobId)) <= 60)
+            .map((j) => literal(RETRY_JOB.pack(j.jobId), ctx.deps.t('admin-failed-retry', { id: j.jobId })));
+          return reply(
+            text('admin-failed-list', { count: jobs.length, lines: lines.join('\n') }, [
+              ...buttons,
+              choice('gf:all', 'admin-failed-retry-all'),
+              adminBack(),
+              menuButton(),
+            ]),
+          );
+        },
+        async handle(ctx, input) {
+          if (input.kind !== 'choice') return invalid('ui-choose-button');
+          const nav = navigate(input.id);
+          if (nav) return nav;
+          if (!ctx.deps.admin) return invalid('admin-unavailable');
+          if (input.id === 'gf:all') {
+            const n = await ctx.deps.admin.retryAllReports();
+            return goto('admin-reports', 'failed', { replies: [text('admin-failed-retried-all', { count: n })] });
+          }
+          const id = RETRY_JOB.parse(input.id);
+          if (!id) return invalid('engine-stale-button');
+          const r = await ctx.deps.admin.retryReport(id);
+          return goto('admin-reports', 'failed', { replies: [text(r === 'retried' ? 'admin-failed-retried' : 'admin-failed-not-failed', { id })] });
+        },
       },
     },
-    recap: {
-      async enter(ctx) {
-        const day = ctx.data.day ?? wibDay(ctx.deps.clock());
-        const [orders, lookups] = await Promise.all([ctx.deps.store.orders.ofDay(day), loadRecapLookups(ctx.deps.store)]);
-        const recap = buildRecap(orders, lookups, day);
-        const body = text('ui-literal', { text: recapText(i18nOf(ctx), ctx.locale, recap) }, undefined, { standalone: true });
-        const buttons = [adminBack(), menuButton()];
-        if (!recap.purchases) return reply({ ...body, choices: buttons });
-        return reply(body, text('recap-csv-caption', { day: formatDay(day) }, buttons, { document: { fileName: `rekap-belanja-umkm-${day}.csv`, content: recapCsv(orders, lookups) } }));
-      },
-      handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
-    },
-    monthly: {
-      async enter(ctx) {
-        const month = ctx.data.month ?? previousMonth(wibDay(ctx.deps.clock()).slice(0, 7));
-        const report = await loadMonthly(ctx.deps.store, month);
-        const label = monthLabel(ctx.locale, month);
-        const buttons = [adminBack(), menuButton()];
-        const body = text('ui-literal', { text: monthlyText(i18nOf(ctx), ctx.locale, report) }, undefined, { standalone: true });
-        const path = await monthlyChart(ctx.deps.media, ctx.deps.t('monthly-chart-title', { month: label }), report).catch(() => null);
-        const chart = path ? [text('monthly-chart-caption', { month: label }, undefined, { photo: { path }, standalone: true })] : [];
-        const doc = text('monthly-csv-caption', { month: label }, buttons, { document: { fileName: `rekap-bulanan-belanja-umkm-${month}.csv`, content: monthlyCsv(report) } });
-        return reply(body, ...chart, doc);
-      },
-      handle: (_ctx, input) => (input.kind === 'choice' && navigate(input.id)) || invalid('ui-choose-button'),
-    },
-    failed: {
-      async enter(ctx) {
-        if (!ctx.deps.admin) return reply(text('admin-unavailable', {}, [adminBack()]));
-        const jobs = await ctx.deps.admin.failedReports(MAX_FAILED);
-        if (!jobs.length) return reply(text('admin-failed-none', {}, [adminBack(), menuButton()]));
-        const lines = jobs.map((j) =>
-          ctx.deps.t('admin-failed-line', {
-            id: j.jobId,
-            kind: j.kind,
-            attempts: j.attempts,
-            time: j.failedAt ? formatWib(j.failedAt) : '-',
-            reason: clip(j.reason.replace(/\s+/g, ' '), 120),
-          }),
-        );
-        const buttons = jobs
-          .slice(0, MAX_RETRY_BUTTONS)
-          .filter((j) => Buffer.byteLength(RETRY_JOB.pack(j.jobId)) <= 60)
-          .map((j) => literal(RETRY_JOB.pack(j.jobId), ctx.deps.t('admin-failed-retry', { id: j.jobId })));
-        return reply(
-          text('admin-failed-list', { count: jobs.length, lines: lines.join('\n') }, [...buttons, choice('gf:all', 'admin-failed-retry-all'), adminBack(), menuButton()]),
-        );
-      },
-      async handle(ctx, input) {
-        if (input.kind !== 'choice') return invalid('ui-choose-button');
-        const nav = navigate(input.id);
-        if (nav) return nav;
-        if (!ctx.deps.admin) return invalid('admin-unavailable');
-        if (input.id === 'gf:all') {
-          const n = await ctx.deps.admin.retryAllReports();
-          return goto('admin-reports', 'failed', { replies: [text('admin-failed-retried-all', { count: n })] });
-        }
-        const id = RETRY_JOB.parse(input.id);
-        if (!id) return invalid('engine-stale-button');
-        const r = await ctx.deps.admin.retryReport(id);
-        return goto('admin-reports', 'failed', { replies: [text(r === 'retried' ? 'admin-failed-retried' : 'admin-failed-not-failed', { id })] });
-      },
-    },
-  },
-}));
+  }),
+);

@@ -49,7 +49,9 @@ async function invitationsCsv(ctx: FlowCtx<object>, states: OwnerState[]): Promi
     const links = invitationLinks(ctx.deps.bot, inv.token);
     const u = s.umkm;
     rows.push(
-      [u.id, u.name, u.ownerName, displayPhone(u.ownerPhone), u.kecamatan, u.kelurahan, s.waiting, links.telegram ?? '', links.whatsapp ?? '', inv.expiresAt].map(csvCell).join(','),
+      [u.id, u.name, u.ownerName, displayPhone(u.ownerPhone), u.kecamatan, u.kelurahan, s.waiting, links.telegram ?? '', links.whatsapp ?? '', inv.expiresAt]
+        .map(csvCell)
+        .join(','),
     );
     count++;
   }

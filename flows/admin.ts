@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { type CommandDef, defineFlow, type Flow, type GlobalChoice, type GlobalDocument, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
+import {
+  type CommandDef,
+  defineFlow,
+  type Flow,
+  type GlobalChoice,
+  type GlobalDocument,
+  goto,
+  gotoRef,
+  invalid,
+  reply,
+  type StepRef,
+} from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
 import { adminBroadcastFlow } from './admin-broadcast.js';
 import { adminBroadcastListFlow } from './admin-broadcast-list.js';
@@ -22,20 +33,22 @@ const ENTRIES: { id: string; key: string; to: StepRef }[] = [
 ];
 
 /** The admin menu (`admin/main`, linked from the main menu for admins of the roster). */
-export const adminFlow: Flow = adminOnly(defineFlow({
-  name: 'admin',
-  data: z.object({}),
-  steps: {
-    main: {
-      enter: () => reply(text('admin-title', {}, [...ENTRIES.map((e) => choice(e.id, e.key)), menuButton()])),
-      handle(_ctx, input) {
-        if (input.kind !== 'choice') return invalid('ui-choose-button');
-        const e = ENTRIES.find((x) => x.id === input.id);
-        return e ? gotoRef(e.to) : invalid('engine-stale-button');
+export const adminFlow: Flow = adminOnly(
+  defineFlow({
+    name: 'admin',
+    data: z.object({}),
+    steps: {
+      main: {
+        enter: () => reply(text('admin-title', {}, [...ENTRIES.map((e) => choice(e.id, e.key)), menuButton()])),
+        handle(_ctx, input) {
+          if (input.kind !== 'choice') return invalid('ui-choose-button');
+          const e = ENTRIES.find((x) => x.id === input.id);
+          return e ? gotoRef(e.to) : invalid('engine-stale-button');
+        },
       },
     },
-  },
-}));
+  }),
+);
 
 /** Every admin flow, for the registry. */
 export const ADMIN_FLOWS: Flow[] = [adminFlow, adminBroadcastFlow, adminBroadcastListFlow, adminReportsFlow, adminImportFlow, adminUmkmFlow];

@@ -89,7 +89,13 @@ export const binaanFlow = defineFlow({
         if (!umkms.length) return reply(text('binaan-none', { label }, [backButton(), menuButton()]));
         const lines = umkms.map((u, i) => `${i + 1}. ${u.name} (${ctx.deps.t(`category-${u.category}`)}, ${u.kecamatan})`).join('\n');
         return {
-          ...reply(text('binaan-list', { label, count: umkms.length, lines }, [...umkms.map((u) => literal(`bu:${u.id}`, clip(u.name, 60))), backButton(), menuButton()])),
+          ...reply(
+            text('binaan-list', { label, count: umkms.length, lines }, [
+              ...umkms.map((u) => literal(`bu:${u.id}`, clip(u.name, 60))),
+              backButton(),
+              menuButton(),
+            ]),
+          ),
           data: { listed: umkms.map((u) => u.id) },
         };
       },

@@ -88,9 +88,7 @@ function listReply(ctx: BrowseCtx, listings: Listing[], page: number): Reply {
       kecamatan: l.umkm.kecamatan,
     }),
   );
-  const choices: Choice[] = slice.map((l) =>
-    literal(PRODUCT.pack(l.product.sku), clip(`${l.product.name} · ${formatRupiah(l.product.price)}`, 60)),
-  );
+  const choices: Choice[] = slice.map((l) => literal(PRODUCT.pack(l.product.sku), clip(`${l.product.name} · ${formatRupiah(l.product.price)}`, 60)));
   const nav: Choice[] = [];
   if (p > 0) nav.push(choice(PAGE.pack('prev'), 'browse-prev'));
   if (p < pages - 1) nav.push(choice(PAGE.pack('next'), 'browse-next'));
@@ -113,13 +111,7 @@ export const browseFlow = defineFlow({
   data: BrowseDataSchema,
   steps: {
     category: {
-      enter: () =>
-        reply(
-          text('browse-category', {}, [
-            ...CATEGORIES.map((c) => choice(CATEGORY_CHOICE.pack(c), `category-${c}`)),
-            menuButton(),
-          ]),
-        ),
+      enter: () => reply(text('browse-category', {}, [...CATEGORIES.map((c) => choice(CATEGORY_CHOICE.pack(c), `category-${c}`)), menuButton()])),
       handle(_ctx, input) {
         if (input.kind === 'choice' && input.id.startsWith(CATEGORY_CHOICE.prefix)) {
           const category = CATEGORY_CHOICE.parse(input.id);
@@ -142,9 +134,7 @@ export const browseFlow = defineFlow({
           const count = counts.get(k);
           return count ? [choice(KECAMATAN_CHOICE.pack(i), 'browse-kecamatan-option', { kecamatan: k, count })] : [];
         });
-        return reply(
-          text('browse-kecamatan', { category: name }, [choice(ALL_KECAMATAN, 'browse-all-kecamatan'), ...options, backButton()], { columns: 2 }),
-        );
+        return reply(text('browse-kecamatan', { category: name }, [choice(ALL_KECAMATAN, 'browse-all-kecamatan'), ...options, backButton()], { columns: 2 }));
       },
       async handle(ctx, input) {
         if (input.kind === 'text') {

@@ -86,8 +86,7 @@ const fromList = (ctx: CartCtx) => ctx.data.from ?? {};
 const productGone = (ctx: CartCtx) => goto('browse', 'list', { data: fromList(ctx), replies: [text('browse-product-gone')] });
 
 /** Back to the product, refused: it is of the user's own UMKM. */
-const ownProduct = (ctx: CartCtx, sku: string) =>
-  goto('browse', 'product', { data: { ...fromList(ctx), sku }, replies: [text('cart-own-umkm')] });
+const ownProduct = (ctx: CartCtx, sku: string) => goto('browse', 'product', { data: { ...fromList(ctx), sku }, replies: [text('cart-own-umkm')] });
 
 async function putInCart(ctx: CartCtx, sku: string, qty: number): Promise<StepResult> {
   const product = await ctx.deps.store.catalogue.product(sku);
@@ -180,7 +179,12 @@ export const cartFlow = defineFlow({
         const total = lines.reduce((s, l) => s + l.product.price * l.qty, 0);
         const items = lines
           .map((l) =>
-            ctx.deps.t('cart-line', { qty: l.qty, name: l.product.name, price: formatRupiah(l.product.price), subtotal: formatRupiah(l.product.price * l.qty) }),
+            ctx.deps.t('cart-line', {
+              qty: l.qty,
+              name: l.product.name,
+              price: formatRupiah(l.product.price),
+              subtotal: formatRupiah(l.product.price * l.qty),
+            }),
           )
           .join('\n');
         ctx.session.confirmToken ??= randomUUID();
@@ -188,14 +192,19 @@ export const cartFlow = defineFlow({
         return {
           ...reply(
             ...notices,
-            text('cart-summary', { umkm: umkm?.name ?? '-', kecamatan: umkm?.kecamatan ?? '-', items, total: formatRupiah(total) }, [
-              // Not for sale until the UMKM gives a way to be paid: the cart is kept, nothing can be confirmed.
-              ...(payable ? [choice('co:confirm', 'cart-confirm')] : []),
-              choice('co:more', 'cart-more'),
-              choice('co:edit', 'cart-edit'),
-              choice('co:clear', 'cart-clear'),
-              menuButton(),
-            ], payable ? {} : { prefix: [msg('pay-not-available')] }),
+            text(
+              'cart-summary',
+              { umkm: umkm?.name ?? '-', kecamatan: umkm?.kecamatan ?? '-', items, total: formatRupiah(total) },
+              [
+                // Not for sale until the UMKM gives a way to be paid: the cart is kept, nothing can be confirmed.
+                ...(payable ? [choice('co:confirm', 'cart-confirm')] : []),
+                choice('co:more', 'cart-more'),
+                choice('co:edit', 'cart-edit'),
+                choice('co:clear', 'cart-clear'),
+                menuButton(),
+              ],
+              payable ? {} : { prefix: [msg('pay-not-available')] },
+            ),
           ),
           data: { shown: shownOf(lines) },
         };
@@ -237,12 +246,7 @@ export const cartFlow = defineFlow({
     edit: {
       async enter(ctx) {
         const lines = ctx.session.cart ? await cartLines(ctx, ctx.session.cart) : [];
-        return reply(
-          text('cart-edit-ask', {}, [
-            ...lines.map((l) => literal(EDIT_LINE.pack(l.product.sku), `${l.product.name} × ${l.qty}`)),
-            backButton(),
-          ]),
-        );
+        return reply(text('cart-edit-ask', {}, [...lines.map((l) => literal(EDIT_LINE.pack(l.product.sku), `${l.product.name} × ${l.qty}`)), backButton()]));
       },
       handle(_ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'summary');
@@ -255,11 +259,12 @@ export const cartFlow = defineFlow({
       async enter(ctx) {
         const product = await ctx.deps.store.catalogue.productToShow(ctx.data.sku ?? '');
         return reply(
-          text('cart-edit-item', { name: product?.name ?? '-', max: MAX_QTY }, [
-            ...QUICK_QTY.map((q) => literal(QUANTITY_CHOICE.pack(String(q)), String(q))),
-            choice(REMOVE_LINE, 'cart-remove'),
-            backButton(),
-          ], { columns: 5, expectsNumber: true }),
+          text(
+            'cart-edit-item',
+            { name: product?.name ?? '-', max: MAX_QTY },
+            [...QUICK_QTY.map((q) => literal(QUANTITY_CHOICE.pack(String(q)), String(q))), choice(REMOVE_LINE, 'cart-remove'), backButton()],
+            { columns: 5, expectsNumber: true },
+          ),
         );
       },
       async handle(ctx, input) {
@@ -304,7 +309,11 @@ function priceAskedBack(ctx: CartCtx, input: Input): StepResult | null {
     text(
       'cart-qty-price-ask',
       { typed, qty: n },
-      [literal(QUANTITY_CHOICE.pack(String(n)), ctx.deps.t('cart-qty-price-yes', { qty: n })), ...QUICK_QTY.filter((x) => x !== n).map((x) => literal(QUANTITY_CHOICE.pack(String(x)), String(x))), backButton()],
+      [
+        literal(QUANTITY_CHOICE.pack(String(n)), ctx.deps.t('cart-qty-price-yes', { qty: n })),
+        ...QUICK_QTY.filter((x) => x !== n).map((x) => literal(QUANTITY_CHOICE.pack(String(x)), String(x))),
+        backButton(),
+      ],
       { columns: 5, expectsNumber: true },
     ),
   );

@@ -133,9 +133,7 @@ const coordinatorBase = defineFlow({
         if (!s.notBought.length) return reply(text('coord-names-none', { unit: scopeLabel(scopeOf(ctx)) }, [backButton(), menuButton()]));
         const shown = s.notBought.slice(0, MAX_NAMES).map((x, i) => `${i + 1}. ${x.name}`);
         const more = s.notBought.length - shown.length;
-        return reply(
-          text('coord-names', { unit: scopeLabel(scopeOf(ctx)), count: s.notBought.length, names: shown.join('\n'), more }, buttons),
-        );
+        return reply(text('coord-names', { unit: scopeLabel(scopeOf(ctx)), count: s.notBought.length, names: shown.join('\n'), more }, buttons));
       },
       handle(_ctx, input) {
         const nav = navigate(input);
@@ -150,7 +148,10 @@ const coordinatorBase = defineFlow({
         const approved = await nudgeText(ctx);
         if (!approved) return reply(text('coord-nudge-no-text', {}, back));
         const last = await lastNudge(ctx);
-        if (last) return reply(text('coord-nudge-done-week', { at: formatWib(new Date(last)), next: formatWib(new Date(Date.parse(last) + NUDGE_INTERVAL_S * 1000)) }, back));
+        if (last)
+          return reply(
+            text('coord-nudge-done-week', { at: formatWib(new Date(last)), next: formatWib(new Date(Date.parse(last) + NUDGE_INTERVAL_S * 1000)) }, back),
+          );
         const s = await loadUnitStats(ctx.deps.store, scopeOf(ctx), ctx.deps.clock());
         if (!s.notBought.length) return reply(text('coord-names-none', { unit: scopeLabel(scopeOf(ctx)) }, back));
         const r = await resolveAudience(ctx.deps.store, { kind: 'asn-nips', unit: scopeLabel(scopeOf(ctx)), nips: s.notBought.map((x) => x.nip) });

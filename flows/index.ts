@@ -73,7 +73,17 @@ const INDONESIAN_COMMANDS: CommandDef[] = [
     allowed: anyone,
     run: (ctx) =>
       ctx.user.registered
-        ? goto('menu', 'main', { replies: [text(ctx.session.cart ? 'menu-cancelled-cart-kept' : ctx.user.person?.role === 'asn' || ctx.session.orderId ? 'menu-cancelled' : 'menu-cancelled-plain')] })
+        ? goto('menu', 'main', {
+            replies: [
+              text(
+                ctx.session.cart
+                  ? 'menu-cancelled-cart-kept'
+                  : ctx.user.person?.role === 'asn' || ctx.session.orderId
+                    ? 'menu-cancelled'
+                    : 'menu-cancelled-plain',
+              ),
+            ],
+          })
         : goto('register', 'start'),
   },
   {
@@ -122,7 +132,13 @@ export const COMMANDS: CommandDef[] = [
 ];
 
 /** Buttons that work from anywhere (sent in reminders and notifications). */
-export const GLOBAL_CHOICES: GlobalChoice[] = [...postGlobalChoices, ...ownerGlobalChoices, ...retryGlobalChoices, ...overdueGlobalChoices, ...ADMIN_GLOBAL_CHOICES];
+export const GLOBAL_CHOICES: GlobalChoice[] = [
+  ...postGlobalChoices,
+  ...ownerGlobalChoices,
+  ...retryGlobalChoices,
+  ...overdueGlobalChoices,
+  ...ADMIN_GLOBAL_CHOICES,
+];
 
 /** What the engine must know of these flows: where registration starts, the main menu, which answers are refusals. */
 export const ENGINE_POLICIES: FlowPolicies = {

@@ -27,7 +27,8 @@ const ENTRIES: { id: string; key: string; to: StepRef; who: 'buyer' | 'owner' | 
 ];
 
 /** What people type to say hello (the menu is shown again). */
-const GREETINGS = /^(h[ae]l+o+|hai+|hi+|hey|p|ping|tes|test|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|ass?alamu.?alaikum|assalamualaikum|salam|permisi|min|kak|halo min|halo kak)[\s!.,?]*$/u;
+const GREETINGS =
+  /^(h[ae]l+o+|hai+|hi+|hey|p|ping|tes|test|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|ass?alamu.?alaikum|assalamualaikum|salam|permisi|min|kak|halo min|halo kak)[\s!.,?]*$/u;
 
 /** The menu flow's data: where /bahasa was typed, shown again in the new language. */
 const MenuDataSchema = z.object({

@@ -51,9 +51,7 @@ export async function paymentReplies(ctx: FlowCtx, order: Order, umkm: Umkm | nu
   const base = { total: formatRupiah(order.total), umkm: umkm?.name ?? '-', id: order.id };
   if (!payTo) {
     // An order from before payment details existed: the owner is asked, as it used to be.
-    return [
-      text('receipt-ask', { ...base, owner: umkm?.ownerName ?? '-', phone: umkm ? displayPhone(umkm.ownerPhone) : '-' }, buttons),
-    ];
+    return [text('receipt-ask', { ...base, owner: umkm?.ownerName ?? '-', phone: umkm ? displayPhone(umkm.ownerPhone) : '-' }, buttons)];
   }
   // A change, not the first details a UMKM gave: within 24 h the buyer is asked to check the name.
   const [last] = await ctx.deps.store.payments.history(order.umkmId, 1);

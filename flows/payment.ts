@@ -33,9 +33,7 @@ export const paymentFlow = defineFlow({
         const order = ctx.session.orderId ? await ctx.deps.store.orders.get(ctx.session.orderId) : null;
         if (!order || order.status !== 'confirmed' || !ctx.data.media) return goto('receipt', 'ask');
         const methods = methodsOf(order.payTo);
-        return reply(
-          text('pay-method-ask', { id: order.id }, [...methods.map((m) => choice(`${METHOD}${m}`, `pay-method-${m}`)), menuButton()]),
-        );
+        return reply(text('pay-method-ask', { id: order.id }, [...methods.map((m) => choice(`${METHOD}${m}`, `pay-method-${m}`)), menuButton()]));
       },
       async handle(ctx, input) {
         if (input.kind === 'photo') return invalid('pay-method-choose');

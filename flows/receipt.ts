@@ -118,11 +118,14 @@ export const receiptFlow = defineFlow({
         if (!order) return goto('menu', 'main');
         const umkm = await ctx.deps.store.catalogue.umkmToShow(order.umkmId);
         // The UMKM's bank account, e-wallet and QRIS (issue 12), with the buttons on the last message.
-        return { kind: 'reply', replies: await paymentReplies(ctx, order, umkm, [
-          choice('rx:recipient', 'receipt-change-recipient'),
-          choice('rx:cancel', 'receipt-cancel-order'),
-          menuButton(),
-        ]) };
+        return {
+          kind: 'reply',
+          replies: await paymentReplies(ctx, order, umkm, [
+            choice('rx:recipient', 'receipt-change-recipient'),
+            choice('rx:cancel', 'receipt-cancel-order'),
+            menuButton(),
+          ]),
+        };
       },
       handle(ctx, input) {
         if (input.kind === 'photo') return acceptReceipt(ctx, input.media);

@@ -19,7 +19,7 @@ const RecipientDataSchema = z.object({
 type RecipientCtx = FlowCtx<z.output<typeof RecipientDataSchema>>;
 
 /** Button ids of the recipient flow. `rc:retry` (order-retry.ts) is the rejected order's recipient. */
-const EARLIER = keyChoices('rc:', 'a recipient on the recipient step: saved (by id), new, or the rejected order\'s', 32);
+const EARLIER = keyChoices('rc:', "a recipient on the recipient step: saved (by id), new, or the rejected order's", 32);
 const NEW_RECIPIENT = EARLIER.pack('new');
 const KECAMATAN_PICK = indexChoices('rk:', "the recipient's kecamatan, by its position in KECAMATAN");
 const KELURAHAN_PICK = indexChoices('rl:', "the recipient's kelurahan, by its position in the kecamatan's list");
@@ -32,7 +32,10 @@ const NAME_RE = /^[\p{L}][\p{L} .,'-]{1,79}$/u;
 
 /** Text typed into a field: trimmed, single spaces, no control characters. */
 function clean(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 async function attach(ctx: RecipientCtx, r: Recipient): Promise<StepResult> {
@@ -138,7 +141,13 @@ export const recipientFlow = defineFlow({
         const next = { data: { draft: { ...ctx.data.draft, phone } } };
         if (phone === ctx.user.person?.phone) {
           return {
-            ...reply(text('recipient-own-phone-ask', { phone: displayPhone(phone) }, [choice('ph:self', 'recipient-own-phone-yes'), choice('ph:other', 'recipient-own-phone-no'), menuButton()])),
+            ...reply(
+              text('recipient-own-phone-ask', { phone: displayPhone(phone) }, [
+                choice('ph:self', 'recipient-own-phone-yes'),
+                choice('ph:other', 'recipient-own-phone-no'),
+                menuButton(),
+              ]),
+            ),
             ...next,
           };
         }
@@ -157,8 +166,7 @@ export const recipientFlow = defineFlow({
       },
     },
     kecamatan: {
-      enter: () =>
-        reply(text('recipient-ask-kecamatan', {}, [...KECAMATAN.map((k, i) => literal(KECAMATAN_PICK.pack(i), k)), backButton()], { columns: 2 })),
+      enter: () => reply(text('recipient-ask-kecamatan', {}, [...KECAMATAN.map((k, i) => literal(KECAMATAN_PICK.pack(i), k)), backButton()], { columns: 2 })),
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'address');
         const k = input.kind === 'choice' ? KECAMATAN_PICK.parse(input.id, KECAMATAN) : null;

@@ -38,9 +38,7 @@ export const registerFlow = defineFlow({
         const lines: string[] = [];
         if (person) lines.push(ctx.deps.t('register-found-person', { name: person.name, opd: person.opd, role: person.role }));
         for (const u of umkms) lines.push(ctx.deps.t('register-found-umkm', { umkm: u.name, kecamatan: u.kecamatan }));
-        return reply(
-          text('register-confirm', { details: lines.join('\n') }, [choice('reg:yes', 'register-yes'), choice('reg:no', 'register-no')]),
-        );
+        return reply(text('register-confirm', { details: lines.join('\n') }, [choice('reg:yes', 'register-yes'), choice('reg:no', 'register-no')]));
       },
       async handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'reg:yes') {

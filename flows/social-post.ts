@@ -87,10 +87,7 @@ export const socialPostFlow = defineFlow({
         const orderId = ctx.session.orderId;
         if (!orderId) return goto('menu', 'main');
         const caption = await postCaption(ctx, orderId);
-        return reply(
-          text('post-copy-caption', { caption }, undefined, { standalone: true }),
-          text('post-ask-link', networks(), askButtons()),
-        );
+        return reply(text('post-copy-caption', { caption }, undefined, { standalone: true }), text('post-ask-link', networks(), askButtons()));
       },
       async handle(ctx, input) {
         const orderId = ctx.session.orderId;

@@ -27,11 +27,7 @@ export function actingUmkm(ctx: FlowCtx): Umkm | null {
  * Runs `then` with the UMKM the owner acts for. Someone who owns none is sent to the menu; an
  * owner of several who has not chosen yet picks one first and comes back to `next`.
  */
-export async function withActingUmkm(
-  ctx: FlowCtx,
-  next: [string, string],
-  then: (umkm: Umkm) => StepResult | Promise<StepResult>,
-): Promise<StepResult> {
+export async function withActingUmkm(ctx: FlowCtx, next: [string, string], then: (umkm: Umkm) => StepResult | Promise<StepResult>): Promise<StepResult> {
   if (!isOwner(ctx.user)) return goto('menu', 'main', { replies: [text('uo-owners-only')] });
   const umkm = actingUmkm(ctx);
   if (!umkm) return goto('umkm-acting', 'choose', { data: { next } });
@@ -61,11 +57,7 @@ export const umkmActingFlow = defineFlow({
         const [flow, step] = nextOf(ctx);
         if (own.length === 1) return gotoRef({ flow, step }, { replies: [text('ua-only-one', { umkm: own[0]!.name })] });
         return reply(
-          text(
-            'ua-choose',
-            { count: own.length },
-            [...own.map((u) => literal(ACTING.pack(u.id), clip(`${u.name} · ${u.kecamatan}`, 60))), menuButton()],
-          ),
+          text('ua-choose', { count: own.length }, [...own.map((u) => literal(ACTING.pack(u.id), clip(`${u.name} · ${u.kecamatan}`, 60))), menuButton()]),
         );
       },
       handle(ctx, input) {

@@ -34,17 +34,15 @@ export const umkmCommands: CommandDef[] = [
     allowed: (u) => isOwner(u) || isAdmin(u),
     run: (ctx) => (isAdmin(ctx.user) ? goto('admin-umkm', 'overview') : switchUmkm(['menu', 'main'])),
   },
-  ...OWNER_TYPED.map(
-    ([name, action]): CommandDef => ({
-      name,
-      allowed: isOwner,
-      // The same checks as the button: own UMKM only, legal status moves only.
-      run: (ctx, args) => {
-        const id = args.trim().toUpperCase();
-        return /^[A-Z0-9-]{1,40}$/.test(id) ? ownerChoice(ctx, ownerChoiceId(action, id)) : invalid('uo-need-id', { command: name });
-      },
-    }),
-  ),
+  ...OWNER_TYPED.map(([name, action]): CommandDef => ({
+    name,
+    allowed: isOwner,
+    // The same checks as the button: own UMKM only, legal status moves only.
+    run: (ctx, args) => {
+      const id = args.trim().toUpperCase();
+      return /^[A-Z0-9-]{1,40}$/.test(id) ? ownerChoice(ctx, ownerChoiceId(action, id)) : invalid('uo-need-id', { command: name });
+    },
+  })),
   {
     name: 'ulang',
     allowed: canBuy,

@@ -80,9 +80,7 @@ export const umkmOrdersFlow = defineFlow({
               kelurahan: o.recipient?.kelurahan ?? '-',
             }),
           );
-          const buttons = open.map((o) =>
-            literal(ownerChoiceId('see', o.id), clip(`${o.id} · ${ownerStatus(ctx, o)}`, 60)),
-          );
+          const buttons = open.map((o) => literal(ownerChoiceId('see', o.id), clip(`${o.id} · ${ownerStatus(ctx, o)}`, 60)));
           // Numbered channels number the lines (uo-list-line) and list the orders once.
           return reply(text('uo-list', { umkm: umkm.name, count: open.length, items: lines.join('\n\n') }, [...buttons, ...nav], { listed: buttons.length }));
         }),

@@ -37,8 +37,7 @@ async function currentOf(ctx: Ctx, umkm: Umkm): Promise<PaymentDetails> {
 }
 
 /** Every editing step needs the owner's UMKM: someone else is sent to the menu, an owner of several chooses. */
-const guarded = (ctx: Ctx, step: 'view', then: (umkm: Umkm) => StepResult | Promise<StepResult>) =>
-  withActingUmkm(ctx, ['umkm-payment', step], then);
+const guarded = (ctx: Ctx, step: 'view', then: (umkm: Umkm) => StepResult | Promise<StepResult>) => withActingUmkm(ctx, ['umkm-payment', step], then);
 
 /** Starts a change from the current details, then goes to `step`. */
 async function startChange(ctx: Ctx, umkm: Umkm, step: 'bank' | 'ewallet' | 'qris' | 'remove'): Promise<StepResult> {
@@ -112,8 +111,7 @@ export const umkmPaymentFlow = defineFlow({
       },
     },
     ewallet: {
-      enter: () =>
-        reply(text('pay-own-ewallet-ask', {}, [...EWALLETS.map((e) => literal(`pw:${e}`, e)), backButton(), menuButton()], { columns: 1 })),
+      enter: () => reply(text('pay-own-ewallet-ask', {}, [...EWALLETS.map((e) => literal(`pw:${e}`, e)), backButton(), menuButton()], { columns: 1 })),
       handle(_ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-payment', 'view');
         if (input.kind !== 'choice' || !input.id.startsWith('pw:')) return invalid('ui-choose-button');

@@ -56,7 +56,11 @@ async function save(ctx: FlowCtx, product: Product, replyKey: string, args: Reco
 async function storeProductPhoto(ctx: FlowCtx, media: MediaRef): Promise<{ path: string } | StepResult> {
   if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('up-photo-too-large');
   const stored = await ctx.deps.media.storeImage(await ctx.fetchMedia(media), 'products');
-  if (!stored.ok) return invalid(stored.reason === 'too-large' ? 'up-photo-too-large' : stored.reason === 'too-many-pixels' ? 'up-photo-too-many-pixels' : 'up-photo-not-image', { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
+  if (!stored.ok)
+    return invalid(
+      stored.reason === 'too-large' ? 'up-photo-too-large' : stored.reason === 'too-many-pixels' ? 'up-photo-too-many-pixels' : 'up-photo-not-image',
+      { megapixels: MAX_IMAGE_PIXELS / 1_000_000 },
+    );
   return { path: stored.path };
 }
 
@@ -240,6 +244,15 @@ async function addProduct(ctx: ProductsCtx, photo: string | undefined): Promise<
   const umkm = actingUmkm(ctx);
   const d = ctx.data.draft;
   if (!umkm || !d.name || !d.price || !d.unit) return goto('umkm-products', 'list');
-  const product: Product = { sku: await newSku(ctx, umkm), umkmId: umkm.id, name: d.name, price: d.price, unit: d.unit, description: '', photo, available: true };
+  const product: Product = {
+    sku: await newSku(ctx, umkm),
+    umkmId: umkm.id,
+    name: d.name,
+    price: d.price,
+    unit: d.unit,
+    description: '',
+    photo,
+    available: true,
+  };
   return save(ctx, product, 'up-added', { name: product.name, price: formatRupiah(product.price), unit: product.unit });
 }

@@ -18,13 +18,21 @@ export type DemoUmkm = {
 };
 
 const k = (name: string, owner: string, kecamatan: string, street: string, products: DemoProduct[], kelurahan?: string): DemoUmkm => ({
-  name, owner, category: 'kuliner', kecamatan, street, products, ...(kelurahan ? { kelurahan } : {}),
+  name,
+  owner,
+  category: 'kuliner',
+  kecamatan,
+  street,
+  products,
+  ...(kelurahan ? { kelurahan } : {}),
 });
 const f = (name: string, owner: string, kecamatan: string, street: string, products: DemoProduct[], kelurahan?: string): DemoUmkm => ({
-  ...k(name, owner, kecamatan, street, products, kelurahan), category: 'fashion',
+  ...k(name, owner, kecamatan, street, products, kelurahan),
+  category: 'fashion',
 });
 const c = (name: string, owner: string, kecamatan: string, street: string, products: DemoProduct[], kelurahan?: string): DemoUmkm => ({
-  ...k(name, owner, kecamatan, street, products, kelurahan), category: 'kriya',
+  ...k(name, owner, kecamatan, street, products, kelurahan),
+  category: 'kriya',
 });
 
 /** 28 kuliner (70%), 8 fashion (20%), 4 kriya (10%) over all 11 kecamatan. */
@@ -110,11 +118,18 @@ export const DEMO_UMKM: DemoUmkm[] = [
     ['Pangsit Goreng Frozen', 'pak isi 25', 35000, 'Pangsit isi ayam udang'],
     ['Bakpao Isi Ayam', 'pak isi 6', 36000, 'Bakpao lembut isi ayam kecap'],
   ]),
-  k('Bubur Ayam Pak Kumis', 'Kusmadi', 'Limo', 'Jl. Meruyung', [
-    ['Bubur Ayam Komplit', 'porsi', 18000, 'Bubur, suwiran ayam, cakwe, kerupuk, sate usus'],
-    ['Bubur Kacang Hijau', 'cup', 10000, 'Kacang hijau dengan santan dan ketan hitam'],
-    ['Paket Bubur Isoman', 'paket 3 porsi', 50000, 'Bubur ayam untuk pagi, siang, malam'],
-  ], 'Meruyung'),
+  k(
+    'Bubur Ayam Pak Kumis',
+    'Kusmadi',
+    'Limo',
+    'Jl. Meruyung',
+    [
+      ['Bubur Ayam Komplit', 'porsi', 18000, 'Bubur, suwiran ayam, cakwe, kerupuk, sate usus'],
+      ['Bubur Kacang Hijau', 'cup', 10000, 'Kacang hijau dengan santan dan ketan hitam'],
+      ['Paket Bubur Isoman', 'paket 3 porsi', 50000, 'Bubur ayam untuk pagi, siang, malam'],
+    ],
+    'Meruyung',
+  ),
   k('Sayur Organik Kebun Bojongsari', 'Wahyu Hidayat', 'Bojongsari', 'Jl. Raya Bojongsari', [
     ['Paket Sayur Organik', 'paket 2 kg', 55000, 'Bayam, kangkung, sawi, wortel, tomat'],
     ['Selada Hidroponik', 'pak 250 g', 15000, 'Selada segar dipetik pagi'],
@@ -130,21 +145,35 @@ export const DEMO_UMKM: DemoUmkm[] = [
     ['Bebek Ungkep', 'pak 1 ekor', 110000, 'Bebek ungkep bumbu madura'],
     ['Tahu Tempe Bacem', 'pak isi 10', 20000, 'Manis gurih, tinggal goreng'],
   ]),
-  k('Kue Lapis Legit Oma Lien', 'Lien Susanti', 'Cinere', 'Jl. Gandul', [
-    ['Lapis Legit Original', 'loyang 20 cm', 150000, 'Lapis legit wisman, 18 lapis'],
-    ['Lapis Surabaya', 'loyang 20 cm', 120000, 'Tiga lapis dengan selai stroberi'],
-    ['Kue Lidah Kucing', 'toples 400 g', 70000, 'Renyah, dengan butter'],
-  ], 'Gandul'),
+  k(
+    'Kue Lapis Legit Oma Lien',
+    'Lien Susanti',
+    'Cinere',
+    'Jl. Gandul',
+    [
+      ['Lapis Legit Original', 'loyang 20 cm', 150000, 'Lapis legit wisman, 18 lapis'],
+      ['Lapis Surabaya', 'loyang 20 cm', 120000, 'Tiga lapis dengan selai stroberi'],
+      ['Kue Lidah Kucing', 'toples 400 g', 70000, 'Renyah, dengan butter'],
+    ],
+    'Gandul',
+  ),
   k('Soto Betawi Haji Mamat', 'Mamat Rahmat', 'Cilodong', 'Jl. Kalimulya', [
     ['Soto Betawi Daging', 'porsi', 35000, 'Kuah santan susu, daging dan jeroan sapi'],
     ['Soto Ayam Kampung', 'porsi', 25000, 'Soto bening dengan koya'],
     ['Paket Soto Keluarga', 'paket 4 porsi', 120000, 'Kuah dan isi dipisah, tinggal panaskan'],
   ]),
-  k('Buah Segar Pak Jaja', 'Jaja Sudrajat', 'Tapos', 'Jl. Raya Leuwinanggung', [
-    ['Paket Buah Isoman', 'paket 3 kg', 90000, 'Jeruk, pepaya, pisang, apel, jambu biji'],
-    ['Jeruk Peras Medan', 'kg', 28000, 'Kaya vitamin C'],
-    ['Jus Jambu Merah', 'botol 1 L', 30000, 'Tanpa gula tambahan'],
-  ], 'Leuwinanggung'),
+  k(
+    'Buah Segar Pak Jaja',
+    'Jaja Sudrajat',
+    'Tapos',
+    'Jl. Raya Leuwinanggung',
+    [
+      ['Paket Buah Isoman', 'paket 3 kg', 90000, 'Jeruk, pepaya, pisang, apel, jambu biji'],
+      ['Jeruk Peras Medan', 'kg', 28000, 'Kaya vitamin C'],
+      ['Jus Jambu Merah', 'botol 1 L', 30000, 'Tanpa gula tambahan'],
+    ],
+    'Leuwinanggung',
+  ),
   k('Susu Kurma dan Madu Al-Barokah', 'Hasan Basuki', 'Beji', 'Jl. H. Amat', [
     ['Susu Kurma', 'botol 1 L', 40000, 'Susu sapi segar dengan sari kurma'],
     ['Kurma Sukari', 'kotak 1 kg', 110000, 'Kurma lembut manis'],
@@ -155,11 +184,18 @@ export const DEMO_UMKM: DemoUmkm[] = [
     ['Pempek Lenjer Kecil', 'pak isi 20', 55000, 'Ikan tenggiri, cuko pedas'],
     ['Tekwan Frozen', 'paket 4 porsi', 60000, 'Bola ikan, bengkuang, jamur kuping, kuah'],
   ]),
-  k('Keripik Singkong Duren Seribu', 'Nurhayati', 'Bojongsari', 'Jl. Duren Seribu', [
-    ['Keripik Singkong Balado', 'bungkus 250 g', 15000, 'Pedas manis'],
-    ['Keripik Singkong Asin', 'bungkus 250 g', 13000, 'Gurih asin, renyah'],
-    ['Opak Singkong', 'bungkus isi 20', 18000, 'Kerupuk singkong bakar'],
-  ], 'Duren Seribu'),
+  k(
+    'Keripik Singkong Duren Seribu',
+    'Nurhayati',
+    'Bojongsari',
+    'Jl. Duren Seribu',
+    [
+      ['Keripik Singkong Balado', 'bungkus 250 g', 15000, 'Pedas manis'],
+      ['Keripik Singkong Asin', 'bungkus 250 g', 13000, 'Gurih asin, renyah'],
+      ['Opak Singkong', 'bungkus isi 20', 18000, 'Kerupuk singkong bakar'],
+    ],
+    'Duren Seribu',
+  ),
   k('Telur Asin dan Sembako Bu Hj. Nur', 'Nur Aisyah', 'Pancoran Mas', 'Jl. Raya Citayam', [
     ['Telur Asin Brebes', 'isi 10', 40000, 'Telur bebek asin masir'],
     ['Telur Ayam Negeri', 'tray 30 butir', 58000, 'Telur segar dari peternak Depok'],
@@ -180,54 +216,117 @@ export const DEMO_UMKM: DemoUmkm[] = [
     ['Kain Batik Tulis', 'lembar 2 m', 450000, 'Pewarna alam'],
     ['Batik Cap Kombinasi', 'lembar 2 m', 150000, 'Motif bunga kombinasi cap dan tulis'],
   ]),
-  f('Mukena Bordir Ibu Halimah', 'Halimah Tussadiah', 'Sawangan', 'Jl. Bedahan', [
-    ['Mukena Katun Bordir', 'set', 175000, 'Katun rayon adem dengan bordir tepi'],
-    ['Mukena Anak', 'set', 85000, 'Ukuran 5-10 tahun'],
-    ['Sajadah Travel', 'lembar', 45000, 'Ringan, bisa dilipat'],
-  ], 'Bedahan'),
-  f('Konveksi Kaos Margonda', 'Rudi Hermawan', 'Beji', 'Jl. Margonda Raya', [
-    ['Kaos Sablon Depok Peduli', 'potong', 65000, 'Katun combed 30s, sablon plastisol'],
-    ['Kaos Polos Katun', 'potong', 45000, 'Katun combed 30s, S sampai XXL'],
-    ['Celana Training', 'potong', 80000, 'Bahan lotto, nyaman untuk di rumah'],
-  ], 'Pondok Cina'),
-  f('Hijab Instan Rumah Zahra', 'Zahra Nabila', 'Cipayung', 'Jl. Ratu Jaya', [
-    ['Hijab Instan Jersey', 'potong', 45000, 'Bahan jersey adem, pet antem'],
-    ['Pashmina Ceruti', 'potong', 40000, 'Ceruti baby doll, 175 x 75 cm'],
-    ['Ciput Rajut', 'pak isi 3', 25000, 'Ciput rajut elastis'],
-  ], 'Ratu Jaya'),
+  f(
+    'Mukena Bordir Ibu Halimah',
+    'Halimah Tussadiah',
+    'Sawangan',
+    'Jl. Bedahan',
+    [
+      ['Mukena Katun Bordir', 'set', 175000, 'Katun rayon adem dengan bordir tepi'],
+      ['Mukena Anak', 'set', 85000, 'Ukuran 5-10 tahun'],
+      ['Sajadah Travel', 'lembar', 45000, 'Ringan, bisa dilipat'],
+    ],
+    'Bedahan',
+  ),
+  f(
+    'Konveksi Kaos Margonda',
+    'Rudi Hermawan',
+    'Beji',
+    'Jl. Margonda Raya',
+    [
+      ['Kaos Sablon Depok Peduli', 'potong', 65000, 'Katun combed 30s, sablon plastisol'],
+      ['Kaos Polos Katun', 'potong', 45000, 'Katun combed 30s, S sampai XXL'],
+      ['Celana Training', 'potong', 80000, 'Bahan lotto, nyaman untuk di rumah'],
+    ],
+    'Pondok Cina',
+  ),
+  f(
+    'Hijab Instan Rumah Zahra',
+    'Zahra Nabila',
+    'Cipayung',
+    'Jl. Ratu Jaya',
+    [
+      ['Hijab Instan Jersey', 'potong', 45000, 'Bahan jersey adem, pet antem'],
+      ['Pashmina Ceruti', 'potong', 40000, 'Ceruti baby doll, 175 x 75 cm'],
+      ['Ciput Rajut', 'pak isi 3', 25000, 'Ciput rajut elastis'],
+    ],
+    'Ratu Jaya',
+  ),
   f('Sarung Tenun dan Batik Depok', 'Agus Setiawan', 'Pancoran Mas', 'Jl. Kartini', [
     ['Sarung Tenun Motif Kotak', 'lembar', 120000, 'Tenun ATBM'],
     ['Sarung Batik Cap', 'lembar', 95000, 'Batik cap motif pesisir'],
     ['Peci Rajut', 'buah', 35000, 'Peci rajut putih'],
   ]),
-  f('Daster Batik Bu Yanti', 'Suryanti', 'Limo', 'Jl. Krukut', [
-    ['Daster Batik Rayon', 'potong', 60000, 'All size, rayon adem'],
-    ['Piyama Batik Dewasa', 'set', 110000, 'Atasan dan celana panjang'],
-    ['Kaftan Batik', 'potong', 130000, 'Kaftan longgar motif parang'],
-  ], 'Krukut'),
-  f('Baju Koko Bordir Pak Herman', 'Herman Susilo', 'Tapos', 'Jl. Jatijajar', [
-    ['Baju Koko Bordir Lengan Panjang', 'potong', 150000, 'Katun toyobo, bordir komputer'],
-    ['Baju Koko Anak', 'potong', 85000, 'Ukuran 2-12 tahun'],
-    ['Sarung Bordir', 'lembar', 90000, 'Sarung polos dengan bordir'],
-  ], 'Jatijajar'),
-  c('Anyaman Bambu Pak Karta', 'Sukarta', 'Bojongsari', 'Jl. Pondok Petir', [
-    ['Tampah Bambu', 'buah', 25000, 'Diameter 50 cm'],
-    ['Keranjang Parsel Bambu', 'buah', 35000, 'Cocok untuk parsel sembako'],
-    ['Tudung Saji Bambu', 'buah', 45000, 'Diameter 45 cm'],
-  ], 'Pondok Petir'),
-  c('Keramik Hias Tanah Baru', 'Slamet Wiyono', 'Beji', 'Jl. Tanah Baru', [
-    ['Vas Bunga Keramik', 'buah', 85000, 'Glasir biru, tinggi 25 cm'],
-    ['Cangkir Keramik', 'set isi 2', 70000, 'Dibentuk tangan, aman untuk microwave'],
-    ['Pot Tanaman Terakota', 'buah', 30000, 'Diameter 20 cm'],
-  ], 'Tanah Baru'),
-  c('Kerajinan Eceng Gondok Situ Cilodong', 'Yayat Supriatna', 'Cilodong', 'Jl. Situ Cilodong', [
-    ['Tas Anyaman Eceng Gondok', 'buah', 120000, 'Tas jinjing dengan furing kain'],
-    ['Tempat Tisu Eceng Gondok', 'buah', 40000, 'Anyaman rapat, berwarna alami'],
-    ['Tatakan Gelas Anyaman', 'set isi 6', 35000, 'Diameter 10 cm'],
-  ], 'Cilodong'),
-  c('Tas Rajut Bu Lastri', 'Sulastri', 'Cimanggis', 'Jl. Harjamukti', [
-    ['Tas Rajut Tali Kur', 'buah', 95000, 'Rajut tangan, banyak warna'],
-    ['Dompet Rajut', 'buah', 35000, 'Dompet kecil dengan resleting'],
-    ['Gantungan Kunci Rajut', 'pak isi 5', 25000, 'Bentuk buah dan bunga'],
-  ], 'Harjamukti'),
+  f(
+    'Daster Batik Bu Yanti',
+    'Suryanti',
+    'Limo',
+    'Jl. Krukut',
+    [
+      ['Daster Batik Rayon', 'potong', 60000, 'All size, rayon adem'],
+      ['Piyama Batik Dewasa', 'set', 110000, 'Atasan dan celana panjang'],
+      ['Kaftan Batik', 'potong', 130000, 'Kaftan longgar motif parang'],
+    ],
+    'Krukut',
+  ),
+  f(
+    'Baju Koko Bordir Pak Herman',
+    'Herman Susilo',
+    'Tapos',
+    'Jl. Jatijajar',
+    [
+      ['Baju Koko Bordir Lengan Panjang', 'potong', 150000, 'Katun toyobo, bordir komputer'],
+      ['Baju Koko Anak', 'potong', 85000, 'Ukuran 2-12 tahun'],
+      ['Sarung Bordir', 'lembar', 90000, 'Sarung polos dengan bordir'],
+    ],
+    'Jatijajar',
+  ),
+  c(
+    'Anyaman Bambu Pak Karta',
+    'Sukarta',
+    'Bojongsari',
+    'Jl. Pondok Petir',
+    [
+      ['Tampah Bambu', 'buah', 25000, 'Diameter 50 cm'],
+      ['Keranjang Parsel Bambu', 'buah', 35000, 'Cocok untuk parsel sembako'],
+      ['Tudung Saji Bambu', 'buah', 45000, 'Diameter 45 cm'],
+    ],
+    'Pondok Petir',
+  ),
+  c(
+    'Keramik Hias Tanah Baru',
+    'Slamet Wiyono',
+    'Beji',
+    'Jl. Tanah Baru',
+    [
+      ['Vas Bunga Keramik', 'buah', 85000, 'Glasir biru, tinggi 25 cm'],
+      ['Cangkir Keramik', 'set isi 2', 70000, 'Dibentuk tangan, aman untuk microwave'],
+      ['Pot Tanaman Terakota', 'buah', 30000, 'Diameter 20 cm'],
+    ],
+    'Tanah Baru',
+  ),
+  c(
+    'Kerajinan Eceng Gondok Situ Cilodong',
+    'Yayat Supriatna',
+    'Cilodong',
+    'Jl. Situ Cilodong',
+    [
+      ['Tas Anyaman Eceng Gondok', 'buah', 120000, 'Tas jinjing dengan furing kain'],
+      ['Tempat Tisu Eceng Gondok', 'buah', 40000, 'Anyaman rapat, berwarna alami'],
+      ['Tatakan Gelas Anyaman', 'set isi 6', 35000, 'Diameter 10 cm'],
+    ],
+    'Cilodong',
+  ),
+  c(
+    'Tas Rajut Bu Lastri',
+    'Sulastri',
+    'Cimanggis',
+    'Jl. Harjamukti',
+    [
+      ['Tas Rajut Tali Kur', 'buah', 95000, 'Rajut tangan, banyak warna'],
+      ['Dompet Rajut', 'buah', 35000, 'Dompet kecil dengan resleting'],
+      ['Gantungan Kunci Rajut', 'pak isi 5', 25000, 'Bentuk buah dan bunga'],
+    ],
+    'Harjamukti',
+  ),
 ];

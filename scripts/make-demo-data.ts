@@ -17,20 +17,38 @@ const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/
 /** NIP appointment months are checked against this fixed date so the output never changes. */
 const NOW = new Date('2026-01-01T00:00:00Z');
 
-const OPDS = [
-  'Dinas Kesehatan', 'Kecamatan Beji', 'Dinas Koperasi dan UMKM', 'BKPSDM',
-  'Dinas Pendidikan', 'Kecamatan Sukmajaya', 'Dinas Sosial', 'Bappeda',
-];
+const OPDS = ['Dinas Kesehatan', 'Kecamatan Beji', 'Dinas Koperasi dan UMKM', 'BKPSDM', 'Dinas Pendidikan', 'Kecamatan Sukmajaya', 'Dinas Sosial', 'Bappeda'];
 /** [name, gender 1 male / 2 female] */
 const ASN: [string, 1 | 2][] = [
-  ['Rina Kartikasari', 2], ['Budi Prasetyo', 1], ['Dewi Lestari Ningrum', 2], ['Agus Firmansyah', 1],
-  ['Siti Nurjanah', 2], ['Hendra Gunawan', 1], ['Maya Anggraeni', 2], ['Yusuf Maulana', 1],
-  ['Fitri Handayani', 2], ['Dedi Kurniawan', 1], ['Ratih Purnamasari', 2], ['Eko Wahyudi', 1],
-  ['Nurul Fadhilah', 2], ['Andi Saputra', 1], ['Lina Marlina', 2], ['Teguh Santoso', 1],
-  ['Wulan Sari Dewi', 2], ['Rizky Ramadhan', 1], ['Intan Permata', 2], ['Fajar Nugroho', 1],
-  ['Yuni Astuti', 2], ['Arif Hidayatullah', 1], ['Sri Rahayu Utami', 2], ['Bayu Aji Pamungkas', 1],
+  ['Rina Kartikasari', 2],
+  ['Budi Prasetyo', 1],
+  ['Dewi Lestari Ningrum', 2],
+  ['Agus Firmansyah', 1],
+  ['Siti Nurjanah', 2],
+  ['Hendra Gunawan', 1],
+  ['Maya Anggraeni', 2],
+  ['Yusuf Maulana', 1],
+  ['Fitri Handayani', 2],
+  ['Dedi Kurniawan', 1],
+  ['Ratih Purnamasari', 2],
+  ['Eko Wahyudi', 1],
+  ['Nurul Fadhilah', 2],
+  ['Andi Saputra', 1],
+  ['Lina Marlina', 2],
+  ['Teguh Santoso', 1],
+  ['Wulan Sari Dewi', 2],
+  ['Rizky Ramadhan', 1],
+  ['Intan Permata', 2],
+  ['Fajar Nugroho', 1],
+  ['Yuni Astuti', 2],
+  ['Arif Hidayatullah', 1],
+  ['Sri Rahayu Utami', 2],
+  ['Bayu Aji Pamungkas', 1],
 ];
-const ADMINS: [string, 1 | 2][] = [['Hartini Susanti', 2], ['Joko Purnomo', 1]];
+const ADMINS: [string, 1 | 2][] = [
+  ['Hartini Susanti', 2],
+  ['Joko Purnomo', 1],
+];
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const fakePhone = (n: number) => `0899-0000-${pad(n, 4)}`;
@@ -67,7 +85,10 @@ async function photo(file: string, title: string, colour: string): Promise<void>
   }
   const y0 = 150 - ((lines.length - 1) * 36) / 2;
   const text = lines
-    .map((l, i) => `<text x="200" y="${y0 + i * 36}" font-family="DejaVu Sans, sans-serif" font-size="28" font-weight="bold" fill="#ffffff" text-anchor="middle" dominant-baseline="middle">${escapeXml(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="200" y="${y0 + i * 36}" font-family="DejaVu Sans, sans-serif" font-size="28" font-weight="bold" fill="#ffffff" text-anchor="middle" dominant-baseline="middle">${escapeXml(l)}</text>`,
+    )
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="${colour}"/>${text}<text x="200" y="280" font-family="DejaVu Sans, sans-serif" font-size="14" fill="#ffffffcc" text-anchor="middle">contoh foto produk</text></svg>`;
   await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(file);
@@ -98,11 +119,20 @@ async function main() {
     const kels = kelurahanOf(u.kecamatan);
     const kelurahan = u.kelurahan ?? kels[i % kels.length];
     if (!kelurahan || !kels.includes(kelurahan)) throw new Error(`${u.name}: no kelurahan ${u.kelurahan} in ${u.kecamatan}`);
-    umkm.push([id, u.name, u.owner, fakePhone(1001 + i), u.category, u.kecamatan, kelurahan, `${u.street} No. ${(i * 7) % 90 + 3}, RT ${pad((i % 9) + 1, 2)}/RW ${pad((i % 5) + 1, 2)}`,
+    umkm.push([
+      id,
+      u.name,
+      u.owner,
+      fakePhone(1001 + i),
+      u.category,
+      u.kecamatan,
+      kelurahan,
+      `${u.street} No. ${((i * 7) % 90) + 3}, RT ${pad((i % 9) + 1, 2)}/RW ${pad((i % 5) + 1, 2)}`,
       ...(i < EWALLET_FROM
         ? [DEMO_BANKS[i % DEMO_BANKS.length]!, String(1234500000 + i * 7919), u.owner, '']
         : ['', '', '', `${EWALLET_NAMES[i - EWALLET_FROM]} ${fakePhone(1001 + i)}`]),
-      '']);
+      '',
+    ]);
     u.products.forEach(([name, unit, price, description], j) => {
       const sku = `${id}-${pad(j + 1, 2)}`;
       const withPhoto = j === 0 && i % 5 === 0;
@@ -118,10 +148,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'umkm.csv'), csv(umkm));
   writeFileSync(path.join(OUT, 'products.csv'), csv(products));
   const first = roster[1]!;
-  writeFileSync(
-    path.join(OUT, 'console-user.json'),
-    `${JSON.stringify({ phone: normalizePhone(String(first[2])), nip: first[0] }, null, 2)}\n`,
-  );
+  writeFileSync(path.join(OUT, 'console-user.json'), `${JSON.stringify({ phone: normalizePhone(String(first[2])), nip: first[0] }, null, 2)}\n`);
   for (const p of photos) await photo(path.join(OUT, 'photos', `${p.sku}.jpg`), p.name, p.colour);
   console.log(`${roster.length - 1} people, ${umkm.length - 1} UMKM, ${products.length - 1} products, ${photos.length} photos -> ${OUT}`);
 }

@@ -104,10 +104,11 @@ export function createApp(deps: AppDeps) {
     logger,
     /** Resolves when the producer connection is up (it fails fast instead of buffering). */
     async ready() {
-      if (producer.status !== 'ready') await new Promise((resolve, reject) => {
-        producer.once('ready', resolve);
-        producer.once('error', reject);
-      });
+      if (producer.status !== 'ready')
+        await new Promise((resolve, reject) => {
+          producer.once('ready', resolve);
+          producer.once('error', reject);
+        });
     },
     async close() {
       await queues.close();

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalString = z
   .string()
   .optional()
@@ -18,17 +16,26 @@ export const MIN_DASHBOARD_PASSWORD = 12;
 export const EnvSchema = z
   .object({
     BOT_TOKEN: optionalString.pipe(
-      z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, { error: 'must look like 123456:ABC-DEF... (from @BotFather)' }).optional(),
+      z
+        .string()
+        .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, { error: 'must look like 123456:ABC-DEF... (from @BotFather)' })
+        .optional(),
     ),
     TELEGRAM_API_ROOT: optionalUrl.transform((v) => v ?? 'https://api.telegram.org'),
     TELEGRAM_WEBHOOK_URL: optionalUrl,
     TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
-      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, { error: 'must be 16-256 characters of A-Z, a-z, 0-9, _ or -' }).optional(),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: 'must be 16-256 characters of A-Z, a-z, 0-9, _ or -' })
+        .optional(),
     ),
     WHATSAPP_ENABLED: bool.default(false),
     WHATSAPP_PAIRING_PHONE: optionalString,
     WHATSAPP_VERSION: optionalString.pipe(
-      z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be three numbers like 2.3000.1015901307' }).optional(),
+      z
+        .string()
+        .regex(/^\d+\.\d+\.\d+$/, { error: 'must be three numbers like 2.3000.1015901307' })
+        .optional(),
     ),
     // WhatsApp sends the bot starts itself (notifications, reports, reminders, recaps, broadcasts);
     // replies to a person are never capped. README "WhatsApp" says where each default comes from.
@@ -36,11 +43,27 @@ export const EnvSchema = z
     WHATSAPP_BULK_PER_CHAT_PER_MINUTE: int(6, 1, 60),
     WHATSAPP_BULK_PER_DAY: int(2000, 1, 100000),
     WHATSAPP_BULK_GAP_MS: int(1000, 0, 60000),
-    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, { error: 'must start with redis:// or rediss://' }).optional()),
-    REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/).default('umkm:'),
-    MAYOR_TELEGRAM_CHAT_ID: optionalString.pipe(z.string().regex(/^-?\d+$/, { error: 'must be a numeric chat id' }).optional()),
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, { error: 'must start with redis:// or rediss://' })
+        .optional(),
+    ),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9:_-]+$/)
+      .default('umkm:'),
+    MAYOR_TELEGRAM_CHAT_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^-?\d+$/, { error: 'must be a numeric chat id' })
+        .optional(),
+    ),
     MAYOR_WHATSAPP_JID: optionalString.pipe(
-      z.string().regex(/@(g\.us|s\.whatsapp\.net)$/, { error: 'must end with @g.us or @s.whatsapp.net' }).optional(),
+      z
+        .string()
+        .regex(/@(g\.us|s\.whatsapp\.net)$/, { error: 'must end with @g.us or @s.whatsapp.net' })
+        .optional(),
     ),
     REPORT_WEBHOOK_URL: optionalUrl,
     REPORT_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
@@ -49,7 +72,10 @@ export const EnvSchema = z
     // Loopback unless told: /metrics and /healthz are not for the internet (a container sets 0.0.0.0).
     HTTP_HOST: z.string().trim().min(1, { error: 'must be an address such as 127.0.0.1 or 0.0.0.0' }).default('127.0.0.1'),
     DASHBOARD_PASSWORD: optionalString.pipe(
-      z.string().min(MIN_DASHBOARD_PASSWORD, { error: `must be at least ${MIN_DASHBOARD_PASSWORD} characters` }).optional(),
+      z
+        .string()
+        .min(MIN_DASHBOARD_PASSWORD, { error: `must be at least ${MIN_DASHBOARD_PASSWORD} characters` })
+        .optional(),
     ),
     DEFAULT_LOCALE: z.enum(['id', 'en'], { error: 'must be id or en' }).default('id'),
     RECAP_HOUR: int(20, 0, 23),

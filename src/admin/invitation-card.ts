@@ -46,7 +46,10 @@ export async function invitationCardPng(
   const height = top + QR_SIDE + 90;
   const name = escapeXml(umkmName.length > 40 ? `${umkmName.slice(0, 39)}…` : umkmName);
   const captions = codes
-    .map((c, i) => `<text x="${PAD + i * (QR_SIDE + PAD) + QR_SIDE / 2}" y="${top + QR_SIDE + 50}" font-size="28" text-anchor="middle" font-family="sans-serif">${escapeXml(c.label)}</text>`)
+    .map(
+      (c, i) =>
+        `<text x="${PAD + i * (QR_SIDE + PAD) + QR_SIDE / 2}" y="${top + QR_SIDE + 50}" font-size="28" text-anchor="middle" font-family="sans-serif">${escapeXml(c.label)}</text>`,
+    )
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
 <rect width="100%" height="100%" fill="#ffffff"/>

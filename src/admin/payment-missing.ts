@@ -9,5 +9,11 @@ export async function umkmWithoutPayment(store: Store): Promise<Umkm[]> {
 
 /** `UMKM-003, UMKM-007 and 12 more`-style list of ids, at most `max` named. */
 export function idList(list: Umkm[], max = 10): { ids: string; more: number } {
-  return { ids: list.slice(0, max).map((u) => u.id).join(', '), more: Math.max(0, list.length - max) };
+  return {
+    ids: list
+      .slice(0, max)
+      .map((u) => u.id)
+      .join(', '),
+    more: Math.max(0, list.length - max),
+  };
 }

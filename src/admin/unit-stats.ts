@@ -56,10 +56,19 @@ export function computeUnitStats(ordersByDay: ReadonlyMap<string, Order[]>, pers
   const members = persons.filter((x) => isAsnRole(x.role) && inScope(x, scope));
   const nips = new Set(members.map((x) => x.nip));
   const of = (from: string, to: string) =>
-    p.days.filter((d) => d >= from && d < to).flatMap((d) => recapOrders(ordersByDay.get(d) ?? [])).filter((o) => nips.has(o.asnNip));
+    p.days
+      .filter((d) => d >= from && d < to)
+      .flatMap((d) => recapOrders(ordersByDay.get(d) ?? []))
+      .filter((o) => nips.has(o.asnNip));
   const part = (orders: Order[]): Participation => {
     const buyers = new Set(orders.map((o) => o.asnNip)).size;
-    return { buyers, asn: members.length, share: members.length ? buyers / members.length : 0, purchases: orders.length, total: orders.reduce((s, o) => s + o.total, 0) };
+    return {
+      buyers,
+      asn: members.length,
+      share: members.length ? buyers / members.length : 0,
+      purchases: orders.length,
+      total: orders.reduce((s, o) => s + o.total, 0),
+    };
   };
   const end = addDays(p.today, 1);
   const month = of(p.monthStart, end);

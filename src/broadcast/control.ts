@@ -81,7 +81,9 @@ export function createControlProcessor(deps: ControlDeps) {
       // The send slot may come after the broadcast finished (a stalled tick run again): then the
       // final state is already shown, and "being sent" must not replace it.
       const r = await toAdmin(b, async (s) =>
-        !final && (await repo.state(b.id)).finishedAt ? { ok: false, error: 'finished meanwhile', permanent: true } : s.edit!(chatId, st.progressMessageId!, msg),
+        !final && (await repo.state(b.id)).finishedAt
+          ? { ok: false, error: 'finished meanwhile', permanent: true }
+          : s.edit!(chatId, st.progressMessageId!, msg),
       );
       if (r.ok) await repo.setState(b.id, { progressText: fingerprint });
       else deps.logger.debug({ broadcastId: b.id, error: r.error }, 'progress not edited');
@@ -182,6 +184,6 @@ export function createControlProcessor(deps: ControlDeps) {
     const result = data.kind === 'start' ? await start(b) : data.kind === 'cancel' ? await cancel(b) : await progress(b, data.n ?? 1);
     deps.logger.debug({ queue: 'broadcasts', jobId: job.id, broadcastId: b.id, kind: data.kind, result }, 'broadcast control');
     return result;
-  }
+  };
 }
 export type ControlProcessor = ReturnType<typeof createControlProcessor>;

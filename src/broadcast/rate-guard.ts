@@ -92,7 +92,11 @@ export function createRateGuard(redis: Redis, keys: Keys) {
     /** Counts one WhatsApp broadcast message on today's WIB day. */
     async countWhatsapp(now: Date): Promise<void> {
       const key = keys.broadcastWhatsappDay(wibDay(now));
-      await redis.multi().incr(key).expire(key, 2 * 86_400).exec();
+      await redis
+        .multi()
+        .incr(key)
+        .expire(key, 2 * 86_400)
+        .exec();
     },
   };
 }

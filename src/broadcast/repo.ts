@@ -4,15 +4,7 @@ import { wibDay } from '../domain/time.js';
 import type { Keys } from '../store/keys.js';
 import { parseStored } from '../store/json.js';
 import { defineScript } from '../store/scripts.js';
-import {
-  type Broadcast,
-  BroadcastSchema,
-  type BroadcastState,
-  BroadcastStateSchema,
-  type Outcome,
-  type RecipientRef,
-  recipientKey,
-} from './schema.js';
+import { type Broadcast, BroadcastSchema, type BroadcastState, BroadcastStateSchema, type Outcome, type RecipientRef, recipientKey } from './schema.js';
 
 /** How long a finished broadcast's records are kept. */
 export const BROADCAST_RETENTION_S = 90 * 24 * 3600;

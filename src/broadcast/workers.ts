@@ -97,9 +97,7 @@ export function startBroadcastWorkers(deps: BroadcastWorkersDeps): Worker[] {
     // never stalls them, and is there for `queue.rateLimit` (a 429's retry_after pauses the queue
     // in every process; BullMQ honours it only on a queue with a limiter).
     const limiter =
-      channel === 'telegram'
-        ? { max: 2 * config.BROADCAST_TELEGRAM_PER_SECOND, duration: 1000 }
-        : { max: 1, duration: config.BROADCAST_WHATSAPP_DELAY_MS };
+      channel === 'telegram' ? { max: 2 * config.BROADCAST_TELEGRAM_PER_SECOND, duration: 1000 } : { max: 1, duration: config.BROADCAST_WHATSAPP_DELAY_MS };
     const name = channel === 'telegram' ? QUEUE_NAMES.broadcastTelegram : QUEUE_NAMES.broadcastWhatsapp;
     const worker = new Worker(name, (job: Job, token?: string) => process(job, token), {
       ...base,

@@ -23,7 +23,13 @@ export function renderReply(i18n: I18n, locale: Locale, reply: Reply, channel?: 
   return {
     // An empty optional part (a note that does not apply) leaves no blank lines or spaces behind.
     text: [...(reply.prefix ?? []), reply.text]
-      .map((m) => i18n.t(locale, m.key, channelArgs(channel, count, m.args)).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trimEnd())
+      .map((m) =>
+        i18n
+          .t(locale, m.key, channelArgs(channel, count, m.args))
+          .replace(/[ \t]+$/gm, '')
+          .replace(/\n{3,}/g, '\n\n')
+          .trimEnd(),
+      )
       .join('\n\n'),
     choices: reply.choices?.map((c) => ({ id: c.id, label: i18n.msg(locale, c.label) })),
     columns: reply.columns,
@@ -46,8 +52,6 @@ export function renderReply(i18n: I18n, locale: Locale, reply: Reply, channel?: 
 export function numberedText(msg: OutboundMessage): string {
   if (!msg.choices?.length) return msg.text;
   const skip = msg.expectsNumber ? 0 : Math.min(msg.listed ?? 0, msg.choices.length);
-  const lines = msg.expectsNumber
-    ? [msg.choices.map((c) => c.label).join(' · ')]
-    : msg.choices.slice(skip).map((c, i) => `${skip + i + 1}. ${c.label}`);
+  const lines = msg.expectsNumber ? [msg.choices.map((c) => c.label).join(' · ')] : msg.choices.slice(skip).map((c, i) => `${skip + i + 1}. ${c.label}`);
   return lines.length ? `${msg.text}\n\n${lines.join('\n')}` : msg.text;
 }

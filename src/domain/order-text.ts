@@ -27,9 +27,7 @@ export function ownerOrderDetails(t: Translate, order: Order, asn: Pick<Person, 
     t('uo-detail-head', { id: order.id, date: formatWib(new Date(order.createdAt)) }),
     t('uo-detail-asn', { name: asn?.name ?? '-', opd: asn?.opd ?? '-' }),
     '',
-    ...order.items.map((it) =>
-      t('uo-detail-item', { qty: it.qty, name: it.name, price: formatRupiah(it.price), subtotal: formatRupiah(it.price * it.qty) }),
-    ),
+    ...order.items.map((it) => t('uo-detail-item', { qty: it.qty, name: it.name, price: formatRupiah(it.price), subtotal: formatRupiah(it.price * it.qty) })),
     t('uo-detail-total', { total: formatRupiah(order.total) }),
     '',
     r

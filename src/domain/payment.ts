@@ -53,7 +53,13 @@ export function normalizeBank(input: string): NameCheck {
     name: b.name,
     d: Math.min(distance(f, fold(b.name)), ...b.aliases.map((a) => distance(f, fold(a)))),
   }));
-  return { ok: false, nearest: scored.sort((a, b) => a.d - b.d).slice(0, 3).map((s) => s.name) };
+  return {
+    ok: false,
+    nearest: scored
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 3)
+      .map((s) => s.name),
+  };
 }
 
 /** An e-wallet provider as the list spells it ("gopay", "Go-Pay", "shopee pay"), or the nearest ones. */

@@ -61,7 +61,11 @@ export function parsePrice(raw: string): Parsed<number> {
   if (value <= 0) return { ok: false, key: 'up-price-positive' };
   if (value < MIN_PRICE) {
     const meant = value * 1000;
-    return { ok: false, key: 'up-price-too-low', args: { min: formatRupiah(MIN_PRICE), meant: formatRupiah(meant), digits: String(meant), short: `${value}rb` } };
+    return {
+      ok: false,
+      key: 'up-price-too-low',
+      args: { min: formatRupiah(MIN_PRICE), meant: formatRupiah(meant), digits: String(meant), short: `${value}rb` },
+    };
   }
   return { ok: true, value };
 }

@@ -54,11 +54,7 @@ export function rankListings(
     byUmkm.set(l.umkm.id, list);
   }
   const umkmOrder = [...byUmkm.keys()].sort(
-    (a, b) =>
-      (monthLoad[a] ?? 0) - (monthLoad[b] ?? 0) ||
-      (tieBreak[a] ?? 0) - (tieBreak[b] ?? 0) ||
-      ordinal(r(a), r(b)) ||
-      ordinal(a, b),
+    (a, b) => (monthLoad[a] ?? 0) - (monthLoad[b] ?? 0) || (tieBreak[a] ?? 0) - (tieBreak[b] ?? 0) || ordinal(r(a), r(b)) || ordinal(a, b),
   );
   for (const list of byUmkm.values()) list.sort((a, b) => a.product.price - b.product.price || ordinal(a.product.sku, b.product.sku));
   const out: Listing[] = [];

@@ -25,7 +25,11 @@ export function wibInstant(day: string, hh: number, mm: number): Date | null {
  * or the next is `too-soon`, not tomorrow: whoever types it means now, and is asked again.
  */
 export function parseScheduleTime(input: string, now: Date): ScheduleParse {
-  const s = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*wib$/, '');
+  const s = input
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*wib$/, '');
   const m = /^(?:(\d{4}-\d{2}-\d{2})|(\d{1,2})([/-])(\d{1,2})\3(\d{4})|(besok|tomorrow)|(hari ini|today))? ?(\d{1,2})[:.](\d{2})$/.exec(s);
   if (!m) return { ok: false, reason: 'format' };
   const [, iso, dd, , mo, yyyy, tomorrow, today, hh, mm] = m;

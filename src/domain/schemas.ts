@@ -24,9 +24,7 @@ export const PersonSchema = z.object({
   opd: z.string().min(1),
   role: RosterRoleSchema,
   /** a koordinator's unit: an OPD, a kecamatan or a kelurahan (with its kecamatan) */
-  scope: z
-    .object({ type: z.enum(['opd', 'kecamatan', 'kelurahan']), name: z.string().min(1), kecamatan: z.string().min(1).optional() })
-    .optional(),
+  scope: z.object({ type: z.enum(['opd', 'kecamatan', 'kelurahan']), name: z.string().min(1), kecamatan: z.string().min(1).optional() }).optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -70,7 +68,10 @@ export const RecipientSchema = z.object({
   kelurahan: z.string().min(1),
   note: z.string().max(300).optional(),
   /** the recipient is an ASN in isoman: their NIP (validated like the roster; never in a report) */
-  asnNip: z.string().regex(/^\d{18}$/).optional(),
+  asnNip: z
+    .string()
+    .regex(/^\d{18}$/)
+    .optional(),
   /** the recipient is an ASN: kept when retention removes the NIP, so reports still count the kinds apart */
   asn: z.boolean().optional(),
 });
@@ -109,9 +110,7 @@ export const OrderSchema = z.object({
    * The payment proof: `path` under MEDIA_DIR until retention deletes the file (then `removedAt`
    * is set and only the hash stays, for the webhook and the duplicate check).
    */
-  receipt: z
-    .object({ hash: z.string(), path: z.string().optional(), mime: z.string(), removedAt: z.string().optional() })
-    .optional(),
+  receipt: z.object({ hash: z.string(), path: z.string().optional(), mime: z.string(), removedAt: z.string().optional() }).optional(),
   postLink: z.string().optional(),
   postSkipped: z.boolean().optional(),
   rejectReason: z.string().optional(),

@@ -73,8 +73,7 @@ export function findKelurahan(input: string): { ok: true; kecamatan: string; kel
     return kel ? [{ kecamatan: kec, kelurahan: kel }] : [];
   });
   if (!hits.length) return { ok: false, reason: `${raw || '(empty)'} is not a kelurahan of Depok` };
-  if (hits.length > 1)
-    return { ok: false, reason: `${raw} is a kelurahan of ${hits.map((h) => h.kecamatan).join(', ')}: write kecamatan/kelurahan` };
+  if (hits.length > 1) return { ok: false, reason: `${raw} is a kelurahan of ${hits.map((h) => h.kecamatan).join(', ')}: write kecamatan/kelurahan` };
   return { ok: true, ...hits[0]! };
 }
 

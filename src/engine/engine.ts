@@ -71,7 +71,6 @@ export interface FlowPolicies {
  */
 export type TapNotice = (chat: ChatRef, input: Input) => boolean;
 
-
 export interface EngineDeps extends Omit<FlowDeps, 't'> {
   i18n: I18n;
   sessions: SessionStore;
@@ -200,7 +199,11 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     if (result.kind === 'invalid' && input.kind === 'text') {
       // Typed words that start two or more buttons: name them, so the next try picks one.
       const labels = ambiguousLabels(input.text, session.offered, Boolean(session.expectsNumber));
-      if (labels.length) return { kind: 'invalid', reason: { key: 'engine-ambiguous-choice', args: { typed: input.text.trim(), options: labels.map((l) => `• ${l}`).join('\n') } } };
+      if (labels.length)
+        return {
+          kind: 'invalid',
+          reason: { key: 'engine-ambiguous-choice', args: { typed: input.text.trim(), options: labels.map((l) => `• ${l}`).join('\n') } },
+        };
     }
     if (result.kind !== 'invalid' || !policies.refusals.has(result.reason.key)) return result;
     return (await stray(ctx, input)) ?? result;
@@ -341,7 +344,10 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       await save(ctx, seenKey);
       if (deps.logger.isLevelEnabled('debug')) {
         // Kinds and step names only: what was typed never goes to the logs.
-        deps.logger.debug({ ...at, to: `${session.flow}/${session.step}`, effects: sink.effects.map((e) => e.type), ms: Date.now() - started }, 'update handled');
+        deps.logger.debug(
+          { ...at, to: `${session.flow}/${session.step}`, effects: sink.effects.map((e) => e.type), ms: Date.now() - started },
+          'update handled',
+        );
       }
     } catch (err) {
       deps.logger.child(at).error({ err }, 'step failed');

@@ -22,11 +22,7 @@ const NO_LABEL_STARTS = new Set(['tidak', 'bukan', 'batal', 'kembali', 'no', 'no
  * numbered lists. When the step takes a typed number, digits are never matched to a button (the
  * step parses them).
  */
-export function matchChoice(
-  text: string,
-  offered: { id: string; label: string }[],
-  expectsNumber: boolean,
-): string | null {
+export function matchChoice(text: string, offered: { id: string; label: string }[], expectsNumber: boolean): string | null {
   if (!offered.length) return null;
   // On a step that takes a number, a typed number is the step's to read: folding would turn
   // "-1" or "1.5" into the button "1".

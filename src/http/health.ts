@@ -81,8 +81,6 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
 export function healthRoute(deps: HealthDeps): Handler {
   return async (_req, res) => {
     const report = await checkHealth(deps);
-    res
-      .writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-      .end(JSON.stringify(report));
+    res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(report));
   };
 }

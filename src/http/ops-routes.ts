@@ -50,7 +50,10 @@ export async function createOpsRoutes(deps: OpsRoutesDeps): Promise<{ routes: Ma
   ]);
   const prefixes = new Map<string, Handler>();
   if (deps.dashboardPassword) {
-    prefixes.set(DASHBOARD_PATH, await createQueueDashboard({ queues: deps.queues, password: deps.dashboardPassword, guard: createLoginGuard(deps.redis, deps.keys) }));
+    prefixes.set(
+      DASHBOARD_PATH,
+      await createQueueDashboard({ queues: deps.queues, password: deps.dashboardPassword, guard: createLoginGuard(deps.redis, deps.keys) }),
+    );
     deps.logger.info({ path: DASHBOARD_PATH }, 'queue dashboard on (basic auth, user admin)');
   }
   return { routes, prefixes };

@@ -15,7 +15,11 @@ type InfoRecord = { record: string[]; info: { lines: number; empty_lines: number
  * column names, so the separator it shows most is the file's.
  */
 export function detectDelimiter(csvText: string): string {
-  const firstLine = csvText.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const firstLine =
+    csvText
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== '') ?? '';
   const count = (d: string) => firstLine.split(d).length - 1;
   return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best));
 }
@@ -44,7 +48,9 @@ export async function* streamCsvRows(chunks: AsyncIterable<string>, columns: rea
     if (head0) yield head0;
     for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   }
-  Readable.from(rest(), { objectMode: false }).on('error', (e) => parser.destroy(e)).pipe(parser);
+  Readable.from(rest(), { objectMode: false })
+    .on('error', (e) => parser.destroy(e))
+    .pipe(parser);
 
   let header: string[] | null = null;
   let prev: InfoRecord['info'] | null = null;

@@ -160,5 +160,9 @@ export async function openCsvFile(file: string): Promise<{ ok: true; encoding: C
   }
   if (!v.ok) return v;
   const verdict = v;
-  return { ok: true, encoding: verdict.encoding, chunks: decodeChunks(createReadStream(file, { highWaterMark: SAMPLE_BYTES }) as AsyncIterable<Buffer>, verdict) };
+  return {
+    ok: true,
+    encoding: verdict.encoding,
+    chunks: decodeChunks(createReadStream(file, { highWaterMark: SAMPLE_BYTES }) as AsyncIterable<Buffer>, verdict),
+  };
 }

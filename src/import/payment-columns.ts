@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { normalizePhone } from '../domain/phone.js';
-import {
-  type BankAccount,
-  type EwalletAccount,
-  normalizeBank,
-  normalizeEwallet,
-  parseAccountNumber,
-} from '../domain/payment.js';
+import { type BankAccount, type EwalletAccount, normalizeBank, normalizeEwallet, parseAccountNumber } from '../domain/payment.js';
 import type { MediaStore } from '../media/media-store.js';
 import { readMediaFile } from '../media/photo-source.js';
 import { readQrisImage } from '../media/qris-image.js';

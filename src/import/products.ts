@@ -66,18 +66,16 @@ const schema = z
     photo: PhotoField,
     available: AvailableField,
   })
-  .transform(
-    (r): Product => ({
-      sku: r.sku,
-      umkmId: r.umkm_id,
-      name: r.name,
-      price: r.price,
-      unit: r.unit,
-      description: r.description,
-      ...(r.photo ? { photo: r.photo } : {}),
-      available: r.available,
-    }),
-  );
+  .transform((r): Product => ({
+    sku: r.sku,
+    umkmId: r.umkm_id,
+    name: r.name,
+    price: r.price,
+    unit: r.unit,
+    description: r.description,
+    ...(r.photo ? { photo: r.photo } : {}),
+    available: r.available,
+  }));
 
 /** Folder under MEDIA_DIR where imported product photos are stored by hash. */
 export const PRODUCT_PHOTO_FOLDER = 'products';
@@ -103,7 +101,11 @@ export function productsImport(ctx: Pick<ImportContext, 'media'> = {}): ImportKi
         const stored = await ctx.media.store.storeImage(read.bytes, PRODUCT_PHOTO_FOLDER);
         result = stored.ok
           ? { ok: true, path: stored.path }
-          : { ok: false, reason: stored.reason === 'too-large' ? 'is larger than 10 MB' : stored.reason === 'too-many-pixels' ? 'is more than 40 megapixels' : 'is not an image' };
+          : {
+              ok: false,
+              reason:
+                stored.reason === 'too-large' ? 'is larger than 10 MB' : stored.reason === 'too-many-pixels' ? 'is more than 40 megapixels' : 'is not an image',
+            };
       }
     }
     seen.set(source, result);

@@ -51,7 +51,11 @@ export function rosterImport(ctx: ImportContext): ImportKind<Person> {
       name: requiredText(100),
       phone: PhoneField,
       opd: requiredText(100),
-      role: z.string().trim().toLowerCase().pipe(z.enum(RosterRoleSchema.options, { error: 'must be asn, admin or koordinator' })),
+      role: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.enum(RosterRoleSchema.options, { error: 'must be asn, admin or koordinator' })),
       scope_type: z.string().default(''),
       scope: z.string().default(''),
     })
@@ -85,7 +89,10 @@ export function rosterImport(ctx: ImportContext): ImportKind<Person> {
       return [];
     },
     async finish(store, inFile) {
-      const moved = await inFile('nip', taken.map((t) => t.owner));
+      const moved = await inFile(
+        'nip',
+        taken.map((t) => t.owner),
+      );
       const errors = taken.filter((_, i) => !moved[i]).map((t) => `line ${t.line}: phone: already used by NIP ${t.owner} in the roster`);
       const unknown = opdScopes.filter((s) => !opdsInFile.has(norm(s.name)));
       if (unknown.length) {

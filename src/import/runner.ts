@@ -19,9 +19,7 @@ export type ImportKindName = (typeof IMPORT_KINDS)[number];
  * MAX_ERRORS_KEPT in line order; `more` counts the rest), or `busy` when another import holds the
  * lock or the data changed under it (nothing was written).
  */
-export type ImportResult =
-  | { ok: true; added: number; updated: number; unchanged: number }
-  | { ok: false; errors: string[]; more?: number; busy?: true };
+export type ImportResult = { ok: true; added: number; updated: number; unchanged: number } | { ok: false; errors: string[]; more?: number; busy?: true };
 
 /** An import file: its text, or a way to stream it as decoded text chunks (decode.ts), read once. */
 export type CsvSource = string | AsyncIterable<string>;
@@ -55,7 +53,11 @@ function kindFor(kind: ImportKindName, ctx: ImportContext): ImportKind<unknown> 
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)))
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
       : v,
   );
 }
@@ -68,14 +70,18 @@ function problems() {
   let more = 0;
   return {
     add(list: string[]) {
-      for (const e of list) if (kept.length < MAX_ERRORS_KEPT) kept.push(e);
-      else more++;
+      for (const e of list)
+        if (kept.length < MAX_ERRORS_KEPT) kept.push(e);
+        else more++;
     },
     get count() {
       return kept.length + more;
     },
     result(): ImportResult {
-      const errors = kept.map((e, i) => [e, i] as const).sort((a, b) => lineOf(a[0]) - lineOf(b[0]) || a[1] - b[1]).map(([e]) => e);
+      const errors = kept
+        .map((e, i) => [e, i] as const)
+        .sort((a, b) => lineOf(a[0]) - lineOf(b[0]) || a[1] - b[1])
+        .map(([e]) => e);
       return more ? { ok: false, errors, more } : { ok: false, errors };
     },
   };
@@ -197,7 +203,10 @@ async function write<T>(store: Store, kind: ImportKind<T>, recordsKey: string): 
       const records: T[] = [];
       for (let i = 0; i < flat.length; i += 2) records.push(kind.stored.parse(JSON.parse(flat[i + 1]!)));
       if (!records.length) continue;
-      const old = await kind.load(store, records.map((r) => kind.id(r)));
+      const old = await kind.load(
+        store,
+        records.map((r) => kind.id(r)),
+      );
       const changed: T[] = [];
       const changedOld: (T | null)[] = [];
       records.forEach((r, i) => {
@@ -212,7 +221,8 @@ async function write<T>(store: Store, kind: ImportKind<T>, recordsKey: string): 
     } while (cursor !== '0');
     if (added + updated) await tx.eval(APPLY_LUA, 0, ...applyArgs(kind.versionWrites(store.keys)));
     const res = await tx.exec();
-    if (res === null) return { ok: false, busy: true, errors: ['the data changed while the file was imported (an edit in chat?); nothing was written: run the import again'] };
+    if (res === null)
+      return { ok: false, busy: true, errors: ['the data changed while the file was imported (an edit in chat?); nothing was written: run the import again'] };
     for (const [err] of res) if (err) throw err;
     if (added + updated) store.catalogue.invalidate();
     return { ok: true, added, updated, unchanged };
@@ -245,7 +255,10 @@ export async function importCsv(
   if ((await store.redis.set(lock, token, 'PX', IMPORT_LOCK_MS, 'NX')) !== 'OK') {
     return { ok: false, busy: true, errors: [BUSY_TEXT] };
   }
-  const heartbeat = setInterval(() => void store.redis.eval(RENEW, 1, lock, token, IMPORT_LOCK_MS).catch(() => undefined), opts.heartbeatMs ?? IMPORT_HEARTBEAT_MS);
+  const heartbeat = setInterval(
+    () => void store.redis.eval(RENEW, 1, lock, token, IMPORT_LOCK_MS).catch(() => undefined),
+    opts.heartbeatMs ?? IMPORT_HEARTBEAT_MS,
+  );
   heartbeat.unref();
   try {
     return await run(store, kindFor(kind, { now: opts.now ?? store.clock(), ...(opts.media ? { media: opts.media } : {}) }), source, token);

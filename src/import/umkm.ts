@@ -43,7 +43,11 @@ const schema = z
     name: requiredText(100),
     owner_name: requiredText(100),
     owner_phone: PhoneField,
-    category: z.string().trim().toLowerCase().pipe(z.enum(CATEGORIES, { error: 'must be kuliner, fashion or kriya' })),
+    category: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(CATEGORIES, { error: 'must be kuliner, fashion or kriya' })),
     kecamatan: z.string().transform((v, ctx) => {
       const kec = canonicalKecamatan(v);
       if (!kec) {
@@ -129,7 +133,11 @@ export function umkmImport(ctx: ImportContext = { now: new Date() }): ImportKind
       });
     },
     writes: (keys, records, old) => {
-      const cmds: Cmd[] = umkmUpsertCommands(keys, records.map(umkmOf), old.map((o) => (o ? umkmOf(o) : null)));
+      const cmds: Cmd[] = umkmUpsertCommands(
+        keys,
+        records.map(umkmOf),
+        old.map((o) => (o ? umkmOf(o) : null)),
+      );
       records.forEach((r, i) => {
         const before = old[i]?.payment ?? null;
         if (!r.payment || sameDetails(before, r.payment)) return;

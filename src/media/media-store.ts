@@ -21,12 +21,9 @@ const MAX_SIDE = 2048;
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif', 'tiff', 'gif', 'avif']);
 
 export type StoredImage =
-  | { ok: true; hash: string; path: string; mime: 'image/jpeg'; bytes: number }
-  | { ok: false; reason: 'too-large' | 'too-many-pixels' | 'not-an-image' };
+  { ok: true; hash: string; path: string; mime: 'image/jpeg'; bytes: number } | { ok: false; reason: 'too-large' | 'too-many-pixels' | 'not-an-image' };
 
-export type StoredPdf =
-  | { ok: true; hash: string; path: string; mime: 'application/pdf'; bytes: number }
-  | { ok: false; reason: 'too-large' | 'not-a-pdf' };
+export type StoredPdf = { ok: true; hash: string; path: string; mime: 'application/pdf'; bytes: number } | { ok: false; reason: 'too-large' | 'not-a-pdf' };
 
 /**
  * Images kept under MEDIA_DIR by content hash. The type is sniffed from the bytes (sharp reads the

@@ -16,13 +16,36 @@ const MB = `${MAX_IMAGE_BYTES / 1024 / 1024} MB`;
 /** Addresses that are not the public internet: loopback, private, link-local, CGNAT, multicast, documentation, reserved. */
 const NOT_PUBLIC = new net.BlockList();
 for (const [a, p] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) NOT_PUBLIC.addSubnet(a, p, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  NOT_PUBLIC.addSubnet(a, p, 'ipv4');
 for (const [a, p] of [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) NOT_PUBLIC.addSubnet(a, p, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  NOT_PUBLIC.addSubnet(a, p, 'ipv6');
 
 /** Whether `address` (IPv4 or IPv6, an IPv4-mapped one judged by its IPv4) is a public unicast address. */
 export function isPublicAddress(address: string): boolean {
@@ -116,7 +139,10 @@ export async function fetchPhotoUrl(url: string, opts: PhotoFetchOptions = {}): 
         const status = res.statusCode ?? 0;
         if (status !== 200) {
           res.resume();
-          return done({ ok: false, reason: `could not be downloaded (HTTP ${status}${status >= 300 && status < 400 ? ', a redirect: give the final address' : ''})` });
+          return done({
+            ok: false,
+            reason: `could not be downloaded (HTTP ${status}${status >= 300 && status < 400 ? ', a redirect: give the final address' : ''})`,
+          });
         }
         if (Number(res.headers['content-length'] ?? 0) > MAX_IMAGE_BYTES) {
           req.destroy();

@@ -67,7 +67,11 @@ export const MAX_REMINDERS = 2;
 /** `reminders` queue: reminder `n` for an order. */
 export const ReminderJobSchema = z.object({
   orderId,
-  n: z.number({ error: 'n: must be a number' }).int().min(1).max(MAX_REMINDERS, { error: `n: at most ${MAX_REMINDERS}` }),
+  n: z
+    .number({ error: 'n: must be a number' })
+    .int()
+    .min(1)
+    .max(MAX_REMINDERS, { error: `n: at most ${MAX_REMINDERS}` }),
 });
 export type ReminderJob = z.infer<typeof ReminderJobSchema>;
 

@@ -38,8 +38,16 @@ export async function monthlyChart(store: { root: string; resolve(p: string): st
 /** The webhook body of a monthly report. */
 export function monthlyWebhookBody(r: MonthlyReport, csv: string, sentAt: Date): MonthlyWebhookBody {
   const row = (x: MonthlyReport['byOpd'][number]) => ({
-    rank: x.rank, name: x.name, asn: x.asn, buyers: x.buyers, share: x.share, purchases: x.purchases, total: x.total, prev: x.prev,
-    change_share_points: x.changeSharePoints, change_total: x.changeTotal,
+    rank: x.rank,
+    name: x.name,
+    asn: x.asn,
+    buyers: x.buyers,
+    share: x.share,
+    purchases: x.purchases,
+    total: x.total,
+    prev: x.prev,
+    change_share_points: x.changeSharePoints,
+    change_total: x.changeTotal,
   });
   return {
     event: 'recap.monthly',
@@ -50,7 +58,13 @@ export function monthlyWebhookBody(r: MonthlyReport, csv: string, sentAt: Date):
     by_kecamatan: r.byKecamatan.map(row),
     by_source: r.bySource,
     recipients: r.recipients,
-    by_kelurahan: r.byKelurahan.map((k) => ({ kecamatan: k.kecamatan, kelurahan: k.kelurahan, umkm_registered: k.registered, umkm_sold: k.sold, total: k.total })),
+    by_kelurahan: r.byKelurahan.map((k) => ({
+      kecamatan: k.kecamatan,
+      kelurahan: k.kelurahan,
+      umkm_registered: k.registered,
+      umkm_sold: k.sold,
+      total: k.total,
+    })),
     csv,
   };
 }

@@ -60,7 +60,13 @@ function figures(members: Person[], orders: Order[]): Figures {
   const nips = new Set(members.map((p) => p.nip));
   const mine = orders.filter((o) => nips.has(o.asnNip));
   const buyers = new Set(mine.map((o) => o.asnNip)).size;
-  return { asn: members.length, buyers, share: members.length ? buyers / members.length : 0, purchases: mine.length, total: mine.reduce((s, o) => s + o.total, 0) };
+  return {
+    asn: members.length,
+    buyers,
+    share: members.length ? buyers / members.length : 0,
+    purchases: mine.length,
+    total: mine.reduce((s, o) => s + o.total, 0),
+  };
 }
 
 function rows(groups: { name: string; members: Person[] }[], month: Order[], prev: Order[]): MonthlyRow[] {
@@ -68,7 +74,14 @@ function rows(groups: { name: string; members: Person[] }[], month: Order[], pre
     .map((g) => {
       const now = figures(g.members, month);
       const before = figures(g.members, prev);
-      return { name: g.name, rank: 0, ...now, prev: before, changeSharePoints: Math.round(now.share * 100) - Math.round(before.share * 100), changeTotal: now.total - before.total };
+      return {
+        name: g.name,
+        rank: 0,
+        ...now,
+        prev: before,
+        changeSharePoints: Math.round(now.share * 100) - Math.round(before.share * 100),
+        changeTotal: now.total - before.total,
+      };
     })
     .sort((a, b) => b.share - a.share || b.total - a.total || b.purchases - a.purchases || a.name.localeCompare(b.name, 'id'))
     .map((r, i) => ({ ...r, rank: i + 1 }));
@@ -84,8 +97,16 @@ export function buildMonthly(month: string, monthOrders: Order[], prevOrders: Or
     month,
     prevMonth: previousMonth(month),
     all: { ...figures(asn, counted), prev: figures(asn, before) },
-    byOpd: rows(opds.map((opd) => ({ name: opd, members: asn.filter((p) => p.opd === opd) })), counted, before),
-    byKecamatan: rows(KECAMATAN.map((k) => ({ name: k, members: asn.filter((p) => inScope(p, { type: 'kecamatan', name: k })) })), counted, before),
+    byOpd: rows(
+      opds.map((opd) => ({ name: opd, members: asn.filter((p) => p.opd === opd) })),
+      counted,
+      before,
+    ),
+    byKecamatan: rows(
+      KECAMATAN.map((k) => ({ name: k, members: asn.filter((p) => inScope(p, { type: 'kecamatan', name: k })) })),
+      counted,
+      before,
+    ),
     bySource: splitBySource(counted, new Map(umkms.map((u) => [u.id, u]))),
     recipients: recipientKinds(counted),
     byKelurahan: kelurahanStats(umkms, counted),
@@ -94,7 +115,9 @@ export function buildMonthly(month: string, monthOrders: Order[], prevOrders: Or
 
 /** "November 2026" in the locale. */
 export function monthLabel(locale: Locale, month: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -106,15 +129,28 @@ export function monthlyText(i18n: Pick<I18n, 't'>, locale: Locale, r: MonthlyRep
   const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
   const line = (x: MonthlyRow) =>
     t('monthly-line', {
-      rank: x.rank, name: x.name, buyers: x.buyers, asn: x.asn, percent: pct(x), points: signed(x.changeSharePoints),
-      purchases: x.purchases, total: formatRupiah(x.total), change: signedRupiah(x.changeTotal),
+      rank: x.rank,
+      name: x.name,
+      buyers: x.buyers,
+      asn: x.asn,
+      percent: pct(x),
+      points: signed(x.changeSharePoints),
+      purchases: x.purchases,
+      total: formatRupiah(x.total),
+      change: signedRupiah(x.changeTotal),
     });
   const kel = r.byKelurahan.filter((k) => k.registered || k.sold);
   return [
     t('monthly-title', { month: monthLabel(locale, r.month) }),
     t('monthly-summary', {
-      buyers: r.all.buyers, asn: r.all.asn, percent: pct(r.all), points: signed(pct(r.all) - pct(r.all.prev)), purchases: r.all.purchases,
-      total: formatRupiah(r.all.total), change: signedRupiah(r.all.total - r.all.prev.total), prev: monthLabel(locale, r.prevMonth),
+      buyers: r.all.buyers,
+      asn: r.all.asn,
+      percent: pct(r.all),
+      points: signed(pct(r.all) - pct(r.all.prev)),
+      purchases: r.all.purchases,
+      total: formatRupiah(r.all.total),
+      change: signedRupiah(r.all.total - r.all.prev.total),
+      prev: monthLabel(locale, r.prevMonth),
     }),
     t('recap-recipient-kinds', { resident: r.recipients.resident, asn: r.recipients.asn }),
     '',
@@ -123,24 +159,58 @@ export function monthlyText(i18n: Pick<I18n, 't'>, locale: Locale, r: MonthlyRep
     '',
     t('monthly-by-kecamatan'),
     ...r.byKecamatan.map(line),
-    ...(r.bySource.length ? ['', t('recap-by-source'), ...r.bySource.map((g) => t('recap-source-line', { source: g.source, purchases: g.purchases, total: formatRupiah(g.total) }))] : []),
+    ...(r.bySource.length
+      ? ['', t('recap-by-source'), ...r.bySource.map((g) => t('recap-source-line', { source: g.source, purchases: g.purchases, total: formatRupiah(g.total) }))]
+      : []),
     '',
     t('monthly-by-kelurahan'),
     ...(kel.length
-      ? kel.map((k) => t('admin-stats-kel-line', { kelurahan: k.kelurahan, kecamatan: k.kecamatan, registered: k.registered, sold: k.sold, total: formatRupiah(k.total) }))
+      ? kel.map((k) =>
+          t('admin-stats-kel-line', { kelurahan: k.kelurahan, kecamatan: k.kecamatan, registered: k.registered, sold: k.sold, total: formatRupiah(k.total) }),
+        )
       : [t('admin-stats-kel-none')]),
   ].join('\n');
 }
 
 export const MONTHLY_CSV_HEADER = [
-  'section', 'rank', 'name', 'kecamatan', 'asn', 'buyers', 'share_percent', 'purchases', 'total', 'prev_share_percent', 'prev_purchases', 'prev_total',
-  'change_share_points', 'change_total', 'umkm_registered', 'umkm_sold',
+  'section',
+  'rank',
+  'name',
+  'kecamatan',
+  'asn',
+  'buyers',
+  'share_percent',
+  'purchases',
+  'total',
+  'prev_share_percent',
+  'prev_purchases',
+  'prev_total',
+  'change_share_points',
+  'change_total',
+  'umkm_registered',
+  'umkm_sold',
 ] as const;
 
 /** Pure: the report as CSV: one row per OPD, kecamatan and kelurahan (no names of persons). */
 export function monthlyCsv(r: MonthlyReport): string {
-  const part = (section: string, x: MonthlyRow) =>
-    [section, x.rank, x.name, '', x.asn, x.buyers, pct(x), x.purchases, x.total, pct(x.prev), x.prev.purchases, x.prev.total, x.changeSharePoints, x.changeTotal, '', ''];
+  const part = (section: string, x: MonthlyRow) => [
+    section,
+    x.rank,
+    x.name,
+    '',
+    x.asn,
+    x.buyers,
+    pct(x),
+    x.purchases,
+    x.total,
+    pct(x.prev),
+    x.prev.purchases,
+    x.prev.total,
+    x.changeSharePoints,
+    x.changeTotal,
+    '',
+    '',
+  ];
   const lines = [
     ...r.byOpd.map((x) => part('opd', x)),
     ...r.byKecamatan.map((x) => part('kecamatan', x)),

@@ -57,8 +57,7 @@ export function notificationMessage(
   const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, channelArgs(channel, 0, args));
   const { order } = f;
   const umkm = f.umkm?.name ?? order.umkmId;
-  const withChoices = (msg: OutboundMessage, choices: { id: string; label: string }[], hint: string) =>
-    outOfBandChoices(channel, msg, choices, hint);
+  const withChoices = (msg: OutboundMessage, choices: { id: string; label: string }[], hint: string) => outOfBandChoices(channel, msg, choices, hint);
   const ownerChoices = () => ownerActions(order).map((a) => ({ id: a.id, label: t(a.key) }));
   const args = { id: order.id, umkm, total: formatRupiah(order.total), minutes: f.acceptMinutes };
 

@@ -40,10 +40,7 @@ export interface NotificationProcessorDeps {
 
 /** What a notification job did (its return value). `waiting`: nobody had a chat; parked until they link. */
 export type NotificationJobResult =
-  | { status: 'not-needed'; reason: string }
-  | { status: 'sent'; chats: number }
-  | { status: 'waiting'; phones: number }
-  | { status: 'no-chat' };
+  { status: 'not-needed'; reason: string } | { status: 'sent'; chats: number } | { status: 'waiting'; phones: number } | { status: 'no-chat' };
 
 /** Audiences whose notifications wait for them to link (admins have other ways to learn). */
 const PARKED: ReadonlySet<Audience> = new Set(['owner', 'asn']);
@@ -85,7 +82,8 @@ export function createNotificationProcessor(deps: NotificationProcessorDeps) {
     if (data.target === 'umkm') {
       if (!f.umkm) return 'UMKM not found';
       if (data.event === 'accept-reminder' && order.status !== 'paid') return `order ${order.status}`;
-      if (data.event === 'cancelled') return order.status === 'cancelled' && order.receipt ? [{ phone: f.umkm.ownerPhone, audience: 'owner' }] : `order ${order.status}`;
+      if (data.event === 'cancelled')
+        return order.status === 'cancelled' && order.receipt ? [{ phone: f.umkm.ownerPhone, audience: 'owner' }] : `order ${order.status}`;
       if (!['paid', 'accepted', 'delivered'].includes(order.status)) return `order ${order.status}`;
       return [{ phone: f.umkm.ownerPhone, audience: 'owner' }];
     }

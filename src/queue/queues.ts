@@ -66,8 +66,7 @@ export function createQueues(deps: QueuesDeps) {
   const clock = deps.clock ?? systemClock;
   const prefix = deps.keys.bullPrefix();
   const opts = defaultJobOptions(deps.backoffMs);
-  const make = <T>(name: keyof typeof QUEUE_NAMES) =>
-    new Queue<T>(QUEUE_NAMES[name], { connection: deps.connection, prefix, defaultJobOptions: opts[name] });
+  const make = <T>(name: keyof typeof QUEUE_NAMES) => new Queue<T>(QUEUE_NAMES[name], { connection: deps.connection, prefix, defaultJobOptions: opts[name] });
   const reports = make<ReportJob>('reports');
   const notifications = make<NotificationJob>('notifications');
   const reminders = make<ReminderJob>('reminders');
@@ -149,11 +148,7 @@ export function createQueues(deps: QueuesDeps) {
     cancelReminders,
     /** Registers (or updates) the daily recap at RECAP_HOUR:00 WIB. */
     async scheduleDailyRecap(): Promise<void> {
-      await recaps.upsertJobScheduler(
-        'daily-recap',
-        { pattern: `0 ${deps.config.RECAP_HOUR} * * *`, tz: 'Asia/Jakarta' },
-        { name: 'daily-recap', data: {} },
-      );
+      await recaps.upsertJobScheduler('daily-recap', { pattern: `0 ${deps.config.RECAP_HOUR} * * *`, tz: 'Asia/Jakarta' }, { name: 'daily-recap', data: {} });
     },
     /** Registers (or updates) the monthly report: on the 1st of each month at RECAP_HOUR:00 WIB, of the month before. */
     async scheduleMonthlyRecap(): Promise<void> {

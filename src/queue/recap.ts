@@ -136,9 +136,24 @@ export function csvCell(v: string | number | boolean): string {
 }
 
 export const RECAP_CSV_HEADER = [
-  'order_id', 'created_at_wib', 'status', 'asn_nip', 'asn_name', 'opd', 'umkm_id', 'umkm_name', 'umkm_kecamatan',
-  'items', 'total', 'recipient_kelurahan', 'recipient_kecamatan', 'recipient_name_masked', 'post_link',
-  'payment_confirmed', 'reported_to', 'recipient_kind',
+  'order_id',
+  'created_at_wib',
+  'status',
+  'asn_nip',
+  'asn_name',
+  'opd',
+  'umkm_id',
+  'umkm_name',
+  'umkm_kecamatan',
+  'items',
+  'total',
+  'recipient_kelurahan',
+  'recipient_kecamatan',
+  'recipient_name_masked',
+  'post_link',
+  'payment_confirmed',
+  'reported_to',
+  'recipient_kind',
 ] as const;
 
 /** Pure: the day's reports as CSV, one row per counted order, no address and no phone. */
@@ -150,11 +165,27 @@ export function recapCsv(orders: Order[], lookups: RecapLookups): string {
       const p = lookups.persons.get(o.asnNip);
       const u = lookups.umkms.get(o.umkmId);
       return [
-        o.id, formatWib(new Date(o.createdAt)), o.status, o.asnNip, p?.name ?? '', p?.opd ?? '', o.umkmId, u?.name ?? '',
-        u?.kecamatan ?? '', o.items.map((it) => `${it.qty}x ${it.name}`).join('; '), o.total, o.recipient?.kelurahan ?? '',
-        o.recipient?.kecamatan ?? '', o.recipient ? maskName(o.recipient.name) : '', o.postLink ?? '', o.paymentConfirmed === true,
-        Object.keys(o.reportedTo).sort().join(' '), o.recipient ? (forAsn(o) ? 'asn' : 'resident') : '',
-      ].map(csvCell).join(',');
+        o.id,
+        formatWib(new Date(o.createdAt)),
+        o.status,
+        o.asnNip,
+        p?.name ?? '',
+        p?.opd ?? '',
+        o.umkmId,
+        u?.name ?? '',
+        u?.kecamatan ?? '',
+        o.items.map((it) => `${it.qty}x ${it.name}`).join('; '),
+        o.total,
+        o.recipient?.kelurahan ?? '',
+        o.recipient?.kecamatan ?? '',
+        o.recipient ? maskName(o.recipient.name) : '',
+        o.postLink ?? '',
+        o.paymentConfirmed === true,
+        Object.keys(o.reportedTo).sort().join(' '),
+        o.recipient ? (forAsn(o) ? 'asn' : 'resident') : '',
+      ]
+        .map(csvCell)
+        .join(',');
     });
   return [RECAP_CSV_HEADER.join(','), ...rows].join('\n') + '\n';
 }

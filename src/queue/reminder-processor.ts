@@ -37,9 +37,7 @@ export interface ReminderProcessorDeps {
 }
 
 /** What a reminder job did (the job's return value). */
-export type ReminderJobResult =
-  | { status: 'not-needed'; reason: string }
-  | { status: 'sent'; chats: number; next?: string };
+export type ReminderJobResult = { status: 'not-needed'; reason: string } | { status: 'sent'; chats: number; next?: string };
 
 /**
  * The `reminders` processor: REMINDER_DELAY_MINUTES after the receipt, asks the ASN (on every chat
@@ -78,19 +76,26 @@ export function createReminderProcessor(deps: ReminderProcessorDeps) {
     const chats = (await store.chatUsers.chatsOfPhone(person.phone)).filter((c) => !c.unreachable);
     const record = keys.reminderDeliveries(orderId, n);
     const products = order.items.map((i) => i.name).join(', ');
-    const { sent, failures } = await sendOncePerChat({ redis, store, senders: deps.senders, clock, log }, record, chats, 'reminder', (chat) => {
-      const locale: Locale = chat.locale ?? deps.config.DEFAULT_LOCALE;
-      // The same caption as the social-post flow shows (post-caption ends with the hashtags).
-      const caption = i18n.t(locale, 'post-caption', { products, umkm: umkm?.name ?? '', kecamatan: umkm?.kecamatan ?? '' });
-      const text = i18n.t(locale, 'reminder-text', { orderId, caption, n: String(n) });
-      const choices = [
-        { id: sendLinkChoiceId(orderId), label: i18n.t(locale, 'reminder-send-link') },
-        { id: skipPostChoiceId(orderId), label: i18n.t(locale, 'reminder-skip') },
-      ];
-      // WhatsApp and the console: no numbered list (it would answer the chat's current screen);
-      // a pasted link is taken from any screen, and /lewati skips.
-      return outOfBandChoices(chat.channel, { text }, choices, i18n.t(locale, 'reminder-hint', { orderId }));
-    }, (chat) => i18n.t(chat.locale ?? deps.config.DEFAULT_LOCALE, 'chat-resent-note', { orderId }));
+    const { sent, failures } = await sendOncePerChat(
+      { redis, store, senders: deps.senders, clock, log },
+      record,
+      chats,
+      'reminder',
+      (chat) => {
+        const locale: Locale = chat.locale ?? deps.config.DEFAULT_LOCALE;
+        // The same caption as the social-post flow shows (post-caption ends with the hashtags).
+        const caption = i18n.t(locale, 'post-caption', { products, umkm: umkm?.name ?? '', kecamatan: umkm?.kecamatan ?? '' });
+        const text = i18n.t(locale, 'reminder-text', { orderId, caption, n: String(n) });
+        const choices = [
+          { id: sendLinkChoiceId(orderId), label: i18n.t(locale, 'reminder-send-link') },
+          { id: skipPostChoiceId(orderId), label: i18n.t(locale, 'reminder-skip') },
+        ];
+        // WhatsApp and the console: no numbered list (it would answer the chat's current screen);
+        // a pasted link is taken from any screen, and /lewati skips.
+        return outOfBandChoices(chat.channel, { text }, choices, i18n.t(locale, 'reminder-hint', { orderId }));
+      },
+      (chat) => i18n.t(chat.locale ?? deps.config.DEFAULT_LOCALE, 'chat-resent-note', { orderId }),
+    );
     if (failures.length) throw new Error(`reminder ${n} of ${orderId} incomplete: ${failures.join('; ')}`);
     await redis.pexpire(record, 14 * 24 * 3600 * 1000);
 

@@ -54,9 +54,7 @@ export function reportText(i18n: I18n, locale: Locale, f: ReportFacts): string {
       t('report-item', { qty: String(it.qty), name: it.name, price: formatRupiah(it.price), subtotal: formatRupiah(it.price * it.qty) }),
     ),
     t('report-total', { total: formatRupiah(order.total) }),
-    r
-      ? t('report-recipient', { name: maskName(r.name), kelurahan: r.kelurahan, kecamatan: r.kecamatan })
-      : t('report-recipient-none'),
+    r ? t('report-recipient', { name: maskName(r.name), kelurahan: r.kelurahan, kecamatan: r.kecamatan }) : t('report-recipient-none'),
     t('report-created', { time: formatWib(new Date(order.createdAt)) }),
     t(order.paymentConfirmed ? 'report-payment-confirmed' : 'report-payment-unconfirmed'),
     // The method only (transfer, e-wallet, QRIS): never the account number.
@@ -85,11 +83,7 @@ export function cancelledText(i18n: I18n, locale: Locale, f: ReportFacts): strin
 }
 
 /** The webhook body of a report (`purchase.reported`) or of a follow-up (`purchase.post-link`, ...). */
-export function reportWebhookBody(
-  f: ReportFacts,
-  event: ReportWebhookBody['event'],
-  sentAt: Date,
-): ReportWebhookBody {
+export function reportWebhookBody(f: ReportFacts, event: ReportWebhookBody['event'], sentAt: Date): ReportWebhookBody {
   const { order, asn, umkm } = f;
   const r = order.recipient;
   const hash = order.receipt?.hash.toLowerCase();

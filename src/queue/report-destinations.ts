@@ -19,9 +19,7 @@ export type DestinationName = 'telegram' | 'whatsapp' | 'webhook' | 'console';
  * a timeout leaves that unknown: the next send is then marked as sent again).
  */
 export type DeliveryOutcome =
-  | { status: 'sent' }
-  | { status: 'skipped'; reason: string }
-  | { status: 'failed'; permanent: boolean; error: string; retryAfter?: number; answered?: boolean };
+  { status: 'sent' } | { status: 'skipped'; reason: string } | { status: 'failed'; permanent: boolean; error: string; retryAfter?: number; answered?: boolean };
 
 /** What a destination needs to send: the texts are already localised. */
 export interface DeliveryInput {
@@ -185,8 +183,7 @@ export function configuredDestinations(deps: DestinationDeps): Destination[] {
   // The terminal demo with no destination configured: show the report where the newcomer is.
   const con = senders.console;
   if (!out.length && con) {
-    const show = async (input: DeliveryInput) =>
-      fromSend(await con.send('mayor', { text: `${deps.consoleTitle ?? ''}\n${marked(input, input.text)}`.trim() }));
+    const show = async (input: DeliveryInput) => fromSend(await con.send('mayor', { text: `${deps.consoleTitle ?? ''}\n${marked(input, input.text)}`.trim() }));
     out.push({ name: 'console', report: show, followup: show });
   }
   return out;

@@ -107,14 +107,14 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
           : data.kind === 'rejected'
             ? rejectedText(i18n, locale, facts)
             : data.kind === 'cancelled'
-            ? cancelledText(i18n, locale, facts)
-            : followupText(i18n, locale, facts);
+              ? cancelledText(i18n, locale, facts)
+              : followupText(i18n, locale, facts);
     // Which flag on the report's record says the report itself already carried this news (a
     // report never says it was rejected: the office always hears it as a follow-up).
     const carried = data.kind === 'payment' ? 'paid' : data.kind === 'rejected' || data.kind === 'cancelled' ? 'never' : 'link';
-    const followupEvent = ({ followup: 'purchase.post-link', payment: 'purchase.payment-confirmed', rejected: 'purchase.rejected', cancelled: 'purchase.cancelled' } as const)[
-      data.kind === 'report' ? 'followup' : data.kind
-    ];
+    const followupEvent = (
+      { followup: 'purchase.post-link', payment: 'purchase.payment-confirmed', rejected: 'purchase.rejected', cancelled: 'purchase.cancelled' } as const
+    )[data.kind === 'report' ? 'followup' : data.kind];
     const result: ReportJobResult = {};
     const failures: { dest: DestinationName; permanent: boolean; error: string; retryAfter?: number }[] = [];
 
@@ -134,7 +134,11 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
       let outcome;
       if (data.kind !== 'report') {
         const [delivered, already, skipped, refused] = await redis.hmget(
-          reportHash, dest.name, `${dest.name}.${carried}`, `${dest.name}.skipped`, `${dest.name}.refused`,
+          reportHash,
+          dest.name,
+          `${dest.name}.${carried}`,
+          `${dest.name}.skipped`,
+          `${dest.name}.refused`,
         );
         if (already) outcome = { status: 'skipped', reason: 'the report already carried it' } as const;
         else if (!delivered && (skipped || refused)) outcome = { status: 'skipped', reason: 'the report was not sent there' } as const;
@@ -149,10 +153,7 @@ export function createReportProcessor(deps: ReportProcessorDeps) {
       }
 
       if (outcome.status === 'sent') {
-        const tx = redis
-          .multi()
-          .hsetnx(hash, dest.name, now.toISOString())
-          .hdel(hash, `${dest.name}.skipped`, `${dest.name}.refused`, `${dest.name}.started`);
+        const tx = redis.multi().hsetnx(hash, dest.name, now.toISOString()).hdel(hash, `${dest.name}.skipped`, `${dest.name}.refused`, `${dest.name}.started`);
         if (data.kind === 'report' && facts.order.postLink) tx.hsetnx(hash, `${dest.name}.link`, '1');
         if (data.kind === 'report' && facts.order.paymentConfirmed) tx.hsetnx(hash, `${dest.name}.paid`, '1');
         await tx.exec();

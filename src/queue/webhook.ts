@@ -62,7 +62,13 @@ export const RecapWebhookBodySchema = z.object({
 });
 export type RecapWebhookBody = z.infer<typeof RecapWebhookBodySchema>;
 
-const FiguresSchema = z.object({ asn: z.number().int(), buyers: z.number().int(), share: z.number().min(0).max(1), purchases: z.number().int(), total: z.number().int() });
+const FiguresSchema = z.object({
+  asn: z.number().int(),
+  buyers: z.number().int(),
+  share: z.number().min(0).max(1),
+  purchases: z.number().int(),
+  total: z.number().int(),
+});
 const MonthlyRowSchema = FiguresSchema.extend({
   rank: z.number().int().positive(),
   name: z.string(),
@@ -82,7 +88,9 @@ export const MonthlyWebhookBodySchema = z.object({
   by_kecamatan: z.array(MonthlyRowSchema),
   by_source: z.array(z.object({ source: z.enum(['opd', 'kecamatan', 'koperasi', 'none']), purchases: z.number().int(), total: z.number().int() })),
   recipients: z.object({ resident: z.number().int(), asn: z.number().int() }),
-  by_kelurahan: z.array(z.object({ kecamatan: z.string(), kelurahan: z.string(), umkm_registered: z.number().int(), umkm_sold: z.number().int(), total: z.number().int() })),
+  by_kelurahan: z.array(
+    z.object({ kecamatan: z.string(), kelurahan: z.string(), umkm_registered: z.number().int(), umkm_sold: z.number().int(), total: z.number().int() }),
+  ),
   /** the same figures as CSV */
   csv: z.string(),
 });
@@ -159,9 +167,7 @@ export function retryAfterSeconds(header: string | null | undefined, now: number
  * `status`: the receiver's answer; absent after a network error or timeout (the outcome is unknown:
  * the receiver may have got the body).
  */
-export type WebhookOutcome =
-  | { ok: true; status: number }
-  | { ok: false; permanent: boolean; error: string; retryAfter?: number; status?: number };
+export type WebhookOutcome = { ok: true; status: number } | { ok: false; permanent: boolean; error: string; retryAfter?: number; status?: number };
 
 /**
  * POSTs a signed JSON body. 2xx is delivered; 408, 425, 429, 5xx and network errors are worth a

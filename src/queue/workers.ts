@@ -84,8 +84,7 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
   const clock = deps.clock ?? systemClock;
   const ownQueues = !deps.queues;
   const queues =
-    deps.queues ??
-    createQueues({ connection: deps.connection, keys: deps.keys, config: deps.config, clock, logger: deps.logger, backoffMs: deps.backoffMs });
+    deps.queues ?? createQueues({ connection: deps.connection, keys: deps.keys, config: deps.config, clock, logger: deps.logger, backoffMs: deps.backoffMs });
   const common = { redis: deps.redis, keys: deps.keys, store: deps.store, config: deps.config, logger: deps.logger, i18n: deps.i18n, clock };
 
   const notification = createNotificationProcessor({ ...common, senders: deps.senders, queue: queues.notifications });
@@ -96,7 +95,10 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
     onDelivered: deps.hooks?.onReportDelivery,
   });
   const reminder = createReminderProcessor({ ...common, senders: deps.senders, scheduleReminder: queues.scheduleReminder });
-  const recap = createRecapProcessor({ ...common, senders: { telegram: deps.senders.telegram, whatsapp: deps.senders.whatsapp, console: deps.senders.console } });
+  const recap = createRecapProcessor({
+    ...common,
+    senders: { telegram: deps.senders.telegram, whatsapp: deps.senders.whatsapp, console: deps.senders.console },
+  });
   const monthly = createMonthlyProcessor({
     ...common,
     mediaDir: deps.config.MEDIA_DIR,
@@ -114,8 +116,12 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
     new Worker(QUEUE_NAMES.reports, (job: Job, token?: string) => report(job, token), { ...base, concurrency: c.reports ?? 4 }),
     new Worker(QUEUE_NAMES.reminders, (job: Job, token?: string) => reminder(job, token), { ...base, concurrency: c.reminders ?? 4 }),
     new Worker(QUEUE_NAMES.recaps, (job: Job) => (job.name === 'monthly-recap' ? monthly(job) : recap(job)), { ...base, concurrency: c.recaps ?? 1 }),
-    new Worker(QUEUE_NAMES.notifications, (job: Job) =>
-      job.name === 'deliver-waiting' ? notification.deliverWaiting(parseJob(WaitingJobSchema, 'notifications', job.data).phone) : notification(job), { ...base, concurrency: c.notifications ?? 4 }),
+    new Worker(
+      QUEUE_NAMES.notifications,
+      (job: Job) =>
+        job.name === 'deliver-waiting' ? notification.deliverWaiting(parseJob(WaitingJobSchema, 'notifications', job.data).phone) : notification(job),
+      { ...base, concurrency: c.notifications ?? 4 },
+    ),
     new Worker(QUEUE_NAMES.maintenance, (job: Job) => maintenance(job), { ...base, concurrency: 1 }),
     ...startBroadcastWorkers({
       ...common,
@@ -129,9 +135,7 @@ export async function startWorkers(deps: WorkersDeps): Promise<WorkersHandle> {
   ];
   for (const w of workers) {
     w.on('error', (err) => deps.logger.error({ err, queue: w.name }, 'worker error'));
-    w.on('failed', (job, err) =>
-      deps.logger.warn({ queue: w.name, jobId: job?.id, attemptsMade: job?.attemptsMade, error: err.message }, 'job failed'),
-    );
+    w.on('failed', (job, err) => deps.logger.warn({ queue: w.name, jobId: job?.id, attemptsMade: job?.attemptsMade, error: err.message }, 'job failed'));
   }
   if (deps.scheduleRecap !== false) {
     await queues.scheduleDailyRecap();

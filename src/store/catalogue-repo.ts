@@ -68,9 +68,11 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
 
   async function read(): Promise<Copy> {
     // The version and both hashes in one MULTI: a consistent copy, labelled with its version.
-    const [version, u, p] = execResults(
-      await redis.multi().get(keys.catalogueVersion()).hgetall(keys.umkms()).hgetall(keys.products()).exec(),
-    ) as [string | null, Record<string, string>, Record<string, string>];
+    const [version, u, p] = execResults(await redis.multi().get(keys.catalogueVersion()).hgetall(keys.umkms()).hgetall(keys.products()).exec()) as [
+      string | null,
+      Record<string, string>,
+      Record<string, string>,
+    ];
     const before = cache;
     const umkms = new Map<string, Umkm>();
     for (const [id, raw] of Object.entries(u)) {
@@ -181,7 +183,10 @@ export function umkmUpsertCommands(keys: Keys, list: readonly Umkm[], existing: 
   return cmds;
 }
 /** Written once after UMKM change. */
-export const umkmVersionCommands = (keys: Keys): Cmd[] => [['incr', keys.identityVersion()], ['incr', keys.catalogueVersion()]];
+export const umkmVersionCommands = (keys: Keys): Cmd[] => [
+  ['incr', keys.identityVersion()],
+  ['incr', keys.catalogueVersion()],
+];
 
 /** The writes that upsert products (`existing`: stored under their SKUs, same order); a new UMKM moves the index. */
 export function productUpsertCommands(keys: Keys, list: readonly Product[], existing: readonly (Product | null)[]): Cmd[] {

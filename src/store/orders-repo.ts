@@ -143,9 +143,9 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
      */
     async monthStats(at: Date = clock()): Promise<{ income: Record<string, number>; counts: Record<string, number> }> {
       const month = wibMonth(at);
-      const [income, counts] = execResults(
-        await redis.pipeline().hgetall(keys.umkmMonthRupiah(month)).hgetall(keys.umkmMonthCounts(month)).exec(),
-      ).map((raw) => Object.fromEntries(Object.entries(raw as Record<string, string>).map(([k, v]) => [k, Number(v)])));
+      const [income, counts] = execResults(await redis.pipeline().hgetall(keys.umkmMonthRupiah(month)).hgetall(keys.umkmMonthCounts(month)).exec()).map((raw) =>
+        Object.fromEntries(Object.entries(raw as Record<string, string>).map(([k, v]) => [k, Number(v)])),
+      );
       return { income: income!, counts: counts! };
     },
     /** Records that the ASN was told nobody accepted the paid order in time (once; the first time counts). */

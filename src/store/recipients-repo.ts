@@ -10,7 +10,11 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /** Fingerprints under which deliveries to one household are counted (phone, and address). */
 export function recipientFingerprints(r: Pick<Recipient, 'phone' | 'address' | 'kelurahan'>): string[] {
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const addr = `${norm(r.kelurahan)}|${norm(r.address)}`;
   const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
   return [`p:${h(r.phone)}`, `a:${h(addr)}`];

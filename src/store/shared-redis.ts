@@ -169,18 +169,30 @@ function startServer(p: ReturnType<typeof sharedRedisPaths>): number | undefined
   const child = spawn(
     'redis-server',
     [
-      '--port', '0',
-      '--unixsocket', p.socket,
-      '--unixsocketperm', '700',
-      '--pidfile', p.pidfile,
-      '--dir', p.dir,
-      '--appendonly', 'yes',
-      '--appendfsync', 'everysec',
-      '--save', '',
-      '--maxmemory-policy', 'noeviction',
-      '--daemonize', 'no',
-      '--logfile', '',
-      '--loglevel', 'warning',
+      '--port',
+      '0',
+      '--unixsocket',
+      p.socket,
+      '--unixsocketperm',
+      '700',
+      '--pidfile',
+      p.pidfile,
+      '--dir',
+      p.dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'no',
+      '--logfile',
+      '',
+      '--loglevel',
+      'warning',
     ],
     // Its own session: a Ctrl-C in the terminal of the process that started it does not reach it.
     { stdio: 'ignore', detached: true },
@@ -256,9 +268,7 @@ export async function attachSharedRedis(opts: { dir: string; log?: (msg: string)
         try {
           const me = String(await lease.client('ID'));
           const list = String(await lease.client('LIST'));
-          const others = list
-            .split('\n')
-            .filter((line) => line.includes(`name=${LEASE_PREFIX}`) && !line.startsWith(`id=${me} `)).length;
+          const others = list.split('\n').filter((line) => line.includes(`name=${LEASE_PREFIX}`) && !line.startsWith(`id=${me} `)).length;
           if (others === 0) {
             const pid = serverPid(p);
             // No answer comes (the connection closes under it): wait for the process instead.

@@ -25,7 +25,11 @@ export function createWaitingRepo(redis: Redis, keys: Keys, clock: Clock) {
     /** Parks a notification (once per job id) for `phone`. */
     async park(phone: string, w: WaitingNotification): Promise<void> {
       const key = keys.waitingNotifications(phone);
-      await redis.multi().zadd(key, 'NX', clock().getTime(), member(WaitingNotificationSchema.parse(w))).pexpire(key, KEEP_MS).exec();
+      await redis
+        .multi()
+        .zadd(key, 'NX', clock().getTime(), member(WaitingNotificationSchema.parse(w)))
+        .pexpire(key, KEEP_MS)
+        .exec();
     },
     /** Every waiting notification of `phone`, oldest first. */
     async of(phone: string): Promise<WaitingNotification[]> {

@@ -33,7 +33,13 @@ const MAYOR_HEADER = '── pesan untuk Kantor Wali Kota (hanya membaca laporan
 
 test('buyer -> owner -> buyer through /sebagai: each sees their own chat and what was sent to them', async () => {
   const outDir = path.join(dir, 'out');
-  const c = (konsol = startConsole({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, MEDIA_DIR: path.join(dir, 'media'), CONSOLE_OUT_DIR: outDir, LOG_LEVEL: 'silent' }));
+  const c = (konsol = startConsole({
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: prefix,
+    MEDIA_DIR: path.join(dir, 'media'),
+    CONSOLE_OUT_DIR: outDir,
+    LOG_LEVEL: 'silent',
+  }));
   const hello = await c.nextAnswer();
   expect(hello).toContain('Ketik /sebagai untuk menjadi orang demo lain');
   let a = await c.type('1');

@@ -62,9 +62,7 @@ describe('files', () => {
     expect(doc.document).toMatchObject({ file_name: 'rekap.csv', mime_type: 'text/csv', file_size: csv.length });
     expect(fake.file(doc.document.file_id)!.data.equals(csv)).toBe(true);
     const photo = fake.registerFile(Buffer.from('x'), 'photo');
-    expect((await apiErrorOf(api.sendDocument(USER, photo.file_id))).description).toBe(
-      "Bad Request: can't use file of type Photo as Document",
-    );
+    expect((await apiErrorOf(api.sendDocument(USER, photo.file_id))).description).toBe("Bad Request: can't use file of type Photo as Document");
   });
 });
 

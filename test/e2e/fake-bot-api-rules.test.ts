@@ -81,8 +81,7 @@ describe('parse_mode', () => {
 describe('validation against the 10.1 spec', () => {
   const spec = loadSpecIndex();
   const method = (name: string) => spec.methods.get(name.toLowerCase())!;
-  const run = (name: string, params: Record<string, unknown>, form = false) =>
-    validateCall(spec, method(name), { params, files: new Map(), form }, true);
+  const run = (name: string, params: Record<string, unknown>, form = false) => validateCall(spec, method(name), { params, files: new Map(), form }, true);
   const refusal = (name: string, params: Record<string, unknown>): string => {
     try {
       run(name, params);
@@ -116,9 +115,7 @@ describe('validation against the 10.1 spec', () => {
     expect(refusal('sendMessage', { chat_id: 1, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'a', callback_data: 'b', colour: 1 }]] } })).toMatch(
       /field "reply_markup.inline_keyboard\[0\]\[0\].colour" is unknown/,
     );
-    expect(refusal('sendMessage', { chat_id: 1, text: 'x', reply_markup: { remove_keyboard: false } })).toBe(
-      "can't parse reply keyboard markup JSON object",
-    );
+    expect(refusal('sendMessage', { chat_id: 1, text: 'x', reply_markup: { remove_keyboard: false } })).toBe("can't parse reply keyboard markup JSON object");
     expect(refusal('sendMessage', { chat_id: 1, text: 'x', reply_markup: [] })).toBe("can't parse reply keyboard markup JSON object");
   });
 

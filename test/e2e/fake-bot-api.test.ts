@@ -30,9 +30,7 @@ describe('refusals', () => {
     const raw = api.raw as unknown as Record<string, (p: unknown) => Promise<unknown>>;
     expect((await apiError(raw.sendMessage!({ text: 'hi' }))).description).toBe('Bad Request: chat_id is empty');
     expect((await apiError(api.sendMessage(USER, ''))).description).toBe('Bad Request: message text is empty');
-    expect((await apiError(raw.sendMessage!({ chat_id: USER, text: 'x', colour: 'red' }))).description).toBe(
-      'Bad Request: unknown parameter "colour"',
-    );
+    expect((await apiError(raw.sendMessage!({ chat_id: USER, text: 'x', colour: 'red' }))).description).toBe('Bad Request: unknown parameter "colour"');
     const wrongBool = await apiError(raw.sendMessage!({ chat_id: USER, text: 'x', disable_notification: 'yes' }));
     expect(wrongBool.description).toBe('Bad Request: parameter "disable_notification" must be of type Boolean');
     expect((await apiError(raw.sendMessage!({ chat_id: { id: 1 }, text: 'x' }))).error_code).toBe(400);
@@ -56,17 +54,13 @@ describe('refusals', () => {
     const sent = await api.sendMessage(USER, '<b>Halo</b> &amp; <i>selamat</i>', { parse_mode: 'HTML' });
     expect(sent.text).toBe('Halo & selamat');
     for (const bad of ['<b>unclosed', '<b><i>x</b></i>', '<blink>x</blink>']) {
-      expect((await apiError(api.sendMessage(USER, bad, { parse_mode: 'HTML' }))).description).toMatch(
-        /^Bad Request: can't parse entities: /,
-      );
+      expect((await apiError(api.sendMessage(USER, bad, { parse_mode: 'HTML' }))).description).toMatch(/^Bad Request: can't parse entities: /);
     }
     const md = await apiError(api.sendMessage(USER, 'Total Rp 10.000', { parse_mode: 'MarkdownV2' }));
     expect(md.description).toMatch(/^Bad Request: can't parse entities: Character '\.' is reserved/);
     await api.sendMessage(USER, '*Total* Rp 10\\.000', { parse_mode: 'MarkdownV2' });
     const raw = api.raw as unknown as Record<string, (p: unknown) => Promise<unknown>>;
-    expect((await apiError(raw.sendMessage!({ chat_id: USER, text: 'x', parse_mode: 'BBCode' }))).description).toBe(
-      'Bad Request: unsupported parse_mode',
-    );
+    expect((await apiError(raw.sendMessage!({ chat_id: USER, text: 'x', parse_mode: 'BBCode' }))).description).toBe('Bad Request: unsupported parse_mode');
   });
 
   test('inline keyboards: callback_data 1-64 bytes, exactly one action per button', async () => {

@@ -85,13 +85,20 @@ describe('logs carry no phone, address, name or token (a whole purchase at level
     await asn.press(/^Beji$/, /Kelurahan di Kec\. Beji/);
     await asn.press(/^Kukusan$/, /Catatan untuk pengantar/);
     await asn.say(RECIPIENT.note, /kirim foto bukti pembayaran/);
-    const receipt = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3366aa' } }).jpeg().toBuffer();
+    const receipt = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3366aa' } })
+      .jpeg()
+      .toBuffer();
     await asn.photo(receipt, /Bukti pembayaran pesanan|#ASNDepokPeduli/);
 
     // The report reaches the mayor's group, the order reaches the owner (with the address), who accepts and delivers.
     await h.fake.waitFor(() => h.fake.sent(MAYOR).length > 0, 15_000);
     const order = await h.expectMessage(owner.id, /Pesanan baru untuk Dapur Bu Sari/, 0, 15_000);
-    expect(owner.messages().map((m) => m.text ?? m.caption ?? '').join('\n')).toContain(RECIPIENT.address);
+    expect(
+      owner
+        .messages()
+        .map((m) => m.text ?? m.caption ?? '')
+        .join('\n'),
+    ).toContain(RECIPIENT.address);
     const accept = owner.messages().find((m) => buttonsOf(m).some((b) => /Terima pesanan/.test(b.text))) ?? order;
     await owner.pressData(accept.message_id, buttonsOf(accept).find((b) => /Terima pesanan/.test(b.text))!.data!, /diterima/);
     await owner.press(/Sudah diantar/, /sudah sampai ke/);

@@ -15,7 +15,9 @@ const ASN_NIP = '197001011993012001'; // Rina Kartikasari
 const OWNER_PHONE = '+6289900001002'; // Siti Hasanah, Keripik Tempe Mak Nah (UMKM-002)
 
 async function receiptJpeg(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 320, height: 240, channels: 3, background: { r: seed % 255, g: 90, b: 30 } } }).jpeg().toBuffer();
+  return sharp({ create: { width: 320, height: 240, channels: 3, background: { r: seed % 255, g: 90, b: 30 } } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** The text of every QR code jsQR finds in a PNG, left to right (one per half of the card). */
@@ -23,7 +25,11 @@ async function qrTexts(png: Buffer): Promise<string[]> {
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const found: string[] = [];
   const half = Math.floor(info.width / 2);
-  for (const [left, w] of [[0, info.width], [0, half], [half, info.width - half]] as const) {
+  for (const [left, w] of [
+    [0, info.width],
+    [0, half],
+    [half, info.width - half],
+  ] as const) {
     const crop = await sharp(data, { raw: info }).extract({ left, top: 0, width: w, height: info.height }).raw().toBuffer();
     const code = jsQR(new Uint8ClampedArray(crop), w, info.height);
     if (code && !found.includes(code.data)) found.push(code.data);
@@ -102,7 +108,8 @@ describe('owners who have not linked yet, invitations, and orders nobody accepts
     } else {
       // The same household again: confirmed, and the note is asked or skipped as the flow does.
       let next = readable(await asn.press(/Siti Wulandari/, /kirim foto bukti pembayaran|Catatan|Dalam 7 hari terakhir/));
-      if (buttonsOf(asn.last()!).some((x) => /Tetap kirim/.test(x.text))) next = readable(await asn.press(/Tetap kirim/, /kirim foto bukti pembayaran|Catatan/));
+      if (buttonsOf(asn.last()!).some((x) => /Tetap kirim/.test(x.text)))
+        next = readable(await asn.press(/Tetap kirim/, /kirim foto bukti pembayaran|Catatan/));
       if (/Catatan/.test(next)) await asn.press(/Lewati/, /kirim foto bukti pembayaran/);
     }
     const thanks = await asn.photo(await receiptJpeg(seed), /Bukti pembayaran pesanan/);
@@ -234,7 +241,11 @@ describe('owners who have not linked yet, invitations, and orders nobody accepts
     await admin.say(`/batalkan ${orderId}`, /tidak ditemukan di antara pesanan Anda/);
 
     // Cancel: asked first, then the order is cancelled; the ASN reads who returns the money.
-    await asn.pressData(told.message_id, `ov:cancel:${orderId}`, /Batalkan pesanan .*Uang yang sudah Anda bayarkan dikembalikan oleh pemilik UMKM, Ratna Dewi Anggraini/);
+    await asn.pressData(
+      told.message_id,
+      `ov:cancel:${orderId}`,
+      /Batalkan pesanan .*Uang yang sudah Anda bayarkan dikembalikan oleh pemilik UMKM, Ratna Dewi Anggraini/,
+    );
     const done = await asn.press(/Ya, batalkan/, new RegExp(`Pesanan ${orderId} dibatalkan`));
     expect(readable(done)).toContain('Uang Anda (Rp 65.000) dikembalikan oleh pemilik Rendang Uni Ratna, Ratna Dewi Anggraini (0899-0000-1003)');
     expect(readable(done)).toContain('Pemiliknya belum terhubung ke layanan: mohon hubungi beliau langsung');

@@ -63,7 +63,9 @@ describe('the payment step on Telegram (grammY against the fake Bot API)', () =>
     const meta = await sharp(photo.photo!.data!).metadata();
     expect(meta.width).toBeGreaterThan(100);
 
-    const receipt = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2a6' } }).jpeg().toBuffer();
+    const receipt = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2a6' } })
+      .jpeg()
+      .toBuffer();
     await asn.photo(receipt, /bayar lewat apa\?/);
     await asn.press(/E-wallet/, /#ASNDepokPeduli/);
     await h.expectMessage(asn.id, /kirim tautan/, 0); // the last message of that answer
@@ -111,11 +113,16 @@ describe('the payment step on WhatsApp (Baileys adapter, injected socket)', () =
     expect(payment).toContain('📱 GoPay: 081298765432');
     expect(payment).not.toContain('<code>');
     expect(payment).not.toContain('Ketuk nomor');
-    const image = wa.sentTo(BUDI).slice(before).find((m) => 'image' in (m.content as object));
+    const image = wa
+      .sentTo(BUDI)
+      .slice(before)
+      .find((m) => 'image' in (m.content as object));
     expect(image).toBeDefined();
     expect((image!.content as { caption?: string }).caption).toContain('RENDANG UNI RATNA');
 
-    const jpeg = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#37a' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#37a' } })
+      .jpeg()
+      .toBuffer();
     wa.sendImage(BUDI, jpeg);
     const ask = (await wa.waitForReplies(BUDI, 1)).join('\n');
     expect(ask).toMatch(/bayar lewat apa\?[\s\S]*1\. 🏦 Transfer bank\n2\. 📱 E-wallet\n3\. 🔳 QRIS/);

@@ -96,7 +96,14 @@ const exitCode = (c: ChildProcessWithoutNullStreams) =>
 async function act(action: () => void, expect: RegExp): Promise<SentRecord> {
   const n = fake.sent(USER).length;
   action();
-  return fake.waitFor(() => fake.sent(USER).slice(n).find((m) => expect.test(readable(m))), GUARD_MS);
+  return fake.waitFor(
+    () =>
+      fake
+        .sent(USER)
+        .slice(n)
+        .find((m) => expect.test(readable(m))),
+    GUARD_MS,
+  );
 }
 const say = (text: string, expect: RegExp) => act(() => fake.sendText(USER, text), expect);
 function press(label: RegExp, expect: RegExp): Promise<SentRecord> {
@@ -153,7 +160,9 @@ test('SIGTERM mid-journey: the update and the report in hand finish, exit 0; aft
 
   // The report's photo to the mayor's group is held at the proxy: the job is in hand.
   const report = proxy.hold('sendPhoto', String(MAYOR));
-  const receipt = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#88aa44' } }).jpeg().toBuffer();
+  const receipt = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#88aa44' } })
+    .jpeg()
+    .toBuffer();
   await act(() => fake.sendPhoto(USER, receipt), /#ASNDepokPeduli/);
   await report.seen;
 
@@ -172,7 +181,14 @@ test('SIGTERM mid-journey: the update and the report in hand finish, exit 0; aft
   bot.kill('SIGTERM');
   await logged('shutting down', from);
   reply.release();
-  const menu = await fake.waitFor(() => fake.sent(USER).slice(before).find((m) => /Tautan Instagram Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/.test(readable(m))), GUARD_MS);
+  const menu = await fake.waitFor(
+    () =>
+      fake
+        .sent(USER)
+        .slice(before)
+        .find((m) => /Tautan Instagram Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/.test(readable(m))),
+    GUARD_MS,
+  );
   // The user taps "my orders" on that answer while the bot is stopping: not taken now, not lost either.
   const myOrders = buttonsOf(menu).find((b) => /Pesanan saya/.test(b.text))!;
   const afterMenu = fake.sent(USER).length;
@@ -189,7 +205,14 @@ test('SIGTERM mid-journey: the update and the report in hand finish, exit 0; aft
   // After a restart the tap is answered: the update was kept by Telegram, and the button of the
   // menu shown before the restart is accepted because the session (offered buttons) is in Redis.
   bot = await startBot();
-  const orders = await fake.waitFor(() => fake.sent(USER).slice(afterMenu).find((m) => /ORD-/.test(readable(m))), GUARD_MS);
+  const orders = await fake.waitFor(
+    () =>
+      fake
+        .sent(USER)
+        .slice(afterMenu)
+        .find((m) => /ORD-/.test(readable(m))),
+    GUARD_MS,
+  );
   expect(readable(orders)).not.toMatch(/tidak berlaku/);
 
   const orderId = (await redis.hkeys(createKeys(prefix).orders()))[0]!;

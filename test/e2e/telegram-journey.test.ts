@@ -104,7 +104,17 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
 
   test('a duplicate update id is processed once', async () => {
     const asn = h.user(5004, 'Eko');
-    const update = { update_id: 990001, message: { message_id: 1, date: 1, chat: { id: 5004, type: 'private' }, from: { id: 5004, is_bot: false, first_name: 'Eko' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } };
+    const update = {
+      update_id: 990001,
+      message: {
+        message_id: 1,
+        date: 1,
+        chat: { id: 5004, type: 'private' },
+        from: { id: 5004, is_bot: false, first_name: 'Eko' },
+        text: '/start',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      },
+    };
     h.fake.pushUpdate(update);
     await h.expectMessage(asn.id, /Bagikan nomor saya/, 0);
     h.fake.pushUpdate(update);

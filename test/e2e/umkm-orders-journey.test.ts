@@ -10,7 +10,9 @@ import { buttonsOf, readable, startTelegramHarness, type TelegramHarness } from 
 const ASN_NIP = '197001011993012001'; // Rina Kartikasari, Dinas Kesehatan
 
 async function receiptJpeg(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 320, height: 240, channels: 3, background: { r: seed % 255, g: 60, b: 160 } } }).jpeg().toBuffer();
+  return sharp({ create: { width: 320, height: 240, channels: 3, background: { r: seed % 255, g: 60, b: 160 } } })
+    .jpeg()
+    .toBuffer();
 }
 
 describe('an order from the ASN to the UMKM owner and back, on Telegram with the real workers', () => {
@@ -85,7 +87,10 @@ describe('an order from the ASN to the UMKM owner and back, on Telegram with the
     expect(told).toContain('Pemesan: Rina Kartikasari (Dinas Kesehatan)');
     expect(told).toContain('2 × Nasi Box Ayam Bakar @ Rp 25.000 = Rp 50.000');
     expect(told).toContain('👤 Siti Wulandari\n📞 0812-3456-7890\n🏠 Jl. Margonda Raya No. 100, RT 02/RW 05\n📍 Kel. Kukusan, Kec. Beji');
-    const withButtons = owner.messages().slice(ownerBefore).find((m) => buttonsOf(m).length)!;
+    const withButtons = owner
+      .messages()
+      .slice(ownerBefore)
+      .find((m) => buttonsOf(m).length)!;
     expect(buttonsOf(withButtons).map((b) => b.text)).toEqual(['✅ Terima pesanan', '❌ Tolak pesanan', '💰 Pembayaran sudah masuk']);
     expect(buttonsOf(withButtons).map((b) => b.data)).toEqual([`uo:acc:${orderId}`, `uo:rej:${orderId}`, `uo:pay:${orderId}`]);
     expect(ownerB.messages().map(readable).join('\n')).not.toContain(orderId);
@@ -204,7 +209,11 @@ describe('an order from the ASN to the UMKM owner and back, on Telegram with the
     await owner.press(/Tandai habis/, /ditandai habis/);
     await asn.command('cari', /Ketik nama produk/);
     const gone = await asn.say('Ikan Nila', /produk|Tidak ada produk/);
-    expect(buttonsOf(gone).map((b) => b.text).join('\n')).not.toContain('Ikan Nila');
+    expect(
+      buttonsOf(gone)
+        .map((b) => b.text)
+        .join('\n'),
+    ).not.toContain('Ikan Nila');
 
     await owner.command('produk', /Produk Dapur Bu Sari/);
     await owner.press(/➕ Tambah produk/, /Nama produk baru/);

@@ -61,7 +61,9 @@ describe('the ASN purchase journey over WhatsApp (Baileys adapter, injected sock
     expect((await wa.waitForReplies(BUDI, 1)).join('\n')).toMatch(/Mohon kirim foto/);
     wa.send(BUDI, { stickerMessage: { mimetype: 'image/webp' } });
     expect((await wa.waitForReplies(BUDI, 1)).join('\n')).toMatch(/Mohon kirim foto/);
-    const jpeg = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#3a7' } })
+      .jpeg()
+      .toBuffer();
     wa.sendImage(BUDI, jpeg);
     const afterPhoto = (await wa.waitForReplies(BUDI, 3)).join('\n'); // thanks, the caption alone (to copy), the ask
     expect(afterPhoto).toMatch(/#ASNDepokPeduli #BeliProdukUMKMDepok/);

@@ -20,7 +20,11 @@ describe('WhatsApp LID senders', () => {
     const before = env.wa.socket().sent.length;
     env.wa.socket().receive([textMessage(jid, text, senderPn ? { senderPn } : {})]);
     await env.wa.channel.drain();
-    return env.wa.socket().sent.slice(before).filter((m) => m.jid === jid).map((m) => readableText(m.content));
+    return env.wa
+      .socket()
+      .sent.slice(before)
+      .filter((m) => m.jid === jid)
+      .map((m) => readableText(m.content));
   }
 
   test('a LID sender whose phone Baileys gives alongside is matched to that phone on the roster; replies go to the LID', async () => {

@@ -98,7 +98,7 @@ describe('out-of-band messages and stray links/photos on WhatsApp', () => {
     expect(await say(`/lewati ${older.id}`)).toContain(`Pesanan ${older.id} tidak menunggu tautan unggahan dari Anda.`);
   });
 
-  test('with one order waiting, a link pasted on the menu is that order\'s, and the menu comes back', async () => {
+  test("with one order waiting, a link pasted on the menu is that order's, and the menu comes back", async () => {
     const only = await paid();
     await say('menu');
     const thanks = await say('https://vt.tiktok.com/ZSoob1/');
@@ -114,7 +114,9 @@ describe('out-of-band messages and stray links/photos on WhatsApp', () => {
     const a = await awaitingReceipt();
     const b = await awaitingReceipt();
     expect(await say('/bahasa')).toContain('Pilih bahasa / Choose a language:');
-    const photo = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#1a6' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#1a6' } })
+      .jpeg()
+      .toBuffer();
     wa.sendImage(BUDI.phone, photo);
     const ask = (await wa.waitForReplies(BUDI.phone, 1)).join('\n');
     expect(ask).toContain('Foto bukti pembayaran ini untuk pesanan yang mana?');
@@ -127,7 +129,9 @@ describe('out-of-band messages and stray links/photos on WhatsApp', () => {
     expect((await app.store.orders.get(b.id))?.status).toBe('confirmed');
     // b still waits: the next stray photo is its receipt, without a question.
     await say('menu');
-    const other = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#a61' } }).jpeg().toBuffer();
+    const other = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#a61' } })
+      .jpeg()
+      .toBuffer();
     wa.sendImage(BUDI.phone, other);
     expect((await wa.waitForReplies(BUDI.phone, 3)).join('\n')).toContain(`✅ Bukti pembayaran pesanan ${b.id} (Rp 15.000) diterima.`);
   });

@@ -47,7 +47,10 @@ describe('an owner who has not linked yet, on WhatsApp', () => {
   test('one WhatsApp note, orders kept; a forwarded invitation links nobody; the owner links by it and gets the orders oldest first', async () => {
     const process = processor();
     const order = await seedPaidOrder(app.store, { asn: RINA, umkm: UMKM });
-    const job = (target: 'umkm' | 'asn', event: string) => ({ id: jobIds.notification(order.id, `${target}.${event}`), data: { orderId: order.id, target, event } });
+    const job = (target: 'umkm' | 'asn', event: string) => ({
+      id: jobIds.notification(order.id, `${target}.${event}`),
+      data: { orderId: order.id, target, event },
+    });
 
     // The owner has no chat: the order waits, and their number gets one note (not the order itself).
     expect(await process(job('umkm', 'paid'))).toEqual({ status: 'waiting', phones: 1 });

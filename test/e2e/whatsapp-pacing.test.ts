@@ -28,7 +28,10 @@ function expectHumanPace(replies: Booking[]): void {
 }
 
 describe('WhatsApp pacing: a person is answered at once, the bot-started sends take the caps', () => {
-  const receipt = () => sharp({ create: { width: 200, height: 150, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
+  const receipt = () =>
+    sharp({ create: { width: 200, height: 150, channels: 3, background: '#3a7' } })
+      .jpeg()
+      .toBuffer();
 
   test('a purchase at human pace: no reply held by a cap, even with the caps set tight', async () => {
     // Tight caps: the old per-chat cap held the 21st message of a minute; here even 2 a minute would not touch a reply.

@@ -28,7 +28,14 @@ test('a PDF receipt over WhatsApp is accepted, stored without its metadata, and 
   try {
     const { wa, app } = env;
     const steps = waPurchaseSteps(Buffer.alloc(0), 3);
-    await playPurchase(wa, BUDI, steps.slice(0, steps.findIndex((s) => s.photo)));
+    await playPurchase(
+      wa,
+      BUDI,
+      steps.slice(
+        0,
+        steps.findIndex((s) => s.photo),
+      ),
+    );
     const pdf = await bankPdf();
     expect(pdf.toString('latin1')).toMatch(/Budi Prasetyo/);
     const msg = documentMessage(phoneJid(BUDI), pdf, 'BuktiTransfer_20261205.pdf', 'application/pdf');
@@ -36,7 +43,11 @@ test('a PDF receipt over WhatsApp is accepted, stored without its metadata, and 
     const before = wa.sentTo(BUDI).length;
     wa.socket().receive([msg]);
     await wa.channel.drain();
-    const answer = wa.sentTo(BUDI).slice(before).map((m) => JSON.stringify(m.content)).join('\n');
+    const answer = wa
+      .sentTo(BUDI)
+      .slice(before)
+      .map((m) => JSON.stringify(m.content))
+      .join('\n');
     expect(answer).toMatch(/Bukti pembayaran pesanan ORD-\d{8}-\d{5}/);
 
     const [order] = await app.store.orders.ofAsn(BUDI_NIP);
@@ -56,7 +67,11 @@ test('a PDF receipt over WhatsApp is accepted, stored without its metadata, and 
     const owner = '+6281100000099';
     expect(await wa.channel.sender.send(owner, notice)).toMatchObject({ ok: true });
     const [sent] = wa.sentTo(owner);
-    expect(sent!.content).toMatchObject({ mimetype: 'application/pdf', fileName: 'bukti-pembayaran.pdf', document: { url: path.join(env.mediaDir, order!.receipt!.path!) } });
+    expect(sent!.content).toMatchObject({
+      mimetype: 'application/pdf',
+      fileName: 'bukti-pembayaran.pdf',
+      document: { url: path.join(env.mediaDir, order!.receipt!.path!) },
+    });
     expect((sent!.content as { caption?: string }).caption).toMatch(/Pesanan baru/);
   } finally {
     await env.close();

@@ -85,7 +85,10 @@ test('CLI: a Latin-1 letter far past the first 64 KB still decides the encoding 
 });
 
 test.each([
-  ['Shift_JIS', iconv.encode('nip,name,phone,opd,role\n198503122010011002,山田太郎 東京都 新宿区 西新宿 二丁目,0899-0000-0001,株式会社 日本 商店,asn\n', 'shiftjis')],
+  [
+    'Shift_JIS',
+    iconv.encode('nip,name,phone,opd,role\n198503122010011002,山田太郎 東京都 新宿区 西新宿 二丁目,0899-0000-0001,株式会社 日本 商店,asn\n', 'shiftjis'),
+  ],
   ['a binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x81, 0x90, 0xff])],
 ])('CLI: %s is refused with how to save as CSV UTF-8; nothing written', async (_name, bytes) => {
   const file = path.join(dir, 'other.csv');

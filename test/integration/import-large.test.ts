@@ -58,12 +58,27 @@ test('150,000 people are upserted and read back, and 150,000 UMKM and product id
   // UMKM and products: the reads every upsert starts with, over 150,000 ids, and a write of some
   const ids = Array.from({ length: n }, (_, i) => `U${i}`);
   const umkms: Umkm[] = ids.slice(0, 3).map((id) => ({
-    id, name: `Usaha ${id}`, ownerName: 'Sari', ownerPhone: '+6281300000001', category: 'kuliner', kecamatan: 'Beji', kelurahan: 'Beji', address: 'Jl. Margonda 1',
+    id,
+    name: `Usaha ${id}`,
+    ownerName: 'Sari',
+    ownerPhone: '+6281300000001',
+    category: 'kuliner',
+    kecamatan: 'Beji',
+    kelurahan: 'Beji',
+    address: 'Jl. Margonda 1',
   }));
   await store.catalogue.upsertUmkms(umkms);
   const found = await store.catalogue.umkmsByIds(ids);
   expect(found.filter(Boolean).map((u) => u!.id)).toEqual(['U0', 'U1', 'U2']);
-  const products: Product[] = umkms.map((u, i) => ({ sku: `P${i}`, umkmId: u.id, name: `Barang ${i}`, price: 1000, unit: 'pcs', description: '', available: true }));
+  const products: Product[] = umkms.map((u, i) => ({
+    sku: `P${i}`,
+    umkmId: u.id,
+    name: `Barang ${i}`,
+    price: 1000,
+    unit: 'pcs',
+    description: '',
+    available: true,
+  }));
   await store.catalogue.upsertProducts(products);
   const skus = Array.from({ length: n }, (_, i) => `P${i}`);
   expect((await store.catalogue.productsBySkus(skus)).filter(Boolean)).toHaveLength(3);
@@ -87,7 +102,10 @@ describe(`a file streamed in chunks of ${REDIS_CHUNK} rows`, () => {
   test('one bad row at the very end refuses the whole file; the good file is then written whole, and again is unchanged', async () => {
     const n = 2 * REDIS_CHUNK + 10;
     const bad = roster(n, (i, row) => (i === n - 1 ? row.replace(',asn', ',bupati') : row));
-    expect(await importCsv(store, 'roster', inChunks(bad), { now: NOW })).toEqual({ ok: false, errors: [`line ${n + 1}: role: must be asn, admin or koordinator`] });
+    expect(await importCsv(store, 'roster', inChunks(bad), { now: NOW })).toEqual({
+      ok: false,
+      errors: [`line ${n + 1}: role: must be asn, admin or koordinator`],
+    });
     expect(await redis.keys(`${prefix}*`)).toEqual([]);
 
     expect(await importCsv(store, 'roster', inChunks(roster(n)), { now: NOW })).toEqual({ ok: true, added: n, updated: 0, unchanged: 0 });
@@ -111,7 +129,10 @@ describe(`a file streamed in chunks of ${REDIS_CHUNK} rows`, () => {
 
   test('a phone held by someone the file does not move is refused, even when the holder comes later in no row', async () => {
     await importCsv(store, 'roster', roster(5), { now: NOW });
-    const other = roster(REDIS_CHUNK + 5, (i, row) => (i === REDIS_CHUNK + 2 ? row.replace(/\+62811\d+/, rosterRow(3).split(',')[2]!) : row)).replace(HEADER, '');
+    const other = roster(REDIS_CHUNK + 5, (i, row) => (i === REDIS_CHUNK + 2 ? row.replace(/\+62811\d+/, rosterRow(3).split(',')[2]!) : row)).replace(
+      HEADER,
+      '',
+    );
     // the file without rows 0-4: row 1,002's phone still belongs to row 3's NIP in the roster
     const file = HEADER + other.split('\n').slice(5).join('\n');
     const r = await importCsv(store, 'roster', file, { now: NOW });

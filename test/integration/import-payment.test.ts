@@ -35,13 +35,19 @@ afterAll(async () => {
 });
 
 const HEAD = 'id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address,bank,account_number,account_name,ewallet,qris';
-const row = (id: string, pay: string) => `${id},Dapur ${id},Sari,0899-0000-1${id.slice(1).padStart(3, '0')},kuliner,Beji,Kukusan,"Jl. Kukusan Raya No. 3, RT 01/RW 02",${pay}`;
+const row = (id: string, pay: string) =>
+  `${id},Dapur ${id},Sari,0899-0000-1${id.slice(1).padStart(3, '0')},kuliner,Beji,Kukusan,"Jl. Kukusan Raya No. 3, RT 01/RW 02",${pay}`;
 
 describe('the umkm CSV with payment columns', () => {
   test('an account, an e-wallet and a QRIS image are imported: bank name normalised, QRIS read for its merchant, stored cleaned', async () => {
     await mkdir(path.join(mediaDir, 'upload'));
     await writeFile(path.join(mediaDir, 'upload', 'qris-u2.png'), await qrPng(qrisPayload('BATIK CINERE')));
-    const csv = [HEAD, row('U1', 'bank central asia,123 456 7890,Sari Rahmawati,gopay 0812-3456-7890,'), row('U2', ',,,,upload/qris-u2.png'), row('U3', ',,,,')].join('\n');
+    const csv = [
+      HEAD,
+      row('U1', 'bank central asia,123 456 7890,Sari Rahmawati,gopay 0812-3456-7890,'),
+      row('U2', ',,,,upload/qris-u2.png'),
+      row('U3', ',,,,'),
+    ].join('\n');
     expect(await importCsv(store, 'umkm', csv, { media: { store: createMediaStore(mediaDir) } })).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
     expect(await store.payments.get('U1')).toMatchObject({
       bank: { bank: 'BCA', number: '1234567890', holder: 'Sari Rahmawati' },

@@ -125,7 +125,22 @@ test.each([
 
 test('public addresses are told from the rest', () => {
   for (const a of ['8.8.8.8', '1.1.1.1', '36.86.63.182', '2606:4700:4700::1111']) expect(isPublicAddress(a)).toBe(true);
-  for (const a of ['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.0.1', '169.254.1.1', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', 'fc00::1', 'fd12::1', 'fe80::1', '::ffff:10.0.0.1', 'nonsense'])
+  for (const a of [
+    '127.0.0.1',
+    '10.0.0.1',
+    '172.16.5.4',
+    '192.168.0.1',
+    '169.254.1.1',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+    '::1',
+    'fc00::1',
+    'fd12::1',
+    'fe80::1',
+    '::ffff:10.0.0.1',
+    'nonsense',
+  ])
     expect(isPublicAddress(a)).toBe(false);
 });
 
@@ -138,7 +153,27 @@ describe('an https photo from a server the test admits (address check injected)'
   beforeAll(async () => {
     const key = path.join(root, 'key.pem');
     const crt = path.join(root, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '1', '-subj', '/CN=foto.umkm.test', '-addext', 'subjectAltName=DNS:foto.umkm.test'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        crt,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=foto.umkm.test',
+        '-addext',
+        'subjectAltName=DNS:foto.umkm.test',
+      ],
+      { stdio: 'ignore' },
+    );
     cert = readFileSync(crt, 'utf8');
     server = https.createServer({ key: readFileSync(key), cert }, (req, res) => {
       const h = served.get(req.url ?? '');
@@ -183,10 +218,16 @@ describe('an https photo from a server the test admits (address check injected)'
 
   test('over 10 MB, a redirect, a 404 or no answer in time: refused with the reason', async () => {
     expect(await fetchPhotoUrl(url('/besar.jpg'), opts())).toEqual({ ok: false, reason: 'is larger than 10 MB' });
-    expect(await fetchPhotoUrl(url('/pindah.jpg'), opts())).toEqual({ ok: false, reason: 'could not be downloaded (HTTP 302, a redirect: give the final address)' });
+    expect(await fetchPhotoUrl(url('/pindah.jpg'), opts())).toEqual({
+      ok: false,
+      reason: 'could not be downloaded (HTTP 302, a redirect: give the final address)',
+    });
     expect(await fetchPhotoUrl(url('/hilang.jpg'), opts())).toEqual({ ok: false, reason: 'could not be downloaded (HTTP 404)' });
     expect(await fetchPhotoUrl(url('/lambat.jpg'), opts(300))).toEqual({ ok: false, reason: 'could not be downloaded (no answer within 0.3 s)' });
     // the default check refuses the same server: it is on loopback
-    expect(await fetchPhotoUrl(url('/nasi.jpg'), { lookup: async () => ['127.0.0.1'], ca: cert })).toEqual({ ok: false, reason: 'foto.umkm.test is not a public address' });
+    expect(await fetchPhotoUrl(url('/nasi.jpg'), { lookup: async () => ['127.0.0.1'], ca: cert })).toEqual({
+      ok: false,
+      reason: 'foto.umkm.test is not a public address',
+    });
   });
 });

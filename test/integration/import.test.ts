@@ -24,7 +24,9 @@ beforeAll(async () => {
   mediaDir = mkdtempSync(path.join(tmpdir(), 'umkm-import-media-'));
   cpSync(path.join(DEMO_DIR, 'photos'), path.join(mediaDir, 'demo'), { recursive: true });
   mkdirSync(path.join(mediaDir, 'demo'), { recursive: true });
-  await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).jpeg().toFile(path.join(mediaDir, 'demo', 'P1.jpg'));
+  await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+    .jpeg()
+    .toFile(path.join(mediaDir, 'demo', 'P1.jpg'));
   media = { store: createMediaStore(mediaDir) };
 });
 beforeEach(() => {
@@ -89,7 +91,11 @@ describe('roster import', () => {
   test('a good file is written, counted, and phones are normalised', async () => {
     expect(await importCsv(store, 'roster', ROSTER_OK)).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
     expect(await store.roster.byPhone('+6289900000002')).toEqual({
-      nip: '199001012015032003', name: 'Rina Kartika', phone: '+6289900000002', opd: 'BKPSDM', role: 'asn',
+      nip: '199001012015032003',
+      name: 'Rina Kartika',
+      phone: '+6289900000002',
+      opd: 'BKPSDM',
+      role: 'asn',
     });
     expect((await store.roster.byNip('197501012000011004'))?.role).toBe('admin');
   });
@@ -167,7 +173,10 @@ describe('file shape', () => {
     ['nip,name,phone,opd\n1,2,3,4\n', ['line 1: header: missing column role']],
     ['nip,name,phone,opd,role,email\n', ['line 1: header: unknown column email']],
     ['nip,name,phone,opd,role\n198503122010011002,Budi,0899-0000-0001,Dinkes\n', ['line 2: row: has 4 fields, expected 5']],
-    ['nip,name,phone,opd,role\n198503122010011002,"Budi,0899-0000-0001,Dinkes,asn\n', ['line 2: csv: Quote Not Closed: the parsing is finished with an opening quote at line 2']],
+    [
+      'nip,name,phone,opd,role\n198503122010011002,"Budi,0899-0000-0001,Dinkes,asn\n',
+      ['line 2: csv: Quote Not Closed: the parsing is finished with an opening quote at line 2'],
+    ],
   ])('%j is refused', async (text, errors) => {
     expect(await importCsv(store, 'roster', text)).toEqual({ ok: false, errors });
   });
@@ -206,10 +215,23 @@ describe('umkm and products import', () => {
     await importCsv(store, 'umkm', UMKM_OK);
     expect(await importCsv(store, 'products', PRODUCTS_OK, { media })).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0 });
     expect(await store.catalogue.product('P1')).toEqual({
-      sku: 'P1', umkmId: 'U1', name: 'Nasi Box Ayam Bakar', price: 25000, unit: 'box', description: 'Nasi, ayam, sambal', photo: expect.stringMatching(/^products\/[0-9a-f]{64}\.jpg$/), available: true,
+      sku: 'P1',
+      umkmId: 'U1',
+      name: 'Nasi Box Ayam Bakar',
+      price: 25000,
+      unit: 'box',
+      description: 'Nasi, ayam, sambal',
+      photo: expect.stringMatching(/^products\/[0-9a-f]{64}\.jpg$/),
+      available: true,
     });
     expect(await store.catalogue.product('P2')).toEqual({
-      sku: 'P2', umkmId: 'U1', name: 'Rendang', price: 65000, unit: 'porsi', description: '', available: false,
+      sku: 'P2',
+      umkmId: 'U1',
+      name: 'Rendang',
+      price: 65000,
+      unit: 'porsi',
+      description: '',
+      available: false,
     });
     expect((await store.catalogue.product('P3'))?.price).toBe(350000);
     expect(await importCsv(store, 'products', PRODUCTS_OK, { media })).toEqual({ ok: true, added: 0, updated: 0, unchanged: 3 });
@@ -252,12 +274,14 @@ P1,U2,Kain,1.50,lembar,,,true
       ],
     });
     // a unit of punctuation only showed as "Rp 175.000/-"
-    const units = 'sku,umkm_id,name,price,unit,description,photo,available\nP1,U1,Kemeja,175.000,-,,,ya\nP2,U1,Kain,90000, / ,,,ya\nP3,U1,Peci,35000,,,,ya\nP4,U1,Kain 2 m,90000,2 m,,,ya\n';
+    const units =
+      'sku,umkm_id,name,price,unit,description,photo,available\nP1,U1,Kemeja,175.000,-,,,ya\nP2,U1,Kain,90000, / ,,,ya\nP3,U1,Peci,35000,,,,ya\nP4,U1,Kain 2 m,90000,2 m,,,ya\n';
     expect(await importCsv(store, 'products', units, { media })).toEqual({
       ok: false,
       errors: ['line 2: unit: must contain a letter or digit', 'line 3: unit: must contain a letter or digit', 'line 4: unit: is required'],
     });
-    const orphan = 'sku,umkm_id,name,price,unit,description,photo,available\nP9,U9,Kemeja,350.000,potong,,,ya\nP1,U1,Nasi,1000,box,,,ya\nP1,U1,Nasi,1000,box,,,ya\n';
+    const orphan =
+      'sku,umkm_id,name,price,unit,description,photo,available\nP9,U9,Kemeja,350.000,potong,,,ya\nP1,U1,Nasi,1000,box,,,ya\nP1,U1,Nasi,1000,box,,,ya\n';
     expect(await importCsv(store, 'products', orphan, { media })).toEqual({
       ok: false,
       errors: ['line 2: umkm_id: UMKM U9 does not exist (import umkm first)', 'line 4: sku: same as line 3'],

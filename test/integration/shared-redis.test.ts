@@ -70,7 +70,10 @@ afterEach(async () => {
     if (existsSync(paths.socket)) {
       const r = new Redis(paths.socket, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
       r.on('error', () => undefined);
-      await r.connect().then(() => r.call('SHUTDOWN').catch(() => undefined), () => undefined);
+      await r.connect().then(
+        () => r.call('SHUTDOWN').catch(() => undefined),
+        () => undefined,
+      );
       r.disconnect();
     }
     rmSync(d, { recursive: true, force: true });

@@ -26,14 +26,33 @@ afterAll(async () => {
 });
 
 const person = (nip: string, phone: string, extra: Partial<Person> = {}): Person => ({
-  nip, name: `ASN ${nip.slice(-3)}`, phone, opd: 'Dinas Kesehatan', role: 'asn', ...extra,
+  nip,
+  name: `ASN ${nip.slice(-3)}`,
+  phone,
+  opd: 'Dinas Kesehatan',
+  role: 'asn',
+  ...extra,
 });
 const umkm = (id: string, extra: Partial<Umkm> = {}): Umkm => ({
-  id, name: `UMKM ${id}`, ownerName: 'Pemilik', ownerPhone: '+6289900001001', category: 'kuliner',
-  kecamatan: 'Beji', kelurahan: 'Beji', address: 'Jl. Kukusan No. 1', ...extra,
+  id,
+  name: `UMKM ${id}`,
+  ownerName: 'Pemilik',
+  ownerPhone: '+6289900001001',
+  category: 'kuliner',
+  kecamatan: 'Beji',
+  kelurahan: 'Beji',
+  address: 'Jl. Kukusan No. 1',
+  ...extra,
 });
 const product = (sku: string, umkmId: string, extra: Partial<Product> = {}): Product => ({
-  sku, umkmId, name: `Produk ${sku}`, price: 25000, unit: 'box', description: '', available: true, ...extra,
+  sku,
+  umkmId,
+  name: `Produk ${sku}`,
+  price: 25000,
+  unit: 'box',
+  description: '',
+  available: true,
+  ...extra,
 });
 const items = [{ sku: 'P1', name: 'Nasi Box', price: 25000, qty: 2 }];
 
@@ -58,12 +77,7 @@ describe('catalogue', () => {
       umkm('U2', { category: 'fashion', kecamatan: 'Cinere', kelurahan: 'Gandul', ownerPhone: '+6289900001002' }),
       umkm('U3', { kecamatan: 'Tapos', kelurahan: 'Tapos' }),
     ]);
-    await store.catalogue.upsertProducts([
-      product('P1', 'U1'),
-      product('P2', 'U1', { available: false }),
-      product('P3', 'U2'),
-      product('P4', 'U3'),
-    ]);
+    await store.catalogue.upsertProducts([product('P1', 'U1'), product('P2', 'U1', { available: false }), product('P3', 'U2'), product('P4', 'U3')]);
   });
   const skus = (rows: { product: Product }[]) => rows.map((r) => r.product.sku).sort();
 
@@ -226,17 +240,17 @@ describe('orders', () => {
     expect(await store.orders.update(o.id, { status: 'paid' }, 'asn', seen)).toEqual({ ok: false, reason: 'illegal-move' });
     expect((await store.orders.get(o.id))?.status).toBe('cancelled');
     const fresh = (await store.orders.get(o.id))!;
-    expect(await store.orders.update(o.id, { postSkipped: true }, 'system', seen)).toMatchObject({ ok: true, order: { status: 'cancelled', postSkipped: true } });
+    expect(await store.orders.update(o.id, { postSkipped: true }, 'system', seen)).toMatchObject({
+      ok: true,
+      order: { status: 'cancelled', postSkipped: true },
+    });
     expect(await store.orders.update(o.id, { postLink: 'https://instagram.com/p/q' }, 'system', fresh)).toMatchObject({ ok: true });
     expect(await store.orders.get(o.id)).toMatchObject({ status: 'cancelled', postSkipped: true, postLink: 'https://instagram.com/p/q' });
   });
 
   test('a change to a field only (no move) is kept beside a concurrent move', async () => {
     const o = await store.orders.createOnce('tok-fields', { asnNip: 'N1', umkmId: 'U1', items });
-    await Promise.all([
-      store.orders.update(o.id, { postLink: 'https://instagram.com/p/abc' }),
-      store.orders.update(o.id, { status: 'paid' }, 'asn'),
-    ]);
+    await Promise.all([store.orders.update(o.id, { postLink: 'https://instagram.com/p/abc' }), store.orders.update(o.id, { status: 'paid' }, 'asn')]);
     expect(await store.orders.get(o.id)).toMatchObject({ status: 'paid', postLink: 'https://instagram.com/p/abc' });
   });
 
@@ -276,7 +290,12 @@ describe('orders', () => {
 
 describe('recipients', () => {
   const r: Recipient = {
-    id: 'R1', name: 'Ibu Isoman', phone: '+6289900005001', address: 'Jl. Melati No. 5', kecamatan: 'Beji', kelurahan: 'Beji',
+    id: 'R1',
+    name: 'Ibu Isoman',
+    phone: '+6289900005001',
+    address: 'Jl. Melati No. 5',
+    kecamatan: 'Beji',
+    kelurahan: 'Beji',
   };
 
   test('round-trip per ASN', async () => {

@@ -60,7 +60,9 @@ export async function createBroadcastHarness(
   mkdirSync(path.join(mediaDir, 'flyers'), { recursive: true });
   writeFileSync(
     path.join(mediaDir, 'flyers', 'flyer.jpg'),
-    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#ffcc00' } }).jpeg().toBuffer(),
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#ffcc00' } })
+      .jpeg()
+      .toBuffer(),
   );
 
   return {
@@ -90,9 +92,7 @@ export async function createBroadcastHarness(
       return ids;
     },
     /** Stores a photo flyer for `audience` from the admin's chat and queues its start. */
-    async broadcast(
-      o: { audience?: Audience; text?: string; createdBy?: Broadcast['createdBy'] } = {},
-    ): Promise<Broadcast> {
+    async broadcast(o: { audience?: Audience; text?: string; createdBy?: Broadcast['createdBy'] } = {}): Promise<Broadcast> {
       const b: Broadcast = {
         id: newBroadcastId(new Date()),
         createdBy: o.createdBy ?? { channel: 'telegram', chatId: String(ADMIN_CHAT) },

@@ -15,8 +15,7 @@ import { cleanPrefix, testRedisUrl, uniquePrefix } from './redis.js';
 /** Button labels of a message the bot sent (inline keyboard or reply keyboard). */
 export function buttonsOf(m: SentRecord): { text: string; data?: string; contact?: boolean }[] {
   const markup = m.reply_markup as
-    | { inline_keyboard?: { text: string; callback_data?: string }[][]; keyboard?: { text: string; request_contact?: boolean }[][] }
-    | undefined;
+    { inline_keyboard?: { text: string; callback_data?: string }[][]; keyboard?: { text: string; request_contact?: boolean }[][] } | undefined;
   if (markup?.inline_keyboard) return markup.inline_keyboard.flat().map((b) => ({ text: b.text, data: b.callback_data }));
   if (markup?.keyboard) return markup.keyboard.flat().map((b) => ({ text: b.text, contact: b.request_contact }));
   return [];
@@ -65,7 +64,14 @@ export async function startTelegramHarness(
 
   /** Waits for the next message to `userId` (after the ones already seen) whose text matches. */
   async function expectMessage(userId: number, pattern: RegExp, after: number, timeoutMs = 8000): Promise<SentRecord> {
-    return fake.waitFor(() => fake.sent(userId).slice(after).find((m) => pattern.test(readable(m))), timeoutMs);
+    return fake.waitFor(
+      () =>
+        fake
+          .sent(userId)
+          .slice(after)
+          .find((m) => pattern.test(readable(m))),
+      timeoutMs,
+    );
   }
 
   /** A chat user on the fake server, with steps that wait for the answer a person would wait for. */

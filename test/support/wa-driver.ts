@@ -146,7 +146,9 @@ export async function createWaDriver(opts: WaDriverOptions) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           off();
-          const got = sentTo(phone).slice(from).map((m) => readableText(m.content));
+          const got = sentTo(phone)
+            .slice(from)
+            .map((m) => readableText(m.content));
           reject(new Error(`expected ${n} replies, got ${got.length}: ${JSON.stringify(got)}`));
         }, opts.waitLimitMs ?? 5000);
         const off = factory.onSent(() => {

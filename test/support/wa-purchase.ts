@@ -64,7 +64,10 @@ export async function playPurchase(wa: WaDriver, phone: string, steps: WaStep[],
     else wa.say(phone, step.text ?? '');
     await wa.channel.drain(); // the message was taken at once (the socket emits synchronously)
     const took = performance.now() - started;
-    const got = wa.sentTo(phone).slice(before).map((m) => readableText(m.content));
+    const got = wa
+      .sentTo(phone)
+      .slice(before)
+      .map((m) => readableText(m.content));
     if (!step.expect.test(got.join('\n'))) throw new Error(`step ${i + 1} (${step.text ?? 'photo'}): expected ${step.expect}, got ${JSON.stringify(got)}`);
     messages += got.length;
     const booked = wa.bookings.filter((b) => b.lane === lane && b.priority === 'reply' && b.queuedAt === at).map((b) => b.at - at);

@@ -49,8 +49,16 @@ describe('loadConfig', () => {
     const named = problems.map((p) => p.split(':')[0]).sort();
     expect(named).toEqual(
       [
-        'BOT_TOKEN', 'DEFAULT_LOCALE', 'LOG_LEVEL', 'MAYOR_WHATSAPP_JID', 'RECAP_HOUR',
-        'REDIS_URL', 'REMINDER_DELAY_MINUTES', 'TELEGRAM_API_ROOT', 'WHATSAPP_ENABLED', 'WORKER',
+        'BOT_TOKEN',
+        'DEFAULT_LOCALE',
+        'LOG_LEVEL',
+        'MAYOR_WHATSAPP_JID',
+        'RECAP_HOUR',
+        'REDIS_URL',
+        'REMINDER_DELAY_MINUTES',
+        'TELEGRAM_API_ROOT',
+        'WHATSAPP_ENABLED',
+        'WORKER',
       ].sort(),
     );
   });
@@ -71,9 +79,11 @@ describe('loadConfig', () => {
   });
 
   test('webhook mode requires its token, secret and port', () => {
-    expect(problemsOf({ TELEGRAM_WEBHOOK_URL: 'https://bot.example.id/tg' }).map((p) => p.split(':')[0]).sort()).toEqual([
-      'BOT_TOKEN', 'HTTP_PORT', 'TELEGRAM_WEBHOOK_SECRET',
-    ]);
+    expect(
+      problemsOf({ TELEGRAM_WEBHOOK_URL: 'https://bot.example.id/tg' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['BOT_TOKEN', 'HTTP_PORT', 'TELEGRAM_WEBHOOK_SECRET']);
   });
 
   test('a report webhook requires its secret', () => {

@@ -16,7 +16,13 @@ function sources(dir: string): string[] {
 /** Message ids written literally in the code: text('…'), invalid('…'), t('…'), choice(id, '…'), { key: '…' }. */
 function literalKeys(): Map<string, string> {
   const found = new Map<string, string>();
-  const patterns = [/\btext\(\s*'([a-z][a-z0-9-]*-[a-z0-9-]+)'/g, /\binvalid\(\s*'([a-z][a-z0-9-]*-[a-z0-9-]+)'/g, /\bt\(\s*'([a-z][a-z0-9-]*-[a-z0-9-]+)'/g, /\bchoice\([^,()]+,\s*'([a-z][a-z0-9-]*-[a-z0-9-]+)'/g, /\bkey: '([a-z][a-z0-9-]*-[a-z0-9-]+)'/g];
+  const patterns = [
+    /\btext\(\s*'([a-z][a-z0-9-]*-[a-z0-9-]+)'/g,
+    /\binvalid\(\s*'([a-z][a-z0-9-]*-[a-z0-9-]+)'/g,
+    /\bt\(\s*'([a-z][a-z0-9-]*-[a-z0-9-]+)'/g,
+    /\bchoice\([^,()]+,\s*'([a-z][a-z0-9-]*-[a-z0-9-]+)'/g,
+    /\bkey: '([a-z][a-z0-9-]*-[a-z0-9-]+)'/g,
+  ];
   for (const file of [...sources(path.join(ROOT, 'flows')), ...sources(path.join(ROOT, 'src'))]) {
     const code = readFileSync(file, 'utf8');
     for (const re of patterns) for (const m of code.matchAll(re)) found.set(m[1]!, path.relative(ROOT, file));

@@ -26,7 +26,12 @@ describe('scrub', () => {
   });
 
   test('scrubDeep reaches nested strings and errors', () => {
-    const out = scrubDeep({ error: 'refused for 0812-3456-7890', job: { data: { chatId: '6281234567890@s.whatsapp.net' } }, list: ['+62 811 222 3333'], err: new Error('bad 08123456789') }) as Record<string, any>;
+    const out = scrubDeep({
+      error: 'refused for 0812-3456-7890',
+      job: { data: { chatId: '6281234567890@s.whatsapp.net' } },
+      list: ['+62 811 222 3333'],
+      err: new Error('bad 08123456789'),
+    }) as Record<string, any>;
     expect(out.error).toBe('refused for <phone>');
     expect(out.job.data.chatId).toBe('<phone>@s.whatsapp.net');
     expect(out.list).toEqual(['<phone>']);
@@ -38,7 +43,12 @@ describe('createLogger', () => {
   test('redacts personal fields and scrubs free text in objects, messages and child bindings', () => {
     const { lines, logger } = memoryLogger();
     logger.child({ waChat: '6281234567890@s.whatsapp.net' }).warn(
-      { recipient: { name: 'Siti Wulandari', phone: '+6281234567890' }, address: 'Jl. Margonda Raya No. 100', text: 'halo', error: 'send to 0812-3456-7890 failed' },
+      {
+        recipient: { name: 'Siti Wulandari', phone: '+6281234567890' },
+        address: 'Jl. Margonda Raya No. 100',
+        text: 'halo',
+        error: 'send to 0812-3456-7890 failed',
+      },
       'refused for 0812 3456 7890',
     );
     logger.error({ err: new Error('GET /bot123456:TEST-abcdefghijklmnopqrstuvwxyz/sendMessage failed') }, 'boom');

@@ -80,7 +80,10 @@ export function telegramMarkup(msg: OutboundMessage): Markup | undefined {
 }
 
 /** A sent photo's message id and the file id of its largest size. */
-const withFileId = (sent: { message_id: number; photo: { file_id: string }[] }) => ({ message_id: sent.message_id, fileId: sent.photo[sent.photo.length - 1]?.file_id });
+const withFileId = (sent: { message_id: number; photo: { file_id: string }[] }) => ({
+  message_id: sent.message_id,
+  fileId: sent.photo[sent.photo.length - 1]?.file_id,
+});
 
 /**
  * Sends the common message model to Telegram through a grammY `Api` (the bot's replies and the
@@ -131,8 +134,7 @@ export function createTelegramSender(api: Api, opts: TelegramSenderOptions): Tel
     const remember = (id: number) => {
       firstId ??= id;
     };
-    const replyParams = () =>
-      replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {};
+    const replyParams = () => (replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {});
     try {
       let text = msg.text;
       if (msg.photo) {

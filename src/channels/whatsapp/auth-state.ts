@@ -13,14 +13,7 @@ import { z } from 'zod';
 import type { Keys } from '../../store/keys.js';
 
 /** The signal key types Baileys 6.7 stores; `clear()` wipes these (and any other type it has written). */
-const KEY_TYPES: readonly string[] = [
-  'pre-key',
-  'session',
-  'sender-key',
-  'sender-key-memory',
-  'app-state-sync-key',
-  'app-state-sync-version',
-];
+const KEY_TYPES: readonly string[] = ['pre-key', 'session', 'sender-key', 'sender-key-memory', 'app-state-sync-key', 'app-state-sync-version'];
 
 const bytes = z.instanceof(Uint8Array, { error: 'must be bytes' });
 const keyPair = z.object({ public: bytes, private: bytes });

@@ -86,12 +86,7 @@ function phoneDigits(jid: string | null | undefined): string | undefined {
   return /^\d{6,16}$/.test(d.user) ? d.user : undefined;
 }
 
-function mediaInput(
-  kind: 'photo' | 'document',
-  ref: string,
-  m: z.output<typeof MediaSchema>,
-  extra: { asDocument?: boolean; fileName?: string },
-): Input {
+function mediaInput(kind: 'photo' | 'document', ref: string, m: z.output<typeof MediaSchema>, extra: { asDocument?: boolean; fileName?: string }): Input {
   const media = {
     ref,
     ...(m.mimetype ? { mime: m.mimetype } : {}),
@@ -161,7 +156,16 @@ function toInput(id: string, content: z.output<typeof IncomingSchema>['content']
     }
     return mediaInput('document', id, doc, doc.fileName ? { fileName: doc.fileName } : {});
   }
-  const unreadable = [content.audioMessage, content.videoMessage, content.ptvMessage, content.stickerMessage, content.locationMessage, content.liveLocationMessage, content.contactMessage, content.contactsArrayMessage];
+  const unreadable = [
+    content.audioMessage,
+    content.videoMessage,
+    content.ptvMessage,
+    content.stickerMessage,
+    content.locationMessage,
+    content.liveLocationMessage,
+    content.contactMessage,
+    content.contactsArrayMessage,
+  ];
   if (unreadable.some((m) => m !== undefined && m !== null)) return { kind: 'text', text: '' };
   return null;
 }

@@ -30,7 +30,10 @@ test('the nudge reaches the named ASN only, not one who said /berhenti, with the
     audience: { kind: 'asn-nips', unit: 'Dinas Kesehatan', nips: [nipOf(1), nipOf(2), nipOf(4)] },
   });
   await fake.waitFor(() => fake.sent(ADMIN_CHAT).find((m) => m.text?.includes('✅ Siaran')), 60_000);
-  const got = fake.sent().filter((m) => m.method === 'sendPhoto' && ids.includes(m.chat_id)).map((m) => m.chat_id);
+  const got = fake
+    .sent()
+    .filter((m) => m.method === 'sendPhoto' && ids.includes(m.chat_id))
+    .map((m) => m.chat_id);
   expect(got.sort()).toEqual([ids[1], ids[4]]);
   const one = fake.sent(ids[1]).find((m) => m.method === 'sendPhoto')!;
   expect(one.caption).toContain('Yuk ikut belanja produk UMKM Depok bulan ini!');

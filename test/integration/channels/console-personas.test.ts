@@ -46,7 +46,10 @@ function setup() {
 
 test('a recap CSV for another persona: written under the out directory, printed under their name, waiting in their chat', async () => {
   const { personas, printed } = setup();
-  const r = await personas.sender.send('persona-admin', { text: 'Rekap harian', document: { fileName: 'rekap-2026-12-05.csv', content: 'opd,total\nDinas Kesehatan,25000\n' } });
+  const r = await personas.sender.send('persona-admin', {
+    text: 'Rekap harian',
+    document: { fileName: 'rekap-2026-12-05.csv', content: 'opd,total\nDinas Kesehatan,25000\n' },
+  });
   expect(r).toEqual({ ok: true });
   const file = path.join(dir, 'out', 'rekap-2026-12-05.csv');
   expect(readFileSync(file, 'utf8')).toBe('opd,total\nDinas Kesehatan,25000\n');
@@ -61,7 +64,7 @@ test('a recap CSV for another persona: written under the out directory, printed 
   expect(printed().slice(before)).not.toContain('Rekap harian');
 });
 
-test('a message for the persona the terminal is: a notice, nothing waits; the mayor\'s office only reads', async () => {
+test("a message for the persona the terminal is: a notice, nothing waits; the mayor's office only reads", async () => {
   const { personas, printed } = setup();
   await personas.sender.send('demo', { text: 'Pesanan ORD-1 sudah diterima' });
   expect(printed()).toContain('[pemberitahuan]\nPesanan ORD-1 sudah diterima');

@@ -46,7 +46,10 @@ describe('Telegram sender', () => {
     expect(out[0]!.reply_markup).toBeUndefined();
     expect(out[1]!.reply_markup).toEqual({
       inline_keyboard: [
-        [{ text: 'A', callback_data: 'pick:a' }, { text: 'B', callback_data: 'pick:b' }],
+        [
+          { text: 'A', callback_data: 'pick:a' },
+          { text: 'B', callback_data: 'pick:b' },
+        ],
         [{ text: 'C', callback_data: 'pick:c' }],
       ],
     });

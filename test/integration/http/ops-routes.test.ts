@@ -68,10 +68,18 @@ beforeAll(async () => {
   expect(await (await settled(h.queues.reports, order.id)).getState()).toBe('completed');
   await workers.close();
   await h.queues.recaps.add('recap', { day: '2026-11-23' }, { jobId: 'recap.2026-11-23' });
-  const failing = new Worker(QUEUE_NAMES.broadcastWhatsapp, async () => {
-    throw new UnrecoverableError('not delivered: Bad Request: chat not found');
-  }, { connection: h.redis, prefix: h.keys.bullPrefix() });
-  await h.queues.broadcastWhatsapp.add('deliver', { broadcastId: 'BC-20261123-abc123', channel: 'whatsapp', chatId: '6281234567890@s.whatsapp.net' }, { jobId: 'bc.1' });
+  const failing = new Worker(
+    QUEUE_NAMES.broadcastWhatsapp,
+    async () => {
+      throw new UnrecoverableError('not delivered: Bad Request: chat not found');
+    },
+    { connection: h.redis, prefix: h.keys.bullPrefix() },
+  );
+  await h.queues.broadcastWhatsapp.add(
+    'deliver',
+    { broadcastId: 'BC-20261123-abc123', channel: 'whatsapp', chatId: '6281234567890@s.whatsapp.net' },
+    { jobId: 'bc.1' },
+  );
   await settled(h.queues.broadcastWhatsapp, 'bc.1');
   await failing.close();
 });
@@ -110,7 +118,12 @@ describe('/healthz', () => {
   it('503 naming Redis when Redis does not answer', async () => {
     const dead = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
     dead.on('error', () => undefined);
-    const s = await startHttpServer({ port: 0, host: '127.0.0.1', logger: silentLogger, routes: new Map([['/healthz', healthRoute({ redis: dead, timeoutMs: 500 })]]) });
+    const s = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      logger: silentLogger,
+      routes: new Map([['/healthz', healthRoute({ redis: dead, timeoutMs: 500 })]]),
+    });
     try {
       const res = await fetch(`http://127.0.0.1:${s.port}/healthz`);
       expect(res.status).toBe(503);

@@ -108,7 +108,15 @@ describe('chaos: worker processes killed at random while reports go out', () => 
         ]),
       );
 
-      const arg = { redisUrl: testRedisUrl(), prefix: h.keys.prefix, env, whatsappOutbox: true, reportConcurrency: 2, lockDuration: 2500, stalledInterval: 300 };
+      const arg = {
+        redisUrl: testRedisUrl(),
+        prefix: h.keys.prefix,
+        env,
+        whatsappOutbox: true,
+        reportConcurrency: 2,
+        lockDuration: 2500,
+        stalledInterval: 300,
+      };
       // Locks of 2.5 s: a killed worker's jobs are taken back soon, and a live worker that the
       // loaded machine pauses for a second does not lose its job to the other one.
       slots.push(spawnWorker(arg), spawnWorker(arg));

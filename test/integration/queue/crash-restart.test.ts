@@ -63,7 +63,10 @@ describe('reports survive crashes', () => {
     let inWebhook!: () => void;
     const webhookReached = new Promise<void>((r) => (inWebhook = r));
     // The first webhook request is never answered: the worker is killed while waiting for it.
-    const hook = await startWebhookReceiver((n) => (n === 1 ? 'hang' : undefined), () => inWebhook());
+    const hook = await startWebhookReceiver(
+      (n) => (n === 1 ? 'hang' : undefined),
+      () => inWebhook(),
+    );
     const env = envFor(bot.url, hook.url, media.dir);
     const h = createHarness(testConfig(env));
     const children: ChildProcess[] = [];

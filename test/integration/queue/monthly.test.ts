@@ -102,7 +102,11 @@ describe('monthly report to the mayor', () => {
     expect(csv).toContain('opd,4,Dinas Kesehatan,,2,1,50,1,30000,100,2,80000,-50,-50000,,');
     expect(csv).toContain('kelurahan,,Kukusan,Beji,,,,,50000,,,,,,1,1');
     expect(csv.join('\n')).not.toContain('Andi');
-    expect(wa.sent.map((s) => [Boolean(s.msg.photo), Boolean(s.msg.document)])).toEqual([[false, false], [true, false], [false, true]]);
+    expect(wa.sent.map((s) => [Boolean(s.msg.photo), Boolean(s.msg.document)])).toEqual([
+      [false, false],
+      [true, false],
+      [false, true],
+    ]);
 
     expect(hook.hits).toHaveLength(1);
     const hit = hook.hits[0]!;

@@ -17,10 +17,7 @@ let current: Ctx | undefined;
 /** 10:00 WIB: daytime, so the accept checks are not moved out of the night. */
 const DAYTIME = new Date('2026-11-23T03:00:00Z');
 
-async function setup(
-  answers: { telegram?: (n: number) => SendResult; whatsapp?: (n: number) => SendResult } = {},
-  now: Date = DAYTIME,
-) {
+async function setup(answers: { telegram?: (n: number) => SendResult; whatsapp?: (n: number) => SendResult } = {}, now: Date = DAYTIME) {
   const media = await makeMediaDir();
   const config = testConfig({ MEDIA_DIR: media.dir, UMKM_ACCEPT_MINUTES: '30' });
   const h = createHarness(config);
@@ -69,7 +66,9 @@ describe('notifications processor', () => {
     expect(tg!.text).toContain(`Pemesan: ${ASN.name} (${ASN.opd})`);
     expect(tg!.text).toContain('2 × Keripik Tempe 250 g @ Rp 15.000 = Rp 30.000');
     expect(tg!.text).toContain('Total: Rp 42.000');
-    expect(tg!.text).toContain(`👤 ${RECIPIENT.name}\n📞 ${displayPhone(RECIPIENT.phone)}\n🏠 ${RECIPIENT.address}\n📍 Kel. ${RECIPIENT.kelurahan}, Kec. ${RECIPIENT.kecamatan}`);
+    expect(tg!.text).toContain(
+      `👤 ${RECIPIENT.name}\n📞 ${displayPhone(RECIPIENT.phone)}\n🏠 ${RECIPIENT.address}\n📍 Kel. ${RECIPIENT.kelurahan}, Kec. ${RECIPIENT.kecamatan}`,
+    );
     expect(tg!.text).toContain('bukti pembayaran');
     expect(tg!.photo).toEqual({ path: media.rel });
     expect(tg!.choices).toEqual([
@@ -206,7 +205,10 @@ describe('notifications processor', () => {
 
     // Another order, accepted in time: the checks are removed, and one that still fires sends nothing.
     const second = await seedPaidOrder(h.store);
-    const j = (target: 'umkm' | 'asn', event: string) => ({ id: jobIds.notification(second.id, `${target}.${event}`), data: { orderId: second.id, target, event } });
+    const j = (target: 'umkm' | 'asn', event: string) => ({
+      id: jobIds.notification(second.id, `${target}.${event}`),
+      data: { orderId: second.id, target, event },
+    });
     await process(j('umkm', 'paid'));
     expect(await h.queues.notifications.getJob(jobIds.notification(second.id, 'umkm.accept-reminder'))).toBeTruthy();
     await h.store.orders.update(second.id, { status: 'accepted' }, 'umkm');
@@ -227,7 +229,17 @@ describe('notifications processor', () => {
     const h = createHarness(config);
     current = { close: () => h.close() } as Ctx;
     const telegram = recordingSender('telegram');
-    const process = createNotificationProcessor({ redis: h.redis, keys: h.keys, store: h.store, config, logger, i18n, senders: { telegram }, queue: h.queues.notifications, clock: () => DAYTIME });
+    const process = createNotificationProcessor({
+      redis: h.redis,
+      keys: h.keys,
+      store: h.store,
+      config,
+      logger,
+      i18n,
+      senders: { telegram },
+      queue: h.queues.notifications,
+      clock: () => DAYTIME,
+    });
     const order = await seedPaidOrder(h.store);
     const job = (event: string) => ({ id: jobIds.notification(order.id, `umkm.${event}`), data: { orderId: order.id, target: 'umkm' as const, event } });
 
@@ -243,7 +255,10 @@ describe('notifications processor', () => {
 
     await h.store.chatUsers.patch('telegram', '7101', { phone: UMKM.ownerPhone });
     expect(await process.deliverWaiting(UMKM.ownerPhone)).toEqual({ delivered: 2, left: 0 });
-    expect(telegram.sent.map((s) => s.msg.text.split('\n')[0])).toEqual([`🔔 Pesanan baru untuk ${UMKM.name}!`, expect.stringContaining(`Pengingat: pesanan ${order.id}`)]);
+    expect(telegram.sent.map((s) => s.msg.text.split('\n')[0])).toEqual([
+      `🔔 Pesanan baru untuk ${UMKM.name}!`,
+      expect.stringContaining(`Pengingat: pesanan ${order.id}`),
+    ]);
     expect(await h.store.waiting.of(UMKM.ownerPhone)).toEqual([]);
   });
 

@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 describe('daily recap', () => {
-  it('counts purchases, ASN and Rupiah per OPD and per kecamatan from the day\'s orders', async () => {
+  it("counts purchases, ASN and Rupiah per OPD and per kecamatan from the day's orders", async () => {
     const orders = await h.store.orders.ofDay(DAY);
     expect(orders).toHaveLength(9);
     const r = buildRecap(orders, await loadRecapLookups(h.store), DAY);
@@ -84,7 +84,7 @@ describe('daily recap', () => {
     expect(csv).toContain('S*** W***');
   });
 
-  it('sends text and CSV to the mayor\'s Telegram and WhatsApp and recap.daily to the webhook, once', async () => {
+  it("sends text and CSV to the mayor's Telegram and WhatsApp and recap.daily to the webhook, once", async () => {
     await h.start({ telegram: h.telegramSender(), whatsapp: wa });
     await h.queues.enqueueRecap(DAY);
     const job = await settled(h.queues.recaps, `recap.${DAY}`);
@@ -129,7 +129,7 @@ describe('daily recap', () => {
 });
 
 describe('daily recap in the terminal demo', () => {
-  it('with no destination configured, goes to the mayor\'s office persona of the terminal, text and CSV', async () => {
+  it("with no destination configured, goes to the mayor's office persona of the terminal, text and CSV", async () => {
     const consoleSender = recordingSender('console');
     const processRecap = createRecapProcessor({
       redis: h.redis,
@@ -148,9 +148,14 @@ describe('daily recap in the terminal demo', () => {
     expect(consoleSender.sent[1]!.msg.document?.fileName).toBe('rekap-belanja-umkm-2026-11-24.csv');
     // without the terminal (and no destination) nothing is attempted
     const none = createRecapProcessor({
-      redis: h.redis, keys: h.keys, store: h.store,
+      redis: h.redis,
+      keys: h.keys,
+      store: h.store,
       config: { ...config, MAYOR_TELEGRAM_CHAT_ID: undefined, MAYOR_WHATSAPP_JID: undefined, REPORT_WEBHOOK_URL: undefined, REPORT_WEBHOOK_SECRET: undefined },
-      logger: createLogger('silent'), i18n: createI18n(), clock: () => NOW, senders: {},
+      logger: createLogger('silent'),
+      i18n: createI18n(),
+      clock: () => NOW,
+      senders: {},
     });
     expect(await none({ id: 'no-destination', data: { day: '2026-11-25' }, opts: {} })).toEqual({});
   });

@@ -63,7 +63,10 @@ describe('reminders queue', () => {
 
     const msgs = bot.sent();
     expect(msgs).toHaveLength(2);
-    expect(msgs.map((m) => [m.method, m.chat_id])).toEqual([['sendMessage', 5551], ['sendMessage', 5551]]);
+    expect(msgs.map((m) => [m.method, m.chat_id])).toEqual([
+      ['sendMessage', 5551],
+      ['sendMessage', 5551],
+    ]);
     expect(msgs[0]!.text).toContain('#ASNDepokPeduli #BeliProdukUMKMDepok');
     expect(msgs[0]!.text).toContain('Keripik Tempe Bu Sri');
     expect(callbackData(bot, 0)).toEqual([`post:link:${order.id}`, `post:skip:${order.id}`]);

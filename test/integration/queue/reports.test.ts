@@ -124,7 +124,9 @@ describe('reports queue', () => {
   });
 
   it('fails at once with an UnrecoverableError when Telegram answers 403, after the other destinations got it', async () => {
-    const { h, bot, hook, media } = await setup({ fault: ['sendPhoto', 99, { status: 403, description: 'Forbidden: bot was kicked from the supergroup chat' }] });
+    const { h, bot, hook, media } = await setup({
+      fault: ['sendPhoto', 99, { status: 403, description: 'Forbidden: bot was kicked from the supergroup chat' }],
+    });
     const order = await seedPaidOrder(h.store, { receipt: media });
     await h.queues.performEffects([{ type: 'enqueue-report', orderId: order.id }]);
     const job = await settled(h.queues.reports, order.id);
@@ -148,7 +150,9 @@ describe('reports queue', () => {
   });
 
   it('waits out a Telegram 429 retry_after without using an attempt, and sends nothing twice', async () => {
-    const { h, bot, hook, wa, media } = await setup({ fault: ['sendPhoto', 1, { status: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 }] });
+    const { h, bot, hook, wa, media } = await setup({
+      fault: ['sendPhoto', 1, { status: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 }],
+    });
     const order = await seedPaidOrder(h.store, { receipt: media });
     // One attempt only: a wait that used it up would leave the job failed.
     await h.queues.reports.add('report', { orderId: order.id, kind: 'report' }, { jobId: order.id, attempts: 1 });

@@ -27,15 +27,7 @@ const MISSING: Receipt = { hash: 'f'.repeat(64), path: `receipts/${'f'.repeat(64
 const file = (rc: Receipt) => path.join(mediaDir, rc.path!);
 
 /** Writes an order record as the app stores it (and its ASN index). */
-async function putOrder(
-  id: string,
-  asnNip: string,
-  status: Order['status'],
-  createdAt: string,
-  updatedAt: string,
-  recipient?: Recipient,
-  receipt?: Receipt,
-) {
+async function putOrder(id: string, asnNip: string, status: Order['status'], createdAt: string, updatedAt: string, recipient?: Recipient, receipt?: Receipt) {
   const order: Order = {
     id,
     asnNip,
@@ -58,7 +50,9 @@ const r = (id: string, name: string, phone: string): Recipient => ({ ...RECIPIEN
 beforeAll(async () => {
   h = createHarness(testConfig({ RETENTION_DAYS: '90', MEDIA_DIR: mediaDir }), { clock: () => NOW });
   for (const [i, k] of (['A', 'B', 'D', 'G'] as const).entries()) {
-    const bytes = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 40 * i, g: 90, b: 200 } } }).png().toBuffer();
+    const bytes = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 40 * i, g: 90, b: 200 } } })
+      .png()
+      .toBuffer();
     const stored = await media.storeImage(bytes, 'receipts');
     if (!stored.ok) throw new Error('receipt not stored');
     receipts[k] = { hash: stored.hash, path: stored.path, mime: stored.mime };

@@ -51,7 +51,13 @@ test('a text is handled with the sender verified and the reply goes back to the 
 test('the texts of one turn go as one message, in order, choices as a numbered list', async () => {
   echo.answer(async () => [
     { text: 'Selamat datang' },
-    { text: 'Pilih menu:', choices: [{ id: 'm:belanja', label: 'Belanja' }, { id: 'm:pesanan', label: 'Pesanan saya' }] },
+    {
+      text: 'Pilih menu:',
+      choices: [
+        { id: 'm:belanja', label: 'Belanja' },
+        { id: 'm:pesanan', label: 'Pesanan saya' },
+      ],
+    },
     { text: 'Ketik nomornya.' },
   ]);
   wa.say(ANI, '/start');
@@ -121,7 +127,12 @@ describe('sender (queue workers)', () => {
     expect(await wa.waitForReplies(ANI, 1)).toEqual(['Pesanan baru\n\n1. Terima']);
     const group = '120363041234567890@g.us';
     expect(await wa.channel.sender.send(group, { text: 'Laporan' })).toMatchObject({ ok: true });
-    expect(wa.socket().sent.filter((s) => s.jid === group).map((s) => readableText(s.content))).toEqual(['Laporan']);
+    expect(
+      wa
+        .socket()
+        .sent.filter((s) => s.jid === group)
+        .map((s) => readableText(s.content)),
+    ).toEqual(['Laporan']);
   });
 
   test('an unknown number or a bad chat id is permanent', async () => {

@@ -1,12 +1,6 @@
 import path from 'node:path';
 import type { WAMessage } from '@whiskeysockets/baileys';
-import {
-  CAPTION_LIMIT,
-  convertIncoming,
-  jidForChat,
-  toWhatsAppContents,
-  WhatsAppRenderError,
-} from '../../../src/channels/whatsapp/convert.js';
+import { CAPTION_LIMIT, convertIncoming, jidForChat, toWhatsAppContents, WhatsAppRenderError } from '../../../src/channels/whatsapp/convert.js';
 import type { FetchMedia } from '../../../src/channels/types.js';
 import { documentMessage, imageMessage, textMessage, waMessage } from '../../support/fake-wa-socket.js';
 
@@ -114,7 +108,13 @@ describe('outgoing', () => {
 
   test('choices become a numbered list', () => {
     const out = toWhatsAppContents(
-      { text: 'Pilih kategori:', choices: [{ id: 'c:kuliner', label: 'Kuliner' }, { id: 'c:fashion', label: 'Fashion' }] },
+      {
+        text: 'Pilih kategori:',
+        choices: [
+          { id: 'c:kuliner', label: 'Kuliner' },
+          { id: 'c:fashion', label: 'Fashion' },
+        ],
+      },
       opts,
     );
     expect(out).toEqual([{ text: 'Pilih kategori:\n\n1. Kuliner\n2. Fashion' }]);

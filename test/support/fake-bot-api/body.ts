@@ -85,10 +85,7 @@ const CRLF = Buffer.from('\r\n');
 const HEADER_END = Buffer.from('\r\n\r\n');
 
 /** Parses a multipart/form-data body: text parts into `fields`, parts with a filename into `files`. */
-export function parseMultipart(
-  body: Buffer,
-  boundary: string,
-): { fields: Record<string, string>; files: Map<string, UploadedFile> } {
+export function parseMultipart(body: Buffer, boundary: string): { fields: Record<string, string>; files: Map<string, UploadedFile> } {
   const fields: Record<string, string> = {};
   const files = new Map<string, UploadedFile>();
   const delimiter = Buffer.from(`--${boundary}`);

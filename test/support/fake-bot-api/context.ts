@@ -15,9 +15,4 @@ export interface CallContext {
 }
 
 /** One method's implementation: validated params and plain text/caption in, result out. */
-export type MethodHandler = (
-  ctx: CallContext,
-  params: Record<string, unknown>,
-  plain: Record<string, string>,
-  signal: AbortSignal,
-) => unknown;
+export type MethodHandler = (ctx: CallContext, params: Record<string, unknown>, plain: Record<string, string>, signal: AbortSignal) => unknown;

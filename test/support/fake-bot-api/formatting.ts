@@ -8,8 +8,23 @@
 export type FormatResult = { ok: true; text: string } | { ok: false; error: string };
 
 const HTML_TAGS = new Set([
-  'b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'code', 'pre',
-  'blockquote', 'tg-emoji', 'tg-time',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'span',
+  'tg-spoiler',
+  'a',
+  'code',
+  'pre',
+  'blockquote',
+  'tg-emoji',
+  'tg-time',
 ]);
 const MDV2_RESERVED = new Set('_*[]()~`>#+-=|{}.!'.split(''));
 
@@ -45,7 +60,7 @@ function decodeEntity(name: string): string | undefined {
 function parseHtml(text: string): FormatResult {
   let out = '';
   const stack: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     if (c === '&') {
       const semi = text.indexOf(';', i);
@@ -95,7 +110,13 @@ function parseHtml(text: string): FormatResult {
 }
 
 const MDV2_NAMES: Record<string, string> = {
-  '*': 'Bold', _: 'Italic', __: 'Underline', '~': 'Strikethrough', '||': 'Spoiler', '`': 'Code', '```': 'Pre',
+  '*': 'Bold',
+  _: 'Italic',
+  __: 'Underline',
+  '~': 'Strikethrough',
+  '||': 'Spoiler',
+  '`': 'Code',
+  '```': 'Pre',
   '[': 'TextUrl',
 };
 
@@ -105,7 +126,7 @@ function parseMarkdownV2(text: string): FormatResult {
   const top = (): string | undefined => stack[stack.length - 1]?.marker;
   const reserved = (i: number): FormatResult =>
     fail(`Character '${text[i]}' is reserved and must be escaped with the preceding '\\' (byte offset ${byteOffset(text, i)})`);
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     if (c === '\\') {
       const next = text[i + 1];
@@ -178,7 +199,7 @@ function parseMarkdownV2(text: string): FormatResult {
 
 function parseMarkdown(text: string): FormatResult {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     if (c === '\\' && i + 1 < text.length && '_*`['.includes(text[i + 1]!)) {
       out += text[i + 1];

@@ -135,8 +135,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
     onChange: changed,
   });
   const limits = opts.rateLimits ?? {};
-  const limiter =
-    limits === false || (limits.perChat === false && limits.global === false) ? undefined : createRateLimiter(limits, opts.now);
+  const limiter = limits === false || (limits.perChat === false && limits.global === false) ? undefined : createRateLimiter(limits, opts.now);
   const dispatcher: Dispatcher = new Dispatcher({
     token,
     spec,
@@ -194,7 +193,14 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
   return {
     url,
     token,
-    botInfo: { ...botInfo, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } as UserFromGetMe,
+    botInfo: {
+      ...botInfo,
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+    } as UserFromGetMe,
     ...createUserSimulator(state, queue),
     addUser: (u) => state.addUser(u),
     addChat: (c) => state.addChat(c),

@@ -5,12 +5,18 @@
  */
 
 const INLINE_ACTIONS = [
-  'url', 'callback_data', 'web_app', 'login_url', 'switch_inline_query', 'switch_inline_query_current_chat',
-  'switch_inline_query_chosen_chat', 'copy_text', 'callback_game', 'pay',
+  'url',
+  'callback_data',
+  'web_app',
+  'login_url',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'copy_text',
+  'callback_game',
+  'pay',
 ] as const;
-const KEYBOARD_REQUESTS = [
-  'request_users', 'request_chat', 'request_managed_bot', 'request_contact', 'request_location', 'request_poll', 'web_app',
-] as const;
+const KEYBOARD_REQUESTS = ['request_users', 'request_chat', 'request_managed_bot', 'request_contact', 'request_location', 'request_poll', 'web_app'] as const;
 const STYLES = new Set(['danger', 'success', 'primary']);
 /** Telegram limits an inline keyboard to 100 buttons. */
 export const MAX_INLINE_BUTTONS = 100;

@@ -9,8 +9,17 @@ import { target } from './methods-messages.js';
 import type { CallbackAnswer } from './state.js';
 
 const CHAT_ACTIONS = new Set([
-  'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice', 'upload_document',
-  'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
 ]);
 /** getFile refuses files above 20 MB, like the cloud Bot API. */
 const MAX_DOWNLOAD = 20 * 1024 * 1024;
@@ -67,8 +76,7 @@ const sendChatAction: MethodHandler = (ctx, params) => {
   return true;
 };
 
-const getUpdates: MethodHandler = (ctx, params, _plain, signal) =>
-  ctx.queue.poll(params as Parameters<typeof ctx.queue.poll>[0], signal);
+const getUpdates: MethodHandler = (ctx, params, _plain, signal) => ctx.queue.poll(params as Parameters<typeof ctx.queue.poll>[0], signal);
 
 const setWebhook: MethodHandler = (ctx, params) => {
   const url = params.url as string;

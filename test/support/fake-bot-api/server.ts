@@ -80,9 +80,7 @@ export class Dispatcher {
       }
       const { params, plain } = validateCall(this.opts.spec, method, input, this.opts.strictParams);
       record.params = params;
-      const handler =
-        HANDLERS[method.name] ??
-        (method.name.startsWith('send') && method.returns[0] === 'Message' ? genericSend(method.name) : undefined);
+      const handler = HANDLERS[method.name] ?? (method.name.startsWith('send') && method.returns[0] === 'Message' ? genericSend(method.name) : undefined);
       if (handler) {
         // sync handlers finish (and are logged in `finally`) before anyone woken by their records runs
         const result = handler(this.opts.ctx, params, plain, signal);

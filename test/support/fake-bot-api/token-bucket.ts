@@ -85,9 +85,7 @@ export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = {
 export function createRateLimiter(opts: RateLimitOptions = {}, now: Clock = Date.now): RateLimiter {
   const perChat = opts.perChat === undefined ? DEFAULT_RATE_LIMITS.perChat : opts.perChat;
   const globalOpt = opts.global === undefined ? DEFAULT_RATE_LIMITS.global : opts.global;
-  const global = globalOpt
-    ? createTokenBucket({ capacity: globalOpt.burst ?? globalOpt.perSecond, perSecond: globalOpt.perSecond, now })
-    : undefined;
+  const global = globalOpt ? createTokenBucket({ capacity: globalOpt.burst ?? globalOpt.perSecond, perSecond: globalOpt.perSecond, now }) : undefined;
   const chats = new Map<string, TokenBucket>();
   return {
     tryTake(chatKey) {

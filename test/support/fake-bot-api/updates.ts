@@ -44,10 +44,26 @@ interface Waiter {
 }
 
 const DEFAULT_ALLOWED = new Set([
-  'message', 'edited_message', 'channel_post', 'edited_channel_post', 'business_connection', 'business_message',
-  'edited_business_message', 'deleted_business_messages', 'inline_query', 'chosen_inline_result', 'callback_query',
-  'shipping_query', 'pre_checkout_query', 'purchased_paid_media', 'poll', 'poll_answer', 'my_chat_member',
-  'chat_join_request', 'chat_boost', 'removed_chat_boost',
+  'message',
+  'edited_message',
+  'channel_post',
+  'edited_channel_post',
+  'business_connection',
+  'business_message',
+  'edited_business_message',
+  'deleted_business_messages',
+  'inline_query',
+  'chosen_inline_result',
+  'callback_query',
+  'shipping_query',
+  'pre_checkout_query',
+  'purchased_paid_media',
+  'poll',
+  'poll_answer',
+  'my_chat_member',
+  'chat_join_request',
+  'chat_boost',
+  'removed_chat_boost',
 ]);
 
 /** The kind of an update: its one field other than update_id. */

@@ -123,9 +123,7 @@ function parseJson(s: string, name: string): unknown {
 function convert(t: SpecType, v: unknown, path: string, depth: number, ctx: Ctx): unknown {
   const wrong = (): Mismatch =>
     new Mismatch(
-      depth === 0
-        ? `parameter "${path}" must be of type ${typeName(t)}`
-        : `can't parse ${ctx.top}: field "${path}" must be of type ${typeName(t)}`,
+      depth === 0 ? `parameter "${path}" must be of type ${typeName(t)}` : `can't parse ${ctx.top}: field "${path}" must be of type ${typeName(t)}`,
       depth,
     );
   switch (t.kind) {

@@ -31,7 +31,9 @@ export const RECIPIENT: Recipient = {
 /** A temp MEDIA_DIR holding one small JPEG receipt; returns its relative path and SHA-256. */
 export async function makeMediaDir(): Promise<{ dir: string; rel: string; hash: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'umkm-media-'));
-  const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c0ffee' } }).jpeg().toBuffer();
+  const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c0ffee' } })
+    .jpeg()
+    .toBuffer();
   const rel = 'receipts/receipt-1.jpg';
   mkdirSync(path.join(dir, 'receipts'), { recursive: true });
   writeFileSync(path.join(dir, rel), bytes);

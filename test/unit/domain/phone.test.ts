@@ -10,19 +10,20 @@ const nsn = fc
 const SEPARATORS = ['', '', '', ' ', '-', '.', '  ', ' - '];
 
 /** One way a person might type the number: a prefix and separators between any digits. */
-const typed = nsn.chain((n) =>
-  fc
-    .record({
-      prefix: fc.constantFrom('0', '+62', '62', '+62 ', '62-', '', '(0', '+62 ('),
-      seps: fc.array(fc.constantFrom(...SEPARATORS), { minLength: n.length, maxLength: n.length }),
-      pad: fc.constantFrom('', ' ', '\t'),
-    })
-    .map(({ prefix, seps, pad }) => {
-      let body = [...n].map((d, i) => d + seps[i]).join('');
-      if (prefix.endsWith('(')) body = `${body.slice(0, 3)})${body.slice(3)}`;
-      return { nsn: n, text: `${pad}${prefix}${body}${pad}` };
-    })
-    .filter(({ text }) => text.length <= 40), // longer input is refused by design
+const typed = nsn.chain(
+  (n) =>
+    fc
+      .record({
+        prefix: fc.constantFrom('0', '+62', '62', '+62 ', '62-', '', '(0', '+62 ('),
+        seps: fc.array(fc.constantFrom(...SEPARATORS), { minLength: n.length, maxLength: n.length }),
+        pad: fc.constantFrom('', ' ', '\t'),
+      })
+      .map(({ prefix, seps, pad }) => {
+        let body = [...n].map((d, i) => d + seps[i]).join('');
+        if (prefix.endsWith('(')) body = `${body.slice(0, 3)})${body.slice(3)}`;
+        return { nsn: n, text: `${pad}${prefix}${body}${pad}` };
+      })
+      .filter(({ text }) => text.length <= 40), // longer input is refused by design
 );
 
 describe('normalizePhone', () => {
@@ -58,12 +59,9 @@ describe('normalizePhone', () => {
     );
   });
 
-  test.each(['', 'abc', '0812', '08123456789012345678', '+62 812 abc 7890', 'tel: 0812 3456 7890', '1'.repeat(50)])(
-    'refuses %p',
-    (s) => {
-      expect(normalizePhone(s)).toBeNull();
-    },
-  );
+  test.each(['', 'abc', '0812', '08123456789012345678', '+62 812 abc 7890', 'tel: 0812 3456 7890', '1'.repeat(50)])('refuses %p', (s) => {
+    expect(normalizePhone(s)).toBeNull();
+  });
 
   test('non-string input gives null', () => {
     expect(normalizePhone(undefined as unknown as string)).toBeNull();

@@ -6,7 +6,16 @@ import { createCatalogueSearch, spreadUmkm } from '../../../src/domain/search.js
 function demoListings(): Listing[] {
   return DEMO_UMKM.flatMap((u, i) => {
     const id = `UMKM-${String(i + 1).padStart(3, '0')}`;
-    const umkm = { id, name: u.name, ownerName: u.owner, ownerPhone: '+6289900001000', category: u.category, kecamatan: u.kecamatan, kelurahan: u.kelurahan ?? u.kecamatan, address: u.street };
+    const umkm = {
+      id,
+      name: u.name,
+      ownerName: u.owner,
+      ownerPhone: '+6289900001000',
+      category: u.category,
+      kecamatan: u.kecamatan,
+      kelurahan: u.kelurahan ?? u.kecamatan,
+      address: u.street,
+    };
     return u.products.map(([name, unit, price, description], j) => ({
       umkm,
       product: { sku: `${id}-${j}`, umkmId: id, name, unit, price, description, available: true },
@@ -90,7 +99,10 @@ describe('search relevance (demo catalogue)', () => {
 /** Listings of invented UMKM for the ordering rules. */
 function shop(id: string, products: [string, string?][], name = `Toko ${id}`): Listing[] {
   const umkm = { id, name, ownerName: 'X', ownerPhone: '+6289900001000', category: 'kuliner' as const, kecamatan: 'Beji', kelurahan: 'Beji', address: 'Jl. A' };
-  return products.map(([n, description], i) => ({ umkm, product: { sku: `${id}-${i}`, umkmId: id, name: n, unit: 'pcs', price: 10000 + i, description: description ?? '', available: true } }));
+  return products.map(([n, description], i) => ({
+    umkm,
+    product: { sku: `${id}-${i}`, umkmId: id, name: n, unit: 'pcs', price: 10000 + i, description: description ?? '', available: true },
+  }));
 }
 
 describe('search ordering', () => {
@@ -120,7 +132,10 @@ describe('search ordering', () => {
   });
 
   test('one UMKM with many matches does not fill the first page while others match too', () => {
-    const many = shop('A', Array.from({ length: 10 }, (_, i): [string] => [`Batik Tulis ${i + 1}`]));
+    const many = shop(
+      'A',
+      Array.from({ length: 10 }, (_, i): [string] => [`Batik Tulis ${i + 1}`]),
+    );
     const others = ['B', 'C', 'D'].flatMap((id) => shop(id, [['Kemeja Batik']]));
     const s = createCatalogueSearch([...many, ...others]);
     const page1 = s.search('batik', { ...opts, monthLoad: { A: 0, B: 1, C: 2, D: 3 } }).slice(0, 5);

@@ -9,7 +9,9 @@ const engineCode = () => readFileSync(join(ROOT, 'src/engine/engine.ts'), 'utf8'
 
 describe('the engine names no flow, flow message or channel: the flows and channels pass their policies in', () => {
   it('src/engine/engine.ts holds no flow name, step reference, flow message key or channel name', () => {
-    const code = engineCode().replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    const code = engineCode()
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
     const named = [...FLOWS.map((f) => `'${f.name}'`), "'nav:", "'ui-", "'receipt-", "'telegram'", "'whatsapp'"].filter((w) => code.includes(w));
     expect(named).toEqual([]);
   });

@@ -123,7 +123,13 @@ describe('flood control in createApp', () => {
   /** 11 updates at once: whatever second boundary falls between them, one second holds at least 6. */
   async function burst(chatId: string) {
     const outs = await Promise.all(
-      Array.from({ length: 11 }, () => t.app.engine.handle({ chat: { channel: 'telegram', chatId }, input: { kind: 'command', name: 'bantuan', args: '' }, fetchMedia: async () => Buffer.alloc(0) })),
+      Array.from({ length: 11 }, () =>
+        t.app.engine.handle({
+          chat: { channel: 'telegram', chatId },
+          input: { kind: 'command', name: 'bantuan', args: '' },
+          fetchMedia: async () => Buffer.alloc(0),
+        }),
+      ),
     );
     return outs.flatMap((o) => o.messages.map((m) => m.text));
   }
@@ -141,7 +147,13 @@ describe('flood control in createApp', () => {
 
   test('rawEngine is not limited', async () => {
     const outs = await Promise.all(
-      Array.from({ length: 11 }, () => t.app.rawEngine.handle({ chat: { channel: 'telegram', chatId: '8103' }, input: { kind: 'command', name: 'bantuan', args: '' }, fetchMedia: async () => Buffer.alloc(0) })),
+      Array.from({ length: 11 }, () =>
+        t.app.rawEngine.handle({
+          chat: { channel: 'telegram', chatId: '8103' },
+          input: { kind: 'command', name: 'bantuan', args: '' },
+          fetchMedia: async () => Buffer.alloc(0),
+        }),
+      ),
     );
     expect(outs.every((o) => o.messages.length > 0 && !o.messages[0]!.text.startsWith(NOTICE))).toBe(true);
   });

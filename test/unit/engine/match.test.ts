@@ -34,7 +34,7 @@ describe('typed text picks a button', () => {
     expect(matchChoice(typed, list, false)).toBeNull();
   });
 
-  test('on a step that takes a number, digits are the step\'s to read', () => {
+  test("on a step that takes a number, digits are the step's to read", () => {
     expect(matchChoice('2', order, true)).toBeNull();
   });
 });

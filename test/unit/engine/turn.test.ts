@@ -63,7 +63,12 @@ test('with Redis unreachable, the person is told the message was not processed, 
   const app = createApp({ config, redis: conn, redisUrl: testRedisUrl(), logger: createLogger('silent') });
   await app.ready();
   conn.disconnect(); // as if Redis went away
-  const out = await app.rawEngine.handle({ chat: { channel: 'telegram', chatId: '88003' }, input: { kind: 'text', text: 'halo' }, fetchMedia, updateId: '7001' });
+  const out = await app.rawEngine.handle({
+    chat: { channel: 'telegram', chatId: '88003' },
+    input: { kind: 'text', text: 'halo' },
+    fetchMedia,
+    updateId: '7001',
+  });
   expect(out.messages.map((m) => m.text)).toEqual([
     'Mohon maaf, layanan sedang mengalami gangguan dan pesan Anda belum kami proses. Silakan kirim lagi beberapa saat lagi.',
   ]);

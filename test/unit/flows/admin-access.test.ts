@@ -55,7 +55,18 @@ describe.each([
     await d.command('menu');
     expect(d.labels).not.toContain('🛠️ Menu admin');
     const before = await jobCounts();
-    for (const id of ['m:admin', 'adm:broadcast', 'adm:failed', 'bca:asn-all', 'opd:0', 'bc:send', 'bc:schedule-yes', 'gf:all', 'gf:r:ORD-20261122-00001', 'imp:roster']) {
+    for (const id of [
+      'm:admin',
+      'adm:broadcast',
+      'adm:failed',
+      'bca:asn-all',
+      'opd:0',
+      'bc:send',
+      'bc:schedule-yes',
+      'gf:all',
+      'gf:r:ORD-20261122-00001',
+      'imp:roster',
+    ]) {
       await d.choose(id);
       expect(d.text).toContain(STALE);
     }
@@ -63,7 +74,7 @@ describe.each([
   });
 });
 
-test("a non-admin pressing a forged stop button of a real broadcast is refused and the broadcast goes on", async () => {
+test('a non-admin pressing a forged stop button of a real broadcast is refused and the broadcast goes on', async () => {
   const id = await adminBroadcast();
   const d = createDriver(t.app);
   await d.register(DEMO.asn2.phone);

@@ -96,7 +96,8 @@ test('an admin lists scheduled broadcasts, cancels one after confirming, and its
   expect(admin.labels).toEqual(['📣 Kirim siaran (brosur)', '⬅️ Menu admin', '🏠 Menu utama']);
 
   const bazar = await schedule(
-    async () => admin.sendPhoto(await jpeg(3), { caption: 'Bazar UMKM Depok, Sabtu 08.00 WIB di Balai Kota. Ajak keluarga dan rekan kerja Anda untuk datang!' }),
+    async () =>
+      admin.sendPhoto(await jpeg(3), { caption: 'Bazar UMKM Depok, Sabtu 08.00 WIB di Balai Kota. Ajak keluarga dan rekan kerja Anda untuk datang!' }),
     ['Pemilik UMKM di kecamatan tertentu', 'Beji'],
     'besok 07.30',
   );
@@ -116,12 +117,7 @@ test('an admin lists scheduled broadcasts, cancels one after confirming, and its
   );
   expect(admin.text).toContain(`2. 🕒 23/11/2026 09.00 WIB · ${training}`);
   expect(admin.text).toContain('Penerima: Semua ASN (saat ini 3 akun chat)\n💬 “Pelatihan pemasaran daring, Senin 09.00.”');
-  expect(admin.labels).toEqual([
-    '❌ Batalkan no. 1 (23/11/2026 07.30 WIB)',
-    '❌ Batalkan no. 2 (23/11/2026 09.00 WIB)',
-    '⬅️ Menu admin',
-    '🏠 Menu utama',
-  ]);
+  expect(admin.labels).toEqual(['❌ Batalkan no. 1 (23/11/2026 07.30 WIB)', '❌ Batalkan no. 2 (23/11/2026 09.00 WIB)', '⬅️ Menu admin', '🏠 Menu utama']);
 
   // Confirm first; "back" keeps it.
   await admin.press('❌ Batalkan no. 1 (23/11/2026 07.30 WIB)');

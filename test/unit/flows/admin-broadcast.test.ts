@@ -53,7 +53,10 @@ test('photo flyer to ASN of chosen OPD: caption limit, multi-select, preview as 
   expect(admin.text).toContain(`Siaran ${id} mulai dikirim`);
   expect(admin.labels).toContain('⏹️ Hentikan siaran');
   const stored = await repo().get(id);
-  expect(stored).toMatchObject({ text: 'Bazar UMKM Depok, Sabtu 08.00 WIB di Balai Kota.', audience: { kind: 'asn-opd', opds: ['Dinas Kesehatan', 'Kecamatan Beji'] } });
+  expect(stored).toMatchObject({
+    text: 'Bazar UMKM Depok, Sabtu 08.00 WIB di Balai Kota.',
+    audience: { kind: 'asn-opd', opds: ['Dinas Kesehatan', 'Kecamatan Beji'] },
+  });
   expect(await (await t.app.queues.broadcasts.getJob(`bc.${id}.start`))?.getState()).toBe('waiting');
 
   // Stop at once, before any worker took it: cancelled before sending.

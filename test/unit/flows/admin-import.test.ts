@@ -22,7 +22,16 @@ async function snapshot(): Promise<Record<string, unknown>> {
   for (const k of (await t.redis.keys(`${t.prefix}*`)).sort()) {
     if (k.includes(':session:') || k.includes(':admin:upload:') || k.startsWith(`${t.prefix}bull`)) continue;
     const type = await t.redis.type(k);
-    out[k] = type === 'hash' ? await t.redis.hgetall(k) : type === 'set' ? (await t.redis.smembers(k)).sort() : type === 'zset' ? await t.redis.zrange(k, 0, -1) : type === 'list' ? await t.redis.lrange(k, 0, -1) : await t.redis.get(k);
+    out[k] =
+      type === 'hash'
+        ? await t.redis.hgetall(k)
+        : type === 'set'
+          ? (await t.redis.smembers(k)).sort()
+          : type === 'zset'
+            ? await t.redis.zrange(k, 0, -1)
+            : type === 'list'
+              ? await t.redis.lrange(k, 0, -1)
+              : await t.redis.get(k);
   }
   return out;
 }
@@ -83,7 +92,10 @@ test('while another import runs, the admin is told to send the file again; nothi
   await admin.command('impor');
   await t.redis.set(t.app.keys.importLock(), 'cli-import', 'PX', 60_000);
   try {
-    await admin.sendDocument(csv(`${ROSTER_HEADER}198701012015031002,Sri Wahyuni,0812-7777-0002,Kecamatan Cilodong,asn\n`), { fileName: 'roster.csv', caption: 'roster' });
+    await admin.sendDocument(csv(`${ROSTER_HEADER}198701012015031002,Sri Wahyuni,0812-7777-0002,Kecamatan Cilodong,asn\n`), {
+      fileName: 'roster.csv',
+      caption: 'roster',
+    });
     expect(admin.text).toContain('Impor lain sedang berjalan');
     expect(await t.app.store.roster.byPhone('+6281277770002')).toBeNull();
   } finally {
@@ -112,17 +124,24 @@ test('every kind of bad row is explained in Indonesian, line and column first; a
   expect(admin.text).toContain('baris 1, judul kolom: kolom address tidak ada');
 
   await admin.sendDocument(
-    csv('id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address\nUMKM-901,Toko,Ani,0812-9999-0002,makanan,Depok,Beji,Jl. Beji No. 1\nUMKM-902,Toko,Ani,0812-9999-0003,kuliner,Beji,Pancoran Mas,Jl. Beji No. 2\n'),
+    csv(
+      'id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address\nUMKM-901,Toko,Ani,0812-9999-0002,makanan,Depok,Beji,Jl. Beji No. 1\nUMKM-902,Toko,Ani,0812-9999-0003,kuliner,Beji,Pancoran Mas,Jl. Beji No. 2\n',
+    ),
     { fileName: 'umkm.csv', caption: 'umkm' },
   );
   expect(admin.text).toContain('baris 2, kolom category: harus kuliner, fashion, atau kriya');
   expect(admin.text).toContain('baris 2, kolom kecamatan: Depok bukan kecamatan di Kota Depok');
   expect(admin.text).toContain('baris 3, kolom kelurahan: Pancoran Mas bukan kelurahan di Kecamatan Beji');
-  await admin.sendDocument(csv('id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address\nUMKM-903,Toko,Ani\n'), { fileName: 'umkm.csv', caption: 'umkm' });
+  await admin.sendDocument(csv('id,name,owner_name,owner_phone,category,kecamatan,kelurahan,address\nUMKM-903,Toko,Ani\n'), {
+    fileName: 'umkm.csv',
+    caption: 'umkm',
+  });
   expect(admin.text).toContain('baris 2: berisi 3 kolom, seharusnya 8');
 
   await admin.sendDocument(
-    csv('sku,umkm_id,name,price,unit,description,photo,available\nP-1,UMKM-001,Kue,15rb,box,,ftp://x,mungkin\nP-2,UMKM-001,Kue,0,box,,,ya\nP-3,UMKM-999,Kue,Rp 12.000,box,,,ya\n'),
+    csv(
+      'sku,umkm_id,name,price,unit,description,photo,available\nP-1,UMKM-001,Kue,15rb,box,,ftp://x,mungkin\nP-2,UMKM-001,Kue,0,box,,,ya\nP-3,UMKM-999,Kue,Rp 12.000,box,,,ya\n',
+    ),
     { fileName: 'products.csv', caption: 'products' },
   );
   expect(admin.text).toContain('❌ Impor produk ditolak: 5 masalah');
@@ -149,7 +168,10 @@ test('an English-speaking admin reads the same lines as the CLI prints', async (
 
 test('a captioned CSV sent from the main menu is imported as on /impor; without a caption the menu answers as before', async () => {
   await admin.command('menu');
-  await admin.sendDocument(csv(`${ROSTER_HEADER}198701012015031003,Tuti Alawiyah,0812-7777-0003,Kecamatan Sawangan,asn\n`), { fileName: 'roster.csv', caption: 'roster' });
+  await admin.sendDocument(csv(`${ROSTER_HEADER}198701012015031003,Tuti Alawiyah,0812-7777-0003,Kecamatan Sawangan,asn\n`), {
+    fileName: 'roster.csv',
+    caption: 'roster',
+  });
   expect(admin.text).toContain('✅ Impor daftar ASN berhasil: 1 baru, 0 diperbarui, 0 tetap.');
   expect(admin.text).toContain('Kirim berkas CSV lain bila perlu.');
   expect((await t.app.store.roster.byPhone('+6281277770003'))?.opd).toBe('Kecamatan Sawangan');
@@ -193,7 +215,10 @@ describe('encodings: the same rule as npm run import (issue 14)', () => {
   test('a file in another encoding is refused with how to save it as CSV UTF-8; nothing written', async () => {
     const before = await snapshot();
     await admin.command('impor');
-    const sjis = iconv.encode('nip,name,phone,opd,role\n198503122010011002,山田太郎 東京都 新宿区 西新宿 二丁目,0899-0000-0001,株式会社 日本 商店,asn\n', 'shiftjis');
+    const sjis = iconv.encode(
+      'nip,name,phone,opd,role\n198503122010011002,山田太郎 東京都 新宿区 西新宿 二丁目,0899-0000-0001,株式会社 日本 商店,asn\n',
+      'shiftjis',
+    );
     await admin.sendDocument(sjis, { fileName: 'roster.csv', caption: 'roster' });
     expect(admin.text).toContain('"CSV UTF-8 (Comma delimited) (*.csv)"');
     expect(await snapshot()).toEqual(before);

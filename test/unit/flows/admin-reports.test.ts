@@ -98,9 +98,13 @@ test('/gagal lists failed report jobs with a retry button each and "retry all"',
   await q.add('report', { orderId: 'ORD-20261122-90001', kind: 'report' }, { jobId: 'ORD-20261122-90001', attempts: 1 });
   await q.add('report', { orderId: 'ORD-20261122-90002', kind: 'report' }, { jobId: 'ORD-20261122-90002', attempts: 1 });
   const conn = openRedis();
-  const worker = new Worker('reports', async () => {
-    throw new UnrecoverableError('webhook: 400 Bad Request');
-  }, { connection: conn, prefix: t.app.keys.bullPrefix() });
+  const worker = new Worker(
+    'reports',
+    async () => {
+      throw new UnrecoverableError('webhook: 400 Bad Request');
+    },
+    { connection: conn, prefix: t.app.keys.bullPrefix() },
+  );
   try {
     for (let i = 0; i < 200 && (await q.getFailedCount()) < 2; i++) await new Promise((r) => setTimeout(r, 25));
   } finally {

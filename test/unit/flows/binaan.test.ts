@@ -10,7 +10,9 @@ let t: TestApp;
 let rina: Driver;
 
 /** The first four demo UMKM rows (UMKM-001 Beji, -002 Sukmajaya, -003 Pancoran Mas, -004 Cimanggis). */
-const DEMO_LINES = readFileSync(new URL('../../../data/demo/umkm.csv', import.meta.url), 'utf8').trim().split('\n');
+const DEMO_LINES = readFileSync(new URL('../../../data/demo/umkm.csv', import.meta.url), 'utf8')
+  .trim()
+  .split('\n');
 const DEMO_ROWS = DEMO_LINES.slice(1, 5);
 /** The demo file's own header (with its payment columns, issue 12) and binaan. */
 const HEADER = `${DEMO_LINES[0]!.trim()},binaan`;
@@ -90,7 +92,9 @@ test('buyers browse UMKM binaan of their own OPD and by cooperative; recaps and 
   const admin = createDriver(t.app);
   await admin.register(DEMO.admin.phone);
   await admin.command('rekap');
-  expect(admin.last[0]!.text).toContain('Menurut asal UMKM:\n• UMKM binaan OPD: 1 pembelian, Rp 50.000\n• Anggota koperasi: 1 pembelian, Rp 20.000\n• Tanpa keterangan binaan: 1 pembelian, Rp 10.000');
+  expect(admin.last[0]!.text).toContain(
+    'Menurut asal UMKM:\n• UMKM binaan OPD: 1 pembelian, Rp 50.000\n• Anggota koperasi: 1 pembelian, Rp 20.000\n• Tanpa keterangan binaan: 1 pembelian, Rp 10.000',
+  );
   await admin.command('statistik');
   expect(admin.last[0]!.text).toContain('• UMKM binaan OPD: 1 pembelian, Rp 50.000');
 });

@@ -57,7 +57,12 @@ describe('browse: category -> kecamatan -> list -> product', () => {
     const kecamatan = [...new Set(wilayah.map((w) => w.kecamatan))];
     expect(kecamatan).toHaveLength(11);
     // every kecamatan has Kuliner in the demo: all 11, each with its number of products
-    expect(d.labels.slice(1, -1).map((l) => l.replace(/ \(\d+\)$/, '')).sort()).toEqual(kecamatan.sort());
+    expect(
+      d.labels
+        .slice(1, -1)
+        .map((l) => l.replace(/ \(\d+\)$/, ''))
+        .sort(),
+    ).toEqual(kecamatan.sort());
     expect(d.labels.slice(1, -1)).toContain(`Beji (${availableIn('kuliner', 'Beji')})`);
     expect(d.labels[0]).toBe('📍 Semua kecamatan');
     expect(d.labels.at(-1)).toBe('⬅️ Kembali');
@@ -239,10 +244,18 @@ describe('browse: category -> kecamatan -> list -> product', () => {
     const [first, second] = before.map((name) => umkms.find((u) => u.name === name)!);
     const skuOf = (id: string) => products.find((p) => p.umkm_id === id && p.available === 'ya')!.sku;
     // the first gets one paid order; the second two orders never paid: the paid Rupiah counts more
-    const paid = await t.app.store.orders.createOnce('rupiah-paid', { asnNip: DEMO.asn2.nip, umkmId: first!.id, items: [{ sku: skuOf(first!.id), name: 'x', price: 50000, qty: 1 }] });
+    const paid = await t.app.store.orders.createOnce('rupiah-paid', {
+      asnNip: DEMO.asn2.nip,
+      umkmId: first!.id,
+      items: [{ sku: skuOf(first!.id), name: 'x', price: 50000, qty: 1 }],
+    });
     expect((await t.app.store.orders.update(paid.id, { status: 'paid' }, 'asn')).ok).toBe(true);
     for (let i = 0; i < 2; i++) {
-      await t.app.store.orders.createOnce(`rupiah-unpaid-${i}`, { asnNip: DEMO.asn2.nip, umkmId: second!.id, items: [{ sku: skuOf(second!.id), name: 'x', price: 1000, qty: 1 }] });
+      await t.app.store.orders.createOnce(`rupiah-unpaid-${i}`, {
+        asnNip: DEMO.asn2.nip,
+        umkmId: second!.id,
+        items: [{ sku: skuOf(second!.id), name: 'x', price: 1000, qty: 1 }],
+      });
     }
     const after = await open();
     expect(after.indexOf(first!.name)).toBe(after.length - 1);
@@ -345,7 +358,11 @@ describe('search', () => {
     await d.command('cari');
     await d.say('mak nah');
     const own = products.filter((p) => p.umkm_id === 'UMKM-002' && p.available === 'ya').map((p) => `p:${p.sku}`);
-    expect(productButtons(d).map((c) => c.id).sort()).toEqual(own.sort());
+    expect(
+      productButtons(d)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(own.sort());
     expect(d.text).toContain('🏪 Keripik Tempe Mak Nah');
   });
 
@@ -380,7 +397,7 @@ describe('search', () => {
     expect(d.text).toContain('Silakan pilih menu:');
   });
 
-  test('products named after the query come before those found through their UMKM\'s name', async () => {
+  test("products named after the query come before those found through their UMKM's name", async () => {
     const d = await asn();
     await d.command('cari');
     await d.say('batik');

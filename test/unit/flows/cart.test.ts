@@ -122,13 +122,7 @@ describe('cart', () => {
     expect(d.text).toContain('• 2 × Rendang Paru @ Rp 48.000 = Rp 96.000');
     expect(d.text).toContain('• 3 × Rendang Daging Sapi @ Rp 65.000 = Rp 195.000');
     expect(d.text).toContain('Total: Rp 291.000');
-    expect(d.labels).toEqual([
-      '✅ Konfirmasi pesanan',
-      '➕ Tambah produk dari UMKM ini',
-      '✏️ Ubah jumlah',
-      '🗑️ Kosongkan keranjang',
-      '🏠 Menu utama',
-    ]);
+    expect(d.labels).toEqual(['✅ Konfirmasi pesanan', '➕ Tambah produk dari UMKM ini', '✏️ Ubah jumlah', '🗑️ Kosongkan keranjang', '🏠 Menu utama']);
   });
 
   test('"add more from this UMKM" lists only that UMKM', async () => {
@@ -407,14 +401,22 @@ describe('an ASN who owns a UMKM', () => {
   test('a quantity step or a cart of their own UMKM (reached before they owned it) is refused too; no order', async () => {
     // the quantity question opened by an old button
     await t.app.sessions.save(d.chat.channel, d.chat.chatId, {
-      flow: 'cart', step: 'quantity', data: { sku: 'UMKM-001-01' }, offered: [{ id: 'q:2', label: '2' }], expectsNumber: true,
+      flow: 'cart',
+      step: 'quantity',
+      data: { sku: 'UMKM-001-01' },
+      offered: [{ id: 'q:2', label: '2' }],
+      expectsNumber: true,
     });
     await d.choose('q:2');
     expect(d.text).toContain('tidak dapat membeli dari UMKM milik Anda sendiri');
     expect((await session(d))?.cart?.umkmId).not.toBe('UMKM-001');
 
     await t.app.sessions.save(d.chat.channel, d.chat.chatId, {
-      flow: 'menu', step: 'main', data: {}, offered: [], cart: { umkmId: 'UMKM-001', items: [{ sku: 'UMKM-001-01', qty: 2 }] },
+      flow: 'menu',
+      step: 'main',
+      data: {},
+      offered: [],
+      cart: { umkmId: 'UMKM-001', items: [{ sku: 'UMKM-001-01', qty: 2 }] },
     });
     await d.command('keranjang');
     expect(d.text).toContain('🛒 Ringkasan pesanan');
@@ -474,7 +476,13 @@ describe('confirm', () => {
     const other = await createTestApp({ name: 'cart-b', demo: false });
     // the second instance works on the same keys as the first
     const twin = await import('../../../src/app.js').then(({ createApp }) =>
-      createApp({ config: { ...t.app.config }, redis: other.redis, redisUrl: other.app.config.REDIS_URL!, logger: t.app.logger, effects: async () => undefined }),
+      createApp({
+        config: { ...t.app.config },
+        redis: other.redis,
+        redisUrl: other.app.config.REDIS_URL!,
+        logger: t.app.logger,
+        effects: async () => undefined,
+      }),
     );
     try {
       await twin.ready();

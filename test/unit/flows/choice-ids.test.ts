@@ -74,7 +74,27 @@ describe('button ids: one meaning per prefix, within Telegram limits', () => {
   it('every typed pack has its own prefix, and the flows loaded without a clash', () => {
     expect(FLOWS.length).toBeGreaterThan(10);
     const defined = definedChoicePrefixes();
-    for (const p of ['p:', 'kec:', 'cat:', 'pg:', 'rc:', 'rr:', 'rp:', 'sp:', 'pp:', 'q:', 'ed:', 'mo:', 'ua:', 'rj:', 'opd:', 'bcl:x:', 'gf:r:', 'imp:', 'lang:']) {
+    for (const p of [
+      'p:',
+      'kec:',
+      'cat:',
+      'pg:',
+      'rc:',
+      'rr:',
+      'rp:',
+      'sp:',
+      'pp:',
+      'q:',
+      'ed:',
+      'mo:',
+      'ua:',
+      'rj:',
+      'opd:',
+      'bcl:x:',
+      'gf:r:',
+      'imp:',
+      'lang:',
+    ]) {
       expect([p, defined.has(p)]).toEqual([p, true]);
     }
     expect(() => wordChoices('rp:', 'another meaning', ['x'])).toThrow(/taken: the order a receipt photo is for/);

@@ -20,7 +20,11 @@ const FITRI = { phone: '+6289900000009', nip: '197405052000012009' };
 
 async function paidOrder(nip: string, at: Date, price: number): Promise<Order> {
   const repo = createOrdersRepo(t.redis, t.app.keys, () => at);
-  const o = await repo.createOnce(`t-${Math.random()}`, { asnNip: nip, umkmId: 'UMKM-001', items: [{ sku: 'UMKM-001-01', name: 'Nasi Box Ayam Bakar', price, qty: 1 }] });
+  const o = await repo.createOnce(`t-${Math.random()}`, {
+    asnNip: nip,
+    umkmId: 'UMKM-001',
+    items: [{ sku: 'UMKM-001-01', name: 'Nasi Box Ayam Bakar', price, qty: 1 }],
+  });
   const r = await repo.update(o.id, { status: 'paid' }, 'asn');
   if (!r.ok) throw new Error(r.reason);
   return r.order;

@@ -91,7 +91,9 @@ test('typed words that start two buttons list the two', async () => {
   await d.say('Jl. Melati No. 5, RT 02/RW 03');
   await d.press('Pancoran Mas');
   await d.say('rangkapan');
-  expect(d.text).toContain('"rangkapan" cocok dengan lebih dari satu pilihan:\n• Rangkapan Jaya\n• Rangkapan Jaya Baru\nPilih salah satunya, atau ketik namanya lebih lengkap.');
+  expect(d.text).toContain(
+    '"rangkapan" cocok dengan lebih dari satu pilihan:\n• Rangkapan Jaya\n• Rangkapan Jaya Baru\nPilih salah satunya, atau ketik namanya lebih lengkap.',
+  );
   await d.say('rangkapan jaya baru');
   expect(d.text).toContain('Catatan untuk pengantar');
 });

@@ -3,7 +3,18 @@ import path from 'node:path';
 import type { Clock } from '../../../src/domain/time.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { loadReportFacts, reportText, reportWebhookBody } from '../../../src/queue/report-content.js';
-import { addToCart, createDriver, createTestApp, DEMO, type Driver, jpeg, newRecipient, openProduct, orderIdIn, type TestApp } from '../../support/engine-driver.js';
+import {
+  addToCart,
+  createDriver,
+  createTestApp,
+  DEMO,
+  type Driver,
+  jpeg,
+  newRecipient,
+  openProduct,
+  orderIdIn,
+  type TestApp,
+} from '../../support/engine-driver.js';
 import { brokenCrc, qrisPayload, qrPng } from '../../support/qris.js';
 
 /** Rendang Uni Ratna (UMKM-003) and its owner. */
@@ -201,7 +212,11 @@ describe('owners keep their own details', () => {
   });
 
   test('the last way to pay cannot be removed; one of several can', async () => {
-    await t.app.store.payments.set(UMKM, { bank: { bank: 'BNI', number: '1112223334', holder: 'Ratna' }, ewallet: { provider: 'OVO', number: '+6281211112222' } }, 'import');
+    await t.app.store.payments.set(
+      UMKM,
+      { bank: { bank: 'BNI', number: '1112223334', holder: 'Ratna' }, ewallet: { provider: 'OVO', number: '+6281211112222' } },
+      'import',
+    );
     const owner = createDriver(t.app);
     await owner.register(OWNER_PHONE);
     await owner.command('pembayaran'); // the typed way in (WhatsApp)

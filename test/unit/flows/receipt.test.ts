@@ -82,14 +82,18 @@ describe('receipt', () => {
     const { d, orderId } = await atReceipt();
     const stored = receipts().length;
     // 8000 x 6000 = 48 MP of one colour: a small file (under 10 MB) that would take ~190 MB to decode
-    const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     expect(huge.length).toBeLessThan(10 * 1024 * 1024);
     await d.sendPhoto(huge);
     expect(d.text).toContain('Foto terlalu besar resolusinya (lebih dari 40 megapiksel).');
     expect((await order(orderId)).status).toBe('confirmed');
     expect(receipts()).toHaveLength(stored);
     // 40 MP exactly is still a receipt
-    const edge = await sharp({ create: { width: 8000, height: 5000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const edge = await sharp({ create: { width: 8000, height: 5000, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     await d.sendPhoto(edge);
     expect((await order(orderId)).status).toBe('paid');
   });
@@ -191,7 +195,13 @@ describe('social post', () => {
 
   test('a link that is not a social post is refused with the list of networks', async () => {
     const { d, orderId } = await atPost();
-    for (const bad of ['https://example.com/p/123', 'www.instagram.com', 'https://instagram.com.evil.id/p/1', 'javascript:alert(1)', 'https://www.instagram.com/']) {
+    for (const bad of [
+      'https://example.com/p/123',
+      'www.instagram.com',
+      'https://instagram.com.evil.id/p/1',
+      'javascript:alert(1)',
+      'https://www.instagram.com/',
+    ]) {
       await d.say(bad);
       expect(d.text).toContain('Tautan itu tidak kami kenali. Kirim tautan unggahan dari Instagram, Facebook, X, TikTok, YouTube');
       // One message: the reason and the question again, not the caption to copy a second time.

@@ -60,20 +60,27 @@ describe('a new recipient, field by field', () => {
     expect(d.text).toContain('Silakan pilih salah satu tombol');
     await d.press('Sukmajaya');
     expect(d.text).toContain('Kelurahan di Kec. Sukmajaya:');
-    const kel = wilayah.filter((w) => w.kecamatan === 'Sukmajaya').map((w) => w.kelurahan).sort((a, b) => a.localeCompare(b, 'id'));
+    const kel = wilayah
+      .filter((w) => w.kecamatan === 'Sukmajaya')
+      .map((w) => w.kelurahan)
+      .sort((a, b) => a.localeCompare(b, 'id'));
     expect(d.labels).toEqual([...kel, '⬅️ Kembali']);
     await d.press('⬅️ Kembali'); // back to kecamatan, pick another
     await d.press('Beji');
-    expect(d.labels).toEqual([...wilayah.filter((w) => w.kecamatan === 'Beji').map((w) => w.kelurahan).sort(), '⬅️ Kembali']);
+    expect(d.labels).toEqual([
+      ...wilayah
+        .filter((w) => w.kecamatan === 'Beji')
+        .map((w) => w.kelurahan)
+        .sort(),
+      '⬅️ Kembali',
+    ]);
     await d.choose('rl:99'); // forged index
     expect(d.text).toContain('Tombol itu sudah tidak berlaku');
     await d.press('Kukusan');
     expect(d.text).toContain('Catatan untuk pengantar (misalnya patokan rumah), atau lewati:');
     await d.press('⏭️ Lewati');
     // the whole record, to check before paying
-    expect(d.text).toContain(
-      '✅ Penerima pesanan ini:\n👤 Siti Aminah\n📱 0812-3456-7890\n🏠 Jl. Melati No. 5, RT 02/RW 03, Kel. Kukusan, Kec. Beji\n',
-    );
+    expect(d.text).toContain('✅ Penerima pesanan ini:\n👤 Siti Aminah\n📱 0812-3456-7890\n🏠 Jl. Melati No. 5, RT 02/RW 03, Kel. Kukusan, Kec. Beji\n');
     expect(d.text).not.toContain('📝');
     expect(d.text).toContain('Silakan lakukan pembayaran Rp 48.000 kepada Rendang Uni Ratna');
     // the UMKM's own account, to copy (issue 12): no phone call to the owner needed

@@ -29,7 +29,7 @@ async function asn(): Promise<Driver> {
 const order = async (id: string) => (await t.app.store.orders.get(id))!;
 
 describe('a receipt photo or a post link sent on another screen', () => {
-  test('one order waiting: the photo is its receipt, with the receipt step\'s effects, from the language screen', async () => {
+  test("one order waiting: the photo is its receipt, with the receipt step's effects, from the language screen", async () => {
     const d = await asn();
     const id = await toReceipt(d);
     await d.command('bahasa');
@@ -46,7 +46,7 @@ describe('a receipt photo or a post link sent on another screen', () => {
     ]);
   });
 
-  test('a photo refused by the receipt checks lands on that order\'s receipt step, saying why', async () => {
+  test("a photo refused by the receipt checks lands on that order's receipt step, saying why", async () => {
     const d = await asn();
     const first = await toReceipt(d);
     const used = await jpeg(42);
@@ -78,7 +78,7 @@ describe('a receipt photo or a post link sent on another screen', () => {
     expect((await order(b)).status).toBe('confirmed');
   });
 
-  test('a step asking for text keeps what is typed or sent: no hijack of the recipient\'s name', async () => {
+  test("a step asking for text keeps what is typed or sent: no hijack of the recipient's name", async () => {
     const d = await asn();
     const waiting = await toReceipt(d);
     await d.sendPhoto(await jpeg(44)); // paid: now waiting for its post link

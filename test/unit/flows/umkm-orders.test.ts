@@ -1,15 +1,5 @@
 import type { Umkm } from '../../../src/domain/schemas.js';
-import {
-  addToCart,
-  createDriver,
-  createTestApp,
-  DEMO,
-  type Driver,
-  jpeg,
-  newRecipient,
-  orderIdIn,
-  type TestApp,
-} from '../../support/engine-driver.js';
+import { addToCart, createDriver, createTestApp, DEMO, type Driver, jpeg, newRecipient, orderIdIn, type TestApp } from '../../support/engine-driver.js';
 
 /** Siti Hasanah, owner of UMKM-002 Keripik Tempe Mak Nah. */
 const OWNER_B = '+6289900001002';
@@ -191,7 +181,9 @@ describe('an owner acts on the orders of their own UMKM', () => {
     expect(owner.labels).toEqual(['✅ Ya, tolak', '⬅️ Kembali']);
     expect(await status(id)).toBe('paid');
     await owner.press('✅ Ya, tolak');
-    expect(owner.text).toContain(`Pesanan ${id} ditolak. ASN pemesan sudah kami beri tahu beserta alasannya. Mohon kembalikan uang yang sudah dibayarkan kepadanya.`);
+    expect(owner.text).toContain(
+      `Pesanan ${id} ditolak. ASN pemesan sudah kami beri tahu beserta alasannya. Mohon kembalikan uang yang sudah dibayarkan kepadanya.`,
+    );
     const rejected = (await t.app.store.orders.get(id))!;
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'sold-out' });
     expect(effectsOf(id)).toContain('notify-asn:rejected');
@@ -327,7 +319,9 @@ describe('an owner acts on the orders of their own UMKM', () => {
     await owner.choose(`uo:acc:${id}`);
     await owner.press('🚚 Sudah diantar');
     await owner.press('✅ Ya, sudah diantar');
-    expect(owner.text).toContain(`Pesanan ${id} ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".`);
+    expect(owner.text).toContain(
+      `Pesanan ${id} ditandai sudah diantar. Terima kasih! ASN pemesan sudah kami beri tahu. Setelah uangnya Anda terima, tekan "Pembayaran sudah masuk".`,
+    );
     expect(owner.labels).toEqual(['💰 Pembayaran sudah masuk', '⬅️ Kembali', '🏠 Menu utama']);
     expect(await status(id)).toBe('delivered');
 

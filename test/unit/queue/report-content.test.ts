@@ -34,7 +34,20 @@ describe('maskName', () => {
 describe('report content', () => {
   it('says who bought what from whom, for whom (masked), when, and whether payment was confirmed', () => {
     const text = reportText(i18n, 'id', { order, asn: ASN, umkm: UMKM });
-    for (const part of [order.id, ASN.name, ASN.nip, ASN.opd, UMKM.name, UMKM.kecamatan, 'Rp 30.000', 'S*** W***', RECIPIENT.kelurahan, '23/11/2026 10.04 WIB', 'sudah dikonfirmasi', '#ASNDepokPeduli #BeliProdukUMKMDepok'])
+    for (const part of [
+      order.id,
+      ASN.name,
+      ASN.nip,
+      ASN.opd,
+      UMKM.name,
+      UMKM.kecamatan,
+      'Rp 30.000',
+      'S*** W***',
+      RECIPIENT.kelurahan,
+      '23/11/2026 10.04 WIB',
+      'sudah dikonfirmasi',
+      '#ASNDepokPeduli #BeliProdukUMKMDepok',
+    ])
       expect(text).toContain(part);
     for (const secret of [RECIPIENT.name, RECIPIENT.phone, RECIPIENT.address, UMKM.ownerPhone, UMKM.address]) expect(text).not.toContain(secret);
     expect(reportText(i18n, 'en', { order: { ...order, paymentConfirmed: false }, asn: ASN, umkm: UMKM })).toContain('not yet confirmed');

@@ -7,16 +7,21 @@ test('texts of one turn become one message; a photo takes the text next to it as
     [
       { text: 'Pesanan dikonfirmasi.' },
       { text: 'Nasi Kuning', photo: { path: 'p.jpg' } },
-      { text: 'Pilih:', choices: [{ id: 'a', label: 'Beli' }, { id: 'b', label: 'Kembali' }] },
+      {
+        text: 'Pilih:',
+        choices: [
+          { id: 'a', label: 'Beli' },
+          { id: 'b', label: 'Kembali' },
+        ],
+      },
     ],
     opts,
   );
-  expect(out).toEqual([
-    { image: { url: '/tmp/media/p.jpg' }, caption: 'Pesanan dikonfirmasi.\n\nNasi Kuning' },
-    { text: 'Pilih:\n\n1. Beli\n2. Kembali' },
-  ]);
+  expect(out).toEqual([{ image: { url: '/tmp/media/p.jpg' }, caption: 'Pesanan dikonfirmasi.\n\nNasi Kuning' }, { text: 'Pilih:\n\n1. Beli\n2. Kembali' }]);
   // a bare photo takes the text after it as caption: one message
-  expect(turnContents([{ text: '', photo: { path: 'q.jpg' } }, { text: 'Rp 10.000' }], opts)).toEqual([{ image: { url: '/tmp/media/q.jpg' }, caption: 'Rp 10.000' }]);
+  expect(turnContents([{ text: '', photo: { path: 'q.jpg' } }, { text: 'Rp 10.000' }], opts)).toEqual([
+    { image: { url: '/tmp/media/q.jpg' }, caption: 'Rp 10.000' },
+  ]);
 });
 
 test('a standalone message (a caption to copy) stays on its own', () => {
