@@ -5,7 +5,7 @@ import { formatRupiah } from '../src/domain/money.js';
 import { formatDay, formatWib, wibDay } from '../src/domain/time.js';
 import { z } from 'zod';
 import { defineFlow, type Flow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
-import type { Reply } from '../src/engine/types.js';
+import type { Reply } from '../src/i18n/message.js';
 import type { I18n } from '../src/i18n/index.js';
 import { MONTH_RE, monthlyCsv, monthlyText, monthLabel, previousMonth } from '../src/queue/monthly.js';
 import { loadMonthly, monthlyChart } from '../src/queue/monthly-processor.js';

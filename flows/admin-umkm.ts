@@ -6,7 +6,7 @@ import { displayPhone } from '../src/domain/phone.js';
 import type { Umkm } from '../src/domain/schemas.js';
 import { formatWib } from '../src/domain/time.js';
 import { defineFlow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
-import type { Reply } from '../src/engine/types.js';
+import type { Reply } from '../src/i18n/message.js';
 import { csvCell } from '../src/queue/recap.js';
 import { adminOnly } from './admin-guard.js';
 import { choice, clip, literal, menuButton, text } from './ui.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Umkm } from '../src/domain/schemas.js';
 import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
-import type { Choice } from '../src/engine/types.js';
+import type { Choice } from '../src/i18n/message.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 
 /** UMKM listed (and cooperatives offered) at most on one screen. */

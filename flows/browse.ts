@@ -8,7 +8,7 @@ import { wibDay } from '../src/domain/time.js';
 import { canonicalKecamatan, KECAMATAN } from '../src/domain/wilayah.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, invalid, msg, reply, type StepResult } from '../src/engine/flow.js';
-import type { Choice, Reply } from '../src/engine/types.js';
+import type { Choice, Reply } from '../src/i18n/message.js';
 import { ALL_KECAMATAN, CATEGORY_CHOICE, KECAMATAN_CHOICE, keyChoices, PAGE_CHOICE as PAGE, wordChoices } from './choice-ids.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 

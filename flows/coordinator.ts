@@ -10,7 +10,7 @@ import { formatRupiah } from '../src/domain/money.js';
 import { formatDay, formatWib } from '../src/domain/time.js';
 import { type Scope, scopeKey, scopeLabel } from '../src/domain/unit.js';
 import { type CommandDef, defineFlow, type Flow, type FlowCtx, goto, invalid, reply, type Step, type StepResult } from '../src/engine/flow.js';
-import type { Reply } from '../src/engine/types.js';
+import type { Reply } from '../src/i18n/message.js';
 import { isAdmin, isCoordinator } from '../src/engine/user.js';
 import { repoOf } from './admin-broadcast-send.js';
 import { backButton, choice, menuButton, text } from './ui.js';

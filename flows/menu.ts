@@ -1,7 +1,7 @@
 import { parsePostLink } from '../src/domain/post-link.js';
 import { z } from 'zod';
 import { defineFlow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
-import type { Choice } from '../src/engine/types.js';
+import type { Choice } from '../src/i18n/message.js';
 import { canBuy, isAdmin, isCoordinator, isOwner } from '../src/engine/user.js';
 import { emojiAsWords } from '../src/domain/search-words.js';
 import { anyBinaan } from './binaan.js';

@@ -3,7 +3,7 @@ import type { Order } from '../src/domain/schemas.js';
 import { formatWib } from '../src/domain/time.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
-import type { Choice } from '../src/engine/types.js';
+import type { Choice } from '../src/i18n/message.js';
 import { keyChoices } from './choice-ids.js';
 import { choice, literal, menuButton, text } from './ui.js';
 

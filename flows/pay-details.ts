@@ -4,7 +4,7 @@ import { detailsOnly, methodsOf, type PaymentDetails, RECENT_CHANGE_MS } from '.
 import type { Order, Umkm } from '../src/domain/schemas.js';
 import { formatWib } from '../src/domain/time.js';
 import type { FlowCtx } from '../src/engine/flow.js';
-import type { Reply } from '../src/engine/types.js';
+import type { Reply } from '../src/i18n/message.js';
 import { text } from './ui.js';
 
 /** An e-wallet number as people type it in their app: `081234567890` (digits only, copyable). */

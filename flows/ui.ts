@@ -1,4 +1,4 @@
-import type { Choice, Msg, Reply } from '../src/engine/types.js';
+import type { Choice, Msg, Reply } from '../src/i18n/message.js';
 import { msg } from '../src/engine/flow.js';
 
 /** One renderer of common buttons for every flow. */

@@ -1,7 +1,7 @@
 import type { Umkm } from '../src/domain/schemas.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, gotoRef, invalid, reply, type StepResult } from '../src/engine/flow.js';
-import type { Choice } from '../src/engine/types.js';
+import type { Choice } from '../src/i18n/message.js';
 import { isOwner } from '../src/engine/user.js';
 import { keyChoices } from './choice-ids.js';
 import { choice, clip, literal, menuButton, text } from './ui.js';

@@ -3,7 +3,8 @@ import { NAME_MAX, NAME_MIN, parsePrice, parseProductName, parseUnit, UNIT_MAX }
 import type { Product, Umkm } from '../src/domain/schemas.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
-import type { Choice, MediaRef } from '../src/engine/types.js';
+import type { Choice } from '../src/i18n/message.js';
+import type { MediaRef } from '../src/engine/types.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
 import { keyChoices, PAGE_CHOICE } from './choice-ids.js';
 import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { MessageHandler } from './channels/types.js';
+import type { MessageHandler } from './engine/types.js';
 
 /** Job states shown per queue on each scrape. */
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;

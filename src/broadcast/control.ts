@@ -1,5 +1,6 @@
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
-import type { ChannelSender, OutboundMessage, SendResult } from '../channels/types.js';
+import type { ChannelSender, SendResult } from '../channels/types.js';
+import type { OutboundMessage } from '../i18n/message.js';
 import type { Channel } from '../domain/schemas.js';
 import { type Clock, systemClock } from '../domain/time.js';
 import type { I18n } from '../i18n/index.js';

@@ -1,6 +1,5 @@
-import { renderReply } from '../channels/render.js';
-import type { OutboundMessage } from '../channels/types.js';
-import type { Reply } from '../engine/types.js';
+import { renderReply } from '../i18n/render.js';
+import type { OutboundMessage, Reply } from '../i18n/message.js';
 import type { I18n, Locale } from '../i18n/index.js';
 
 /** The parts of a broadcast a flyer is made of. */

@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../channels/types.js';
+import type { OutboundMessage } from '../i18n/message.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import { type BroadcastState, leftOf } from './schema.js';
 

@@ -1,13 +1,13 @@
-import type { HandledMessage, IncomingMessage, MessageHandler, OutboundMessage } from '../channels/types.js';
 import type { Channel } from '../domain/schemas.js';
-import { channelArgs, renderReply } from '../channels/render.js';
 import type { I18n, Locale } from '../i18n/index.js';
+import type { Msg, OutboundMessage, Reply } from '../i18n/message.js';
+import { channelArgs, renderReply } from '../i18n/render.js';
 import type { Logger } from '../logger.js';
 import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepRef, StepResult, StrayInput, UserInfo } from './flow.js';
+import type { FloodPolicy } from './flood.js';
 import { ambiguousLabels, readInput, WORD_COMMANDS } from './match.js';
 import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
-import type { ChatRef, Effect, Input, Msg, Reply } from './types.js';
-import type { FloodPolicy } from './flood.js';
+import type { ChatRef, Effect, HandledMessage, IncomingMessage, Input, MessageHandler } from './types.js';
 import { createTurnLoader, type TurnState } from './turn-state.js';
 import { createUserResolver } from './user.js';
 
@@ -67,7 +67,7 @@ export interface FlowPolicies {
 
 /**
  * Whether the channel answers a tap on a stale button with a notice on the button itself (a
- * Telegram toast) instead of a message: given by the channels (src/channels/types.ts `tapNotice`).
+ * Telegram toast) instead of a message: given by the channels (`tapNotice` in src/channels/types.ts, passed in by src/app.ts).
  */
 export type TapNotice = (chat: ChatRef, input: Input) => boolean;
 

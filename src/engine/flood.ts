@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
-import type { HandledMessage, OutboundMessage } from '../channels/types.js';
+import type { ChatRef, HandledMessage } from './types.js';
+import type { OutboundMessage } from '../i18n/message.js';
 import type { Channel } from '../domain/schemas.js';
 import { type Clock, systemClock } from '../domain/time.js';
 import type { Logger } from '../logger.js';
 import type { Keys } from '../store/keys.js';
-import type { ChatRef } from './types.js';
 
 export interface FloodControlOptions {
   redis: Redis;

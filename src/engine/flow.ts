@@ -4,12 +4,12 @@ import type { BotAddresses } from '../admin/invitation-card.js';
 import type { Config } from '../config.js';
 import type { Person, Umkm } from '../domain/schemas.js';
 import type { Clock } from '../domain/time.js';
-import type { FetchMedia } from '../channels/types.js';
+import type { ChatRef, Effect, FetchMedia, Input, MediaRef } from './types.js';
 import type { Locale } from '../i18n/index.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { Store } from '../store/index.js';
 import type { Session } from './session.js';
-import type { ChatRef, Effect, Input, MediaRef, Msg, Reply } from './types.js';
+import type { Msg, Reply } from '../i18n/message.js';
 
 /** Who the current chat user is, resolved from the verified phone. */
 export interface UserInfo {

@@ -1,4 +1,5 @@
 import type { Channel } from '../domain/schemas.js';
+import type { OutboundMessage, Reply } from '../i18n/message.js';
 
 /**
  * The message model between the engine and the channels. Channels convert platform updates into
@@ -29,64 +30,6 @@ export type Input =
   | { kind: 'contact'; phone: string; own: boolean }
   | { kind: 'command'; name: string; args: string };
 
-/** A localised text: a Fluent message id and its arguments. */
-export interface Msg {
-  key: string;
-  args?: Record<string, string | number>;
-}
-
-export interface Choice {
-  /** stable id, at most 60 bytes (Telegram callback_data limit is 64) */
-  id: string;
-  label: Msg;
-}
-
-/** A photo to send: a stored file under MEDIA_DIR, an https URL, or a channel file id cached earlier. */
-/** A photo to send; a stored receipt may be a PDF (`path` ending in `.pdf`): channels send that as a document. */
-export interface PhotoOut {
-  path?: string;
-  url?: string;
-}
-
-/** A stored file under MEDIA_DIR that is a PDF (a receipt), not a picture. */
-export const isPdfPath = (p: string | undefined): boolean => Boolean(p?.toLowerCase().endsWith('.pdf'));
-
-export interface DocumentOut {
-  fileName: string;
-  /** UTF-8 content (CSV) */
-  content: string;
-}
-
-export interface Reply {
-  /** the text (or the photo caption) */
-  text: Msg;
-  /** short notices shown above the text in the same message ("saved", "that was not a number") */
-  prefix?: Msg[];
-  /** keep as a message of its own (a caption to copy), never merged with the next one */
-  standalone?: boolean;
-  /** buttons (Telegram inline keyboard) or a numbered list (WhatsApp, console) */
-  choices?: Choice[];
-  /** choices per keyboard row on Telegram (default 1) */
-  columns?: number;
-  photo?: PhotoOut;
-  document?: DocumentOut;
-  /** ask the user to share their phone (Telegram: request_contact keyboard) */
-  requestContact?: boolean;
-  /** the step takes a typed number: numbered channels must not number the choices */
-  expectsNumber?: boolean;
-  /**
-   * Literal parts of the text a person copies (an account number): Telegram shows them as code,
-   * copied with one tap; other channels show the text as it is.
-   */
-  code?: string[];
-  /**
-   * The first `listed` choices are the items the text already lists, numbered 1..listed in that
-   * order: numbered channels do not list them again (the text's numbers pick them), Telegram
-   * still shows them as buttons.
-   */
-  listed?: number;
-}
-
 /** A chat account as the engine sees it. */
 export interface ChatRef {
   channel: Channel;
@@ -109,4 +52,45 @@ export type Effect =
 export interface StepOutput {
   replies: Reply[];
   effects: Effect[];
+}
+
+/** Fetches the bytes of a media reference (Telegram getFile, WhatsApp downloadMediaMessage, a console path). */
+export type FetchMedia = (media: MediaRef) => Promise<Buffer>;
+
+/** What a channel hands the engine for one incoming message. */
+export interface IncomingMessage {
+  chat: ChatRef;
+  input: Input;
+  fetchMedia: FetchMedia;
+  /**
+   * A phone number the platform itself verified for this sender (WhatsApp: the sender's JID).
+   * Telegram leaves it empty: there the user shares their own contact.
+   */
+  verifiedPhone?: string;
+  /**
+   * The platform's id of this update (Telegram `update_id`). The engine drops one it handled
+   * before (a redelivered webhook, a restarted poller) and marks it handled in the same write as
+   * the session, so a process killed mid-update gets it again instead of losing it.
+   */
+  updateId?: string;
+  /**
+   * A second tap on the same button of the same message moments after the first (Telegram): the
+   * engine answers it with a notice and does not act on it again.
+   */
+  repeatTap?: boolean;
+}
+
+/** What the engine returns to a channel for one incoming message, already localised. */
+export interface HandledMessage {
+  messages: OutboundMessage[];
+  /**
+   * A short notice shown on the tapped button instead of a message (Telegram: the callback
+   * query's toast), e.g. for a tap on an old button: the screen stays as it was.
+   */
+  notice?: string;
+}
+
+/** The engine as channels see it. */
+export interface MessageHandler {
+  handle(msg: IncomingMessage): Promise<HandledMessage>;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
-import type { Msg } from '../engine/types.js';
+import type { Msg } from './message.js';
 import { PROJECT_ROOT } from '../paths.js';
 
 export const LOCALES = ['id', 'en'] as const;

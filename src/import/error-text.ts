@@ -1,4 +1,4 @@
-import type { Msg } from '../engine/types.js';
+import type { Msg } from '../i18n/message.js';
 
 /**
  * The import's problems are English lines `line N: field: reason` (the CLI prints them as they

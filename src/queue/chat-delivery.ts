@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { ChannelSender, OutboundMessage } from '../channels/types.js';
+import type { ChannelSender } from '../channels/types.js';
+import type { OutboundMessage } from '../i18n/message.js';
 import type { Channel, ChatUser } from '../domain/schemas.js';
 import type { Clock } from '../domain/time.js';
 import type { Logger } from '../logger.js';

@@ -1,5 +1,5 @@
-import { channelArgs } from '../channels/render.js';
-import type { OutboundMessage } from '../channels/types.js';
+import { channelArgs } from '../i18n/render.js';
+import type { OutboundMessage } from '../i18n/message.js';
 import { formatRupiah } from '../domain/money.js';
 import { MAX_CHOICE_BYTES, overdueChoiceId, retryChoiceId } from '../domain/order-choices.js';
 import { displayPhone } from '../domain/phone.js';

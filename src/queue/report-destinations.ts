@@ -5,7 +5,7 @@ import { cutText } from '../channels/telegram/split-text.js';
 import type { TelegramSender } from '../channels/telegram/sender.js';
 import type { ChannelSender, SendResult } from '../channels/types.js';
 import type { Config } from '../config.js';
-import type { PhotoOut } from '../engine/types.js';
+import type { PhotoOut } from '../i18n/message.js';
 import { type ReportFacts, reportId, reportWebhookBody } from './report-content.js';
 import { ReportWebhookBodySchema, type ReportWebhookBody, postWebhook, reportIdempotencyKey } from './webhook.js';
 

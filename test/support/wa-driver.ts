@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AnyMessageContent } from '@whiskeysockets/baileys';
 import { Redis } from 'ioredis';
 import { createApp } from '../../src/app.js';
-import type { MessageHandler } from '../../src/channels/types.js';
+import type { MessageHandler } from '../../src/engine/types.js';
 import type { Booking, PacerOptions } from '../../src/channels/whatsapp/pacer.js';
 import { createWhatsAppChannel, type WhatsAppChannelDeps } from '../../src/channels/whatsapp/socket.js';
 import { loadConfig } from '../../src/config.js';

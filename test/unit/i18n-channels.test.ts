@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { channelArgs } from '../../src/channels/render.js';
+import { channelArgs } from '../../src/i18n/render.js';
 import { createI18n, LOCALES } from '../../src/i18n/index.js';
 
 const i18n = createI18n();

@@ -4,11 +4,10 @@ import path from 'node:path';
 import readline from 'node:readline';
 import sharp from 'sharp';
 import type { Readable, Writable } from 'node:stream';
-import type { Input } from '../../engine/types.js';
+import type { FetchMedia, Input, MessageHandler } from '../../engine/types.js';
+import { isPdfPath, type OutboundMessage } from '../../i18n/message.js';
 import { textToInput } from '../commands.js';
-import { isPdfPath } from '../../engine/types.js';
 import { numberedText } from '../render.js';
-import type { FetchMedia, MessageHandler, OutboundMessage } from '../types.js';
 import type { ConsolePersonas } from './personas.js';
 
 export interface ConsoleChannelDeps {

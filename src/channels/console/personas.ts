@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { I18n, Locale } from '../../i18n/index.js';
 import type { DemoPersona } from '../../import/demo.js';
 import type { ConsoleInbox } from '../../store/console-inbox-repo.js';
-import type { ChannelSender, OutboundMessage } from '../types.js';
+import type { ChannelSender } from '../types.js';
+import type { OutboundMessage } from '../../i18n/message.js';
 import { renderForConsole } from './console.js';
 
 export interface ConsolePersonasDeps {

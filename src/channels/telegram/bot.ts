@@ -5,9 +5,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../../logger.js';
 import type { ChatUsersRepo } from '../../store/chat-users-repo.js';
 import type { Keys } from '../../store/keys.js';
-import type { Input, MediaRef } from '../../engine/types.js';
+import type { FetchMedia, HandledMessage, Input, MediaRef, MessageHandler } from '../../engine/types.js';
 import { textToInput } from '../commands.js';
-import type { FetchMedia, HandledMessage, MessageHandler } from '../types.js';
 import { createTelegramSender, type TelegramSender } from './sender.js';
 import { LRUCache } from 'lru-cache';
 

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { type Api, GrammyError, HttpError, InputFile } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
 import type { Redis } from 'ioredis';
-import { isPdfPath, type PhotoOut } from '../../engine/types.js';
+import { type OutboundMessage, type PhotoOut, isPdfPath } from '../../i18n/message.js';
 import type { Keys } from '../../store/keys.js';
-import type { ChannelSender, OutboundMessage, SendResult } from '../types.js';
+import type { ChannelSender, SendResult } from '../types.js';
 import { TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT, cutText, splitText } from './split-text.js';
 
 /** A message for Telegram: the common model plus an optional message to reply to. */

@@ -10,10 +10,10 @@ import {
 } from '@whiskeysockets/baileys';
 import { z } from 'zod';
 import { normalizePhone } from '../../domain/phone.js';
-import { isPdfPath, type Input } from '../../engine/types.js';
+import type { FetchMedia, IncomingMessage, Input } from '../../engine/types.js';
+import { isPdfPath, type OutboundMessage } from '../../i18n/message.js';
 import { textToInput } from '../commands.js';
 import { numberedText } from '../render.js';
-import type { FetchMedia, IncomingMessage, OutboundMessage } from '../types.js';
 
 /** The file name a forwarded PDF receipt carries (the stored one is a content hash). */
 export const PDF_RECEIPT_NAME = 'bukti-pembayaran.pdf';

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { CRASH_SAFE_WORKER_OPTIONS } from '../../queue/connection.js';
 import type { Keys } from '../../store/keys.js';
-import type { ChannelSender, OutboundMessage } from '../types.js';
+import type { ChannelSender } from '../types.js';
+import type { OutboundMessage } from '../../i18n/message.js';
 
 /** The queue that carries WhatsApp sends from worker processes to the one process holding the socket. */
 export const WA_OUTBOX_QUEUE = 'wa-outbox';

@@ -1,6 +1,7 @@
 import { isJidGroup } from '@whiskeysockets/baileys';
 import type { Logger } from '../../logger.js';
-import type { ChannelSender, OutboundMessage, SendResult } from '../types.js';
+import type { ChannelSender, SendResult } from '../types.js';
+import type { OutboundMessage } from '../../i18n/message.js';
 import { jidForChat, laneOf, WhatsAppRenderError } from './convert.js';
 import { createLru } from './lru.js';
 import { PacerStoppedError, type Pacer, type SendPriority } from './pacer.js';

@@ -1,5 +1,5 @@
 import type { AnyMessageContent } from '@whiskeysockets/baileys';
-import type { OutboundMessage } from '../types.js';
+import type { OutboundMessage } from '../../i18n/message.js';
 import { CAPTION_LIMIT, toWhatsAppContents, type OutgoingOptions } from './convert.js';
 
 /** WhatsApp shows a text message of up to this many characters whole (longer ones are cut behind "Read more"). */

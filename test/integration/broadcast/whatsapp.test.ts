@@ -3,7 +3,8 @@
  * cap (over it the queue waits for the next WIB day), progress as new messages (WhatsApp cannot
  * edit). The WhatsApp sender is a recording stand-in (the Baileys adapter is tested elsewhere).
  */
-import type { ChannelSender, OutboundMessage, SendResult } from '../../../src/channels/types.js';
+import type { ChannelSender, SendResult } from '../../../src/channels/types.js';
+import type { OutboundMessage } from '../../../src/i18n/message.js';
 import { wibDay } from '../../../src/domain/time.js';
 import { type BroadcastHarness, createBroadcastHarness } from '../../support/broadcast-harness.js';
 import { type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api/index.js';

@@ -1,5 +1,6 @@
 import { DisconnectReason } from '@whiskeysockets/baileys';
-import type { HandledMessage, IncomingMessage, MessageHandler, OutboundMessage } from '../../../src/channels/types.js';
+import type { HandledMessage, IncomingMessage, MessageHandler } from '../../../src/engine/types.js';
+import type { OutboundMessage } from '../../../src/i18n/message.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { textMessage, phoneJid } from '../../support/fake-wa-socket.js';
 import { createWaDriver, readableText, type WaDriver } from '../../support/wa-driver.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { WAMessage } from '@whiskeysockets/baileys';
 import { CAPTION_LIMIT, convertIncoming, jidForChat, toWhatsAppContents, WhatsAppRenderError } from '../../../src/channels/whatsapp/convert.js';
-import type { FetchMedia } from '../../../src/channels/types.js';
+import type { FetchMedia } from '../../../src/engine/types.js';
 import { documentMessage, imageMessage, textMessage, waMessage } from '../../support/fake-wa-socket.js';
 
 const ANI = '6281234567890@s.whatsapp.net';

@@ -1,5 +1,5 @@
 import { createWhatsAppOutboxSender, startWhatsAppOutboxWorker } from '../../../src/channels/whatsapp/outbox.js';
-import type { MessageHandler } from '../../../src/channels/types.js';
+import type { MessageHandler } from '../../../src/engine/types.js';
 import { createLogger } from '../../../src/logger.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { cleanPrefix, openRedis, uniquePrefix } from '../../support/redis.js';

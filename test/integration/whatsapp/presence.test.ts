@@ -1,4 +1,4 @@
-import type { MessageHandler } from '../../../src/channels/types.js';
+import type { MessageHandler } from '../../../src/engine/types.js';
 import { createWaDriver, type WaDriver } from '../../support/wa-driver.js';
 
 const ANI = '+6281234567890';

@@ -1,5 +1,5 @@
 import { DisconnectReason } from '@whiskeysockets/baileys';
-import type { MessageHandler } from '../../../src/channels/types.js';
+import type { MessageHandler } from '../../../src/engine/types.js';
 import { createWaDriver, type WaDriver } from '../../support/wa-driver.js';
 
 const PHONE = '+6289900000002';

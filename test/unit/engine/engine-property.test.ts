@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import type { OutboundMessage } from '../../../src/channels/types.js';
+import type { OutboundMessage } from '../../../src/i18n/message.js';
 import { textToInput } from '../../../src/channels/commands.js';
 import { addToCart, createDriver, createTestApp, DEMO, type Driver, jpeg, newRecipient, png, type TestApp } from '../../support/engine-driver.js';
 

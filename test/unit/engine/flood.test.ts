@@ -1,9 +1,8 @@
 import type { Redis } from 'ioredis';
-import type { HandledMessage, IncomingMessage, MessageHandler } from '../../../src/channels/types.js';
+import type { ChatRef, HandledMessage, IncomingMessage, MessageHandler } from '../../../src/engine/types.js';
 import { createFloodPolicy, type FloodControlOptions } from '../../../src/engine/flood.js';
 import { createTurnLoader } from '../../../src/engine/turn-state.js';
 import { createStore } from '../../../src/store/index.js';
-import type { ChatRef } from '../../../src/engine/types.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { createTestApp, type TestApp } from '../../support/engine-driver.js';
 import { cleanPrefix, openRedis, uniquePrefix } from '../../support/redis.js';

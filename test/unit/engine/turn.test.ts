@@ -1,5 +1,5 @@
 import { createApp } from '../../../src/app.js';
-import type { IncomingMessage } from '../../../src/channels/types.js';
+import type { IncomingMessage } from '../../../src/engine/types.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { createTestApp, DEMO, type TestApp } from '../../support/engine-driver.js';
