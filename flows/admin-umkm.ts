@@ -7,7 +7,7 @@ import type { Umkm } from '../src/domain/schemas.js';
 import { formatWib } from '../src/domain/time.js';
 import { defineFlow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
 import type { Reply } from '../src/i18n/message.js';
-import { csvCell } from '../src/queue/recap.js';
+import { csvCell } from '../src/reports/recap.js';
 import { adminOnly } from './admin-guard.js';
 import { choice, clip, literal, menuButton, text } from './ui.js';
 

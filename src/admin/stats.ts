@@ -1,7 +1,7 @@
 import type { Order, Person, Umkm } from '../domain/schemas.js';
 import { WIB_OFFSET_MS, wibDay } from '../domain/time.js';
 import { allKelurahan, isAsnRole } from '../domain/unit.js';
-import { recapOrders, type SourceRow, splitBySource } from '../queue/recap.js';
+import { recapOrders, type SourceRow, splitBySource } from '../reports/recap.js';
 import type { Store } from '../store/index.js';
 
 /** Purchases and Rupiah of a period. */

@@ -1,7 +1,7 @@
 import type { Order, Person } from '../domain/schemas.js';
 import { wibDay } from '../domain/time.js';
 import { inScope, isAsnRole, type Scope } from '../domain/unit.js';
-import { recapOrders } from '../queue/recap.js';
+import { recapOrders } from '../reports/recap.js';
 import type { Store } from '../store/index.js';
 
 /** A unit's participation in a period: how many of its ASN bought, the share, purchases and Rupiah. */

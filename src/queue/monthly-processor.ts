@@ -1,39 +1,12 @@
 import { type Job, UnrecoverableError } from 'bullmq';
-import { statsChartSvg, storePng, svgToPng } from '../admin/stats-chart.js';
 import type { ChannelSender } from '../channels/types.js';
-import type { Order } from '../domain/schemas.js';
 import { type Clock, systemClock, wibMonth } from '../domain/time.js';
 import type { Locale } from '../i18n/index.js';
 import { createMediaStore } from '../media/media-store.js';
-import type { Store } from '../store/index.js';
 import { type RecapJob, RecapJobSchema, parseJob } from './jobs.js';
-import { buildMonthly, daysOfMonth, type MonthlyReport, monthlyCsv, monthLabel, monthlyText, previousMonth } from './monthly.js';
+import { loadMonthly, type MonthlyReport, monthlyChart, monthlyCsv, monthLabel, monthlyText, previousMonth } from '../reports/monthly.js';
 import { type RecapProcessorDeps, runDeliverySteps, type Step } from './recap-processor.js';
 import { type MonthlyWebhookBody, MonthlyWebhookBodySchema, postWebhook } from './webhook.js';
-
-/** The orders of every day of a month. */
-async function ordersOfMonth(store: Store, month: string): Promise<Order[]> {
-  const out: Order[] = [];
-  for (const d of daysOfMonth(month)) out.push(...(await store.orders.ofDay(d)));
-  return out;
-}
-
-/** Reads what the report of `month` needs and builds it. */
-export async function loadMonthly(store: Store, month: string): Promise<MonthlyReport> {
-  const [orders, prev, persons, umkms] = await Promise.all([
-    ordersOfMonth(store, month),
-    ordersOfMonth(store, previousMonth(month)),
-    store.roster.all(),
-    store.catalogue.allUmkms(),
-  ]);
-  return buildMonthly(month, orders, prev, persons, umkms);
-}
-
-/** The report's chart: Rupiah and share per OPD, in rank order; stored under MEDIA_DIR/charts. */
-export async function monthlyChart(store: { root: string; resolve(p: string): string }, title: string, r: MonthlyReport): Promise<string> {
-  const rows = r.byOpd.map((x) => ({ opd: `${x.rank}. ${x.name}`, purchases: x.purchases, total: x.total, buyers: x.buyers, asn: x.asn, share: x.share }));
-  return storePng(store, await svgToPng(statsChartSvg(title, rows)));
-}
 
 /** The webhook body of a monthly report. */
 export function monthlyWebhookBody(r: MonthlyReport, csv: string, sentAt: Date): MonthlyWebhookBody {

@@ -11,7 +11,7 @@ import type { Keys } from '../store/keys.js';
 import { sendOncePerChat } from './chat-delivery.js';
 import { nextReminderTime } from './night-window.js';
 import { type NotificationJob, NotificationJobSchema, jobIds, parseJob } from './jobs.js';
-import { type Audience, type NotificationFacts, notificationMessage } from './notification-content.js';
+import { type Audience, type NotificationFacts, notificationMessage } from '../reports/notification-content.js';
 
 /** Delivery records are kept this long (a retried job never needs older ones). */
 const RECORD_TTL_MS = 30 * 24 * 3600 * 1000;

@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { type RecapJob, RecapJobSchema, parseJob } from './jobs.js';
-import { type Recap, type RecapLookups, buildRecap, recapCsv, recapText } from './recap.js';
+import { type Recap, buildRecap, loadRecapLookups, recapCsv, recapText } from '../reports/recap.js';
 import { type RecapWebhookBody, RecapWebhookBodySchema, postWebhook } from './webhook.js';
 
 export interface RecapProcessorDeps {
@@ -21,12 +21,6 @@ export interface RecapProcessorDeps {
   i18n: I18n;
   clock?: Clock;
   senders: { telegram?: ChannelSender; whatsapp?: ChannelSender; console?: ChannelSender };
-}
-
-/** Reads the lookups a recap needs (the whole roster and catalogue of UMKM). */
-export async function loadRecapLookups(store: Store): Promise<RecapLookups> {
-  const [persons, umkms] = await Promise.all([store.roster.all(), store.catalogue.allUmkms()]);
-  return { persons: new Map(persons.map((p) => [p.nip, p])), umkms: new Map(umkms.map((u) => [u.id, u])) };
 }
 
 /** The webhook body of a recap. */

@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { sendOncePerChat } from './chat-delivery.js';
-import { outOfBandChoices } from './notification-content.js';
+import { outOfBandChoices } from '../reports/notification-content.js';
 import { MAX_REMINDERS, type ReminderJob, ReminderJobSchema, parseJob } from './jobs.js';
 import { isNight, nextReminderTime } from './night-window.js';
 

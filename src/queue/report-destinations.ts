@@ -6,7 +6,7 @@ import type { TelegramSender } from '../channels/telegram/sender.js';
 import type { ChannelSender, SendResult } from '../channels/types.js';
 import type { Config } from '../config.js';
 import type { PhotoOut } from '../i18n/message.js';
-import { type ReportFacts, reportId, reportWebhookBody } from './report-content.js';
+import { type ReportFacts, reportId, reportWebhookBody } from '../reports/report-content.js';
 import { ReportWebhookBodySchema, type ReportWebhookBody, postWebhook, reportIdempotencyKey } from './webhook.js';
 
 /** Where a purchase report goes. */

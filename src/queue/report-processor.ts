@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { type ReportJob, ReportJobSchema, parseJob } from './jobs.js';
-import { cancelledText, followupText, loadReportFacts, rejectedText, reportId, reportText } from './report-content.js';
+import { cancelledText, followupText, loadReportFacts, rejectedText, reportId, reportText } from '../reports/report-content.js';
 import { type DestinationDeps, type DestinationName, configuredDestinations } from './report-destinations.js';
 
 export interface ReportProcessorDeps extends Omit<DestinationDeps, 'config'> {

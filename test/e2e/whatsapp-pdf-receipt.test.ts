@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
-import { notificationMessage } from '../../src/queue/notification-content.js';
+import { notificationMessage } from '../../src/reports/notification-content.js';
 import { documentMessage, phoneJid } from '../support/fake-wa-socket.js';
 import { startWhatsAppApp } from '../support/wa-driver.js';
 import { playPurchase, waPurchaseSteps } from '../support/wa-purchase.js';

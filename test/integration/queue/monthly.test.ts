@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Config } from '../../../src/config.js';
 import type { Person } from '../../../src/domain/schemas.js';
-import { MONTHLY_CSV_HEADER } from '../../../src/queue/monthly.js';
+import { MONTHLY_CSV_HEADER } from '../../../src/reports/monthly.js';
 import { reportedMonth } from '../../../src/queue/monthly-processor.js';
 import { MonthlyWebhookBodySchema, verifyWebhookSignature } from '../../../src/queue/webhook.js';
 import { createOrdersRepo } from '../../../src/store/orders-repo.js';

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Config } from '../../../src/config.js';
-import { RECAP_CSV_HEADER, buildRecap, recapCsv } from '../../../src/queue/recap.js';
+import { RECAP_CSV_HEADER, buildRecap, recapCsv } from '../../../src/reports/recap.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { createLogger } from '../../../src/logger.js';
-import { createRecapProcessor, loadRecapLookups } from '../../../src/queue/recap-processor.js';
+import { createRecapProcessor } from '../../../src/queue/recap-processor.js';
+import { loadRecapLookups } from '../../../src/reports/recap.js';
 import { RecapWebhookBodySchema, verifyWebhookSignature } from '../../../src/queue/webhook.js';
 import { RECIPIENT, makeMediaDir, testConfig } from '../../support/queue/fixtures.js';
 import { createHarness, recordingSender, settled } from '../../support/queue/harness.js';

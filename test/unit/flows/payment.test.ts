@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../../../src/domain/time.js';
 import { createI18n } from '../../../src/i18n/index.js';
-import { loadReportFacts, reportText, reportWebhookBody } from '../../../src/queue/report-content.js';
+import { loadReportFacts, reportText, reportWebhookBody } from '../../../src/reports/report-content.js';
 import {
   addToCart,
   createDriver,

@@ -1,5 +1,5 @@
 import { createI18n } from '../../../src/i18n/index.js';
-import { loadReportFacts, reportText, reportWebhookBody } from '../../../src/queue/report-content.js';
+import { loadReportFacts, reportText, reportWebhookBody } from '../../../src/reports/report-content.js';
 import { addToCart, createDriver, createTestApp, DEMO, orderIdIn, type TestApp } from '../../support/engine-driver.js';
 
 const NIP = '198507142010012003';

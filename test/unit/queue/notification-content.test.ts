@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Order } from '../../../src/domain/schemas.js';
 import { createI18n } from '../../../src/i18n/index.js';
-import { notificationMessage } from '../../../src/queue/notification-content.js';
+import { notificationMessage } from '../../../src/reports/notification-content.js';
 import { ASN, RECIPIENT, UMKM } from '../../support/queue/fixtures.js';
 
 const i18n = createI18n();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type { Order, Person, Umkm } from '../../../src/domain/schemas.js';
-import { RECAP_CSV_HEADER, recapCsv } from '../../../src/queue/recap.js';
+import { RECAP_CSV_HEADER, recapCsv } from '../../../src/reports/recap.js';
 
 // Text a buyer, an owner or an admin can type, each trying to start a cell with a formula in a
 // spreadsheet that splits on `,`, `;` or tab.

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { Order } from '../../../src/domain/schemas.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { JobPayloadError, ReminderJobSchema, ReportJobSchema, jobIds, parseJob } from '../../../src/queue/jobs.js';
-import { csvCell } from '../../../src/queue/recap.js';
-import { maskName, reportText, reportWebhookBody } from '../../../src/queue/report-content.js';
+import { csvCell } from '../../../src/reports/recap.js';
+import { maskName, reportText, reportWebhookBody } from '../../../src/reports/report-content.js';
 import { ASN, RECIPIENT, UMKM } from '../../support/queue/fixtures.js';
 
 const i18n = createI18n();

@@ -2,6 +2,7 @@ import { formatRupiah } from '../domain/money.js';
 import type { Order, OrderStatus, Person, Umkm } from '../domain/schemas.js';
 import { formatDay, formatWib } from '../domain/time.js';
 import type { I18n, Locale } from '../i18n/index.js';
+import type { Store } from '../store/index.js';
 import { maskName } from './report-content.js';
 
 /** Orders in these statuses are purchases: the receipt came and the UMKM did not refuse. */
@@ -216,4 +217,10 @@ export function recapText(i18n: I18n, locale: Locale, r: Recap): string {
     ),
   );
   return lines.join('\n');
+}
+
+/** Reads the lookups a recap needs (the whole roster and catalogue of UMKM). */
+export async function loadRecapLookups(store: Store): Promise<RecapLookups> {
+  const [persons, umkms] = await Promise.all([store.roster.all(), store.catalogue.allUmkms()]);
+  return { persons: new Map(persons.map((p) => [p.nip, p])), umkms: new Map(umkms.map((u) => [u.id, u])) };
 }

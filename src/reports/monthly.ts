@@ -1,9 +1,11 @@
+import { statsChartSvg, storePng, svgToPng } from '../admin/stats-chart.js';
 import { type KelurahanStats, kelurahanStats } from '../admin/stats.js';
 import { formatRupiah } from '../domain/money.js';
 import type { Order, Person, Umkm } from '../domain/schemas.js';
 import { inScope, isAsnRole } from '../domain/unit.js';
 import { KECAMATAN } from '../domain/wilayah.js';
 import type { I18n, Locale } from '../i18n/index.js';
+import type { Store } from '../store/index.js';
 import { csvCell, recapOrders, recipientKinds, type SourceRow, splitBySource } from './recap.js';
 
 /** A month `YYYY-MM` (WIB). */
@@ -217,4 +219,28 @@ export function monthlyCsv(r: MonthlyReport): string {
     ...r.byKelurahan.map((k) => ['kelurahan', '', k.kelurahan, k.kecamatan, '', '', '', '', k.total, '', '', '', '', '', k.registered, k.sold]),
   ].map((cells) => cells.map((c) => csvCell(c)).join(','));
   return [MONTHLY_CSV_HEADER.join(','), ...lines].join('\n') + '\n';
+}
+
+/** The orders of every day of a month. */
+async function ordersOfMonth(store: Store, month: string): Promise<Order[]> {
+  const out: Order[] = [];
+  for (const d of daysOfMonth(month)) out.push(...(await store.orders.ofDay(d)));
+  return out;
+}
+
+/** Reads what the report of `month` needs and builds it. */
+export async function loadMonthly(store: Store, month: string): Promise<MonthlyReport> {
+  const [orders, prev, persons, umkms] = await Promise.all([
+    ordersOfMonth(store, month),
+    ordersOfMonth(store, previousMonth(month)),
+    store.roster.all(),
+    store.catalogue.allUmkms(),
+  ]);
+  return buildMonthly(month, orders, prev, persons, umkms);
+}
+
+/** The report's chart: Rupiah and share per OPD, in rank order; stored under MEDIA_DIR/charts. */
+export async function monthlyChart(store: { root: string; resolve(p: string): string }, title: string, r: MonthlyReport): Promise<string> {
+  const rows = r.byOpd.map((x) => ({ opd: `${x.rank}. ${x.name}`, purchases: x.purchases, total: x.total, buyers: x.buyers, asn: x.asn, share: x.share }));
+  return storePng(store, await svgToPng(statsChartSvg(title, rows)));
 }
