@@ -1,7 +1,6 @@
 import { resolveAudience } from '../src/broadcast/audience.js';
 import { flyerReply } from '../src/broadcast/flyer.js';
 import { stopChoiceId } from '../src/broadcast/progress.js';
-import { createBroadcastRepo } from '../src/broadcast/repo.js';
 import { type Audience, AudienceSchema, type Broadcast, BroadcastIdSchema, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
 import { parseScheduleTime, relativeDay } from '../src/domain/schedule-time.js';
 import { formatWib } from '../src/domain/time.js';
@@ -11,7 +10,7 @@ import { isAdmin } from '../src/engine/user.js';
 import { backButton, choice, clip, menuButton, text } from './ui.js';
 
 /** The broadcast records, on the store's connection. */
-export const repoOf = (ctx: FlowCtx) => createBroadcastRepo(ctx.deps.store.redis, ctx.deps.store.keys);
+export const repoOf = (ctx: FlowCtx) => ctx.deps.store.broadcasts;
 
 /** The admin-broadcast flow's data: the draft (flyer, audience, time) and the OPD multi-select. */
 export const BroadcastDataSchema = z.object({

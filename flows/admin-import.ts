@@ -26,14 +26,12 @@ const kindOf = (s: string | undefined): ImportKindName | null => {
 const KIND = wordChoices('imp:', 'the kind of an uploaded CSV, or cancel the import', [...IMPORT_KINDS, 'cancel']);
 const CANCEL_IMPORT = KIND.pack('cancel');
 
-const uploadKey = (ctx: FlowCtx) => ctx.deps.store.keys.adminUpload(ctx.chat.channel, ctx.chat.chatId);
-
 /** A step moves on or refuses the file: it never stays with data of its own. */
 type Moved = GotoResult | InvalidResult;
 
 /** The same all-or-nothing import as the CLI; the answer lists bad rows (at most 20) or the counts. */
 async function runImport(ctx: FlowCtx, kind: ImportKindName, csv: string): Promise<Moved> {
-  await ctx.deps.store.redis.del(uploadKey(ctx));
+  await ctx.deps.store.uploads.drop(ctx.chat.channel, ctx.chat.chatId);
   const r = await importCsv(ctx.deps.store, kind, csv, { now: ctx.deps.clock(), media: { store: ctx.deps.media } });
   // The kind as the admin calls it ("daftar ASN"), not its file name.
   const name = ctx.deps.t(`admin-import-kind-name-${kind}`);
@@ -80,7 +78,7 @@ async function takeFile(ctx: FlowCtx, input: Input): Promise<Moved> {
   if (!read.ok) return invalid(read.key, { max: '2 MB' });
   const kind = kindOf(input.media.caption);
   if (kind) return runImport(ctx, kind, read.csv);
-  await ctx.deps.store.redis.set(uploadKey(ctx), read.csv, 'EX', UPLOAD_TTL_S);
+  await ctx.deps.store.uploads.put(ctx.chat.channel, ctx.chat.chatId, read.csv, UPLOAD_TTL_S);
   return goto('admin-import', 'kind');
 }
 
@@ -105,13 +103,13 @@ export const adminImportFlow: Flow = adminOnly(
           ),
         async handle(ctx, input) {
           if (input.kind === 'choice' && input.id === CANCEL_IMPORT) {
-            await ctx.deps.store.redis.del(uploadKey(ctx));
+            await ctx.deps.store.uploads.drop(ctx.chat.channel, ctx.chat.chatId);
             return goto('admin', 'main', { replies: [text('admin-import-cancelled')] });
           }
           const picked = input.kind === 'choice' ? KIND.parse(input.id) : null;
           const kind = picked === 'cancel' ? null : picked;
           if (!kind) return invalid('ui-choose-button');
-          const csv = await ctx.deps.store.redis.get(uploadKey(ctx));
+          const csv = await ctx.deps.store.uploads.get(ctx.chat.channel, ctx.chat.chatId);
           if (csv === null) return goto('admin-import', 'ask', { replies: [text('admin-import-expired')] });
           return runImport(ctx, kind, csv);
         },

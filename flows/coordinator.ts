@@ -26,12 +26,12 @@ const MAX_NAMES = 80;
 const scopeOf = (ctx: FlowCtx): Scope => ctx.user.person!.scope!;
 
 async function nudgeText(ctx: FlowCtx): Promise<string | null> {
-  return ctx.deps.store.redis.get(ctx.deps.store.keys.nudgeText());
+  return ctx.deps.store.nudges.text();
 }
 
 /** When the unit was last nudged (ISO), if within the week. */
 async function lastNudge(ctx: FlowCtx): Promise<string | null> {
-  return ctx.deps.store.redis.get(ctx.deps.store.keys.unitNudge(scopeKey(scopeOf(ctx))));
+  return ctx.deps.store.nudges.lastOf(scopeKey(scopeOf(ctx)));
 }
 
 const percent = (p: Participation) => Math.round(p.share * 100);
@@ -89,9 +89,8 @@ async function sendNudge(ctx: FlowCtx): Promise<StepResult> {
   const audience = { kind: 'asn-nips' as const, unit: scopeLabel(scope), nips: s.notBought.map((x) => x.nip) };
   if (!(await resolveAudience(ctx.deps.store, audience)).recipients.length) return goto('coordinator', 'nudge');
   // One step claims the week: a second nudge (another coordinator of the unit, a double tap) is refused.
-  const key = ctx.deps.store.keys.unitNudge(scopeKey(scope));
-  if ((await ctx.deps.store.redis.set(key, now.toISOString(), 'EX', NUDGE_INTERVAL_S, 'NX')) !== 'OK') {
-    const at = await ctx.deps.store.redis.get(key);
+  if (!(await ctx.deps.store.nudges.claim(scopeKey(scope), now, NUDGE_INTERVAL_S))) {
+    const at = await ctx.deps.store.nudges.lastOf(scopeKey(scope));
     return invalid('coord-nudge-week', { next: at ? formatWib(new Date(Date.parse(at) + NUDGE_INTERVAL_S * 1000)) : '-' });
   }
   const b: Broadcast = {
@@ -209,15 +208,14 @@ export const COORDINATOR_COMMANDS: CommandDef[] = [
     name: 'tekspengingat',
     allowed: isAdmin,
     async run(ctx, args) {
-      const redis = ctx.deps.store.redis;
-      const key = ctx.deps.store.keys.nudgeText();
+      const nudges = ctx.deps.store.nudges;
       const typed = args.trim();
       if (!typed) {
-        const current = await redis.get(key);
+        const current = await nudges.text();
         return reply(current ? text('coord-text-current', { text: current, max: MAX_NUDGE_TEXT }) : text('coord-text-none', { max: MAX_NUDGE_TEXT }));
       }
       if (typed.length > MAX_NUDGE_TEXT) return invalid('coord-text-too-long', { max: MAX_NUDGE_TEXT, length: typed.length });
-      await redis.set(key, typed);
+      await nudges.setText(typed);
       return reply(text('coord-text-set', { text: typed }));
     },
   },
