@@ -688,7 +688,10 @@ admin-bc-preview =
     It will go to { $count ->
         [one] 1 chat account
        *[other] { $count } chat accounts
-    } (Telegram { $telegram }, WhatsApp { $whatsapp }).
+    } (Telegram { $telegram }, WhatsApp { $whatsapp }{ $console ->
+        [0] {""}
+       *[other] , demo people in this terminal { $console }
+    }).
     Left out: { $optedOut } opted out, { $unreachable } blocked the bot.
 admin-bc-nobody =
     No chat account can receive a broadcast for: { $audience }.

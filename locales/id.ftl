@@ -646,7 +646,10 @@ admin-bc-cat-ask = Pilih kategori UMKM:
 admin-bc-preview-title = 👀 Pratinjau — beginilah brosur akan diterima:
 admin-bc-preview =
     Penerima: { $audience }
-    Akan dikirim ke { $count } akun chat (Telegram { $telegram }, WhatsApp { $whatsapp }).
+    Akan dikirim ke { $count } akun chat (Telegram { $telegram }, WhatsApp { $whatsapp }{ $console ->
+        [0] {""}
+       *[other] , orang demo di terminal ini { $console }
+    }).
     Tidak dikirim: { $optedOut } berhenti berlangganan, { $unreachable } memblokir bot.
 admin-bc-nobody =
     Belum ada akun chat yang bisa menerima siaran untuk: { $audience }.
