@@ -1223,3 +1223,7 @@ imp-err-photo-download = could not be downloaded ({ $why })
 imp-err-photo-not-image = is not an image
 imp-err-photo-too-large = is larger than { $max } MB
 imp-err-photo-pixels = is more than { $max } megapixels
+
+## cooperative acting for its member UMKM (issue 16 item 3)
+koperasi-register-found = 🤝 { $koperasi }, for its member: { $umkm } (Kec. { $kecamatan })
+koperasi-choose = You handle the orders of { $count } UMKM (your own and your cooperative's members). Choose the UMKM whose orders you want to manage now:

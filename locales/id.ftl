@@ -1136,3 +1136,7 @@ imp-err-photo-download = gagal diunduh ({ $why })
 imp-err-photo-not-image = bukan gambar
 imp-err-photo-too-large = lebih dari { $max } MB
 imp-err-photo-pixels = lebih dari { $max } megapiksel
+
+## cooperative acting for its member UMKM (issue 16 item 3)
+koperasi-register-found = 🤝 { $koperasi }, untuk anggota: { $umkm } (Kec. { $kecamatan })
+koperasi-choose = Anda menangani pesanan { $count } UMKM (milik Anda dan anggota koperasi). Pilih UMKM yang pesanannya ingin Anda kelola sekarang:
