@@ -1,6 +1,7 @@
 /** The tables of the benchmark, one per part, with each target next to its figure. */
 import type { BroadcastFigures } from './broadcast.js';
 import type { FairnessFigures } from './fairness.js';
+import type { InputFigures } from './inputs.js';
 import type { MemoryFigures } from './memory.js';
 import type { SearchFigures } from './search.js';
 import type { WhatsAppFigures } from './whatsapp.js';
@@ -199,5 +200,25 @@ export function printWhatsApp(w: WhatsAppFigures): void {
   );
   console.log(
     `wait: the pacer's booked delay of the answer's last message + the bot's own time; the flyers are booked over ${fmt(w.broadcastSpanSeconds)} s by the bulk caps`,
+  );
+}
+
+export function printInputs(f: InputFigures, catalogue: 'demo' | 'city' | 'province'): void {
+  const target = catalogue === 'province' ? 50 : 20;
+  const ms = (x: number) => `${fmt(x, 1)} ms`;
+  console.log(
+    table(
+      `Part 7: one input of one user, ${catalogue} catalogue (bot alone, compiled, --max-old-space-size=192; ${fmt(f.rounds)} rounds after a warm-up; ` +
+        `latency = bot's work + the fake Bot API's round trip; ready in ${fmt(f.readyMs)} ms, RSS after GC ${fmt(f.rssMb)} MB)`,
+      [
+        ['input', 'p50', 'p99', 'target'],
+        ...f.perKind.map((k) => [
+          k.kind,
+          ms(k.p50Ms),
+          ms(k.p99Ms),
+          catalogue === 'demo' ? '(city: p99 < 20 ms)' : `p99 < ${target} ms: ${verdict(k.p99Ms < target)}`,
+        ]),
+      ],
+    ),
   );
 }
