@@ -140,6 +140,14 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
       return view(await load(), filter).slice();
     },
     /**
+     * The same listings without a copy: one array per filter and catalogue version, shared by
+     * every caller (never change it). Its identity changes exactly when the catalogue does, so
+     * work derived from it (ranked orders, counts) can be kept per array (a WeakMap).
+     */
+    async listings(filter: { category?: Category; kecamatan?: string; umkmId?: string }): Promise<readonly Listing[]> {
+      return view(await load(), filter);
+    },
+    /**
      * The full-text index of the available products: built once per catalogue version in this
      * process (every write bumps the version), shared by every search until the next change.
      */
