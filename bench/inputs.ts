@@ -23,9 +23,10 @@ export type InputKind = (typeof INPUT_KINDS)[number];
 
 export interface InputFigures {
   rounds: number;
-  perKind: { kind: InputKind; p50Ms: number; p99Ms: number }[];
+  perKind: { kind: InputKind; p50Ms: number; p99Ms: number; cpuP50Ms: number; cpuP99Ms: number }[];
   /** RSS of the bot after the run, after a forced GC */
   rssMb: number;
+  heapUsedMb: number;
   readyMs: number;
 }
 
@@ -43,10 +44,16 @@ export async function measureInputs(r: {
   const subject = await startSubject({ mode: 'ours', redisUrl: r.redisUrl, prefix: r.prefix, apiRoot: r.fake.url, token: r.fake.token, mediaDir: r.mediaDir });
   const readyMs = performance.now() - started;
   const times = new Map<InputKind, number[]>(INPUT_KINDS.map((k) => [k, []]));
+  const cpu = new Map<InputKind, number[]>(INPUT_KINDS.map((k) => [k, []]));
   const one = async (s: Step, kind?: InputKind) => {
     const lat: number[] = [];
+    // The bot's own CPU for the input too: less moved than the latency by other load on a shared machine.
+    const before = kind ? (await subject.usage()).cpuMs : 0;
     await r.driver.journey(r.userId, [s], lat);
-    if (kind) times.get(kind)!.push(lat[0]!);
+    if (kind) {
+      times.get(kind)!.push(lat[0]!);
+      cpu.get(kind)!.push((await subject.usage()).cpuMs - before);
+    }
   };
   try {
     r.driver.addUser(r.userId, `Uji ${r.person.index}`);
@@ -67,11 +74,18 @@ export async function measureInputs(r: {
       await one({ act: { kind: 'press', label: /Menu utama/ }, expect: /Silakan pilih menu/ });
       await one({ act: { kind: 'press', label: /Lihat katalog/ }, expect: /Pilih kategori/ });
     }
-    const { rssMb } = await subject.usage(true);
+    const { rssMb, heapUsedMb } = await subject.usage(true);
     return {
       rounds: r.rounds,
-      perKind: INPUT_KINDS.map((kind) => ({ kind, p50Ms: percentile(times.get(kind)!, 0.5), p99Ms: percentile(times.get(kind)!, 0.99) })),
+      perKind: INPUT_KINDS.map((kind) => ({
+        kind,
+        p50Ms: percentile(times.get(kind)!, 0.5),
+        p99Ms: percentile(times.get(kind)!, 0.99),
+        cpuP50Ms: percentile(cpu.get(kind)!, 0.5),
+        cpuP99Ms: percentile(cpu.get(kind)!, 0.99),
+      })),
       rssMb,
+      heapUsedMb,
       readyMs,
     };
   } finally {
