@@ -66,7 +66,7 @@ export async function measureInputs(r: {
       await one({ act: { kind: 'press', label: /Semua kecamatan/ }, expect: list }, k('"Semua kecamatan" list, page 1'));
       await one({ act: { kind: 'press', label: /Berikutnya/ }, expect: /produk \(halaman 2\// }, k('category list, page 2'));
       await one({ act: { kind: 'press', label: /Kembali/ }, expect: /Pilih kecamatan/ });
-      await one({ act: { kind: 'press', label: /^Beji \(\d+\)$/ }, expect: list }, k('kecamatan list (Beji), page 1'));
+      await one({ act: { kind: 'press', label: /^Beji \([\d.,]+\)$/ }, expect: list }, k('kecamatan list (Beji), page 1'));
       await one({ act: { kind: 'press', data: /^p:/ }, expect: /💰 Rp/ }, k('product view'));
       await one({ act: { kind: 'press', label: /Menu utama/ }, expect: /Silakan pilih menu/ });
       await one({ act: { kind: 'press', label: /Cari produk/ }, expect: /Ketik nama produk/ });
