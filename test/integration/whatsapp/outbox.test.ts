@@ -1,4 +1,5 @@
-import { createWhatsAppOutboxSender, startWhatsAppOutboxWorker } from '../../../src/channels/whatsapp/outbox.js';
+import { Queue } from 'bullmq';
+import { WA_OUTBOX_QUEUE, createWhatsAppOutboxSender, startWhatsAppOutboxWorker } from '../../../src/channels/whatsapp/outbox.js';
 import type { MessageHandler } from '../../../src/channels/types.js';
 import { createLogger } from '../../../src/logger.js';
 import { createKeys } from '../../../src/store/keys.js';
@@ -22,7 +23,20 @@ test('a worker process without the socket sends WhatsApp messages through the ou
     expect(await outbox.send('+6289900001001', msg)).toEqual({ ok: true });
     const [text] = await wa.waitForReplies('+6289900001001', 1);
     expect(text).toBe('Pesanan baru ORD-1\n\n1. Terima');
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing left to send, and one job was ever done: the second send was kept out, not merely late.
+    const queue = new Queue(WA_OUTBOX_QUEUE, { connection: producerConn, prefix: keys.bullPrefix() });
+    try {
+      for (;;) {
+        const { wait = 0, active = 0, delayed = 0, completed = 0 } = await queue.getJobCounts('wait', 'active', 'delayed', 'completed');
+        if (wait + active + delayed === 0 && completed >= 1) {
+          expect(completed).toBe(1);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    } finally {
+      await queue.close();
+    }
     expect(wa.sentTo('+6289900001001')).toHaveLength(1);
   } finally {
     await outbox.close();
