@@ -154,6 +154,7 @@ export const previewStep: Step<z.output<typeof BroadcastDataSchema>> = {
       count: r.recipients.length,
       telegram: r.telegram,
       whatsapp: r.whatsapp,
+      console: r.console,
       optedOut: r.optedOut,
       unreachable: r.unreachable,
     };

@@ -2,7 +2,7 @@ import { parsePostLink } from '../src/domain/post-link.js';
 import { z } from 'zod';
 import { defineFlow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import type { Choice } from '../src/engine/types.js';
-import { canBuy, isAdmin, isCoordinator, isOwner } from '../src/engine/user.js';
+import { canBuy, handlesOrders, isAdmin, isCoordinator, isOwner } from '../src/engine/user.js';
 import { emojiAsWords } from '../src/domain/search-words.js';
 import { anyBinaan } from './binaan.js';
 import { searchFor } from './browse.js';
@@ -50,6 +50,7 @@ export const menuFlow = defineFlow({
           (e) =>
             (e.who === 'buyer' && (canBuy(u) || e.id === 'm:help')) ||
             (e.who === 'owner' && isOwner(u)) ||
+            (e.id === 'm:owner-orders' && !isOwner(u) && handlesOrders(u)) || // a cooperative, for its members
             (e.who === 'admin' && isAdmin(u)) ||
             (e.who === 'coordinator' && isCoordinator(u)),
         ).filter((e) => (e.id !== 'm:cart' || (ctx.session.cart?.items.length ?? 0) > 0) && (e.id !== 'm:binaan' || binaan));

@@ -34,10 +34,13 @@ export const registerFlow = defineFlow({
     },
     confirm: {
       async enter(ctx) {
-        const { person, umkms } = await ctx.whoIs(ctx.data.phone ?? '');
+        const { person, umkms, koperasi } = await ctx.whoIs(ctx.data.phone ?? '');
         const lines: string[] = [];
         if (person) lines.push(ctx.deps.t('register-found-person', { name: person.name, opd: person.opd, role: person.role }));
         for (const u of umkms) lines.push(ctx.deps.t('register-found-umkm', { umkm: u.name, kecamatan: u.kecamatan }));
+        for (const u of koperasi ?? []) {
+          lines.push(ctx.deps.t('koperasi-register-found', { koperasi: u.binaan?.name ?? '-', umkm: u.name, kecamatan: u.kecamatan }));
+        }
         return reply(text('register-confirm', { details: lines.join('\n') }, [choice('reg:yes', 'register-yes'), choice('reg:no', 'register-no')]));
       },
       async handle(ctx, input) {
@@ -74,8 +77,8 @@ export const registerFlow = defineFlow({
 async function checkPhone(ctx: FlowCtx, raw: string): Promise<StepResult> {
   const phone = normalizePhone(raw);
   if (!phone) return invalid('register-bad-phone');
-  const { person, umkms } = await ctx.whoIs(phone);
-  if (!person && !umkms.length) {
+  const { person, umkms, koperasi } = await ctx.whoIs(phone);
+  if (!person && !umkms.length && !koperasi?.length) {
     const again = ctx.verifiedPhone ? {} : { requestContact: true };
     return reply(text('register-not-on-roster', { contact: ctx.deps.config.ADMIN_CONTACT }, ctx.verifiedPhone ? undefined : [shareButton()], again));
   }

@@ -1,6 +1,6 @@
 import { type OwnerAction, ownerChoiceId } from '../src/domain/order-choices.js';
 import { type CommandDef, goto, invalid } from '../src/engine/flow.js';
-import { canBuy, isAdmin, isOwner } from '../src/engine/user.js';
+import { canBuy, handlesOrders, isAdmin, isOwner } from '../src/engine/user.js';
 import { ownerChoice } from './umkm-order-actions.js';
 import { retryRejected } from './order-retry.js';
 import { switchUmkm } from './umkm-acting.js';
@@ -22,8 +22,8 @@ const OWNER_TYPED: [command: string, action: OwnerAction][] = [
 export const umkmCommands: CommandDef[] = [
   {
     name: 'pesanan',
-    allowed: (u) => isOwner(u) || canBuy(u),
-    run: (ctx) => (isOwner(ctx.user) ? goto('umkm-orders', 'list') : goto('my-orders', 'list')),
+    allowed: (u) => handlesOrders(u) || canBuy(u),
+    run: (ctx) => (handlesOrders(ctx.user) ? goto('umkm-orders', 'list') : goto('my-orders', 'list')),
   },
   { name: 'produk', allowed: isOwner, to: { flow: 'umkm-products', step: 'list' } },
   // the owner's own bank account, e-wallet and QRIS (issue 12)
@@ -36,8 +36,8 @@ export const umkmCommands: CommandDef[] = [
   },
   ...OWNER_TYPED.map(([name, action]): CommandDef => ({
     name,
-    allowed: isOwner,
-    // The same checks as the button: own UMKM only, legal status moves only.
+    allowed: handlesOrders,
+    // The same checks as the button: own (or the cooperative's member) UMKM only, legal status moves only.
     run: (ctx, args) => {
       const id = args.trim().toUpperCase();
       return /^[A-Z0-9-]{1,40}$/.test(id) ? ownerChoice(ctx, ownerChoiceId(action, id)) : invalid('uo-need-id', { command: name });

@@ -2,7 +2,7 @@ import { OWNER_CHOICE_PREFIX, parseOwnerChoice } from '../src/domain/order-choic
 import type { Order, OrderStatus, Umkm } from '../src/domain/schemas.js';
 import { type FlowCtx, type GlobalChoice, goto, invalid, type StepResult } from '../src/engine/flow.js';
 import type { Effect } from '../src/engine/types.js';
-import { isOwner } from '../src/engine/user.js';
+import { handlesOrders, orderUmkms } from '../src/engine/user.js';
 import { text } from './ui.js';
 
 /** What the owner tried, for the message that says why it cannot be done. */
@@ -14,10 +14,10 @@ type Attempt = 'accept' | 'reject' | 'deliver' | 'payment';
  * exist (a typo in /antar ...) and a refusal for another UMKM's order (whose details stay hidden).
  */
 export async function ownedOrder(ctx: FlowCtx, orderId: string): Promise<{ order: Order; umkm: Umkm } | { refused: StepResult }> {
-  if (!isOwner(ctx.user)) return { refused: invalid('uo-owners-only') };
+  if (!handlesOrders(ctx.user)) return { refused: invalid('uo-owners-only') };
   const order = await ctx.deps.store.orders.get(orderId);
   if (!order) return { refused: invalid('uo-order-not-found', { id: orderId }) };
-  const umkm = ctx.user.umkms.find((u) => u.id === order.umkmId);
+  const umkm = orderUmkms(ctx.user).find((u) => u.id === order.umkmId);
   if (!umkm) return { refused: invalid('uo-not-your-order') };
   return { order, umkm };
 }

@@ -64,32 +64,37 @@ export const umkmOrdersFlow = defineFlow({
   steps: {
     list: {
       enter: (ctx) =>
-        withActingUmkm(ctx, ['umkm-orders', 'list'], async (umkm) => {
-          const all = await ctx.deps.store.orders.ofUmkm(umkm.id, SCAN);
-          const open = all.filter(waitsForOwner).slice(0, OPEN_LIST_MAX);
-          const nav = [choice('uw:week', 'uo-week'), ...switchButtons(ctx), menuButton()];
-          if (!open.length) return reply(text('uo-list-none', { umkm: umkm.name }, nav));
-          const lines = open.map((o, i) =>
-            ctx.deps.t('uo-list-line', {
-              n: i + 1,
-              id: o.id,
-              date: formatWib(new Date(o.createdAt)),
-              total: formatRupiah(o.total),
-              status: ownerStatus(ctx, o),
-              items: clip(o.items.map((i) => `${i.qty}× ${i.name}`).join(', '), 120),
-              kelurahan: o.recipient?.kelurahan ?? '-',
-            }),
-          );
-          const buttons = open.map((o) => literal(ownerChoiceId('see', o.id), clip(`${o.id} · ${ownerStatus(ctx, o)}`, 60)));
-          // Numbered channels number the lines (uo-list-line) and list the orders once.
-          return reply(text('uo-list', { umkm: umkm.name, count: open.length, items: lines.join('\n\n') }, [...buttons, ...nav], { listed: buttons.length }));
-        }),
+        withActingUmkm(
+          ctx,
+          ['umkm-orders', 'list'],
+          async (umkm) => {
+            const all = await ctx.deps.store.orders.ofUmkm(umkm.id, SCAN);
+            const open = all.filter(waitsForOwner).slice(0, OPEN_LIST_MAX);
+            const nav = [choice('uw:week', 'uo-week'), ...switchButtons(ctx, true), menuButton()];
+            if (!open.length) return reply(text('uo-list-none', { umkm: umkm.name }, nav));
+            const lines = open.map((o, i) =>
+              ctx.deps.t('uo-list-line', {
+                n: i + 1,
+                id: o.id,
+                date: formatWib(new Date(o.createdAt)),
+                total: formatRupiah(o.total),
+                status: ownerStatus(ctx, o),
+                items: clip(o.items.map((i) => `${i.qty}× ${i.name}`).join(', '), 120),
+                kelurahan: o.recipient?.kelurahan ?? '-',
+              }),
+            );
+            const buttons = open.map((o) => literal(ownerChoiceId('see', o.id), clip(`${o.id} · ${ownerStatus(ctx, o)}`, 60)));
+            // Numbered channels number the lines (uo-list-line) and list the orders once.
+            return reply(text('uo-list', { umkm: umkm.name, count: open.length, items: lines.join('\n\n') }, [...buttons, ...nav], { listed: buttons.length }));
+          },
+          true,
+        ),
       handle(ctx, input) {
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'uw:week') return goto('umkm-orders', 'week');
-        if (input.id === SWITCH_UMKM) return switchUmkm(['umkm-orders', 'list']);
+        if (input.id === SWITCH_UMKM) return switchUmkm(['umkm-orders', 'list'], true);
         return invalid('engine-stale-button');
       },
     },
@@ -190,7 +195,7 @@ export const umkmOrdersFlow = defineFlow({
     },
     week: {
       async enter(ctx) {
-        const umkm = actingUmkm(ctx);
+        const umkm = actingUmkm(ctx, true);
         if (!umkm) return goto('umkm-orders', 'list');
         const s = weekSummary(await ctx.deps.store.orders.ofUmkm(umkm.id, SCAN), ctx.deps.clock());
         const top = s.top.map((p, i) => ctx.deps.t('uo-week-top-line', { rank: i + 1, name: p.name, qty: p.qty, rupiah: formatRupiah(p.rupiah) }));

@@ -688,7 +688,10 @@ admin-bc-preview =
     It will go to { $count ->
         [one] 1 chat account
        *[other] { $count } chat accounts
-    } (Telegram { $telegram }, WhatsApp { $whatsapp }).
+    } (Telegram { $telegram }, WhatsApp { $whatsapp }{ $console ->
+        [0] {""}
+       *[other] , demo people in this terminal { $console }
+    }).
     Left out: { $optedOut } opted out, { $unreachable } blocked the bot.
 admin-bc-nobody =
     No chat account can receive a broadcast for: { $audience }.
@@ -1220,3 +1223,7 @@ imp-err-photo-download = could not be downloaded ({ $why })
 imp-err-photo-not-image = is not an image
 imp-err-photo-too-large = is larger than { $max } MB
 imp-err-photo-pixels = is more than { $max } megapixels
+
+## cooperative acting for its member UMKM (issue 16 item 3)
+koperasi-register-found = 🤝 { $koperasi }, for its member: { $umkm } (Kec. { $kecamatan })
+koperasi-choose = You handle the orders of { $count } UMKM (your own and your cooperative's members). Choose the UMKM whose orders you want to manage now:

@@ -646,7 +646,10 @@ admin-bc-cat-ask = Pilih kategori UMKM:
 admin-bc-preview-title = 👀 Pratinjau — beginilah brosur akan diterima:
 admin-bc-preview =
     Penerima: { $audience }
-    Akan dikirim ke { $count } akun chat (Telegram { $telegram }, WhatsApp { $whatsapp }).
+    Akan dikirim ke { $count } akun chat (Telegram { $telegram }, WhatsApp { $whatsapp }{ $console ->
+        [0] {""}
+       *[other] , orang demo di terminal ini { $console }
+    }).
     Tidak dikirim: { $optedOut } berhenti berlangganan, { $unreachable } memblokir bot.
 admin-bc-nobody =
     Belum ada akun chat yang bisa menerima siaran untuk: { $audience }.
@@ -1133,3 +1136,7 @@ imp-err-photo-download = gagal diunduh ({ $why })
 imp-err-photo-not-image = bukan gambar
 imp-err-photo-too-large = lebih dari { $max } MB
 imp-err-photo-pixels = lebih dari { $max } megapiksel
+
+## cooperative acting for its member UMKM (issue 16 item 3)
+koperasi-register-found = 🤝 { $koperasi }, untuk anggota: { $umkm } (Kec. { $kecamatan })
+koperasi-choose = Anda menangani pesanan { $count } UMKM (milik Anda dan anggota koperasi). Pilih UMKM yang pesanannya ingin Anda kelola sekarang:

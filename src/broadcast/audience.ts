@@ -6,6 +6,8 @@ export interface ResolvedAudience {
   recipients: RecipientRef[];
   telegram: number;
   whatsapp: number;
+  /** terminal demo personas (only where the console channel runs: `npm start`) */
+  console: number;
   /** linked chats of the audience that said /berhenti */
   optedOut: number;
   /** linked chats that blocked the bot earlier */
@@ -35,16 +37,16 @@ async function phonesOf(store: Store, audience: Audience): Promise<string[]> {
 }
 
 /**
- * The Telegram and WhatsApp chats linked to the audience's phones, once each, without the chats
- * that opted out (/berhenti) or blocked the bot. Console chats are never broadcast to.
+ * The chats linked to the audience's phones, once each, without the chats that opted out
+ * (/berhenti) or blocked the bot. Console chats are the terminal's demo personas: they get the
+ * flyer too (printed under the persona's header), so the terminal tour shows a broadcast arriving.
  */
 export async function resolveAudience(store: Store, audience: Audience): Promise<ResolvedAudience> {
   const phones = [...new Set(await phonesOf(store, audience))];
   const seen = new Set<string>();
-  const out: ResolvedAudience = { recipients: [], telegram: 0, whatsapp: 0, optedOut: 0, unreachable: 0 };
+  const out: ResolvedAudience = { recipients: [], telegram: 0, whatsapp: 0, console: 0, optedOut: 0, unreachable: 0 };
   for (const phone of phones) {
     for (const chat of await store.chatUsers.chatsOfPhone(phone)) {
-      if (chat.channel !== 'telegram' && chat.channel !== 'whatsapp') continue;
       const ref: RecipientRef = { channel: chat.channel, chatId: chat.chatId };
       const key = recipientKey(ref);
       if (seen.has(key)) continue;

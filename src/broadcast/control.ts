@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { type BroadcastControlJob, BroadcastControlJobSchema, type BroadcastDeliveryJob, jobIds, parseJob } from '../queue/jobs.js';
 import type { Store } from '../store/index.js';
 import { resolveAudience } from './audience.js';
+import { renderFlyer } from './flyer.js';
 import { finalProgressMessage, type Pacing, progressMessage, summaryText } from './progress.js';
 import type { RateGuard } from './rate-guard.js';
 import type { BroadcastRepo } from './repo.js';
@@ -96,6 +97,29 @@ export function createControlProcessor(deps: ControlDeps) {
     if (r.ok) await repo.setState(b.id, { progressMessageId: r.messageId ?? '-', progressSentAt: now(), progressText: fingerprint });
   }
 
+  /**
+   * The terminal's demo personas get the flyer at once, through the console sender of this process
+   * (`npm start`): no queue, no pacing (nothing leaves the machine). Each is counted like any
+   * recipient; without a console in this process they are counted skipped, never "sent".
+   */
+  async function toConsole(b: Broadcast, list: RecipientRef[]): Promise<void> {
+    const sender = deps.senders.console;
+    for (const ref of list) {
+      if (ref.channel !== 'console' || (await repo.outcomeOf(b.id, ref))) continue;
+      if (await repo.isCancelled(b.id)) {
+        await repo.recordOutcome(b.id, ref, 'cancelled');
+        continue;
+      }
+      const chat = await deps.store.chatUsers.get('console', ref.chatId);
+      if (!sender || !chat || chat.optedOut) {
+        await repo.recordOutcome(b.id, ref, 'skipped');
+        continue;
+      }
+      const r = await sender.send(ref.chatId, renderFlyer(i18n, chat.locale ?? b.locale, b));
+      await repo.recordOutcome(b.id, ref, r.ok ? 'sent' : 'failed');
+    }
+  }
+
   async function start(b: Broadcast): Promise<string> {
     // One step against "cancel": a cancel that came first means nothing is sent at all.
     const claim = await repo.beginStart(b.id, clock());
@@ -108,6 +132,7 @@ export function createControlProcessor(deps: ControlDeps) {
       await repo.setState(b.id, { status: 'running', startedAt: now() });
     }
     const list = (await repo.recipients(b.id)).map(parseRecipientKey).filter((r): r is RecipientRef => r !== null);
+    await toConsole(b, list);
     for (const channel of ['telegram', 'whatsapp'] as const) {
       const queue = channel === 'telegram' ? queues.broadcastTelegram : queues.broadcastWhatsapp;
       const mine = list.filter((r) => r.channel === channel);
@@ -167,7 +192,7 @@ export function createControlProcessor(deps: ControlDeps) {
     let removed = 0;
     for (const key of await repo.recipients(b.id)) {
       const ref = parseRecipientKey(key);
-      if (!ref || (await repo.outcomeOf(b.id, ref))) continue;
+      if (!ref || ref.channel === 'console' || (await repo.outcomeOf(b.id, ref))) continue;
       const queue = ref.channel === 'telegram' ? queues.broadcastTelegram : queues.broadcastWhatsapp;
       // 0 when a worker holds the job right now: that job sees the flag itself.
       if ((await queue.remove(jobIds.broadcastDelivery(b.id, ref.channel, ref.chatId))) === 1) {

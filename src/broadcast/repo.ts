@@ -63,7 +63,7 @@ export function newBroadcastId(now: Date): string {
 /** Broadcasts in Redis: the record (written once), its state hash, delivery records and recipients. */
 export function createBroadcastRepo(redis: Redis, keys: Keys) {
   const recordOutcome = defineScript(redis, 'recordBroadcastOutcome', 2, RECORD_OUTCOME); // one call per recipient
-  const doneField = (r: RecipientRef) => (r.channel === 'telegram' ? 'doneTelegram' : 'doneWhatsapp');
+  const doneField = (r: RecipientRef) => (r.channel === 'telegram' ? 'doneTelegram' : r.channel === 'whatsapp' ? 'doneWhatsapp' : 'doneConsole');
 
   return {
     /** Stores a broadcast unless one with its id exists (a double tap on "send"); true when stored now. */
@@ -112,7 +112,8 @@ export function createBroadcastRepo(redis: Redis, keys: Keys) {
       // Totals from the set: a second run after a crash adds to it, and counts what is there.
       const all = await redis.smembers(key);
       const tg = all.filter((r) => r.startsWith('telegram:')).length;
-      await redis.hset(keys.broadcastState(id), { total: all.length, totalTelegram: tg, totalWhatsapp: all.length - tg });
+      const wa = all.filter((r) => r.startsWith('whatsapp:')).length;
+      await redis.hset(keys.broadcastState(id), { total: all.length, totalTelegram: tg, totalWhatsapp: wa });
     },
     async recipients(id: string): Promise<string[]> {
       return redis.smembers(keys.broadcastRecipients(id));

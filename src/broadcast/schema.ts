@@ -77,8 +77,8 @@ export const BroadcastStateSchema = z.object({
 });
 export type BroadcastState = z.infer<typeof BroadcastStateSchema>;
 
-/** One recipient chat of a broadcast. */
-export const RecipientRefSchema = z.object({ channel: z.enum(['telegram', 'whatsapp']), chatId: z.string().min(1).max(128) });
+/** One recipient chat of a broadcast (console: a terminal demo persona, delivered at start, no queue). */
+export const RecipientRefSchema = z.object({ channel: z.enum(['telegram', 'whatsapp', 'console']), chatId: z.string().min(1).max(128) });
 export type RecipientRef = z.infer<typeof RecipientRefSchema>;
 
 /** `telegram:12345` */

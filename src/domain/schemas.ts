@@ -40,6 +40,8 @@ export const UmkmSchema = z.object({
   address: z.string().min(1),
   /** who fosters the UMKM: an OPD (binaan OPD), a kecamatan's UMKM community or a cooperative */
   binaan: z.object({ type: z.enum(['opd', 'kecamatan', 'koperasi']), name: z.string().min(1) }).optional(),
+  /** the phone of the cooperative (binaan koperasi) that handles this UMKM's orders with its owner */
+  koperasiPhone: E164Schema.optional(),
 });
 export type Umkm = z.infer<typeof UmkmSchema>;
 /** Where a UMKM comes from (the `binaan` column). */

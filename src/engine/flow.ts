@@ -18,6 +18,8 @@ export interface UserInfo {
   person?: Person;
   /** UMKM owned by this phone */
   umkms: Umkm[];
+  /** member UMKM whose orders this phone handles as their cooperative (`koperasi_phone`), owned ones left out */
+  koperasi?: Umkm[];
   /** linked: the phone is verified and on a roster (or owns a UMKM) and the user confirmed */
   registered: boolean;
 }
@@ -26,6 +28,8 @@ export interface UserInfo {
 export interface Identity {
   person?: Person;
   umkms: Umkm[];
+  /** member UMKM of the cooperative whose phone this is */
+  koperasi?: Umkm[];
 }
 
 /** What flows may use. No channel library, no environment reads. */

@@ -1,11 +1,16 @@
-import type { ChatUser } from '../domain/schemas.js';
+import type { ChatUser, Umkm } from '../domain/schemas.js';
 import type { Store } from '../store/index.js';
 import type { Identity, UserInfo } from './flow.js';
 
 /** Who a phone is: its roster row and the UMKM it owns, read from Redis. */
 async function lookupPhone(store: Store, phone: string): Promise<Identity> {
-  const [person, umkms] = await Promise.all([store.roster.byPhone(phone), store.catalogue.umkmsOfOwner(phone)]);
-  return { person: person ?? undefined, umkms };
+  const [person, umkms, members] = await Promise.all([
+    store.roster.byPhone(phone),
+    store.catalogue.umkmsOfOwner(phone),
+    store.catalogue.umkmsOfKoperasi(phone),
+  ]);
+  const koperasi = members.filter((m) => !umkms.some((u) => u.id === m.id));
+  return { person: person ?? undefined, umkms, ...(koperasi.length ? { koperasi } : {}) };
 }
 
 /** The user a linked, verified phone makes: registered when it is on the roster or owns a UMKM. */
@@ -13,7 +18,8 @@ export const asUser = (phone: string, id: Identity): UserInfo => ({
   phone,
   person: id.person,
   umkms: [...id.umkms],
-  registered: Boolean(id.person || id.umkms.length),
+  ...(id.koperasi?.length ? { koperasi: [...id.koperasi] } : {}),
+  registered: Boolean(id.person || id.umkms.length || id.koperasi?.length),
 });
 
 /**
@@ -52,3 +58,7 @@ export const isCoordinator = (u: UserInfo) => u.registered && u.person?.role ===
 /** Admins may also buy: the roster makes them civil servants too. */
 export const canBuy = (u: UserInfo) => u.registered && Boolean(u.person);
 export const isOwner = (u: UserInfo) => u.registered && u.umkms.length > 0;
+/** The UMKM whose orders this user handles: their own, then those of their cooperative's members. */
+export const orderUmkms = (u: UserInfo): Umkm[] => [...u.umkms, ...(u.koperasi ?? [])];
+/** An owner, or a cooperative acting for its member UMKM: the order screens and moves. */
+export const handlesOrders = (u: UserInfo) => u.registered && orderUmkms(u).length > 0;

@@ -11,7 +11,7 @@ import { PAYMENT_COLUMNS, paymentColumns, readPaymentCells, resolveQrisFiles } f
 /** Columns of a UMKM file. */
 export const UMKM_COLUMNS = ['id', 'name', 'owner_name', 'owner_phone', 'category', 'kecamatan', 'kelurahan', 'address'] as const;
 /** Optional columns of a UMKM file. */
-export const UMKM_OPTIONAL_COLUMNS = ['binaan'] as const;
+export const UMKM_OPTIONAL_COLUMNS = ['binaan', 'koperasi_phone'] as const;
 
 /** `opd:<OPD>`, `kecamatan:<name>` (a kecamatan's UMKM community) or `koperasi:<name>`; empty: none. */
 const BinaanField = z.string().transform((v, ctx): Binaan | undefined => {
@@ -59,6 +59,17 @@ const schema = z
     kelurahan: z.string(),
     address: requiredText(300).pipe(z.string().min(5, { error: 'must be at least 5 characters' })),
     binaan: BinaanField,
+    /** the cooperative's phone: it handles this member UMKM's orders too (only with binaan koperasi:<name>) */
+    koperasi_phone: z
+      .string()
+      .optional()
+      .transform((v, ctx): string | undefined => {
+        if (!v?.trim()) return undefined;
+        const r = PhoneField.safeParse(v);
+        if (r.success) return r.data;
+        ctx.addIssue({ code: 'custom', message: 'is not a valid phone number' });
+        return z.NEVER;
+      }),
     ...paymentColumns,
   })
   .transform((r, ctx): UmkmRow => {
@@ -67,6 +78,10 @@ const schema = z
     const kelurahan = canonicalKelurahan(kecamatan, r.kelurahan);
     if (!kelurahan) {
       ctx.addIssue({ code: 'custom', path: ['kelurahan'], message: `${r.kelurahan.trim() || '(empty)'} is not a kelurahan of ${kecamatan}` });
+      return z.NEVER;
+    }
+    if (r.koperasi_phone && r.binaan?.type !== 'koperasi') {
+      ctx.addIssue({ code: 'custom', path: ['koperasi_phone'], message: 'needs binaan koperasi:<name> in the same row' });
       return z.NEVER;
     }
     const pay = readPaymentCells(r, ctx);
@@ -81,6 +96,7 @@ const schema = z
       kelurahan,
       address: r.address,
       ...(r.binaan ? { binaan: r.binaan } : {}),
+      ...(r.koperasi_phone ? { koperasiPhone: r.koperasi_phone } : {}),
       ...(pay.bank || pay.ewallet ? { payment: { ...(pay.bank ? { bank: pay.bank } : {}), ...(pay.ewallet ? { ewallet: pay.ewallet } : {}) } } : {}),
       ...(pay.qrisFile ? { qrisFile: pay.qrisFile } : {}),
     };

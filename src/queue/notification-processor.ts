@@ -82,10 +82,12 @@ export function createNotificationProcessor(deps: NotificationProcessorDeps) {
     if (data.target === 'umkm') {
       if (!f.umkm) return 'UMKM not found';
       if (data.event === 'accept-reminder' && order.status !== 'paid') return `order ${order.status}`;
-      if (data.event === 'cancelled')
-        return order.status === 'cancelled' && order.receipt ? [{ phone: f.umkm.ownerPhone, audience: 'owner' }] : `order ${order.status}`;
+      // The owner, and the cooperative that handles the member UMKM's orders too (`koperasi_phone`).
+      const owners: { phone: string; audience: Audience }[] = [{ phone: f.umkm.ownerPhone, audience: 'owner' }];
+      if (f.umkm.koperasiPhone && f.umkm.koperasiPhone !== f.umkm.ownerPhone) owners.push({ phone: f.umkm.koperasiPhone, audience: 'owner' });
+      if (data.event === 'cancelled') return order.status === 'cancelled' && order.receipt ? owners : `order ${order.status}`;
       if (!['paid', 'accepted', 'delivered'].includes(order.status)) return `order ${order.status}`;
-      return [{ phone: f.umkm.ownerPhone, audience: 'owner' }];
+      return owners;
     }
     if (data.event === 'accept-overdue' && order.status !== 'paid') return `order ${order.status}`;
     const out: { phone: string; audience: Audience }[] = f.asn ? [{ phone: f.asn.phone, audience: 'asn' }] : [];

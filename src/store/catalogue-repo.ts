@@ -132,6 +132,16 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     async allProducts(): Promise<Product[]> {
       return [...(await load()).products.values()];
     },
+    /** The member UMKM whose orders a cooperative's phone handles (`koperasi_phone`). */
+    async umkmsOfKoperasi(phone: string): Promise<Umkm[]> {
+      const ids = await redis.smembers(keys.umkmsByKoperasi(phone));
+      const out: Umkm[] = [];
+      for (const id of ids.sort()) {
+        const u = await this.umkm(id);
+        if (u && u.koperasiPhone === phone) out.push(u);
+      }
+      return out;
+    },
     async umkmsOfOwner(phone: string): Promise<Umkm[]> {
       const ids = await redis.smembers(keys.umkmsByOwner(phone));
       const out: Umkm[] = [];
@@ -214,6 +224,8 @@ export function umkmUpsertCommands(keys: Keys, list: readonly Umkm[], existing: 
     const old = existing[i];
     if (old && old.ownerPhone !== u.ownerPhone) cmds.push(['srem', keys.umkmsByOwner(old.ownerPhone), u.id]);
     cmds.push(['hset', keys.umkms(), u.id, JSON.stringify(u)], ['sadd', keys.umkmsByOwner(u.ownerPhone), u.id]);
+    if (old?.koperasiPhone && old.koperasiPhone !== u.koperasiPhone) cmds.push(['srem', keys.umkmsByKoperasi(old.koperasiPhone), u.id]);
+    if (u.koperasiPhone) cmds.push(['sadd', keys.umkmsByKoperasi(u.koperasiPhone), u.id]);
   });
   return cmds;
 }

@@ -18,6 +18,8 @@ export function createKeys(prefix = 'umkm:') {
     umkms: () => k('umkm', 'all'),
     /** set of umkm ids owned by an E.164 phone */
     umkmsByOwner: (phone: string) => k('umkm', 'by-owner', phone),
+    /** the member UMKM a cooperative's phone handles the orders of */
+    umkmsByKoperasi: (phone: string) => k('umkm', 'by-koperasi', phone),
     /** hash sku -> Product JSON */
     products: () => k('product', 'all'),
     /** set of skus per UMKM */

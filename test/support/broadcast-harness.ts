@@ -106,10 +106,14 @@ export async function createBroadcastHarness(
       await admin.startBroadcast(b.id);
       return b;
     },
+    /** The Telegram sender the workers use unless told otherwise (to combine with another channel's). */
+    telegramSender(): ChannelSender {
+      return createTelegramSender(new Api(fake.token, { apiRoot: fake.url }), { mediaDir, redis, keys });
+    },
     /** Starts a set of broadcast workers on their own connection (one "worker process"); Telegram unless told. */
-    async start(senders?: { telegram?: ChannelSender; whatsapp?: ChannelSender }): Promise<Worker[]> {
+    async start(senders?: { telegram?: ChannelSender; whatsapp?: ChannelSender; console?: ChannelSender }): Promise<Worker[]> {
       const conn = openRedis();
-      const sender = createTelegramSender(new Api(fake.token, { apiRoot: fake.url }), { mediaDir, redis, keys });
+      const sender = this.telegramSender();
       const workers = startBroadcastWorkers({
         connection: conn,
         redis,

@@ -85,6 +85,18 @@ describe('notifications processor', () => {
     expect(to('7002')).toEqual([]); // the ASN is not told of their own receipt here
   });
 
+  it("a member UMKM's new order also reaches its cooperative's chat (koperasi_phone), named by UMKM", async () => {
+    const { h, process, job, to, order } = await setup();
+    const umkm = (await h.store.catalogue.umkm(UMKM.id))!;
+    await h.store.catalogue.upsertUmkms([{ ...umkm, binaan: { type: 'koperasi', name: 'Koperasi Depok Maju' }, koperasiPhone: '+6289900001900' }]);
+    await h.store.chatUsers.patch('telegram', '7100', { phone: '+6289900001900' });
+    expect(await process(job('umkm', 'paid'))).toEqual({ status: 'sent', chats: 3 });
+    const [kop] = to('7100');
+    expect(kop!.text).toContain(`Pesanan baru untuk ${UMKM.name}`);
+    expect(kop!.choices!.map((c) => c.id)).toContain(`uo:acc:${order.id}`);
+    expect(to('7001')).toHaveLength(1); // the owner still hears of it
+  });
+
   it('the same job run twice (a retry after a worker crash) sends each chat one message', async () => {
     const { h, process, job, telegram, whatsapp } = await setup();
     await process(job('umkm', 'paid'));
