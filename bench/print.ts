@@ -1,6 +1,7 @@
 /** The tables of the benchmark, one per part, with each target next to its figure. */
 import type { BroadcastFigures } from './broadcast.js';
 import type { FairnessFigures } from './fairness.js';
+import type { InputFigures } from './inputs.js';
 import type { MemoryFigures } from './memory.js';
 import type { SearchFigures } from './search.js';
 import type { WhatsAppFigures } from './whatsapp.js';
@@ -199,5 +200,28 @@ export function printWhatsApp(w: WhatsAppFigures): void {
   );
   console.log(
     `wait: the pacer's booked delay of the answer's last message + the bot's own time; the flyers are booked over ${fmt(w.broadcastSpanSeconds)} s by the bulk caps`,
+  );
+}
+
+export function printInputs(f: InputFigures, catalogue: 'demo' | 'city' | 'province'): void {
+  const target = catalogue === 'province' ? 50 : 20;
+  const ms = (x: number) => `${fmt(x, 1)} ms`;
+  console.log(
+    table(
+      `Part 7: one input of one user, ${catalogue} catalogue (bot alone, compiled, --max-old-space-size=192; ${fmt(f.rounds)} rounds after a warm-up; ` +
+        `latency = the bot's work + the fake Bot API's round trip; bot CPU = the bot process's CPU for the input; ` +
+        `ready in ${fmt(f.readyMs)} ms; after GC: RSS ${fmt(f.rssMb)} MB, heap used ${fmt(f.heapUsedMb)} MB)`,
+      [
+        ['input', 'latency p50', 'p99', 'bot CPU p50', 'p99', 'target (latency p99)'],
+        ...f.perKind.map((k) => [
+          k.kind,
+          ms(k.p50Ms),
+          ms(k.p99Ms),
+          ms(k.cpuP50Ms),
+          ms(k.cpuP99Ms),
+          catalogue === 'demo' ? '(city: < 20 ms)' : `< ${target} ms: ${verdict(k.p99Ms < target)}`,
+        ]),
+      ],
+    ),
   );
 }

@@ -24,7 +24,8 @@ import { createDriver } from './driver.js';
 import { simulateMonth } from './fairness.js';
 import type { JourneyPerson } from './journey.js';
 import { measureMemory } from './memory.js';
-import { printBroadcast, printFairness, printJourney, printMemory, printSearch, printWhatsApp } from './print.js';
+import { measureInputs } from './inputs.js';
+import { printBroadcast, printFairness, printInputs, printJourney, printMemory, printSearch, printWhatsApp } from './print.js';
 import { machine, machineLine } from './report.js';
 import { measureSearch } from './search.js';
 import { benchPhone, receiptJpeg, seedRoster } from './seed.js';
@@ -52,8 +53,10 @@ const env = z
     /** which parts to run, e.g. "1,4" */
     BENCH_PARTS: z
       .string()
-      .regex(/^[1-6](,[1-6])*$/, { error: 'must list parts 1-6, e.g. 1,3' })
-      .default('1,2,3,4,5,6'),
+      .regex(/^[1-7](,[1-7])*$/, { error: 'must list parts 1-7, e.g. 1,3' })
+      .default('1,2,3,4,5,6,7'),
+    /** rounds of part 7 (one user's inputs, each kind timed once a round) */
+    BENCH_INPUT_ROUNDS: count(100).pipe(z.number().max(2000)),
     /** flyers queued in the WhatsApp pacer while part 6's second purchase is typed */
     BENCH_WA_BROADCAST: count(200),
     /** the catalogue part 1 runs on: the demo one, a city's (1,490 UMKM) or a province's (15,000 UMKM) */
@@ -94,8 +97,8 @@ async function main(): Promise<void> {
         `Catalogue: ${env.BENCH_CATALOGUE} (${s.umkm.toLocaleString('en')} UMKM, ${s.products.toLocaleString('en')} products, ${s.asn.toLocaleString('en')} more ASN) seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       );
     } else console.log('Catalogue: demo');
-    // Parts 1-3 run the bots in child processes; part 4 and part 5 (in this process) need no build.
-    if (env.BENCH_RUNTIME === 'compiled' && [1, 2, 3].some((p) => parts.has(p))) {
+    // Parts 1-3 and 7 run the bots in child processes; part 4 and part 5 (in this process) need no build.
+    if (env.BENCH_RUNTIME === 'compiled' && [1, 2, 3, 7].some((p) => parts.has(p))) {
       const t0 = performance.now();
       await compileSubjects();
       console.log(`Both bots run compiled JavaScript (tsc, ${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
@@ -180,6 +183,16 @@ async function main(): Promise<void> {
       if (parts.has(5)) printSearch(measureSearch(env.BENCH_SEARCH_PRODUCTS));
       if (parts.has(6)) {
         printWhatsApp(await measureWhatsApp({ redisUrl, prefix: `${prefix}wa:`, broadcast: env.BENCH_WA_BROADCAST }));
+      }
+      if (parts.has(7)) {
+        // One roster person of its own, after every other part's (the city's ASN come before it).
+        const index = CITY_FIRST_INDEX - 500;
+        await seedRoster(store, index, index + 1);
+        const person = { index, phone: benchPhone(index), receipt: await receiptJpeg(index) };
+        printInputs(
+          await measureInputs({ fake, driver, redisUrl, prefix, mediaDir, person, userId: 3_000_000, rounds: env.BENCH_INPUT_ROUNDS }),
+          env.BENCH_CATALOGUE,
+        );
       }
     } finally {
       driver.close();

@@ -1,6 +1,6 @@
 import { canBePaid } from '../src/domain/payment.js';
 import { formatRupiah } from '../src/domain/money.js';
-import { type Listing, rankListings, type SortOrder } from '../src/domain/ranking.js';
+import { type Listing, rankListingsKept, type SortOrder } from '../src/domain/ranking.js';
 import { type Category, CATEGORIES } from '../src/domain/schemas.js';
 import { searchTerms } from '../src/domain/search.js';
 import { hasEmoji } from '../src/domain/search-words.js';
@@ -46,7 +46,7 @@ export function listContext(data: BrowseData): Record<string, unknown> {
 }
 
 /** The listings the current browse state selects, in display order. */
-export async function currentListings(ctx: BrowseCtx): Promise<Listing[]> {
+export async function currentListings(ctx: BrowseCtx): Promise<readonly Listing[]> {
   const d = ctx.data;
   const mode = d.mode ?? 'browse';
   const store = ctx.deps.store;
@@ -56,24 +56,34 @@ export async function currentListings(ctx: BrowseCtx): Promise<Listing[]> {
     const { income, counts } = await store.orders.monthStats(now);
     return index.search(d.query ?? '', { monthLoad: income, tieBreak: counts, seed: wibDay(now), pageSize: PAGE_SIZE });
   }
-  const all = await store.catalogue.browse({
+  // The shared list of this catalogue version: its ranked order is kept until the version, the
+  // day or this month's figures change, so a page costs the page.
+  const all = await store.catalogue.listings({
     category: mode === 'browse' ? d.category : undefined,
     kecamatan: mode === 'browse' ? d.kecamatan : undefined,
     umkmId: mode === 'umkm' ? d.umkmId : undefined,
   });
   const now = ctx.deps.clock();
   const { income, counts } = await store.orders.monthStats(now);
-  return rankListings(all, d.sort ?? 'fair', income, wibDay(now), counts);
+  return rankListingsKept(all, d.sort ?? 'fair', income, wibDay(now), counts);
 }
 
-/** Available products of a category per kecamatan (kecamatan without any are absent). */
-async function kecamatanCounts(ctx: BrowseCtx, category: Category): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const l of await ctx.deps.store.catalogue.browse({ category })) counts.set(l.umkm.kecamatan, (counts.get(l.umkm.kecamatan) ?? 0) + 1);
+/** Counts per kecamatan, kept per shared list (one per category and catalogue version). */
+const countsKept = new WeakMap<readonly Listing[], ReadonlyMap<string, number>>();
+
+/** Available products of a category per kecamatan (kecamatan without any are absent); counted once per catalogue version. */
+async function kecamatanCounts(ctx: BrowseCtx, category: Category): Promise<ReadonlyMap<string, number>> {
+  const listings = await ctx.deps.store.catalogue.listings({ category });
+  let counts = countsKept.get(listings);
+  if (!counts) {
+    const c = new Map<string, number>();
+    for (const l of listings) c.set(l.umkm.kecamatan, (c.get(l.umkm.kecamatan) ?? 0) + 1);
+    countsKept.set(listings, (counts = c));
+  }
   return counts;
 }
 
-function listReply(ctx: BrowseCtx, listings: Listing[], page: number): Reply {
+function listReply(ctx: BrowseCtx, listings: readonly Listing[], page: number): Reply {
   const d = ctx.data;
   const pages = Math.max(1, Math.ceil(listings.length / PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pages - 1);
@@ -93,7 +103,8 @@ function listReply(ctx: BrowseCtx, listings: Listing[], page: number): Reply {
   if (p > 0) nav.push(choice(PAGE.pack('prev'), 'browse-prev'));
   if (p < pages - 1) nav.push(choice(PAGE.pack('next'), 'browse-next'));
   // The fair order and its note are about several UMKM: one UMKM's own list is simply cheapest first.
-  const mixed = d.mode !== 'search' && new Set(listings.map((l) => l.umkm.id)).size > 1;
+  // (stops at the first other UMKM: in the fair order that is the second listing)
+  const mixed = d.mode !== 'search' && listings.some((l) => l.umkm.id !== listings[0]!.umkm.id);
   if (mixed) {
     nav.push(d.sort === 'price-asc' ? choice(SORT.pack('fair'), 'browse-sort-fair') : choice(SORT.pack('price'), 'browse-sort-price'));
   }

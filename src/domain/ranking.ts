@@ -31,7 +31,7 @@ function rotation(id: string, seed: string): string {
  * Within one UMKM, cheaper products first.
  */
 export function rankListings(
-  listings: Listing[],
+  listings: readonly Listing[],
   order: SortOrder,
   monthLoad: Record<string, number>,
   seed: string,
@@ -65,4 +65,31 @@ export function rankListings(
     }
   }
   return out;
+}
+
+/** Ranked orders kept per shared list (one array per filter and catalogue version) and order. */
+const kept = new WeakMap<readonly Listing[], Map<SortOrder, { stamp: string; ranked: readonly Listing[] }>>();
+
+/**
+ * `rankListings` of a list that is shared and never changed (`store.catalogue.listings`), kept
+ * while what the order depends on stays the same: the list itself (a new catalogue version is a
+ * new array), the order, and for the fair order the day and this month's figures. Turning a page
+ * then costs the page, not a new sort of the whole list. The result is shared too: never change it.
+ */
+export function rankListingsKept(
+  listings: readonly Listing[],
+  order: SortOrder,
+  monthLoad: Record<string, number>,
+  seed: string,
+  tieBreak: Record<string, number> = {},
+): readonly Listing[] {
+  // Price orders depend on nothing else; the fair one on the day and the month's figures.
+  const stamp = order === 'fair' ? `${seed}|${JSON.stringify(monthLoad)}|${JSON.stringify(tieBreak)}` : '';
+  let byOrder = kept.get(listings);
+  if (!byOrder) kept.set(listings, (byOrder = new Map()));
+  const seen = byOrder.get(order);
+  if (seen?.stamp === stamp) return seen.ranked;
+  const ranked = rankListings(listings, order, monthLoad, seed, tieBreak);
+  byOrder.set(order, { stamp, ranked });
+  return ranked;
 }

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { LRUCache } from 'lru-cache';
 import MiniSearch from 'minisearch';
-import { type Listing, rankListings } from './ranking.js';
+import { type Listing, rankListingsKept } from './ranking.js';
 import { emojiAsWords, spellingOf, STOP_WORDS } from './search-words.js';
 
 /** One word as the index keeps it: lower-case, accents folded, one spelling of its variants. */
@@ -186,12 +186,15 @@ export function createCatalogueSearch(listings: Listing[]) {
       matched.set(key, classes);
       // Three tiers never mixed: the product's own name, elsewhere (UMKM, description, category,
       // kecamatan), with a typo. Within a tier, the page spread.
-      const rank = (list: Listing[]) => rankListings(list, 'fair', opts.monthLoad, opts.seed, opts.tieBreak ?? {});
+      // A class's ranked order is kept (per class array, i.e. per query and catalogue version)
+      // while the day and the month's figures stay the same; only the first `room` are taken.
+      const rank = (list: Listing[]) => rankListingsKept(list, 'fair', opts.monthLoad, opts.seed, opts.tieBreak ?? {});
       const out: Listing[] = [];
       for (const tier of [[0, 1], [2, 3], [4]] as const) {
         const room = (opts.limit ?? 50) - out.length;
         if (room <= 0) break;
-        const ranked = tier.flatMap((r) => rank(classes[r]!)).slice(0, room);
+        const ranked: Listing[] = [];
+        for (const r of tier) ranked.push(...rank(classes[r]!).slice(0, room - ranked.length));
         out.push(...spreadUmkm(ranked, opts.pageSize));
       }
       return out;

@@ -42,15 +42,16 @@ test('a step that fails answers politely and leaves the conversation where it wa
   await say({ kind: 'text', text: 'Kuliner' });
   const before = await t.app.sessions.get(c.channel, c.chatId);
   const catalogue = t.app.store.catalogue;
-  const browse = catalogue.browse;
-  catalogue.browse = async () => {
+  // the catalogue read the list makes fails
+  const listings = catalogue.listings;
+  catalogue.listings = async () => {
     throw new Error('Redis went away');
   };
   try {
     const out = await say({ kind: 'text', text: 'Semua kecamatan' });
     expect(out.messages[0]?.text).toContain('Mohon maaf, ada kendala');
   } finally {
-    catalogue.browse = browse;
+    catalogue.listings = listings;
   }
   expect(await t.app.sessions.get(c.channel, c.chatId)).toEqual(before);
   const retry = await say({ kind: 'text', text: 'Semua kecamatan' }); // the same button works again
