@@ -61,6 +61,31 @@ function ping(port: number): Promise<boolean> {
 }
 
 /**
+ * What every redis-server of ours runs with: data of record in `dir` (AOF fsynced every second,
+ * no RDB snapshots), no eviction, in the foreground, warnings only.
+ */
+export function dataOfRecordArgs(dir: string): string[] {
+  return [
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
+    '--daemonize',
+    'no',
+    '--logfile',
+    '',
+    '--loglevel',
+    'warning',
+  ];
+}
+
+/**
  * Starts a private redis-server with AOF (`appendonly yes`, `appendfsync everysec`) and
  * `maxmemory-policy noeviction` under `dir`, waits until it answers PING.
  */
@@ -69,32 +94,7 @@ export async function startPrivateRedis(opts: { dir: string; port?: number }): P
   const dir = path.resolve(opts.dir);
   mkdirSync(dir, { recursive: true });
   const port = opts.port ?? (await freePort());
-  const child: ChildProcess = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'everysec',
-      '--save',
-      '',
-      '--maxmemory-policy',
-      'noeviction',
-      '--daemonize',
-      'no',
-      '--logfile',
-      '',
-      '--loglevel',
-      'warning',
-    ],
-    { stdio: 'ignore' },
-  );
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...dataOfRecordArgs(dir)], { stdio: 'ignore' });
   let exited = false;
   child.on('exit', () => {
     exited = true;

@@ -3,7 +3,7 @@ import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, sta
 import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { REDIS_INSTALL_HINT, hasRedisServer } from './redis-server.js';
+import { REDIS_INSTALL_HINT, dataOfRecordArgs, hasRedisServer } from './redis-server.js';
 
 /**
  * One private redis-server per data directory, shared by every process of the app that runs
@@ -168,32 +168,7 @@ export async function withDirLock<T>(lockFile: string, fn: () => Promise<T>, opt
 function startServer(p: ReturnType<typeof sharedRedisPaths>): number | undefined {
   const child = spawn(
     'redis-server',
-    [
-      '--port',
-      '0',
-      '--unixsocket',
-      p.socket,
-      '--unixsocketperm',
-      '700',
-      '--pidfile',
-      p.pidfile,
-      '--dir',
-      p.dir,
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'everysec',
-      '--save',
-      '',
-      '--maxmemory-policy',
-      'noeviction',
-      '--daemonize',
-      'no',
-      '--logfile',
-      '',
-      '--loglevel',
-      'warning',
-    ],
+    ['--port', '0', '--unixsocket', p.socket, '--unixsocketperm', '700', '--pidfile', p.pidfile, ...dataOfRecordArgs(p.dir)],
     // Its own session: a Ctrl-C in the terminal of the process that started it does not reach it.
     { stdio: 'ignore', detached: true },
   );
