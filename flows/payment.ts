@@ -1,20 +1,11 @@
 import { z } from 'zod';
 import { methodsOf, type PaymentMethod, PaymentMethodSchema } from '../src/domain/payment.js';
 import { defineFlow, goto, invalid, reply } from '../src/engine/flow.js';
-import { acceptReceipt, onReceiptStep } from './receipt.js';
+import { acceptReceipt, MediaRefSchema, onReceiptStep } from './receipt.js';
 import { choice, menuButton, text } from './ui.js';
 
-/** The receipt photo kept while the ASN says how they paid (a media reference, as the receipt's pick step keeps it). */
-const KeptMediaSchema = z.object({
-  ref: z.string(),
-  mime: z.string().optional(),
-  size: z.number().optional(),
-  asDocument: z.boolean().optional(),
-  fileName: z.string().optional(),
-  caption: z.string().optional(),
-});
-
-const PaymentDataSchema = z.object({ media: KeptMediaSchema.optional(), asPdf: z.boolean().optional() });
+/** The receipt photo kept while the ASN says how they paid (as the receipt's pick step keeps it). */
+const PaymentDataSchema = z.object({ media: MediaRefSchema.optional(), asPdf: z.boolean().optional() });
 
 /** Choice id of a payment method. */
 const METHOD = 'pm:';

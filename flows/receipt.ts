@@ -76,8 +76,8 @@ export function onReceiptStep(r: StepResult): StepResult {
 /** Choice id of "this photo is for order X" on the pick step. */
 const PICK = keyChoices('rp:', 'the order a receipt photo is for (receipt pick step)', 56);
 
-/** A photo of the chat, as the channel refers to it (kept while the ASN picks the order). */
-const MediaRefSchema = z.object({
+/** A photo of the chat, as the channel refers to it (kept while the ASN picks the order, or says how they paid). */
+export const MediaRefSchema = z.object({
   ref: z.string(),
   mime: z.string().optional(),
   size: z.number().optional(),

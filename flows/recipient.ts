@@ -223,7 +223,7 @@ export const recipientFlow = defineFlow({
           const reason = reasonMsg(v.reason.replace(/^nip: /, ''));
           return invalid('recipient-nip-bad', { reason: reason ? ctx.deps.t(reason.key, reason.args) : v.reason });
         }
-        return goto('recipient', 'note', { data: { draft: { ...(ctx.data.draft as object), asnNip: input.text.replace(/\s+/g, ''), asn: true } } });
+        return goto('recipient', 'note', { data: { draft: { ...ctx.data.draft, asnNip: input.text.replace(/\s+/g, ''), asn: true } } });
       },
     },
     repeat: {
