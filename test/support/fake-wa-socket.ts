@@ -154,8 +154,14 @@ export function createFakeSocketFactory() {
   const media = new Map<string, Buffer>();
   const waiting: ((s: FakeWASocket) => void)[] = [];
   const sentListeners = new Set<(s: SentMessage) => void>();
+  let failure: Error | undefined;
 
   const makeSocket: MakeSocket = (opts) => {
+    if (failure) {
+      const err = failure;
+      failure = undefined;
+      throw err;
+    }
     const s = new FakeWASocket(opts, (sent) => sentListeners.forEach((l) => l(sent)));
     sockets.push(s);
     // like Baileys, the socket talks only after the channel has attached its listeners
@@ -167,6 +173,10 @@ export function createFakeSocketFactory() {
   return {
     makeSocket,
     sockets,
+    /** the next socket cannot be made (the network is down): makeSocket throws `err` once */
+    failNext(err = new Error('connection refused')): void {
+      failure = err;
+    },
     /** the socket made last */
     latest(): FakeWASocket {
       const s = sockets[sockets.length - 1];

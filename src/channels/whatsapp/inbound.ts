@@ -6,7 +6,7 @@ import type { FetchMedia, MessageHandler } from '../../engine/types.js';
 import type { OutboundMessage } from '../../i18n/message.js';
 import { convertIncoming, type ConvertedMessage } from './convert.js';
 import { createLru } from './lru.js';
-import { isConnectionError, type Outbox } from './sender.js';
+import { isConnectionError, type PacedSender } from './sender.js';
 import type { UsedEvents, WASocketLike } from './wa-socket.js';
 
 /** How long a message id is remembered to drop the copies Baileys sometimes emits again. */
@@ -17,7 +17,8 @@ export interface InboundDeps {
   keys: Keys;
   logger: Logger;
   handler: MessageHandler;
-  outbox: Outbox;
+  /** replies go out through the paced sender, with reply priority */
+  sender: PacedSender;
   /** downloads the media of a received message (Baileys downloadMediaMessage on the live socket) */
   download: (msg: WAMessage) => Promise<Buffer>;
   /** the localised "something went wrong" reply */
@@ -64,11 +65,11 @@ export function createInbound(deps: InboundDeps) {
     const lane = c.incoming.chat.chatId;
     if (!messages.length) return;
     try {
-      await deps.outbox.deliver(lane, c.replyJid, messages, 'reply');
+      await deps.sender.deliver(lane, c.replyJid, messages, 'reply');
     } catch (err) {
       log.error({ err }, 'whatsapp reply not sent');
       if (isConnectionError(err)) return;
-      await deps.outbox.deliver(lane, c.replyJid, deps.apology(), 'reply').catch((e: unknown) => {
+      await deps.sender.deliver(lane, c.replyJid, deps.apology(), 'reply').catch((e: unknown) => {
         log.error({ err: e }, 'whatsapp apology not sent');
       });
     }

@@ -45,7 +45,7 @@ async function waitForSocket(openSocket: () => WASocketLike | undefined, ms: num
   return openSocket();
 }
 
-export interface OutboxDeps {
+export interface PacedSenderDeps {
   pacer: Pacer;
   /** the socket if it is open right now */
   openSocket: () => WASocketLike | undefined;
@@ -56,10 +56,12 @@ export interface OutboxDeps {
 }
 
 /**
- * Everything the bot sends goes through here: rendered to Baileys contents, then paced.
- * `deliver` throws; `sender.send` (for queue workers) maps failures to a SendResult.
+ * The paced sender, in the process holding the socket: everything the bot sends on WhatsApp goes
+ * through here, rendered to Baileys contents, then paced (pacer.ts). `deliver` throws; `sender.send`
+ * (for queue workers) maps failures to a SendResult. Not to be confused with the outbox
+ * (outbox.ts), the BullMQ queue by which other processes hand their sends to this one.
  */
-export function createOutbox(deps: OutboxDeps) {
+export function createPacedSender(deps: PacedSenderDeps) {
   const known = createLru<string, true>(5000);
 
   /**
@@ -126,4 +128,4 @@ export function createOutbox(deps: OutboxDeps) {
   return { deliver, sender };
 }
 
-export type Outbox = ReturnType<typeof createOutbox>;
+export type PacedSender = ReturnType<typeof createPacedSender>;

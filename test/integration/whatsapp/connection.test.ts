@@ -130,3 +130,47 @@ test('stop() closes the socket for good', async () => {
   expect(wa.factory.sockets).toHaveLength(1);
   await expect(wa.channel.start()).rejects.toThrow(/cannot start again/);
 });
+
+test('logged out stays logged out through a dropped reconnect until the number is paired again', async () => {
+  wa = await createWaDriver({ handler, channel: { printQr: () => {} } });
+  let next = wa.factory.nextSocket();
+  wa.socket().close(DisconnectReason.loggedOut);
+  const fresh = await next;
+  expect(wa.channel.status()).toBe('logged-out');
+  // the unpaired socket drops before anyone scanned: still logged out, not merely "connecting"
+  next = wa.factory.nextSocket();
+  fresh.close(DisconnectReason.connectionLost);
+  const again = await next;
+  expect(wa.channel.status()).toBe('logged-out');
+  again.open();
+  expect(wa.channel.status()).toBe('open');
+});
+
+test('a socket that cannot be made is tried again after a longer wait', async () => {
+  const { sleeps, clock } = recordingClock();
+  wa = await createWaDriver({ handler, channel: { clock, reconnect: { baseMs: 1000, maxMs: 60_000 } } });
+  wa.factory.failNext();
+  const next = wa.factory.nextSocket();
+  wa.socket().close(DisconnectReason.connectionLost);
+  await next;
+  // 0.75 of 1 s after the close, then 0.75 of 2 s after the failed attempt
+  expect(sleeps).toEqual([750, 1500]);
+  expect(wa.factory.sockets).toHaveLength(2);
+  expect(wa.channel.status()).toBe('connecting');
+  wa.socket().open();
+  expect(wa.channel.status()).toBe('open');
+});
+
+test('stop() while waiting to reconnect: no new socket is made, even once the wait is over', async () => {
+  let release = () => {};
+  const clock = { now: () => 0, random: () => 0.5, sleep: () => new Promise<void>((r) => (release = r)) };
+  wa = await createWaDriver({ handler, channel: { clock } });
+  const first = wa.socket();
+  first.close(DisconnectReason.connectionLost);
+  expect(wa.channel.status()).toBe('connecting');
+  await wa.channel.stop();
+  release(); // the backoff wait would end now: nothing may connect after stop
+  await new Promise((r) => setImmediate(r));
+  expect(wa.factory.sockets).toHaveLength(1);
+  expect(wa.channel.status()).toBe('closed');
+});
