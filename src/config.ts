@@ -109,13 +109,75 @@ export const EnvSchema = z
 
 export type Env = z.output<typeof EnvSchema>;
 
+/**
+ * Telegram as the flat variables set it: off without BOT_TOKEN; with it, long polling, or a
+ * webhook when TELEGRAM_WEBHOOK_URL is set (the schema then requires the secret and HTTP_PORT).
+ * Each mode holds what it needs, so the code that starts Telegram needs no `!`.
+ */
+export type TelegramConfig =
+  { mode: 'off' } | { mode: 'polling'; token: string; apiRoot: string } | { mode: 'webhook'; token: string; apiRoot: string; url: string; secret: string };
+
+/** WhatsApp as the flat variables set it: off unless WHATSAPP_ENABLED; on, with its pairing and pacing settings. */
+export type WhatsAppConfig =
+  | { mode: 'off' }
+  | {
+      mode: 'on';
+      /** pair with a code for this phone instead of a QR (WHATSAPP_PAIRING_PHONE) */
+      pairingPhone?: string;
+      /** WhatsApp Web version (WHATSAPP_VERSION), as written */
+      version?: string;
+      /** caps on the sends the bot starts itself (WHATSAPP_BULK_*) */
+      bulk: { perMinute: number; perChatPerMinute: number; perDay: number; gapMs: number };
+    };
+
 /** The validated configuration plus derived facts. */
 export type Config = Env & {
+  telegram: TelegramConfig;
+  whatsapp: WhatsAppConfig;
   telegramEnabled: boolean;
   /** no chat channel configured (or CONSOLE=true): run the terminal chat */
   consoleEnabled: boolean;
   workerInline: boolean;
 };
+
+function telegramOf(e: Env): TelegramConfig {
+  if (!e.BOT_TOKEN) return { mode: 'off' };
+  const base = { token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT };
+  // The schema refuses a webhook URL without its secret; checked again so the type holds.
+  if (e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET) return { mode: 'webhook', ...base, url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET };
+  return { mode: 'polling', ...base };
+}
+
+function whatsappOf(e: Env): WhatsAppConfig {
+  if (!e.WHATSAPP_ENABLED) return { mode: 'off' };
+  return {
+    mode: 'on',
+    ...(e.WHATSAPP_PAIRING_PHONE ? { pairingPhone: e.WHATSAPP_PAIRING_PHONE } : {}),
+    ...(e.WHATSAPP_VERSION ? { version: e.WHATSAPP_VERSION } : {}),
+    bulk: {
+      perMinute: e.WHATSAPP_BULK_PER_MINUTE,
+      perChatPerMinute: e.WHATSAPP_BULK_PER_CHAT_PER_MINUTE,
+      perDay: e.WHATSAPP_BULK_PER_DAY,
+      gapMs: e.WHATSAPP_BULK_GAP_MS,
+    },
+  };
+}
+
+/** The flat environment parsed, then the channel settings derived from it. */
+export const ConfigSchema = EnvSchema.transform((e): Config => {
+  const telegram = telegramOf(e);
+  const whatsapp = whatsappOf(e);
+  const telegramEnabled = telegram.mode !== 'off';
+  return {
+    ...e,
+    telegram,
+    whatsapp,
+    telegramEnabled,
+    consoleEnabled: e.CONSOLE ?? (!telegramEnabled && whatsapp.mode === 'off'),
+    // Inline unless told otherwise: a fresh install with one process must still send its reports.
+    workerInline: e.WORKER !== 'separate',
+  };
+});
 
 /** Start-up stops with one message listing every problem by variable name. */
 export class ConfigError extends Error {
@@ -127,18 +189,9 @@ export class ConfigError extends Error {
 
 /** Validates an environment (process.env by default). Throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const r = EnvSchema.safeParse(env);
+  const r = ConfigSchema.safeParse(env);
   if (!r.success) {
     throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
-  const e = r.data;
-  const telegramEnabled = Boolean(e.BOT_TOKEN);
-  const consoleEnabled = e.CONSOLE ?? (!telegramEnabled && !e.WHATSAPP_ENABLED);
-  return {
-    ...e,
-    telegramEnabled,
-    consoleEnabled,
-    // Inline unless told otherwise: a fresh install with one process must still send its reports.
-    workerInline: e.WORKER !== 'separate',
-  };
+  return r.data;
 }

@@ -99,6 +99,32 @@ describe('loadConfig', () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, WORKER: 'inline' }).workerInline).toBe(true);
   });
 
+  test('the flat variables give one Telegram mode, each with the settings it needs', () => {
+    const secret = 'webhook-secret-0123456789';
+    expect(loadConfig({}).telegram).toEqual({ mode: 'off' });
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).telegram).toEqual({ mode: 'polling', token: TOKEN, apiRoot: 'https://api.telegram.org' });
+    expect(
+      loadConfig({
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.id/tg',
+        TELEGRAM_WEBHOOK_SECRET: secret,
+        HTTP_PORT: '8080',
+      }).telegram,
+    ).toEqual({ mode: 'webhook', token: TOKEN, apiRoot: 'http://127.0.0.1:8081', url: 'https://bot.example.id/tg', secret });
+    // a secret alone does not make a webhook
+    expect(loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: secret }).telegram.mode).toBe('polling');
+  });
+
+  test('WhatsApp is off unless enabled; on, it carries its pairing and pacing settings', () => {
+    expect(loadConfig({ WHATSAPP_PAIRING_PHONE: '081234567890' }).whatsapp).toEqual({ mode: 'off' });
+    expect(loadConfig({ WHATSAPP_ENABLED: 'true', WHATSAPP_PAIRING_PHONE: '081234567890', WHATSAPP_BULK_PER_DAY: '500' }).whatsapp).toEqual({
+      mode: 'on',
+      pairingPhone: '081234567890',
+      bulk: { perMinute: 30, perChatPerMinute: 6, perDay: 500, gapMs: 1000 },
+    });
+  });
+
   test('numbers, booleans and blanks are read as such', () => {
     const c = loadConfig({ HTTP_PORT: '8080', RECAP_HOUR: '7', WHATSAPP_ENABLED: 'yes', REDIS_URL: '  ', MAYOR_TELEGRAM_CHAT_ID: '-100123' });
     expect(c).toMatchObject({ HTTP_PORT: 8080, RECAP_HOUR: 7, WHATSAPP_ENABLED: true, MAYOR_TELEGRAM_CHAT_ID: '-100123', consoleEnabled: false });
