@@ -3,6 +3,7 @@
  * flows and the engine produce; `renderReply` (./render.ts) turns it into an `OutboundMessage` for a
  * channel to send. Below the engine and the channels, so both point down to it.
  */
+import { z } from 'zod';
 
 /** A localised text: a Fluent message id and its arguments. */
 export interface Msg {
@@ -16,21 +17,19 @@ export interface Choice {
   label: Msg;
 }
 
-/** A photo to send: a stored file under MEDIA_DIR, an https URL, or a channel file id cached earlier. */
-/** A photo to send; a stored receipt may be a PDF (`path` ending in `.pdf`): channels send that as a document. */
-export interface PhotoOut {
-  path?: string;
-  url?: string;
-}
+/** A photo to send: a stored file under MEDIA_DIR or an https URL; a stored receipt may be a PDF (`path` ending in `.pdf`): channels send that as a document. */
+export const PhotoOutSchema = z.object({ path: z.string().optional(), url: z.string().optional() });
+export type PhotoOut = z.infer<typeof PhotoOutSchema>;
 
 /** A stored file under MEDIA_DIR that is a PDF (a receipt), not a picture. */
 export const isPdfPath = (p: string | undefined): boolean => Boolean(p?.toLowerCase().endsWith('.pdf'));
 
-export interface DocumentOut {
-  fileName: string;
+export const DocumentOutSchema = z.object({
+  fileName: z.string(),
   /** UTF-8 content (CSV) */
-  content: string;
-}
+  content: z.string(),
+});
+export type DocumentOut = z.infer<typeof DocumentOutSchema>;
 
 export interface Reply {
   /** the text (or the photo caption) */
@@ -62,28 +61,33 @@ export interface Reply {
   listed?: number;
 }
 
-/** A reply after localisation: what a person reads. Channels turn it into platform calls. */
-export interface OutboundMessage {
-  text: string;
+/**
+ * A reply after localisation: what a person reads. Channels turn it into platform calls. One
+ * schema for the type and for every place a message crosses a boundary (the WhatsApp outbox's
+ * jobs), so the two cannot drift.
+ */
+export const OutboundMessageSchema = z.object({
+  text: z.string(),
   /** buttons: id (callback data / choice id) and the localised label */
-  choices?: { id: string; label: string }[];
+  choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
   /** buttons per row on Telegram */
-  columns?: number;
-  photo?: PhotoOut;
-  document?: DocumentOut;
-  requestContact?: boolean;
+  columns: z.number().optional(),
+  photo: PhotoOutSchema.optional(),
+  document: DocumentOutSchema.optional(),
+  requestContact: z.boolean().optional(),
   /** the user is expected to type a number: numbered channels list choices without numbers */
-  expectsNumber?: boolean;
+  expectsNumber: z.boolean().optional(),
   /** literal parts of the text to copy (account numbers): Telegram marks them as code */
-  code?: string[];
+  code: z.array(z.string()).optional(),
   /** the first `listed` choices are already listed, numbered, in the text (numbered channels skip them) */
-  listed?: number;
+  listed: z.number().int().nonnegative().optional(),
   /** a message of its own (a caption to copy): never joined with the others of its turn */
-  standalone?: boolean;
+  standalone: z.boolean().optional(),
   /**
    * The same for every send of one message (a report to one destination): a sender that can drop
    * a repeat (the WhatsApp outbox, a durable queue) keys on it instead of the content, so a send
    * retried after a crash, even with a "sent again" note, is queued once.
    */
-  idempotencyKey?: string;
-}
+  idempotencyKey: z.string().optional(),
+});
+export type OutboundMessage = z.infer<typeof OutboundMessageSchema>;

@@ -6,23 +6,17 @@ import type { Logger } from '../../logger.js';
 import { CRASH_SAFE_WORKER_OPTIONS } from '../../queue/connection.js';
 import type { Keys } from '../../store/keys.js';
 import type { ChannelSender } from '../types.js';
-import type { OutboundMessage } from '../../i18n/message.js';
+import { type OutboundMessage, OutboundMessageSchema } from '../../i18n/message.js';
 
 /** The queue that carries WhatsApp sends from worker processes to the one process holding the socket. */
 export const WA_OUTBOX_QUEUE = 'wa-outbox';
 
-const OutboxJobSchema = z.object({
+/** One outbox job: a chat and the message for it, the message's schema being the model's own. */
+export const OutboxJobSchema = z.object({
   chatId: z.string().min(1),
-  msg: z.object({
-    text: z.string(),
-    choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
-    columns: z.number().optional(),
-    photo: z.object({ path: z.string().optional(), url: z.string().optional() }).optional(),
-    document: z.object({ fileName: z.string(), content: z.string() }).optional(),
-    expectsNumber: z.boolean().optional(),
-    listed: z.number().int().nonnegative().optional(),
-  }),
+  msg: OutboundMessageSchema,
 });
+export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
 /**
  * Same chat + same message = same job id, so a retried worker job does not queue a second send.
