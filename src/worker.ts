@@ -7,10 +7,9 @@
  * With HTTP_PORT it serves /healthz and /metrics (and the dashboard with DASHBOARD_PASSWORD).
  * SIGTERM/SIGINT: the jobs in hand finish, then it exits 0.
  */
-import { Queue } from 'bullmq';
 import { Api } from 'grammy';
 import { createTelegramSender } from './channels/telegram/sender.js';
-import { WA_OUTBOX_QUEUE, createWhatsAppOutboxSender } from './channels/whatsapp/outbox.js';
+import { createWhatsAppOutboxSender, openOutboxQueue } from './channels/whatsapp/outbox.js';
 import { configOrExit } from './boot.js';
 import { createOpsRoutes, queuesOf } from './http/ops-routes.js';
 import { startHttpServer } from './http/server.js';
@@ -31,12 +30,14 @@ async function main(): Promise<void> {
   const redis = openWorkerConnection(config.REDIS_URL ?? shared!.url, logger);
   const keys = createKeys(config.REDIS_PREFIX);
   const store = createStore(redis, { keys });
-  const telegram = config.BOT_TOKEN
-    ? createTelegramSender(new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 60 }), { mediaDir: config.MEDIA_DIR, redis, keys })
-    : undefined;
+  const tg = config.telegram;
+  const telegram =
+    tg.mode === 'off'
+      ? undefined
+      : createTelegramSender(new Api(tg.token, { apiRoot: tg.apiRoot, timeoutSeconds: 60 }), { mediaDir: config.MEDIA_DIR, redis, keys });
 
   // WhatsApp allows one socket per number: it lives in the app process; sends go through its outbox.
-  const whatsapp = config.WHATSAPP_ENABLED ? createWhatsAppOutboxSender(redis, keys) : undefined;
+  const whatsapp = config.whatsapp.mode === 'on' ? createWhatsAppOutboxSender(redis, keys) : undefined;
   const metrics = createMetrics({ processMetrics: true });
   const handle = await startWorkers({
     connection: redis,
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   if (config.HTTP_PORT) {
     // /healthz and /metrics of this worker (report deliveries and broadcast sends are counted here).
     const queues = queuesOf(handle.queues);
-    if (config.WHATSAPP_ENABLED) queues.push(new Queue(WA_OUTBOX_QUEUE, { connection: redis, prefix: keys.bullPrefix() }));
+    if (config.whatsapp.mode === 'on') queues.push(openOutboxQueue(redis, keys));
     const { routes, prefixes } = await createOpsRoutes({
       redis,
       keys: keys,

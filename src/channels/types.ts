@@ -33,3 +33,17 @@ export interface ChannelSender {
  * WhatsApp and the console have no buttons to show it on.
  */
 export const tapNotice = (chat: ChatRef, input: Input): boolean => chat.channel === 'telegram' && input.kind === 'choice';
+
+/** A channel's own view of itself for /healthz: `ok`, plus what an operator wants to see. */
+export type ChannelHealth = () => { ok: boolean; [detail: string]: unknown };
+
+/**
+ * What a channel's `start<Channel>()` hands back to start-up (src/main.ts): the sender the queue
+ * workers use for its chats, its check for /healthz, and `stop` for the shutdown's intake phase
+ * (take nothing new, finish what is in hand).
+ */
+export interface StartedChannel<S extends ChannelSender = ChannelSender> {
+  sender: S;
+  health: ChannelHealth;
+  stop(): Promise<void>;
+}

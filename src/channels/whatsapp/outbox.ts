@@ -18,6 +18,11 @@ export const OutboxJobSchema = z.object({
 });
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
+/** The outbox queue as /healthz and the dashboard see it (counts), in the app and in a worker. */
+export function openOutboxQueue(connection: Redis, keys: Keys): Queue {
+  return new Queue(WA_OUTBOX_QUEUE, { connection, prefix: keys.bullPrefix() });
+}
+
 /**
  * Same chat + same message = same job id, so a retried worker job does not queue a second send.
  * A message with an `idempotencyKey` is keyed on it alone: its repeat (marked "sent again") is

@@ -58,7 +58,8 @@ export function createHarness(config: Config, opts: { clock?: Clock; redisUrl?: 
     store,
     queues,
     telegramSender() {
-      const api = new Api(config.BOT_TOKEN!, { apiRoot: config.TELEGRAM_API_ROOT });
+      if (config.telegram.mode === 'off') throw new Error('the queue harness needs BOT_TOKEN (the fake Bot API token)');
+      const api = new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot });
       return createTelegramSender(api, { mediaDir: config.MEDIA_DIR, redis, keys });
     },
     async start(senders: WorkerSenders) {

@@ -29,7 +29,8 @@ const config = loadConfig({ LOG_LEVEL: 'silent', ...arg.env });
 const redis = new Redis(arg.redisUrl, { maxRetriesPerRequest: null });
 const keys = createKeys(arg.prefix);
 const store = createStore(redis, { keys });
-const api = new Api(config.BOT_TOKEN!, { apiRoot: config.TELEGRAM_API_ROOT });
+if (config.telegram.mode === 'off') throw new Error('the worker child needs BOT_TOKEN (the fake Bot API token)');
+const api = new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot });
 const handle = await startWorkers({
   connection: redis,
   redis,
