@@ -100,7 +100,8 @@ export function createNotificationProcessor(deps: NotificationProcessorDeps) {
   /**
    * The one WhatsApp message to an owner who has no chat yet (`WHATSAPP_ENABLED`): their number is
    * on the UMKM roster, a known business contact. Sent at most once per phone, through the paced
-   * WhatsApp outbox; their orders wait until they answer (which links them).
+   * WhatsApp sender (from a separate worker, by way of the outbox queue); their orders wait until
+   * they answer (which links them).
    */
   async function noteOwnerOnWhatsApp(f: NotificationFacts, log: Logger): Promise<void> {
     const wa = deps.senders.whatsapp;
