@@ -174,3 +174,29 @@ test('stop() while waiting to reconnect: no new socket is made, even once the wa
   expect(wa.factory.sockets).toHaveLength(1);
   expect(wa.channel.status()).toBe('closed');
 });
+
+test('stop() lets the message in hand finish: its reply goes out on the open socket, a new message is not taken', async () => {
+  let started = () => {};
+  const handling = new Promise<void>((r) => (started = r));
+  let release = () => {};
+  const gate = new Promise<void>((r) => (release = r));
+  const slow: MessageHandler = {
+    handle: async () => {
+      started();
+      await gate;
+      return { messages: [{ text: 'selesai' }] };
+    },
+  };
+  wa = await createWaDriver({ handler: slow });
+  const s = wa.socket();
+  wa.say('+6281234567890', 'halo');
+  await handling;
+  const stopping = wa.channel.stop();
+  expect(wa.channel.status()).toBe('closed');
+  wa.say('+6281234567891', 'halo juga');
+  release();
+  await stopping;
+  expect(wa.sentTo('+6281234567890').map((m) => m.content)).toEqual([{ text: 'selesai' }]);
+  expect(wa.sentTo('+6281234567891')).toEqual([]);
+  expect(s.ended).toBe(true);
+});
