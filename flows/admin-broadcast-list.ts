@@ -1,6 +1,6 @@
 import { resolveAudience } from '../src/broadcast/audience.js';
-import type { OpenBroadcast } from '../src/broadcast/repo.js';
-import { type Broadcast, BroadcastIdSchema } from '../src/broadcast/schema.js';
+import type { OpenBroadcast } from '../src/store/broadcasts-repo.js';
+import { type Broadcast, BroadcastIdSchema } from '../src/domain/broadcast.js';
 import { formatWib } from '../src/domain/time.js';
 import { z } from 'zod';
 import { defineFlow, type Flow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';

@@ -1,7 +1,7 @@
 import { resolveAudience } from '../src/broadcast/audience.js';
 import { flyerReply } from '../src/broadcast/flyer.js';
 import { stopChoiceId } from '../src/broadcast/progress.js';
-import { type Audience, AudienceSchema, type Broadcast, BroadcastIdSchema, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
+import { type Audience, AudienceSchema, type Broadcast, BroadcastIdSchema, MAX_FLYER_TEXT } from '../src/domain/broadcast.js';
 import { parseScheduleTime, relativeDay } from '../src/domain/schedule-time.js';
 import { formatWib } from '../src/domain/time.js';
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 import { listOpds } from '../src/broadcast/audience.js';
-import { newBroadcastId } from '../src/broadcast/repo.js';
-import { type Audience, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
+import { newBroadcastId } from '../src/store/broadcasts-repo.js';
+import { type Audience, MAX_FLYER_TEXT } from '../src/domain/broadcast.js';
 import { CATEGORIES } from '../src/domain/schemas.js';
 import { KECAMATAN } from '../src/domain/wilayah.js';
 import { defineFlow, type Flow, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';

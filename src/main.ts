@@ -10,7 +10,7 @@ import { type ConsolePersonas, createConsolePersonas } from './channels/console/
 import { WA_OUTBOX_QUEUE, startWhatsAppOutboxWorker } from './channels/whatsapp/outbox.js';
 import type { WhatsAppChannel } from './channels/whatsapp/socket.js';
 import { openAppConnection, openWorkerConnection } from './queue/connection.js';
-import { startWorkers, type WorkerSenders } from './queue/workers.js';
+import { startWorkers, type WorkerSenders } from './workers/index.js';
 import { createTelegramBot } from './channels/telegram/bot.js';
 import { registerCommandMenu } from './channels/telegram/command-menu.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
