@@ -104,3 +104,22 @@ export const CATEGORY_CHOICE: ChoiceIds<Category> = wordChoices('cat:', 'a produ
 
 /** The next or previous page of a list (browse, the owner's products). */
 export const PAGE_CHOICE = wordChoices('pg:', 'the next or previous page of a list', ['next', 'prev']);
+
+/** Back one step, or the main menu: on every step (flows/ui.ts builds them). */
+export const NAV_CHOICE = wordChoices('nav:', 'back one step, or the main menu (flows/ui.ts)', ['back', 'menu']);
+
+/** An entry of the main menu (flows/menu.ts), also offered on empty lists ("browse the products"). */
+export const MENU_ENTRY = wordChoices('m:', 'an entry of the main menu, also offered on empty lists', [
+  'browse',
+  'search',
+  'binaan',
+  'cart',
+  'orders',
+  'recipients',
+  'owner-orders',
+  'owner-products',
+  'owner-payment',
+  'admin',
+  'unit',
+  'help',
+]);

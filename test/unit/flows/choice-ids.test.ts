@@ -94,6 +94,11 @@ describe('button ids: one meaning per prefix, within Telegram limits', () => {
       'gf:r:',
       'imp:',
       'lang:',
+      'sw:',
+      'co:',
+      'cl:',
+      'nav:',
+      'm:',
     ]) {
       expect([p, defined.has(p)]).toEqual([p, true]);
     }
