@@ -1,13 +1,16 @@
 import { resolveAudience } from '../src/broadcast/audience.js';
-import type { OpenBroadcast } from '../src/broadcast/repo.js';
-import { type Broadcast, BroadcastIdSchema } from '../src/broadcast/schema.js';
+import type { OpenBroadcast } from '../src/store/broadcasts-repo.js';
+import { type Broadcast, BroadcastIdSchema } from '../src/domain/broadcast.js';
 import { formatWib } from '../src/domain/time.js';
 import { z } from 'zod';
 import { defineFlow, type Flow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
 import { describeAudience, repoOf, requestStop, STOP_KEYS } from './admin-broadcast-send.js';
 import { adminOnly } from './admin-guard.js';
-import { keyChoices } from './choice-ids.js';
+import { ADMIN_MENU, keyChoices, wordChoices } from './choice-ids.js';
 import { backButton, choice, clip, menuButton, text } from './ui.js';
+
+/** The scheduled broadcasts: a new one, or yes/back when cancelling one. */
+const LIST_ACTION = wordChoices('bcl:', 'the scheduled broadcasts: a new one, or yes/back when cancelling one', ['new', 'yes', 'back']);
 
 const FLOW = 'admin-broadcast-list';
 /** Broadcasts listed at once (rarely are more than a few open). */
@@ -20,7 +23,7 @@ type ListCtx = FlowCtx<z.output<typeof ListDataSchema>>;
 /** "Cancel broadcast N" of the list. */
 const CANCEL = keyChoices('bcl:x:', 'a scheduled broadcast to cancel (admin-broadcast-list)', 56);
 
-const nav = () => [choice('adm:back', 'admin-back'), menuButton()];
+const nav = () => [choice(ADMIN_MENU.pack('back'), 'admin-back'), menuButton()];
 
 /** One line of the flyer: its text clipped, marked when it comes with a photo. */
 function preview(ctx: FlowCtx, b: Broadcast): string {
@@ -59,7 +62,7 @@ export const adminBroadcastListFlow: Flow = adminOnly(
       list: {
         async enter(ctx) {
           const open = (await repoOf(ctx).listOpen()).filter((o) => !o.state.cancelRequestedAt);
-          if (!open.length) return reply(text('admin-bcl-empty', {}, [choice('bcl:new', 'admin-menu-broadcast'), ...nav()]));
+          if (!open.length) return reply(text('admin-bcl-empty', {}, [choice(LIST_ACTION.pack('new'), 'admin-menu-broadcast'), ...nav()]));
           const shown = open.slice(0, MAX_SHOWN);
           const parts: string[] = [];
           for (const [i, o] of shown.entries()) parts.push(await entry(ctx, o, i + 1));
@@ -76,8 +79,8 @@ export const adminBroadcastListFlow: Flow = adminOnly(
         },
         handle(ctx, input) {
           if (input.kind !== 'choice') return invalid('ui-choose-button');
-          if (input.id === 'adm:back') return goto('admin', 'main');
-          if (input.id === 'bcl:new') return goto('admin-broadcast', 'compose');
+          if (ADMIN_MENU.parse(input.id) === 'back') return goto('admin', 'main');
+          if (LIST_ACTION.parse(input.id) === 'new') return goto('admin-broadcast', 'compose');
           const listed = ctx.data.listed ?? [];
           const id = CANCEL.parse(input.id);
           if (!id || !listed.includes(id)) return invalid('engine-stale-button');
@@ -94,12 +97,12 @@ export const adminBroadcastListFlow: Flow = adminOnly(
             audience: describeAudience(ctx, b.audience),
             preview: preview(ctx, b),
           };
-          return reply(text('admin-bcl-confirm', args, [choice('bcl:yes', 'admin-bcl-yes'), backButton('bcl:back'), menuButton()]));
+          return reply(text('admin-bcl-confirm', args, [choice(LIST_ACTION.pack('yes'), 'admin-bcl-yes'), backButton(LIST_ACTION.pack('back')), menuButton()]));
         },
         async handle(ctx, input) {
           if (input.kind !== 'choice') return invalid('ui-choose-button');
-          if (input.id === 'bcl:back') return goto(FLOW, 'list');
-          if (input.id !== 'bcl:yes') return invalid('engine-stale-button');
+          if (LIST_ACTION.parse(input.id) === 'back') return goto(FLOW, 'list');
+          if (LIST_ACTION.parse(input.id) !== 'yes') return invalid('engine-stale-button');
           const id = ctx.data.bid;
           if (!id) return goto(FLOW, 'list', { replies: [text('admin-bcl-gone')] });
           // The flag and the start's claim are one step each in Redis: exactly one wins (see requestStop).

@@ -1,13 +1,14 @@
 import { resolveAudience } from '../src/broadcast/audience.js';
 import { flyerReply } from '../src/broadcast/flyer.js';
 import { stopChoiceId } from '../src/broadcast/progress.js';
-import { type Audience, AudienceSchema, type Broadcast, BroadcastIdSchema, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
+import { type Audience, AudienceSchema, type Broadcast, BroadcastIdSchema, MAX_FLYER_TEXT } from '../src/domain/broadcast.js';
 import { parseScheduleTime, relativeDay } from '../src/domain/schedule-time.js';
 import { formatWib } from '../src/domain/time.js';
 import { z } from 'zod';
 import { type FlowCtx, type GlobalChoice, goto, invalid, reply, type Step, type StepResult } from '../src/engine/flow.js';
 import { isAdmin } from '../src/engine/user.js';
 import { backButton, choice, clip, menuButton, text } from './ui.js';
+import { ADMIN_MENU, BROADCAST_DRAFT } from './choice-ids.js';
 
 /** The broadcast records, on the store's connection. */
 export const repoOf = (ctx: FlowCtx) => ctx.deps.store.broadcasts;
@@ -72,7 +73,7 @@ async function confirmSend(ctx: BroadcastCtx, at?: Date): Promise<StepResult> {
   };
   if (!(await repoOf(ctx).createOnce(b))) return goto('menu', 'main', { replies: [text('admin-bc-already', { id: b.id })] });
   await ctx.deps.admin.startBroadcast(b.id, at);
-  const buttons = [choice(stopChoiceId(b.id), 'bc-stop'), choice('adm:back', 'admin-back'), menuButton()];
+  const buttons = [choice(stopChoiceId(b.id), 'bc-stop'), choice(ADMIN_MENU.pack('back'), 'admin-back'), menuButton()];
   const done = at
     ? text('admin-bc-scheduled', { id: b.id, at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, buttons)
     : text('admin-bc-queued', { id: b.id }, buttons);
@@ -137,7 +138,7 @@ export const sentStep: Step<z.output<typeof BroadcastDataSchema>> = {
   enter: () => reply(),
   handle(ctx, input) {
     if (input.kind === 'choice' && input.id.startsWith('bcx:')) return stopBroadcast(ctx, input.id);
-    if (input.kind === 'choice' && input.id === 'adm:back') return goto('admin', 'main');
+    if (input.kind === 'choice' && ADMIN_MENU.parse(input.id) === 'back') return goto('admin', 'main');
     return goto('menu', 'main');
   },
 };
@@ -158,29 +159,34 @@ export const previewStep: Step<z.output<typeof BroadcastDataSchema>> = {
       unreachable: r.unreachable,
     };
     if (!r.recipients.length) {
-      return reply(text('admin-bc-nobody', counts, [choice('bc:audience', 'admin-bc-change-audience'), choice('bc:cancel', 'admin-bc-cancel')]));
+      return reply(
+        text('admin-bc-nobody', counts, [
+          choice(BROADCAST_DRAFT.pack('audience'), 'admin-bc-change-audience'),
+          choice(BROADCAST_DRAFT.pack('cancel'), 'admin-bc-cancel'),
+        ]),
+      );
     }
     return reply(
       text('admin-bc-preview-title'),
       flyerReply(d),
       text('admin-bc-preview', counts, [
-        choice('bc:send', 'admin-bc-send-now'),
-        choice('bc:schedule', 'admin-bc-schedule'),
-        choice('bc:audience', 'admin-bc-change-audience'),
-        choice('bc:cancel', 'admin-bc-cancel'),
+        choice(BROADCAST_DRAFT.pack('send'), 'admin-bc-send-now'),
+        choice(BROADCAST_DRAFT.pack('schedule'), 'admin-bc-schedule'),
+        choice(BROADCAST_DRAFT.pack('audience'), 'admin-bc-change-audience'),
+        choice(BROADCAST_DRAFT.pack('cancel'), 'admin-bc-cancel'),
       ]),
     );
   },
   handle(ctx, input) {
     if (input.kind !== 'choice') return invalid('ui-choose-button');
     switch (input.id) {
-      case 'bc:send':
+      case BROADCAST_DRAFT.pack('send'):
         return confirmSend(ctx);
-      case 'bc:schedule':
+      case BROADCAST_DRAFT.pack('schedule'):
         return goto('admin-broadcast', 'schedule');
-      case 'bc:audience':
+      case BROADCAST_DRAFT.pack('audience'):
         return goto('admin-broadcast', 'audience');
-      case 'bc:cancel':
+      case BROADCAST_DRAFT.pack('cancel'):
         return goto('menu', 'main', { replies: [text('admin-bc-cancelled')] });
       default:
         return invalid('engine-stale-button');
@@ -190,9 +196,9 @@ export const previewStep: Step<z.output<typeof BroadcastDataSchema>> = {
 
 /** A later WIB time, typed. */
 export const scheduleStep: Step<z.output<typeof BroadcastDataSchema>> = {
-  enter: (ctx) => reply(text('admin-bc-schedule-ask', { now: formatWib(ctx.deps.clock()) }, [backButton('bc:back')])),
+  enter: (ctx) => reply(text('admin-bc-schedule-ask', { now: formatWib(ctx.deps.clock()) }, [backButton(BROADCAST_DRAFT.pack('back'))])),
   handle(ctx, input) {
-    if (input.kind === 'choice' && input.id === 'bc:back') return goto('admin-broadcast', 'preview');
+    if (input.kind === 'choice' && BROADCAST_DRAFT.parse(input.id) === 'back') return goto('admin-broadcast', 'preview');
     if (input.kind !== 'text') return invalid('admin-bc-time-format');
     const p = parseScheduleTime(input.text, ctx.deps.clock());
     if (!p.ok) return invalid(`admin-bc-time-${p.reason}`, { now: formatWib(ctx.deps.clock()) });
@@ -208,15 +214,15 @@ export const confirmScheduleStep: Step<z.output<typeof BroadcastDataSchema>> = {
     // "besok" said plainly: a bare time already passed today was taken as tomorrow's
     return reply(
       text('admin-bc-schedule-confirm', { at: formatWib(at), when: relativeDay(at, ctx.deps.clock()) }, [
-        choice('bc:schedule-yes', 'admin-bc-schedule-yes'),
-        backButton('bc:back'),
+        choice(BROADCAST_DRAFT.pack('schedule-yes'), 'admin-bc-schedule-yes'),
+        backButton(BROADCAST_DRAFT.pack('back')),
       ]),
     );
   },
   handle(ctx, input) {
     if (input.kind !== 'choice') return invalid('ui-choose-button');
-    if (input.id === 'bc:back') return goto('admin-broadcast', 'schedule');
-    if (input.id !== 'bc:schedule-yes') return invalid('engine-stale-button');
+    if (BROADCAST_DRAFT.parse(input.id) === 'back') return goto('admin-broadcast', 'schedule');
+    if (BROADCAST_DRAFT.parse(input.id) !== 'schedule-yes') return invalid('engine-stale-button');
     const at = new Date(ctx.data.at ?? '');
     if (Number.isNaN(at.getTime()) || at.getTime() <= ctx.deps.clock().getTime())
       return goto('admin-broadcast', 'schedule', { replies: [text('admin-bc-time-past')] });

@@ -1,6 +1,6 @@
 import { listOpds } from '../src/broadcast/audience.js';
-import { newBroadcastId } from '../src/broadcast/repo.js';
-import { type Audience, MAX_FLYER_TEXT } from '../src/broadcast/schema.js';
+import { newBroadcastId } from '../src/store/broadcasts-repo.js';
+import { type Audience, MAX_FLYER_TEXT } from '../src/domain/broadcast.js';
 import { CATEGORIES } from '../src/domain/schemas.js';
 import { KECAMATAN } from '../src/domain/wilayah.js';
 import { defineFlow, type Flow, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
@@ -8,13 +8,16 @@ import type { MediaRef } from '../src/engine/types.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
 import { adminOnly } from './admin-guard.js';
 import { type BroadcastCtx, BroadcastDataSchema, confirmScheduleStep, previewStep, scheduleStep, sentStep } from './admin-broadcast-send.js';
-import { CATEGORY_CHOICE, indexChoices, KECAMATAN_CHOICE } from './choice-ids.js';
+import { BROADCAST_DRAFT, CATEGORY_CHOICE, indexChoices, KECAMATAN_CHOICE, wordChoices } from './choice-ids.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
+
+/** Who a broadcast goes to. */
+const AUDIENCE_KIND = wordChoices('bca:', 'who a broadcast goes to', ['asn-all', 'asn-opd', 'umkm-all', 'umkm-kec', 'umkm-cat']);
 
 /** OPD buttons per page of the multi-select. */
 const OPD_PAGE = 20;
 /** An OPD of the multi-select, by its position in the list first shown (`opd:prev`, `opd:next`, `opd:done` page and finish). */
-const OPD_PICK = indexChoices('opd:', 'an OPD of the broadcast audience, by position (opd:prev/next/done: page, finish)');
+const OPD_PICK = indexChoices('opd:', 'an OPD of the broadcast audience, by position (opd:prev/next/done: page, finish)', ['prev', 'next', 'done']);
 
 const toPreview = (audience: Audience): StepResult => goto('admin-broadcast', 'preview', { data: { audience } });
 
@@ -55,29 +58,29 @@ export const adminBroadcastFlow: Flow = adminOnly(
         enter: () =>
           reply(
             text('admin-bc-audience', {}, [
-              choice('bca:asn-all', 'admin-bc-aud-asn-all'),
-              choice('bca:asn-opd', 'admin-bc-aud-asn-opd-pick'),
-              choice('bca:umkm-all', 'admin-bc-aud-umkm-all'),
-              choice('bca:umkm-kec', 'admin-bc-aud-umkm-kec-pick'),
-              choice('bca:umkm-cat', 'admin-bc-aud-umkm-cat-pick'),
-              backButton('bc:back'),
+              choice(AUDIENCE_KIND.pack('asn-all'), 'admin-bc-aud-asn-all'),
+              choice(AUDIENCE_KIND.pack('asn-opd'), 'admin-bc-aud-asn-opd-pick'),
+              choice(AUDIENCE_KIND.pack('umkm-all'), 'admin-bc-aud-umkm-all'),
+              choice(AUDIENCE_KIND.pack('umkm-kec'), 'admin-bc-aud-umkm-kec-pick'),
+              choice(AUDIENCE_KIND.pack('umkm-cat'), 'admin-bc-aud-umkm-cat-pick'),
+              backButton(BROADCAST_DRAFT.pack('back')),
               menuButton(),
             ]),
           ),
         handle(_ctx, input) {
           if (input.kind !== 'choice') return invalid('ui-choose-button');
           switch (input.id) {
-            case 'bca:asn-all':
+            case AUDIENCE_KIND.pack('asn-all'):
               return toPreview({ kind: 'asn-all' });
-            case 'bca:umkm-all':
+            case AUDIENCE_KIND.pack('umkm-all'):
               return toPreview({ kind: 'umkm-all' });
-            case 'bca:asn-opd':
+            case AUDIENCE_KIND.pack('asn-opd'):
               return goto('admin-broadcast', 'opd', { data: { selected: [], page: 0, opdList: undefined } });
-            case 'bca:umkm-kec':
+            case AUDIENCE_KIND.pack('umkm-kec'):
               return goto('admin-broadcast', 'kecamatan');
-            case 'bca:umkm-cat':
+            case AUDIENCE_KIND.pack('umkm-cat'):
               return goto('admin-broadcast', 'category');
-            case 'bc:back':
+            case BROADCAST_DRAFT.pack('back'):
               return goto('admin-broadcast', 'compose');
             default:
               return invalid('engine-stale-button');
@@ -94,9 +97,9 @@ export const adminBroadcastFlow: Flow = adminOnly(
           const choices = list
             .slice(start, start + OPD_PAGE)
             .map((name, i) => literal(OPD_PICK.pack(start + i), `${selected.has(start + i) ? '✅' : '▫️'} ${clip(name, 48)}`));
-          if (page > 0) choices.push(choice('opd:prev', 'admin-bc-prev'));
-          if (page < pages - 1) choices.push(choice('opd:next', 'admin-bc-next'));
-          choices.push(choice('opd:done', 'admin-bc-opd-done', { count: selected.size }), backButton('bc:back'));
+          if (page > 0) choices.push(choice(OPD_PICK.packWord('prev'), 'admin-bc-prev'));
+          if (page < pages - 1) choices.push(choice(OPD_PICK.packWord('next'), 'admin-bc-next'));
+          choices.push(choice(OPD_PICK.packWord('done'), 'admin-bc-opd-done', { count: selected.size }), backButton(BROADCAST_DRAFT.pack('back')));
           return {
             kind: 'reply',
             replies: [text('admin-bc-opd-ask', { page: page + 1, pages }, choices)],
@@ -108,11 +111,12 @@ export const adminBroadcastFlow: Flow = adminOnly(
           const list = ctx.data.opdList ?? [];
           const selected = ctx.data.selected ?? [];
           const page = ctx.data.page ?? 0;
-          if (input.id === 'bc:back') return goto('admin-broadcast', 'audience');
-          if (input.id === 'opd:prev' || input.id === 'opd:next') {
-            return goto('admin-broadcast', 'opd', { data: { page: page + (input.id === 'opd:next' ? 1 : -1) } });
+          if (BROADCAST_DRAFT.parse(input.id) === 'back') return goto('admin-broadcast', 'audience');
+          const word = OPD_PICK.word(input.id);
+          if (word === 'prev' || word === 'next') {
+            return goto('admin-broadcast', 'opd', { data: { page: page + (word === 'next' ? 1 : -1) } });
           }
-          if (input.id === 'opd:done') {
+          if (word === 'done') {
             if (!selected.length) return invalid('admin-bc-opd-none');
             return toPreview({ kind: 'asn-opd', opds: selected.map((i) => list[i]).filter((x): x is string => Boolean(x)) });
           }
@@ -124,20 +128,30 @@ export const adminBroadcastFlow: Flow = adminOnly(
       },
       kecamatan: {
         enter: () =>
-          reply(text('admin-bc-kec-ask', {}, [...KECAMATAN.map((k, i) => literal(KECAMATAN_CHOICE.pack(i), k)), backButton('bc:back')], { columns: 2 })),
+          reply(
+            text('admin-bc-kec-ask', {}, [...KECAMATAN.map((k, i) => literal(KECAMATAN_CHOICE.pack(i), k)), backButton(BROADCAST_DRAFT.pack('back'))], {
+              columns: 2,
+            }),
+          ),
         handle(_ctx, input) {
           if (input.kind !== 'choice') return invalid('ui-choose-button');
-          if (input.id === 'bc:back') return goto('admin-broadcast', 'audience');
+          if (BROADCAST_DRAFT.parse(input.id) === 'back') return goto('admin-broadcast', 'audience');
           const k = KECAMATAN_CHOICE.parse(input.id);
           if (!k) return invalid('engine-stale-button');
           return toPreview({ kind: 'umkm-kecamatan', kecamatan: k });
         },
       },
       category: {
-        enter: () => reply(text('admin-bc-cat-ask', {}, [...CATEGORIES.map((c) => choice(CATEGORY_CHOICE.pack(c), `category-${c}`)), backButton('bc:back')])),
+        enter: () =>
+          reply(
+            text('admin-bc-cat-ask', {}, [
+              ...CATEGORIES.map((c) => choice(CATEGORY_CHOICE.pack(c), `category-${c}`)),
+              backButton(BROADCAST_DRAFT.pack('back')),
+            ]),
+          ),
         handle(_ctx, input) {
           if (input.kind !== 'choice') return invalid('ui-choose-button');
-          if (input.id === 'bc:back') return goto('admin-broadcast', 'audience');
+          if (BROADCAST_DRAFT.parse(input.id) === 'back') return goto('admin-broadcast', 'audience');
           const c = CATEGORY_CHOICE.parse(input.id);
           if (!c) return invalid('engine-stale-button');
           return toPreview({ kind: 'umkm-category', category: c });

@@ -7,7 +7,7 @@ import { defineFlow, type Flow, type FlowCtx, type GlobalDocument, goto, type Go
 import type { Input, MediaRef } from '../src/engine/types.js';
 import { isAdmin } from '../src/engine/user.js';
 import { adminOnly } from './admin-guard.js';
-import { wordChoices } from './choice-ids.js';
+import { ADMIN_MENU, wordChoices } from './choice-ids.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Largest CSV taken from a chat. */
@@ -71,7 +71,7 @@ async function readCsv(ctx: FlowCtx, media: MediaRef): Promise<{ ok: true; csv: 
 
 /** A file sent on the help step (or right after a result): imported at once when the caption names the kind. */
 async function takeFile(ctx: FlowCtx, input: Input): Promise<Moved> {
-  if (input.kind === 'choice' && input.id === 'adm:back') return goto('admin', 'main');
+  if (input.kind === 'choice' && ADMIN_MENU.parse(input.id) === 'back') return goto('admin', 'main');
   if (input.kind === 'photo') return invalid('admin-import-not-csv', { max: '2 MB' });
   if (input.kind !== 'document') return invalid('admin-import-need-file');
   const read = await readCsv(ctx, input.media);
@@ -89,7 +89,7 @@ export const adminImportFlow: Flow = adminOnly(
     data: z.object({}),
     steps: {
       ask: {
-        enter: () => reply(text('admin-import-help', { max: '2 MB' }, [choice('adm:back', 'admin-back'), menuButton()])),
+        enter: () => reply(text('admin-import-help', { max: '2 MB' }, [choice(ADMIN_MENU.pack('back'), 'admin-back'), menuButton()])),
         handle: takeFile,
         takesDocument: true,
       },
@@ -115,7 +115,7 @@ export const adminImportFlow: Flow = adminOnly(
         },
       },
       done: {
-        enter: () => reply(text('admin-import-next', {}, [choice('adm:back', 'admin-back'), menuButton()])),
+        enter: () => reply(text('admin-import-next', {}, [choice(ADMIN_MENU.pack('back'), 'admin-back'), menuButton()])),
         handle: takeFile,
         takesDocument: true,
       },

@@ -12,8 +12,14 @@ import { loadMonthly, monthlyChart } from '../src/reports/monthly.js';
 import { loadRecapLookups } from '../src/reports/recap.js';
 import { buildRecap, csvCell, recapCsv, recapText } from '../src/reports/recap.js';
 import { adminOnly } from './admin-guard.js';
-import { keyChoices } from './choice-ids.js';
+import { ADMIN_MENU, keyChoices, wordChoices } from './choice-ids.js';
 import { choice, clip, literal, menuButton, text } from './ui.js';
+
+/** The statistics as a file. */
+const STATS_FILE = wordChoices('st:', 'the statistics as a file', ['kel-csv']);
+
+/** Retry every failed report job. */
+const FAILED_ALL = wordChoices('gf:', 'retry every failed report job', ['all']);
 
 /** Failed jobs listed (and retry buttons) at most. */
 const MAX_FAILED = 20;
@@ -22,8 +28,8 @@ const MAX_RETRY_BUTTONS = 10;
 /** "Retry this failed report job" (its job id). */
 const RETRY_JOB = keyChoices('gf:r:', 'a failed report job to retry, by job id', 55);
 
-const adminBack = () => choice('adm:back', 'admin-back');
-const navigate = (id: string): StepResult | null => (id === 'adm:back' ? goto('admin', 'main') : null);
+const adminBack = () => choice(ADMIN_MENU.pack('back'), 'admin-back');
+const navigate = (id: string): StepResult | null => (ADMIN_MENU.parse(id) === 'back' ? goto('admin', 'main') : null);
 
 /**
  * `/rekap` argument: empty or "hari ini"/"today" (today, WIB), "kemarin"/"yesterday", or a real
@@ -120,7 +126,7 @@ export function kelurahanCsv(s: AdminStats): string {
   return [KELURAHAN_CSV_HEADER.join(','), ...rows].join('\n') + '\n';
 }
 
-const statsButtons = () => [choice('st:kel-csv', 'admin-stats-kel-csv'), adminBack(), menuButton()];
+const statsButtons = () => [choice(STATS_FILE.pack('kel-csv'), 'admin-stats-kel-csv'), adminBack(), menuButton()];
 
 /** The chart as a stored PNG, or no photo when rasterising fails (the text carries the figures). */
 async function chartReply(ctx: FlowCtx, s: AdminStats): Promise<Reply | null> {
@@ -157,7 +163,7 @@ export const adminReportsFlow: Flow = adminOnly(
           return chart ? reply(body, kel, chart) : reply(body, kel);
         },
         async handle(ctx, input) {
-          if (input.kind === 'choice' && input.id === 'st:kel-csv') {
+          if (input.kind === 'choice' && STATS_FILE.parse(input.id) === 'kel-csv') {
             const s = await loadStats(ctx.deps.store, ctx.deps.clock());
             const month = s.days.monthStart.slice(0, 7);
             return reply(
@@ -223,7 +229,7 @@ export const adminReportsFlow: Flow = adminOnly(
           return reply(
             text('admin-failed-list', { count: jobs.length, lines: lines.join('\n') }, [
               ...buttons,
-              choice('gf:all', 'admin-failed-retry-all'),
+              choice(FAILED_ALL.pack('all'), 'admin-failed-retry-all'),
               adminBack(),
               menuButton(),
             ]),
@@ -234,7 +240,7 @@ export const adminReportsFlow: Flow = adminOnly(
           const nav = navigate(input.id);
           if (nav) return nav;
           if (!ctx.deps.admin) return invalid('admin-unavailable');
-          if (input.id === 'gf:all') {
+          if (FAILED_ALL.parse(input.id) === 'all') {
             const n = await ctx.deps.admin.retryAllReports();
             return goto('admin-reports', 'failed', { replies: [text('admin-failed-retried-all', { count: n })] });
           }

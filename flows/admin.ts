@@ -20,16 +20,17 @@ import { adminImportFlow, importDocument } from './admin-import.js';
 import { adminReportsFlow, parseRecapDay, parseRecapMonth } from './admin-reports.js';
 import { adminUmkmFlow } from './admin-umkm.js';
 import { choice, menuButton, text } from './ui.js';
+import { ADMIN_MENU } from './choice-ids.js';
 
 /** Admin menu entries and where each leads. */
 const ENTRIES: { id: string; key: string; to: StepRef }[] = [
-  { id: 'adm:broadcast', key: 'admin-menu-broadcast', to: { flow: 'admin-broadcast', step: 'compose' } },
-  { id: 'adm:scheduled', key: 'admin-menu-scheduled', to: { flow: 'admin-broadcast-list', step: 'list' } },
-  { id: 'adm:stats', key: 'admin-menu-stats', to: { flow: 'admin-reports', step: 'stats' } },
-  { id: 'adm:recap', key: 'admin-menu-recap', to: { flow: 'admin-reports', step: 'recap' } },
-  { id: 'adm:failed', key: 'admin-menu-failed', to: { flow: 'admin-reports', step: 'failed' } },
-  { id: 'adm:import', key: 'admin-menu-import', to: { flow: 'admin-import', step: 'ask' } },
-  { id: 'adm:umkm', key: 'admin-menu-umkm', to: { flow: 'admin-umkm', step: 'overview' } },
+  { id: ADMIN_MENU.pack('broadcast'), key: 'admin-menu-broadcast', to: { flow: 'admin-broadcast', step: 'compose' } },
+  { id: ADMIN_MENU.pack('scheduled'), key: 'admin-menu-scheduled', to: { flow: 'admin-broadcast-list', step: 'list' } },
+  { id: ADMIN_MENU.pack('stats'), key: 'admin-menu-stats', to: { flow: 'admin-reports', step: 'stats' } },
+  { id: ADMIN_MENU.pack('recap'), key: 'admin-menu-recap', to: { flow: 'admin-reports', step: 'recap' } },
+  { id: ADMIN_MENU.pack('failed'), key: 'admin-menu-failed', to: { flow: 'admin-reports', step: 'failed' } },
+  { id: ADMIN_MENU.pack('import'), key: 'admin-menu-import', to: { flow: 'admin-import', step: 'ask' } },
+  { id: ADMIN_MENU.pack('umkm'), key: 'admin-menu-umkm', to: { flow: 'admin-umkm', step: 'overview' } },
 ];
 
 /** The admin menu (`admin/main`, linked from the main menu for admins of the roster). */

@@ -9,7 +9,7 @@ import { canonicalKecamatan, KECAMATAN } from '../src/domain/wilayah.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, invalid, msg, reply, type StepResult } from '../src/engine/flow.js';
 import type { Choice, Reply } from '../src/i18n/message.js';
-import { ALL_KECAMATAN, CATEGORY_CHOICE, KECAMATAN_CHOICE, keyChoices, PAGE_CHOICE as PAGE, wordChoices } from './choice-ids.js';
+import { ALL_KECAMATAN, CATEGORY_CHOICE, KECAMATAN_CHOICE, keyChoices, MENU_ENTRY, NAV_CHOICE, PAGE_CHOICE as PAGE, wordChoices } from './choice-ids.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 
 /** Products shown per page: fits a phone screen and Telegram's limits. */
@@ -159,7 +159,7 @@ export const browseFlow = defineFlow({
           return goto('browse', 'list', { data: { kecamatan: k, page: 0 } });
         }
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'nav:back') return goto('browse', 'category');
+        if (NAV_CHOICE.parse(input.id) === 'back') return goto('browse', 'category');
         if (input.id === ALL_KECAMATAN) return goto('browse', 'list', { data: { kecamatan: undefined, page: 0 } });
         const k = KECAMATAN_CHOICE.parse(input.id);
         if (!k) return invalid('engine-stale-button');
@@ -183,7 +183,12 @@ export const browseFlow = defineFlow({
           // `empty`: no product buttons, so other input is not answered with "choose a product".
           return {
             ...reply(
-              text(key, { query: ctx.data.query ?? '' }, [choice('m:search', 'menu-search'), choice('m:browse', 'menu-browse'), backButton(), menuButton()]),
+              text(key, { query: ctx.data.query ?? '' }, [
+                choice(MENU_ENTRY.pack('search'), 'menu-search'),
+                choice(MENU_ENTRY.pack('browse'), 'menu-browse'),
+                backButton(),
+                menuButton(),
+              ]),
             ),
             data: { empty: true },
           };
@@ -204,9 +209,9 @@ export const browseFlow = defineFlow({
         if (pageTo) return goto('browse', 'list', { data: { page: pageTo === 'next' ? page + 1 : Math.max(0, page - 1) } });
         const sort = SORT.parse(id);
         if (sort) return goto('browse', 'list', { data: { sort: sort === 'price' ? 'price-asc' : 'fair', page: 0 } });
-        if (id === 'm:search') return goto('browse', 'search');
-        if (id === 'm:browse') return goto('browse', 'category');
-        if (id === 'nav:back') {
+        if (MENU_ENTRY.parse(id) === 'search') return goto('browse', 'search');
+        if (MENU_ENTRY.parse(id) === 'browse') return goto('browse', 'category');
+        if (NAV_CHOICE.parse(id) === 'back') {
           if (ctx.data.mode === 'search') return goto('browse', 'search');
           if (ctx.data.mode === 'umkm') return goto('cart', 'summary');
           return goto('browse', 'kecamatan');
@@ -255,7 +260,7 @@ export const browseFlow = defineFlow({
           if (product && !canBePaid(await ctx.deps.store.payments.get(product.umkmId))) return invalid('pay-not-available');
           return goto('cart', 'quantity', { data: { sku: ctx.data.sku, from: listContext(ctx.data) } });
         }
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'list');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('browse', 'list');
         return invalid('ui-choose-button');
       },
     },
@@ -263,7 +268,7 @@ export const browseFlow = defineFlow({
       // Opened from the main menu or /cari: "Kembali" leads back to the menu (typed, the label is matched as the button).
       enter: () => reply(text('browse-search-ask', {}, [backButton(), menuButton()])),
       handle(_ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('menu', 'main');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('menu', 'main');
         if (input.kind !== 'text') return invalid('browse-search-need-text');
         return searchFor(input.text);
       },

@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { formatRupiah } from '../src/domain/money.js';
-import type { OrderItem, Product } from '../src/domain/schemas.js';
 import { z } from 'zod';
+import { formatRupiah } from '../src/domain/money.js';
 import { canBePaid } from '../src/domain/payment.js';
+import type { OrderItem } from '../src/domain/schemas.js';
 import { defineFlow, type FlowCtx, goto, invalid, msg, reply, type StepResult } from '../src/engine/flow.js';
 import type { Cart } from '../src/engine/session.js';
-import type { Input } from '../src/engine/types.js';
+import { cartEditSteps } from './cart-edit.js';
+import { cartLines, goneNotice, ownUmkm, priceAskedBack, quickQuantities, readCart, sameAsShown, shownOf, ShownLineSchema } from './cart-lines.js';
+import { MENU_ENTRY, NAV_CHOICE, wordChoices } from './choice-ids.js';
 import { claimReplacement } from './order-retry.js';
-import { keyChoices } from './choice-ids.js';
 import { ownerLinked } from './owner-linked.js';
-import { MAX_QTY, parseQuantity, priceLikeQuantity, QUANTITY_CHOICE } from './quantity.js';
-import { backButton, choice, literal, menuButton, text } from './ui.js';
-
-const QUICK_QTY = [1, 2, 3, 5, 10];
-/** A cart line to change (`ed:<sku>`); `ed:remove` on the line's step removes it. */
-const EDIT_LINE = keyChoices('ed:', 'a cart line to change, by SKU (ed:remove: remove the line)', 32);
-const REMOVE_LINE = EDIT_LINE.pack('remove');
-
-type Line = { product: Product; qty: number };
-
-/** What the summary showed of a line: confirming checks the cart still reads the same. */
-const ShownLineSchema = z.object({ sku: z.string(), qty: z.number(), price: z.number() });
-type ShownLine = z.output<typeof ShownLineSchema>;
+import { MAX_QTY, parseQuantity } from './quantity.js';
+import { backButton, choice, menuButton, text } from './ui.js';
 
 /** The cart flow's data: the product being added, and what the summary last showed. */
 const CartDataSchema = z.object({
@@ -34,41 +24,13 @@ const CartDataSchema = z.object({
   /** the lines as the summary showed them */
   shown: z.array(ShownLineSchema).optional(),
 });
-type CartCtx = FlowCtx<z.output<typeof CartDataSchema>>;
+export type CartData = z.output<typeof CartDataSchema>;
+type CartCtx = FlowCtx<CartData>;
 
-/** Cart lines with the current product data, and the names of products gone or sold out (left out). */
-async function readCart(ctx: FlowCtx, cart: Cart): Promise<{ lines: Line[]; gone: string[] }> {
-  const lines: Line[] = [];
-  const gone: string[] = [];
-  for (const it of cart.items) {
-    const product = await ctx.deps.store.catalogue.product(it.sku);
-    if (product?.available && product.umkmId === cart.umkmId) lines.push({ product, qty: it.qty });
-    else gone.push(product?.name ?? '');
-  }
-  return { lines, gone };
-}
-
-/** Cart lines with the current product data; products gone or sold out are left out. */
-const cartLines = async (ctx: FlowCtx, cart: Cart): Promise<Line[]> => (await readCart(ctx, cart)).lines;
-
-const shownOf = (lines: Line[]): ShownLine[] => lines.map((l) => ({ sku: l.product.sku, qty: l.qty, price: l.product.price }));
-function sameAsShown(shown: ShownLine[] | undefined, lines: Line[]): boolean {
-  if (!shown || shown.length !== lines.length) return false;
-  return shownOf(lines).every((l, i) => {
-    const s = shown[i];
-    return s?.sku === l.sku && s.qty === l.qty && s.price === l.price;
-  });
-}
-
-/** "Klepon" / "Klepon dan Onde-onde" (or "and"), or a general notice when no name is known. */
-function goneNotice(ctx: FlowCtx, gone: string[]) {
-  const names = gone.filter(Boolean);
-  if (!names.length) return text('cart-items-gone');
-  return text('cart-sold-out-removed', { names: new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(names), count: names.length });
-}
-
-/** An ASN who also owns a UMKM may browse it but not buy from it (they would pay themselves). */
-const ownUmkm = (ctx: FlowCtx, umkmId: string) => ctx.user.umkms.some((u) => u.id === umkmId);
+/** A product of another UMKM while the cart holds one's: start a new cart, or keep this one. */
+const SWITCH = wordChoices('sw:', 'a product of another UMKM: start a new cart, or keep the one there is', ['new', 'keep']);
+/** The summary's buttons: confirm the order, add more of this UMKM, change a line, empty the cart. */
+const CHECKOUT = wordChoices('co:', 'the cart summary: confirm, add more, change a line, empty the cart', ['confirm', 'more', 'edit', 'clear']);
 
 /** The cart with `qty` more of `sku`; `capped` when the line reached MAX_QTY before all of it fit. */
 function addToCart(cart: Cart | undefined, umkmId: string, sku: string, qty: number): { cart: Cart; lineQty: number; capped: boolean } {
@@ -106,7 +68,10 @@ async function putInCart(ctx: CartCtx, sku: string, qty: number): Promise<StepRe
   return goto('cart', 'summary', { replies: [notice] });
 }
 
-/** Quantity, one-UMKM cart, summary, edit and confirm. A double tap on confirm makes one order. */
+/**
+ * Quantity, one-UMKM cart, summary and confirm; the changes from the summary (empty the cart,
+ * change or remove a line) are in flows/cart-edit.ts. A double tap on confirm makes one order.
+ */
 export const cartFlow = defineFlow({
   name: 'cart',
   data: CartDataSchema,
@@ -121,13 +86,14 @@ export const cartFlow = defineFlow({
           text(
             'cart-qty-ask',
             { name: product.name, price: formatRupiah(product.price), unit: product.unit, max: MAX_QTY },
-            [...QUICK_QTY.map((q) => literal(QUANTITY_CHOICE.pack(String(q)), String(q))), backButton()],
+            [...quickQuantities(), backButton()],
             { columns: 5, expectsNumber: true },
           ),
         );
       },
       async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('browse', 'product', { data: { ...fromList(ctx), sku: ctx.data.sku } });
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back')
+          return goto('browse', 'product', { data: { ...fromList(ctx), sku: ctx.data.sku } });
         const sku = ctx.data.sku;
         if (!sku) return goto('menu', 'main');
         const product = await ctx.deps.store.catalogue.productToShow(sku);
@@ -145,15 +111,16 @@ export const cartFlow = defineFlow({
         const next = product ? await ctx.deps.store.catalogue.umkmToShow(product.umkmId) : null;
         return reply(
           text('cart-switch-ask', { current: current?.name ?? '-', next: next?.name ?? '-' }, [
-            choice('sw:new', 'cart-switch-new'),
-            choice('sw:keep', 'cart-switch-keep'),
+            choice(SWITCH.pack('new'), 'cart-switch-new'),
+            choice(SWITCH.pack('keep'), 'cart-switch-keep'),
           ]),
         );
       },
       async handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'sw:keep') return goto('cart', 'summary');
-        if (input.id !== 'sw:new') return invalid('engine-stale-button');
+        const answer = SWITCH.parse(input.id);
+        if (answer === 'keep') return goto('cart', 'summary');
+        if (answer !== 'new') return invalid('engine-stale-button');
         const { sku, qty } = ctx.data;
         if (!sku || !qty) return goto('cart', 'summary');
         ctx.session.cart = undefined;
@@ -173,7 +140,7 @@ export const cartFlow = defineFlow({
         if (!cart || !lines.length) {
           ctx.session.cart = undefined;
           // Emptied by what sold out: "now empty", never "still empty" after the user added something.
-          return reply(...notices, text(gone.length ? 'cart-empty-now' : 'cart-empty', {}, [choice('m:browse', 'menu-browse'), menuButton()]));
+          return reply(...notices, text(gone.length ? 'cart-empty-now' : 'cart-empty', {}, [choice(MENU_ENTRY.pack('browse'), 'menu-browse'), menuButton()]));
         }
         const umkm = await ctx.deps.store.catalogue.umkmToShow(cart.umkmId);
         const total = lines.reduce((s, l) => s + l.product.price * l.qty, 0);
@@ -197,10 +164,10 @@ export const cartFlow = defineFlow({
               { umkm: umkm?.name ?? '-', kecamatan: umkm?.kecamatan ?? '-', items, total: formatRupiah(total) },
               [
                 // Not for sale until the UMKM gives a way to be paid: the cart is kept, nothing can be confirmed.
-                ...(payable ? [choice('co:confirm', 'cart-confirm')] : []),
-                choice('co:more', 'cart-more'),
-                choice('co:edit', 'cart-edit'),
-                choice('co:clear', 'cart-clear'),
+                ...(payable ? [choice(CHECKOUT.pack('confirm'), 'cart-confirm')] : []),
+                choice(CHECKOUT.pack('more'), 'cart-more'),
+                choice(CHECKOUT.pack('edit'), 'cart-edit'),
+                choice(CHECKOUT.pack('clear'), 'cart-clear'),
                 menuButton(),
               ],
               payable ? {} : { prefix: [msg('pay-not-available')] },
@@ -212,112 +179,25 @@ export const cartFlow = defineFlow({
       async handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         const cart = ctx.session.cart;
-        if (input.id === 'm:browse') return goto('browse', 'category');
+        if (MENU_ENTRY.parse(input.id) === 'browse') return goto('browse', 'category');
         if (!cart) return goto('cart', 'summary');
-        switch (input.id) {
-          case 'co:more':
+        switch (CHECKOUT.parse(input.id)) {
+          case 'more':
             return goto('browse', 'list', { data: { mode: 'umkm', umkmId: cart.umkmId, page: 0, sort: 'fair' } });
-          case 'co:edit':
+          case 'edit':
             return goto('cart', 'edit');
-          case 'co:clear':
+          case 'clear':
             return goto('cart', 'clear');
-          case 'co:confirm':
+          case 'confirm':
             return confirm(ctx, cart);
           default:
             return invalid('engine-stale-button');
         }
       },
     },
-    // Asked first: one tap (or a number typed meaning a quantity) must not lose the whole cart.
-    clear: {
-      async enter(ctx) {
-        const lines = ctx.session.cart ? await cartLines(ctx, ctx.session.cart) : [];
-        if (!lines.length) return goto('cart', 'summary');
-        return reply(text('cart-clear-ask', { count: lines.length }, [choice('cl:yes', 'cart-clear-yes'), choice('cl:no', 'cart-clear-no')]));
-      },
-      handle(ctx, input) {
-        if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'cl:no') return goto('cart', 'summary');
-        if (input.id !== 'cl:yes') return invalid('engine-stale-button');
-        ctx.session.cart = undefined;
-        return goto('menu', 'main', { replies: [text('cart-cleared')] });
-      },
-    },
-    edit: {
-      async enter(ctx) {
-        const lines = ctx.session.cart ? await cartLines(ctx, ctx.session.cart) : [];
-        return reply(text('cart-edit-ask', {}, [...lines.map((l) => literal(EDIT_LINE.pack(l.product.sku), `${l.product.name} × ${l.qty}`)), backButton()]));
-      },
-      handle(_ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'summary');
-        const sku = input.kind === 'choice' ? EDIT_LINE.parse(input.id) : null;
-        if (sku) return goto('cart', 'edit-item', { data: { sku } });
-        return invalid('ui-choose-button');
-      },
-    },
-    'edit-item': {
-      async enter(ctx) {
-        const product = await ctx.deps.store.catalogue.productToShow(ctx.data.sku ?? '');
-        return reply(
-          text(
-            'cart-edit-item',
-            { name: product?.name ?? '-', max: MAX_QTY },
-            [...QUICK_QTY.map((q) => literal(QUANTITY_CHOICE.pack(String(q)), String(q))), choice(REMOVE_LINE, 'cart-remove'), backButton()],
-            { columns: 5, expectsNumber: true },
-          ),
-        );
-      },
-      async handle(ctx, input) {
-        const cart = ctx.session.cart;
-        if (!cart) return goto('cart', 'summary');
-        const sku = ctx.data.sku;
-        if (!sku) return goto('cart', 'edit');
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('cart', 'edit');
-        const product = await ctx.deps.store.catalogue.productToShow(sku);
-        if (input.kind === 'choice' && input.id === REMOVE_LINE) {
-          cart.items = cart.items.filter((i) => i.sku !== sku);
-          ctx.session.confirmToken = randomUUID();
-          if (!(await cartLines(ctx, cart)).length) {
-            // Just emptied by this removal (what is left, if anything, is sold out): not "still empty".
-            ctx.session.cart = undefined;
-            return goto('menu', 'main', { replies: [text('cart-now-empty', { name: product?.name ?? '-' })] });
-          }
-          return goto('cart', 'summary');
-        }
-        const q = parseQuantity(input, product?.unit);
-        const price = priceAskedBack(ctx, input);
-        if (price) return price;
-        if (!q.ok) return invalid(q.key, { max: MAX_QTY });
-        cart.items = cart.items.map((i) => (i.sku === sku ? { sku, qty: q.qty } : i));
-        ctx.session.confirmToken = randomUUID();
-        return goto('cart', 'summary');
-      },
-    },
+    ...cartEditSteps,
   },
 });
-
-/**
- * "15rb", "15.000" typed for a quantity is a price ("15rb" would read as 15 of a unit "rb"):
- * asked back ("Maksudnya 15 buah?", a one-tap yes), nothing bought yet. Null for anything else.
- */
-function priceAskedBack(ctx: CartCtx, input: Input): StepResult | null {
-  const n = priceLikeQuantity(input);
-  if (n === null) return null;
-  if (n < 1 || n > MAX_QTY) return invalid('cart-qty-price-too-large', { max: MAX_QTY });
-  const typed = input.kind === 'text' ? input.text.trim() : '';
-  return reply(
-    text(
-      'cart-qty-price-ask',
-      { typed, qty: n },
-      [
-        literal(QUANTITY_CHOICE.pack(String(n)), ctx.deps.t('cart-qty-price-yes', { qty: n })),
-        ...QUICK_QTY.filter((x) => x !== n).map((x) => literal(QUANTITY_CHOICE.pack(String(x)), String(x))),
-        backButton(),
-      ],
-      { columns: 5, expectsNumber: true },
-    ),
-  );
-}
 
 async function confirm(ctx: CartCtx, cart: Cart): Promise<StepResult> {
   const person = ctx.user.person;

@@ -60,16 +60,21 @@ export function keyChoices(prefix: string, meaning: string, maxKey: number): Cho
   };
 }
 
-/** A position in a list that the step shows (kecamatan, kelurahan): `rk:3`; `parse` needs the list. */
-export interface IndexChoices {
+/**
+ * A position in a list that the step shows (kecamatan, kelurahan): `rk:3`; `parse` needs the list.
+ * `words` are buttons beside the positions under the same prefix (`opd:next`).
+ */
+export interface IndexChoices<W extends string = never> {
   readonly prefix: string;
   readonly meaning: string;
   pack(index: number): string;
   parse<T>(id: string, list: readonly T[]): T | null;
   /** the position itself (a list read later, as pages of OPD) */
   index(id: string): number | null;
+  packWord(word: W): string;
+  word(id: string): W | null;
 }
-export function indexChoices(prefix: string, meaning: string): IndexChoices {
+export function indexChoices<const W extends string = never>(prefix: string, meaning: string, words: readonly W[] = []): IndexChoices<W> {
   define(prefix, meaning);
   const index = (id: string): number | null => {
     if (!id.startsWith(prefix)) return null;
@@ -81,6 +86,11 @@ export function indexChoices(prefix: string, meaning: string): IndexChoices {
     meaning,
     pack: (i) => `${prefix}${i}`,
     index,
+    packWord: (w) => `${prefix}${w}`,
+    word: (id) => {
+      const w = id.startsWith(prefix) ? id.slice(prefix.length) : null;
+      return w !== null && (words as readonly string[]).includes(w) ? (w as W) : null;
+    },
     parse<T>(id: string, list: readonly T[]): T | null {
       const i = index(id);
       return i === null ? null : (list[i] ?? null);
@@ -89,7 +99,7 @@ export function indexChoices(prefix: string, meaning: string): IndexChoices {
 }
 
 /** A kecamatan of Depok, by its position (browse, broadcast audience). */
-const kecamatanIndex = indexChoices('kec:', 'a kecamatan of Depok, by its position in KECAMATAN');
+const kecamatanIndex = indexChoices('kec:', 'a kecamatan of Depok, by its position in KECAMATAN (kec:all: every one)', ['all']);
 export const KECAMATAN_CHOICE: ChoiceIds<string, number> = {
   prefix: kecamatanIndex.prefix,
   meaning: kecamatanIndex.meaning,
@@ -97,10 +107,54 @@ export const KECAMATAN_CHOICE: ChoiceIds<string, number> = {
   parse: (id) => kecamatanIndex.parse(id, KECAMATAN),
 };
 /** Every kecamatan at once (browse): no position, so KECAMATAN_CHOICE never reads it as one. */
-export const ALL_KECAMATAN = `${kecamatanIndex.prefix}all`;
+export const ALL_KECAMATAN = kecamatanIndex.packWord('all');
 
 /** A product category (browse, broadcast audience). */
 export const CATEGORY_CHOICE: ChoiceIds<Category> = wordChoices('cat:', 'a product category', CATEGORIES);
 
 /** The next or previous page of a list (browse, the owner's products). */
 export const PAGE_CHOICE = wordChoices('pg:', 'the next or previous page of a list', ['next', 'prev']);
+
+/** Back one step, or the main menu: on every step (flows/ui.ts builds them). */
+export const NAV_CHOICE = wordChoices('nav:', 'back one step, or the main menu (flows/ui.ts)', ['back', 'menu']);
+
+/** An entry of the main menu (flows/menu.ts), also offered on empty lists ("browse the products"). */
+export const MENU_ENTRY = wordChoices('m:', 'an entry of the main menu, also offered on empty lists', [
+  'browse',
+  'search',
+  'binaan',
+  'cart',
+  'orders',
+  'recipients',
+  'owner-orders',
+  'owner-products',
+  'owner-payment',
+  'admin',
+  'unit',
+  'help',
+]);
+
+/** The admin menu's entries, and "back to the admin menu" (every admin flow). */
+export const ADMIN_MENU = wordChoices('adm:', 'the admin menu and "back to the admin menu"', [
+  'broadcast',
+  'scheduled',
+  'stats',
+  'recap',
+  'failed',
+  'import',
+  'umkm',
+  'back',
+]);
+
+/** The broadcast draft: one flow written in two files (admin-broadcast.ts, admin-broadcast-send.ts). */
+export const BROADCAST_DRAFT = wordChoices('bc:', 'the broadcast draft (admin-broadcast.ts, admin-broadcast-send.ts)', [
+  'audience',
+  'back',
+  'cancel',
+  'send',
+  'schedule',
+  'schedule-yes',
+]);
+
+/** The registration: one flow written in two files (register.ts, register-invite.ts). */
+export const REGISTER_CHOICE = wordChoices('reg:', 'the registration (register.ts, register-invite.ts)', ['contact', 'yes', 'no', 'again']);

@@ -4,8 +4,8 @@ import { unitChartSvg } from '../src/admin/unit-chart.js';
 import { loadUnitStats, type Participation, type UnitStats } from '../src/admin/unit-stats.js';
 import { resolveAudience } from '../src/broadcast/audience.js';
 import { flyerReply } from '../src/broadcast/flyer.js';
-import { newBroadcastId } from '../src/broadcast/repo.js';
-import type { Broadcast } from '../src/broadcast/schema.js';
+import { newBroadcastId } from '../src/store/broadcasts-repo.js';
+import type { Broadcast } from '../src/domain/broadcast.js';
 import { formatRupiah } from '../src/domain/money.js';
 import { formatDay, formatWib } from '../src/domain/time.js';
 import { type Scope, scopeKey, scopeLabel } from '../src/domain/unit.js';
@@ -14,6 +14,10 @@ import type { Reply } from '../src/i18n/message.js';
 import { isAdmin, isCoordinator } from '../src/engine/user.js';
 import { repoOf } from './admin-broadcast-send.js';
 import { backButton, choice, menuButton, text } from './ui.js';
+import { NAV_CHOICE, wordChoices } from './choice-ids.js';
+
+/** A coordinator's unit: who has not bought, nudge them, send the nudge. */
+const COORDINATOR = wordChoices('ko:', "a coordinator's unit: who has not bought, nudge them, send the nudge", ['names', 'nudge', 'send']);
 
 /** Longest reminder text admins may approve (it goes out as a flyer, with the opt-out line). */
 export const MAX_NUDGE_TEXT = 300;
@@ -65,15 +69,15 @@ async function chartPhoto(ctx: FlowCtx, s: UnitStats): Promise<string | null> {
 }
 
 const mainButtons = (s: UnitStats) => [
-  choice('ko:names', 'coord-names-button', { count: s.notBought.length }),
-  choice('ko:nudge', 'coord-nudge-button'),
+  choice(COORDINATOR.pack('names'), 'coord-names-button', { count: s.notBought.length }),
+  choice(COORDINATOR.pack('nudge'), 'coord-nudge-button'),
   menuButton(),
 ];
 
 /** Back to the unit's figures from the names or the nudge. */
 function navigate(input: { kind: string; id?: string }): StepResult | null {
   if (input.kind !== 'choice') return invalid('ui-choose-button');
-  if (input.id === 'nav:back') return goto('coordinator', 'main');
+  if (NAV_CHOICE.parse(input.id ?? '') === 'back') return goto('coordinator', 'main');
   return null;
 }
 
@@ -120,15 +124,15 @@ const coordinatorBase = defineFlow({
       },
       handle(_ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'ko:names') return goto('coordinator', 'names');
-        if (input.id === 'ko:nudge') return goto('coordinator', 'nudge');
+        if (COORDINATOR.parse(input.id) === 'names') return goto('coordinator', 'names');
+        if (COORDINATOR.parse(input.id) === 'nudge') return goto('coordinator', 'nudge');
         return invalid('engine-stale-button');
       },
     },
     names: {
       async enter(ctx) {
         const s = await loadUnitStats(ctx.deps.store, scopeOf(ctx), ctx.deps.clock());
-        const buttons = [choice('ko:nudge', 'coord-nudge-button'), backButton(), menuButton()];
+        const buttons = [choice(COORDINATOR.pack('nudge'), 'coord-nudge-button'), backButton(), menuButton()];
         if (!s.notBought.length) return reply(text('coord-names-none', { unit: scopeLabel(scopeOf(ctx)) }, [backButton(), menuButton()]));
         const shown = s.notBought.slice(0, MAX_NAMES).map((x, i) => `${i + 1}. ${x.name}`);
         const more = s.notBought.length - shown.length;
@@ -137,7 +141,7 @@ const coordinatorBase = defineFlow({
       handle(_ctx, input) {
         const nav = navigate(input);
         if (nav) return nav;
-        if (input.kind === 'choice' && input.id === 'ko:nudge') return goto('coordinator', 'nudge');
+        if (input.kind === 'choice' && COORDINATOR.parse(input.id) === 'nudge') return goto('coordinator', 'nudge');
         return invalid('engine-stale-button');
       },
     },
@@ -159,13 +163,13 @@ const coordinatorBase = defineFlow({
         return reply(
           text('coord-nudge-preview-title'),
           flyerReply({ text: approved }),
-          text('coord-nudge-confirm', counts, [choice('ko:send', 'coord-nudge-send'), backButton(), menuButton()]),
+          text('coord-nudge-confirm', counts, [choice(COORDINATOR.pack('send'), 'coord-nudge-send'), backButton(), menuButton()]),
         );
       },
       handle(ctx, input) {
         const nav = navigate(input);
         if (nav) return nav;
-        if (input.kind === 'choice' && input.id === 'ko:send') return sendNudge(ctx);
+        if (input.kind === 'choice' && COORDINATOR.parse(input.id) === 'send') return sendNudge(ctx);
         return invalid('engine-stale-button');
       },
     },

@@ -6,24 +6,25 @@ import { canBuy, handlesOrders, isAdmin, isCoordinator, isOwner } from '../src/e
 import { emojiAsWords } from '../src/domain/search-words.js';
 import { anyBinaan } from './binaan.js';
 import { searchFor } from './browse.js';
-import { wordChoices } from './choice-ids.js';
+import { MENU_ENTRY, wordChoices } from './choice-ids.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** Main menu entries and where each leads; shown by role. */
-const ENTRIES: { id: string; key: string; to: StepRef; who: 'buyer' | 'owner' | 'admin' | 'coordinator' }[] = [
-  { id: 'm:browse', key: 'menu-browse', to: { flow: 'browse', step: 'category' }, who: 'buyer' },
-  { id: 'm:search', key: 'menu-search', to: { flow: 'browse', step: 'search' }, who: 'buyer' },
+type MenuEntry = NonNullable<ReturnType<typeof MENU_ENTRY.parse>>;
+const ENTRIES: { entry: MenuEntry; key: string; to: StepRef; who: 'buyer' | 'owner' | 'admin' | 'coordinator' }[] = [
+  { entry: 'browse', key: 'menu-browse', to: { flow: 'browse', step: 'category' }, who: 'buyer' },
+  { entry: 'search', key: 'menu-search', to: { flow: 'browse', step: 'search' }, who: 'buyer' },
   // shown only once some UMKM of the catalogue names who fosters it (the `binaan` column)
-  { id: 'm:binaan', key: 'menu-binaan', to: { flow: 'binaan', step: 'start' }, who: 'buyer' },
-  { id: 'm:cart', key: 'menu-cart', to: { flow: 'cart', step: 'summary' }, who: 'buyer' },
-  { id: 'm:orders', key: 'menu-my-orders', to: { flow: 'my-orders', step: 'list' }, who: 'buyer' },
-  { id: 'm:recipients', key: 'menu-my-recipients', to: { flow: 'my-recipients', step: 'list' }, who: 'buyer' },
-  { id: 'm:owner-orders', key: 'menu-owner-orders', to: { flow: 'umkm-orders', step: 'list' }, who: 'owner' },
-  { id: 'm:owner-products', key: 'menu-owner-products', to: { flow: 'umkm-products', step: 'list' }, who: 'owner' },
-  { id: 'm:owner-payment', key: 'menu-owner-payment', to: { flow: 'umkm-payment', step: 'view' }, who: 'owner' },
-  { id: 'm:admin', key: 'menu-admin', to: { flow: 'admin', step: 'main' }, who: 'admin' },
-  { id: 'm:unit', key: 'menu-coordinator', to: { flow: 'coordinator', step: 'main' }, who: 'coordinator' },
-  { id: 'm:help', key: 'menu-help', to: { flow: 'menu', step: 'help' }, who: 'buyer' },
+  { entry: 'binaan', key: 'menu-binaan', to: { flow: 'binaan', step: 'start' }, who: 'buyer' },
+  { entry: 'cart', key: 'menu-cart', to: { flow: 'cart', step: 'summary' }, who: 'buyer' },
+  { entry: 'orders', key: 'menu-my-orders', to: { flow: 'my-orders', step: 'list' }, who: 'buyer' },
+  { entry: 'recipients', key: 'menu-my-recipients', to: { flow: 'my-recipients', step: 'list' }, who: 'buyer' },
+  { entry: 'owner-orders', key: 'menu-owner-orders', to: { flow: 'umkm-orders', step: 'list' }, who: 'owner' },
+  { entry: 'owner-products', key: 'menu-owner-products', to: { flow: 'umkm-products', step: 'list' }, who: 'owner' },
+  { entry: 'owner-payment', key: 'menu-owner-payment', to: { flow: 'umkm-payment', step: 'view' }, who: 'owner' },
+  { entry: 'admin', key: 'menu-admin', to: { flow: 'admin', step: 'main' }, who: 'admin' },
+  { entry: 'unit', key: 'menu-coordinator', to: { flow: 'coordinator', step: 'main' }, who: 'coordinator' },
+  { entry: 'help', key: 'menu-help', to: { flow: 'menu', step: 'help' }, who: 'buyer' },
 ];
 
 /** What people type to say hello (the menu is shown again). */
@@ -48,16 +49,16 @@ export const menuFlow = defineFlow({
         const binaan = canBuy(u) && (await anyBinaan(ctx));
         const visible = ENTRIES.filter(
           (e) =>
-            (e.who === 'buyer' && (canBuy(u) || e.id === 'm:help')) ||
+            (e.who === 'buyer' && (canBuy(u) || e.entry === 'help')) ||
             (e.who === 'owner' && isOwner(u)) ||
-            (e.id === 'm:owner-orders' && !isOwner(u) && handlesOrders(u)) || // a cooperative, for its members
+            (e.entry === 'owner-orders' && !isOwner(u) && handlesOrders(u)) || // a cooperative, for its members
             (e.who === 'admin' && isAdmin(u)) ||
             (e.who === 'coordinator' && isCoordinator(u)),
-        ).filter((e) => (e.id !== 'm:cart' || (ctx.session.cart?.items.length ?? 0) > 0) && (e.id !== 'm:binaan' || binaan));
+        ).filter((e) => (e.entry !== 'cart' || (ctx.session.cart?.items.length ?? 0) > 0) && (e.entry !== 'binaan' || binaan));
         const choices: Choice[] = visible.map((e) =>
-          e.id === 'm:cart'
-            ? choice(e.id, e.key, { count: ctx.session.cart!.items.length }) // products, not units: "200" read as an error
-            : choice(e.id, e.key),
+          e.entry === 'cart'
+            ? choice(MENU_ENTRY.pack(e.entry), e.key, { count: ctx.session.cart!.items.length }) // products, not units: "200" read as an error
+            : choice(MENU_ENTRY.pack(e.entry), e.key),
         );
         const name = u.person?.name ?? u.umkms[0]?.ownerName ?? '';
         return reply(text(name ? 'menu-title' : 'menu-title-anon', { name }, choices));
@@ -72,7 +73,8 @@ export const menuFlow = defineFlow({
           if (words && !parsePostLink(input.text).ok) return searchFor(input.text);
         }
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        const entry = ENTRIES.find((e) => e.id === input.id);
+        const picked = MENU_ENTRY.parse(input.id);
+        const entry = ENTRIES.find((e) => e.entry === picked);
         if (!entry) return invalid('engine-stale-button');
         return gotoRef(entry.to);
       },

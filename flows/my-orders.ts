@@ -4,7 +4,7 @@ import { formatWib } from '../src/domain/time.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
 import type { Choice } from '../src/i18n/message.js';
-import { keyChoices } from './choice-ids.js';
+import { keyChoices, MENU_ENTRY } from './choice-ids.js';
 import { choice, literal, menuButton, text } from './ui.js';
 
 /** Where an unfinished order resumes: recipient, receipt or post link. */
@@ -48,7 +48,7 @@ export const myOrdersFlow = defineFlow({
         const nip = ctx.user.person?.nip;
         if (!nip) return goto('menu', 'main');
         const orders = await ctx.deps.store.orders.ofAsn(nip, 10);
-        if (!orders.length) return reply(text('orders-none', {}, [choice('m:browse', 'menu-browse'), menuButton()]));
+        if (!orders.length) return reply(text('orders-none', {}, [choice(MENU_ENTRY.pack('browse'), 'menu-browse'), menuButton()]));
         const names = new Map<string, string>();
         for (const o of orders) {
           if (!names.has(o.umkmId)) names.set(o.umkmId, (await ctx.deps.store.catalogue.umkmToShow(o.umkmId))?.name ?? o.umkmId);
@@ -74,7 +74,7 @@ export const myOrdersFlow = defineFlow({
         );
       },
       async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'm:browse') return goto('browse', 'category');
+        if (input.kind === 'choice' && MENU_ENTRY.parse(input.id) === 'browse') return goto('browse', 'category');
         const orderId = input.kind === 'choice' ? RESUME.parse(input.id) : null;
         if (!orderId) return invalid('ui-choose-button');
         const order = await ctx.deps.store.orders.get(orderId);

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineFlow, goto, invalid, reply } from '../src/engine/flow.js';
 import { choice, menuButton, text } from './ui.js';
+import { wordChoices } from './choice-ids.js';
+
+/** Saved recipients: delete them, then yes or no. */
+const RECIPIENTS = wordChoices('rcp:', 'saved recipients: delete them, then yes or no', ['delete', 'yes', 'no']);
 
 /** The ASN's saved recipients, and deleting them (/hapusdata). */
 export const myRecipientsFlow = defineFlow({
@@ -14,10 +18,10 @@ export const myRecipientsFlow = defineFlow({
         const list = await ctx.deps.store.recipients.ofAsn(nip);
         if (!list.length) return reply(text('recipients-none', {}, [menuButton()]));
         const items = list.map((r) => ctx.deps.t('recipients-line', { name: r.name, kelurahan: r.kelurahan, kecamatan: r.kecamatan })).join('\n');
-        return reply(text('recipients-list', { items }, [choice('rcp:delete', 'recipients-delete'), menuButton()]));
+        return reply(text('recipients-list', { items }, [choice(RECIPIENTS.pack('delete'), 'recipients-delete'), menuButton()]));
       },
       handle(_ctx, input) {
-        if (input.kind === 'choice' && input.id === 'rcp:delete') return goto('my-recipients', 'delete');
+        if (input.kind === 'choice' && RECIPIENTS.parse(input.id) === 'delete') return goto('my-recipients', 'delete');
         return invalid('ui-choose-button');
       },
     },
@@ -26,12 +30,14 @@ export const myRecipientsFlow = defineFlow({
         const nip = ctx.user.person?.nip;
         if (!nip) return goto('menu', 'main');
         if (!(await ctx.deps.store.recipients.ofAsn(nip)).length) return goto('my-recipients', 'list');
-        return reply(text('recipients-delete-ask', {}, [choice('rcp:yes', 'recipients-delete-yes'), choice('rcp:no', 'recipients-delete-no')]));
+        return reply(
+          text('recipients-delete-ask', {}, [choice(RECIPIENTS.pack('yes'), 'recipients-delete-yes'), choice(RECIPIENTS.pack('no'), 'recipients-delete-no')]),
+        );
       },
       async handle(ctx, input) {
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'rcp:no') return goto('my-recipients', 'list');
-        if (input.id !== 'rcp:yes') return invalid('engine-stale-button');
+        if (RECIPIENTS.parse(input.id) === 'no') return goto('my-recipients', 'list');
+        if (RECIPIENTS.parse(input.id) !== 'yes') return invalid('engine-stale-button');
         const n = await ctx.deps.store.recipients.deleteAll(ctx.user.person!.nip);
         return goto('menu', 'main', { replies: [text('recipients-deleted', { count: n })] });
       },

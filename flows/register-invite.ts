@@ -4,6 +4,7 @@ import type { Umkm } from '../src/domain/schemas.js';
 import { type FlowCtx, goto, invalid, reply, type Step, type StepResult } from '../src/engine/flow.js';
 import { looksLikeToken } from '../src/store/invitations-repo.js';
 import { choice, text } from './ui.js';
+import { REGISTER_CHOICE } from './choice-ids.js';
 
 /** The invite step's data: the token from `/start <token>`. */
 const InviteDataSchema = z.object({ token: z.string().optional() });
@@ -73,7 +74,7 @@ export const inviteStep: Step = {
       return goto('menu', 'main', { replies: [text(key, { umkm: umkm.name, contact: ctx.deps.config.ADMIN_CONTACT })] });
     }
     if (ctx.verifiedPhone) return matchPhone(ctx, umkm, token, ctx.verifiedPhone);
-    return reply(text('invite-welcome', { umkm: umkm.name }, [choice('reg:contact', 'register-share-contact')], { requestContact: true }));
+    return reply(text('invite-welcome', { umkm: umkm.name }, [choice(REGISTER_CHOICE.pack('contact'), 'register-share-contact')], { requestContact: true }));
   },
   async handle(ctx, input) {
     const found = await invitedUmkm(ctx);

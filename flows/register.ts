@@ -4,9 +4,10 @@ import { defineFlow, type FlowCtx, type StepResult, goto, invalid, reply } from 
 import { asUser } from '../src/engine/user.js';
 import { inviteStep, spendInvitation } from './register-invite.js';
 import { choice, text } from './ui.js';
+import { REGISTER_CHOICE } from './choice-ids.js';
 
 /** The reply-keyboard button that shares the user's own contact (Telegram). */
-const shareButton = () => choice('reg:contact', 'register-share-contact');
+const shareButton = () => choice(REGISTER_CHOICE.pack('contact'), 'register-share-contact');
 
 /**
  * Registration: the roster is the gate. The phone must be verified by the platform (Telegram:
@@ -41,10 +42,15 @@ export const registerFlow = defineFlow({
         for (const u of koperasi ?? []) {
           lines.push(ctx.deps.t('koperasi-register-found', { koperasi: u.binaan?.name ?? '-', umkm: u.name, kecamatan: u.kecamatan }));
         }
-        return reply(text('register-confirm', { details: lines.join('\n') }, [choice('reg:yes', 'register-yes'), choice('reg:no', 'register-no')]));
+        return reply(
+          text('register-confirm', { details: lines.join('\n') }, [
+            choice(REGISTER_CHOICE.pack('yes'), 'register-yes'),
+            choice(REGISTER_CHOICE.pack('no'), 'register-no'),
+          ]),
+        );
       },
       async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'reg:yes') {
+        if (input.kind === 'choice' && REGISTER_CHOICE.parse(input.id) === 'yes') {
           const phone = ctx.data.phone;
           if (!phone) return goto('register', 'start');
           const linked = await ctx.deps.store.chatUsers.patch(ctx.chat.channel, ctx.chat.chatId, {
@@ -56,7 +62,7 @@ export const registerFlow = defineFlow({
           await spendInvitation(ctx, phone);
           return goto('menu', 'main', { replies: [text('register-done')], effects: [{ type: 'deliver-waiting', phone }] });
         }
-        if (input.kind === 'choice' && input.id === 'reg:no') return goto('register', 'declined');
+        if (input.kind === 'choice' && REGISTER_CHOICE.parse(input.id) === 'no') return goto('register', 'declined');
         return invalid('ui-choose-button');
       },
     },
@@ -65,9 +71,9 @@ export const registerFlow = defineFlow({
     // "Not me": nothing is linked, and nothing is asked again until the user wants to (on WhatsApp
     // the number is the sender's, so starting over at once would show the same data again).
     declined: {
-      enter: (ctx) => reply(text('register-not-me', { contact: ctx.deps.config.ADMIN_CONTACT }, [choice('reg:again', 'register-again')])),
+      enter: (ctx) => reply(text('register-not-me', { contact: ctx.deps.config.ADMIN_CONTACT }, [choice(REGISTER_CHOICE.pack('again'), 'register-again')])),
       handle(_ctx, input) {
-        if (input.kind === 'choice' && input.id === 'reg:again') return goto('register', 'start');
+        if (input.kind === 'choice' && REGISTER_CHOICE.parse(input.id) === 'again') return goto('register', 'start');
         return invalid('ui-choose-button');
       },
     },

@@ -5,8 +5,10 @@ import type { Effect } from '../src/engine/types.js';
 import { handlesOrders, orderUmkms } from '../src/engine/user.js';
 import { text } from './ui.js';
 
-/** What the owner tried, for the message that says why it cannot be done. */
-type Attempt = 'accept' | 'reject' | 'deliver' | 'payment';
+/** What the owner tried, for the message that says why it cannot be done (`uo-refused-<attempt>`). */
+export type Attempt = 'accept' | 'reject' | 'deliver' | 'payment';
+/** The moves an owner makes from an order's buttons, each told with `uo-done-<move>`. */
+export type OwnerMove = Extract<OrderStatus, 'accepted' | 'delivered' | 'rejected'>;
 
 /**
  * The order when it belongs to a UMKM the current user owns. Someone who owns no UMKM (an ASN
@@ -42,7 +44,7 @@ async function asnReachable(ctx: FlowCtx, order: Order): Promise<boolean> {
 }
 
 /** Moves the order's status as the UMKM (the store checks the move); tells the ASN. */
-async function move(ctx: FlowCtx, order: Order, to: OrderStatus, attempt: Attempt, change: Partial<Order> = {}): Promise<StepResult> {
+async function move(ctx: FlowCtx, order: Order, to: OwnerMove, attempt: Attempt, change: Partial<Order> = {}): Promise<StepResult> {
   const res = await ctx.deps.store.orders.update(order.id, { ...change, status: to }, 'umkm');
   if (!res.ok) {
     const now = res.reason === 'not-found' ? null : await ctx.deps.store.orders.get(order.id);

@@ -8,10 +8,16 @@ import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
 import type { Input } from '../src/engine/types.js';
 import { cleanField } from '../src/domain/product-input.js';
-import { wordChoices } from './choice-ids.js';
+import { NAV_CHOICE, wordChoices } from './choice-ids.js';
 import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
 import { deliverOrder, ownedOrder, ownerChoice, rejectOrder } from './umkm-order-actions.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
+
+/** The owner confirms an order was delivered. */
+const DELIVERED = wordChoices('dv:', 'the owner confirms an order was delivered', ['yes']);
+
+/** The owner's orders of the week. */
+const WEEK = wordChoices('uw:', "the owner's orders of the week", ['week']);
 
 /** Open orders listed at once (each with its button). */
 export const OPEN_LIST_MAX = 10;
@@ -70,7 +76,7 @@ export const umkmOrdersFlow = defineFlow({
           async (umkm) => {
             const all = await ctx.deps.store.orders.ofUmkm(umkm.id, SCAN);
             const open = all.filter(waitsForOwner).slice(0, OPEN_LIST_MAX);
-            const nav = [choice('uw:week', 'uo-week'), ...switchButtons(ctx, true), menuButton()];
+            const nav = [choice(WEEK.pack('week'), 'uo-week'), ...switchButtons(ctx, true), menuButton()];
             if (!open.length) return reply(text('uo-list-none', { umkm: umkm.name }, nav));
             const lines = open.map((o, i) =>
               ctx.deps.t('uo-list-line', {
@@ -93,7 +99,7 @@ export const umkmOrdersFlow = defineFlow({
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'uw:week') return goto('umkm-orders', 'week');
+        if (WEEK.parse(input.id) === 'week') return goto('umkm-orders', 'week');
         if (input.id === SWITCH_UMKM) return switchUmkm(['umkm-orders', 'list'], true);
         return invalid('engine-stale-button');
       },
@@ -119,7 +125,7 @@ export const umkmOrdersFlow = defineFlow({
       handle(ctx, input) {
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'list');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-orders', 'list');
         return invalid('ui-choose-button');
       },
     },
@@ -128,7 +134,7 @@ export const umkmOrdersFlow = defineFlow({
         const own = await ownedOrder(ctx, ctx.data.orderId ?? '');
         if ('refused' in own) return goto('umkm-orders', 'list');
         const r = own.order.recipient;
-        const buttons = [choice('dv:yes', 'uo-deliver-yes'), backButton()];
+        const buttons = [choice(DELIVERED.pack('yes'), 'uo-deliver-yes'), backButton()];
         if (!r) return reply(text('uo-deliver-ask-plain', { id: own.order.id }, buttons));
         return reply(text('uo-deliver-ask', { id: own.order.id, name: r.name, kelurahan: r.kelurahan }, buttons));
       },
@@ -136,8 +142,8 @@ export const umkmOrdersFlow = defineFlow({
         const orderId = ctx.data.orderId ?? '';
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId } });
-        if (input.kind === 'choice' && input.id === 'dv:yes') return deliverOrder(ctx, orderId);
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-orders', 'order', { data: { orderId } });
+        if (input.kind === 'choice' && DELIVERED.parse(input.id) === 'yes') return deliverOrder(ctx, orderId);
         return invalid('ui-choose-button');
       },
     },
@@ -155,7 +161,7 @@ export const umkmOrdersFlow = defineFlow({
         const orderId = ctx.data.orderId ?? '';
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId } });
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-orders', 'order', { data: { orderId } });
         const answer = input.kind === 'choice' ? REJECT.parse(input.id) : null;
         if (answer === 'other') return goto('umkm-orders', 'reject-other');
         if (answer === 'sold-out' || answer === 'area') return askReject(answer);
@@ -168,7 +174,7 @@ export const umkmOrdersFlow = defineFlow({
       handle(ctx, input) {
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'reject');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-orders', 'reject');
         if (input.kind !== 'text') return invalid('uo-reject-need-text', { min: REASON_MIN, max: REASON_MAX });
         return typedReason(input.text);
       },
@@ -188,8 +194,8 @@ export const umkmOrdersFlow = defineFlow({
         const orderId = ctx.data.orderId ?? '';
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'order', { data: { orderId, reason: undefined } });
-        if (input.kind === 'choice' && input.id === REJECT.pack('yes')) return rejectOrder(ctx, orderId, ctx.data.reason ?? '');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-orders', 'order', { data: { orderId, reason: undefined } });
+        if (input.kind === 'choice' && REJECT.parse(input.id) === 'yes') return rejectOrder(ctx, orderId, ctx.data.reason ?? '');
         return invalid('ui-choose-button');
       },
     },
@@ -210,7 +216,7 @@ export const umkmOrdersFlow = defineFlow({
       handle(ctx, input) {
         const owner = ownerButton(ctx, input);
         if (owner) return owner;
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-orders', 'list');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-orders', 'list');
         return invalid('ui-choose-button');
       },
     },

@@ -9,7 +9,7 @@ import {
   parseAccountNumber,
   type PaymentDetails,
   PaymentDetailsSchema,
-  PaymentMethodSchema,
+  PAYMENT_METHODS,
 } from '../src/domain/payment.js';
 import type { Umkm } from '../src/domain/schemas.js';
 import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
@@ -18,6 +18,16 @@ import { readQrisImage } from '../src/media/qris-image.js';
 import { detailLines } from './pay-details.js';
 import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
 import { backButton, choice, literal, menuButton, text } from './ui.js';
+import { NAV_CHOICE, wordChoices } from './choice-ids.js';
+
+/** The way to be paid the owner removes. */
+const REMOVE_METHOD = wordChoices('pr:', 'the way to be paid the owner removes', PAYMENT_METHODS);
+
+/** The owner's payment details read back: right or not. */
+const PAY_CONFIRM = wordChoices('pc:', "the owner's payment details read back: right or not", ['yes', 'no']);
+
+/** Which payment detail the owner changes or removes. */
+const PAY_UPDATE = wordChoices('pu:', 'which payment detail the owner changes or removes', ['bank', 'ewallet', 'qris', 'remove']);
 
 const DataSchema = z.object({
   /** the details as they will be once confirmed */
@@ -55,10 +65,10 @@ export const umkmPaymentFlow = defineFlow({
           const current = await currentOf(ctx, umkm);
           const methods = methodsOf(current);
           const buttons = [
-            choice('pu:bank', current.bank ? 'pay-own-change-bank' : 'pay-own-add-bank'),
-            choice('pu:ewallet', current.ewallet ? 'pay-own-change-ewallet' : 'pay-own-add-ewallet'),
-            choice('pu:qris', current.qris ? 'pay-own-change-qris' : 'pay-own-add-qris'),
-            ...(methods.length > 1 ? [choice('pu:remove', 'pay-own-remove')] : []),
+            choice(PAY_UPDATE.pack('bank'), current.bank ? 'pay-own-change-bank' : 'pay-own-add-bank'),
+            choice(PAY_UPDATE.pack('ewallet'), current.ewallet ? 'pay-own-change-ewallet' : 'pay-own-add-ewallet'),
+            choice(PAY_UPDATE.pack('qris'), current.qris ? 'pay-own-change-qris' : 'pay-own-add-qris'),
+            ...(methods.length > 1 ? [choice(PAY_UPDATE.pack('remove'), 'pay-own-remove')] : []),
             ...switchButtons(ctx),
             menuButton(),
           ];
@@ -71,17 +81,17 @@ export const umkmPaymentFlow = defineFlow({
         if (input.id === SWITCH_UMKM) return switchUmkm(['umkm-payment', 'view']);
         const umkm = actingUmkm(ctx);
         if (!umkm) return goto('umkm-payment', 'view');
-        if (input.id === 'pu:bank') return startChange(ctx, umkm, 'bank');
-        if (input.id === 'pu:ewallet') return startChange(ctx, umkm, 'ewallet');
-        if (input.id === 'pu:qris') return startChange(ctx, umkm, 'qris');
-        if (input.id === 'pu:remove') return startChange(ctx, umkm, 'remove');
+        if (PAY_UPDATE.parse(input.id) === 'bank') return startChange(ctx, umkm, 'bank');
+        if (PAY_UPDATE.parse(input.id) === 'ewallet') return startChange(ctx, umkm, 'ewallet');
+        if (PAY_UPDATE.parse(input.id) === 'qris') return startChange(ctx, umkm, 'qris');
+        if (PAY_UPDATE.parse(input.id) === 'remove') return startChange(ctx, umkm, 'remove');
         return invalid('engine-stale-button');
       },
     },
     bank: {
       enter: () => reply(text('pay-own-bank-ask', {}, [backButton(), menuButton()])),
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-payment', 'view');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-payment', 'view');
         if (input.kind !== 'text') return invalid('pay-own-need-text');
         const b = normalizeBank(input.text);
         if (!b.ok) return invalid('pay-own-bank-unknown', { nearest: b.nearest.join(', ') });
@@ -91,7 +101,7 @@ export const umkmPaymentFlow = defineFlow({
     'bank-number': {
       enter: (ctx) => reply(text('pay-own-number-ask', { bank: ctx.data.bank?.bank ?? '-' }, [backButton(), menuButton()], { expectsNumber: true })),
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-payment', 'bank');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-payment', 'bank');
         if (input.kind !== 'text') return invalid('pay-own-need-text');
         const n = parseAccountNumber(input.text);
         if (!n) return invalid('pay-own-number-bad');
@@ -101,7 +111,7 @@ export const umkmPaymentFlow = defineFlow({
     'bank-holder': {
       enter: () => reply(text('pay-own-holder-ask', {}, [backButton(), menuButton()])),
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-payment', 'bank-number');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-payment', 'bank-number');
         if (input.kind !== 'text') return invalid('pay-own-need-text');
         const holder = input.text.trim().replace(/\s+/g, ' ');
         if (holder.length < 2 || holder.length > HOLDER_MAX || !/\p{L}/u.test(holder)) return invalid('pay-own-holder-bad', { max: HOLDER_MAX });
@@ -113,7 +123,7 @@ export const umkmPaymentFlow = defineFlow({
     ewallet: {
       enter: () => reply(text('pay-own-ewallet-ask', {}, [...EWALLETS.map((e) => literal(`pw:${e}`, e)), backButton(), menuButton()], { columns: 1 })),
       handle(_ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-payment', 'view');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-payment', 'view');
         if (input.kind !== 'choice' || !input.id.startsWith('pw:')) return invalid('ui-choose-button');
         const provider = EWALLETS.find((e) => e === input.id.slice(3));
         if (!provider) return invalid('engine-stale-button');
@@ -123,7 +133,7 @@ export const umkmPaymentFlow = defineFlow({
     'ewallet-number': {
       enter: (ctx) => reply(text('pay-own-ewallet-number-ask', { provider: ctx.data.provider ?? '-' }, [backButton(), menuButton()], { expectsNumber: true })),
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-payment', 'ewallet');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-payment', 'ewallet');
         if (input.kind !== 'text') return invalid('pay-own-need-text');
         const provider = ctx.data.provider;
         if (!provider) return goto('umkm-payment', 'ewallet');
@@ -136,7 +146,7 @@ export const umkmPaymentFlow = defineFlow({
       enter: () => reply(text('pay-own-qris-ask', {}, [backButton(), menuButton()])),
       takesDocument: true,
       async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-payment', 'view');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-payment', 'view');
         if (input.kind !== 'photo' && input.kind !== 'document') return invalid('pay-own-qris-need-photo');
         const media = input.media;
         if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('pay-qris-too-large');
@@ -152,15 +162,15 @@ export const umkmPaymentFlow = defineFlow({
       enter(ctx) {
         const methods = methodsOf(ctx.data.draft);
         if (methods.length < 2) return goto('umkm-payment', 'view', { replies: [text('pay-own-keep-one')] });
-        return reply(text('pay-own-remove-ask', {}, [...methods.map((m) => choice(`pr:${m}`, `pay-method-${m}`)), backButton(), menuButton()]));
+        return reply(text('pay-own-remove-ask', {}, [...methods.map((m) => choice(REMOVE_METHOD.pack(m), `pay-method-${m}`)), backButton(), menuButton()]));
       },
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-payment', 'view');
-        if (input.kind !== 'choice' || !input.id.startsWith('pr:')) return invalid('ui-choose-button');
-        const m = PaymentMethodSchema.safeParse(input.id.slice(3));
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-payment', 'view');
+        if (input.kind !== 'choice' || !input.id.startsWith(REMOVE_METHOD.prefix)) return invalid('ui-choose-button');
+        const m = REMOVE_METHOD.parse(input.id);
         const draft = { ...ctx.data.draft };
-        if (!m.success || !draft[m.data] || methodsOf(draft).length < 2) return invalid('engine-stale-button');
-        delete draft[m.data];
+        if (!m || !draft[m] || methodsOf(draft).length < 2) return invalid('engine-stale-button');
+        delete draft[m];
         return goto('umkm-payment', 'confirm', { data: { draft } });
       },
     },
@@ -171,17 +181,22 @@ export const umkmPaymentFlow = defineFlow({
         if (!draft || !methodsOf(draft).length) return goto('umkm-payment', 'view');
         const { lines, code } = detailLines(ctx, draft);
         return reply(
-          text('pay-own-confirm', { details: lines }, [choice('pc:yes', 'pay-own-confirm-yes'), choice('pc:no', 'pay-own-confirm-no')], {
-            code,
-            ...(draft.qris ? { photo: { path: draft.qris.path } } : {}),
-          }),
+          text(
+            'pay-own-confirm',
+            { details: lines },
+            [choice(PAY_CONFIRM.pack('yes'), 'pay-own-confirm-yes'), choice(PAY_CONFIRM.pack('no'), 'pay-own-confirm-no')],
+            {
+              code,
+              ...(draft.qris ? { photo: { path: draft.qris.path } } : {}),
+            },
+          ),
         );
       },
       handle: (ctx, input) =>
         guarded(ctx, 'view', async (umkm) => {
           if (input.kind !== 'choice') return invalid('ui-choose-button');
-          if (input.id === 'pc:no') return goto('umkm-payment', 'view', { replies: [text('pay-own-unchanged')] });
-          if (input.id !== 'pc:yes') return invalid('engine-stale-button');
+          if (PAY_CONFIRM.parse(input.id) === 'no') return goto('umkm-payment', 'view', { replies: [text('pay-own-unchanged')] });
+          if (PAY_CONFIRM.parse(input.id) !== 'yes') return invalid('engine-stale-button');
           const draft = ctx.data.draft;
           if (!draft || !methodsOf(draft).length) return goto('umkm-payment', 'view');
           const changed = await ctx.deps.store.payments.set(umkm.id, draft, `owner:${ctx.user.phone ?? ctx.chat.channel}`);

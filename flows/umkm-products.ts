@@ -6,9 +6,15 @@ import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from 
 import type { Choice } from '../src/i18n/message.js';
 import type { MediaRef } from '../src/engine/types.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../src/media/media-store.js';
-import { keyChoices, PAGE_CHOICE } from './choice-ids.js';
+import { keyChoices, NAV_CHOICE, PAGE_CHOICE, wordChoices } from './choice-ids.js';
 import { actingUmkm, SWITCH_UMKM, switchButtons, switchUmkm, withActingUmkm } from './umkm-acting.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
+
+/** The owner's products: add one, or skip its photo. */
+const ADD_PRODUCT = wordChoices('pa:', "the owner's products: add one, or skip its photo", ['add', 'skip']);
+
+/** One of the owner's products: available, sold out, its price or photo. */
+const PRODUCT_EDIT = wordChoices('pe:', "one of the owner's products: available, sold out, its price or photo", ['avail', 'sold', 'price', 'photo']);
 
 /** Products per page of the owner's list. */
 export const OWNER_PAGE_SIZE = 5;
@@ -103,7 +109,7 @@ export const umkmProductsFlow = defineFlow({
             text(
               key,
               { umkm: umkm.name, count: all.length, page: page + 1, pages, items },
-              [...buttons, ...nav, choice('pa:add', 'up-add'), ...switchButtons(ctx), menuButton()],
+              [...buttons, ...nav, choice(ADD_PRODUCT.pack('add'), 'up-add'), ...switchButtons(ctx), menuButton()],
               { listed: buttons.length },
             ),
           );
@@ -113,7 +119,7 @@ export const umkmProductsFlow = defineFlow({
         const page = ctx.data.page ?? 0;
         const pageTo = PAGE_CHOICE.parse(input.id);
         if (pageTo) return goto('umkm-products', 'list', { data: { page: pageTo === 'next' ? page + 1 : Math.max(0, page - 1) } });
-        if (input.id === 'pa:add') return goto('umkm-products', 'add-name', { data: { draft: {} } });
+        if (ADD_PRODUCT.parse(input.id) === 'add') return goto('umkm-products', 'add-name', { data: { draft: {} } });
         if (input.id === SWITCH_UMKM) return switchUmkm(['umkm-products', 'list']);
         const sku = PRODUCT_PICK.parse(input.id);
         if (sku) return goto('umkm-products', 'product', { data: { sku } });
@@ -134,9 +140,9 @@ export const umkmProductsFlow = defineFlow({
             p.description ? 'up-product-described' : 'up-product',
             args,
             [
-              choice('pe:price', 'up-change-price'),
-              p.available ? choice('pe:sold', 'up-mark-sold-out') : choice('pe:avail', 'up-mark-available'),
-              choice('pe:photo', p.photo ? 'up-change-photo' : 'up-add-photo-button'),
+              choice(PRODUCT_EDIT.pack('price'), 'up-change-price'),
+              p.available ? choice(PRODUCT_EDIT.pack('sold'), 'up-mark-sold-out') : choice(PRODUCT_EDIT.pack('avail'), 'up-mark-available'),
+              choice(PRODUCT_EDIT.pack('photo'), p.photo ? 'up-change-photo' : 'up-add-photo-button'),
               backButton(),
               menuButton(),
             ],
@@ -149,13 +155,13 @@ export const umkmProductsFlow = defineFlow({
         if (input.kind === 'photo') return changePhoto(ctx, input.media);
         if (input.kind === 'document') return invalid('up-photo-not-image');
         if (input.kind !== 'choice') return invalid('ui-choose-button');
-        if (input.id === 'nav:back') return goto('umkm-products', 'list');
+        if (NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-products', 'list');
         const own = await ownProduct(ctx, ctx.data.sku ?? '');
         if (!own) return goto('umkm-products', 'list', { replies: [text('up-not-yours')] });
-        if (input.id === 'pe:price') return goto('umkm-products', 'price');
-        if (input.id === 'pe:photo') return goto('umkm-products', 'photo');
-        if (input.id === 'pe:sold' || input.id === 'pe:avail') {
-          const available = input.id === 'pe:avail';
+        if (PRODUCT_EDIT.parse(input.id) === 'price') return goto('umkm-products', 'price');
+        if (PRODUCT_EDIT.parse(input.id) === 'photo') return goto('umkm-products', 'photo');
+        if (PRODUCT_EDIT.parse(input.id) === 'sold' || PRODUCT_EDIT.parse(input.id) === 'avail') {
+          const available = PRODUCT_EDIT.parse(input.id) === 'avail';
           return save(ctx, { ...own.product, available }, available ? 'up-now-available' : 'up-now-sold-out', { name: own.product.name });
         }
         return invalid('engine-stale-button');
@@ -168,7 +174,7 @@ export const umkmProductsFlow = defineFlow({
         return reply(text('up-price-ask', { name: own.product.name, price: formatRupiah(own.product.price), unit: own.product.unit }, [backButton()]));
       },
       async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'product');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-products', 'product');
         if (input.kind !== 'text') return invalid('up-price-need-text');
         const price = parsePrice(input.text);
         if (!price.ok) return invalid(price.key, price.args);
@@ -191,7 +197,7 @@ export const umkmProductsFlow = defineFlow({
         return reply(text('up-photo-ask', { name: own.product.name }, [backButton()]));
       },
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'product');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-products', 'product');
         if (input.kind === 'document') return invalid('up-photo-not-image');
         if (input.kind !== 'photo') return invalid('up-photo-need-new');
         return changePhoto(ctx, input.media);
@@ -200,7 +206,7 @@ export const umkmProductsFlow = defineFlow({
     'add-name': {
       enter: () => reply(text('up-add-name', { min: NAME_MIN, max: NAME_MAX }, [backButton()])),
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'list');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-products', 'list');
         if (input.kind !== 'text') return invalid('up-name-need-text', { min: NAME_MIN, max: NAME_MAX });
         const name = parseProductName(input.text);
         if (!name.ok) return invalid(name.key, { min: NAME_MIN, max: NAME_MAX });
@@ -210,7 +216,7 @@ export const umkmProductsFlow = defineFlow({
     'add-price': {
       enter: (ctx) => reply(text('up-add-price', { name: ctx.data.draft.name ?? '' }, [backButton()])),
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'add-name');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-products', 'add-name');
         if (input.kind !== 'text') return invalid('up-price-need-text');
         const price = parsePrice(input.text);
         if (!price.ok) return invalid(price.key, price.args);
@@ -220,7 +226,7 @@ export const umkmProductsFlow = defineFlow({
     'add-unit': {
       enter: () => reply(text('up-add-unit', { max: UNIT_MAX }, [backButton()])),
       handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'add-price');
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-products', 'add-price');
         if (input.kind !== 'text') return invalid('up-unit-need-text', { max: UNIT_MAX });
         const unit = parseUnit(input.text);
         if (!unit.ok) return invalid(unit.key, { max: UNIT_MAX });
@@ -228,10 +234,10 @@ export const umkmProductsFlow = defineFlow({
       },
     },
     'add-photo': {
-      enter: () => reply(text('up-add-photo', {}, [choice('pa:skip', 'up-skip-photo'), backButton()])),
+      enter: () => reply(text('up-add-photo', {}, [choice(ADD_PRODUCT.pack('skip'), 'up-skip-photo'), backButton()])),
       async handle(ctx, input) {
-        if (input.kind === 'choice' && input.id === 'nav:back') return goto('umkm-products', 'add-unit');
-        if (input.kind === 'choice' && input.id === 'pa:skip') return addProduct(ctx, undefined);
+        if (input.kind === 'choice' && NAV_CHOICE.parse(input.id) === 'back') return goto('umkm-products', 'add-unit');
+        if (input.kind === 'choice' && ADD_PRODUCT.parse(input.id) === 'skip') return addProduct(ctx, undefined);
         if (input.kind === 'document') return invalid('up-photo-not-image');
         if (input.kind !== 'photo') return invalid('up-photo-need');
         const stored = await storeProductPhoto(ctx, input.media);

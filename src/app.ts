@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { ADMIN_GLOBAL_DOCUMENTS } from '../flows/admin.js';
 import { COMMANDS, ENGINE_POLICIES, FLOWS, GLOBAL_CHOICES, STRAY_INPUTS } from '../flows/index.js';
-import { createAdminJobs } from './admin/jobs-port.js';
+import { createAdminJobs } from './queue/admin-jobs.js';
 import type { BotAddresses } from './admin/invitation-card.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';

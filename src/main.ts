@@ -15,7 +15,7 @@ import { type Handler, startHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openAppConnection, openWorkerConnection } from './queue/connection.js';
-import { startWorkers, type WorkerSenders } from './queue/workers.js';
+import { startWorkers, type WorkerSenders } from './workers/index.js';
 import { createShutdown, type Shutdown } from './shutdown.js';
 import { REDIS_INSTALL_HINT, hasRedisServer } from './store/redis-server.js';
 import { attachSharedRedis } from './store/shared-redis.js';

@@ -17,7 +17,7 @@ import { createI18n } from './i18n/index.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { openWorkerConnection } from './queue/connection.js';
-import { startWorkers } from './queue/workers.js';
+import { startWorkers } from './workers/index.js';
 import { createStore } from './store/index.js';
 import { attachSharedRedis } from './store/shared-redis.js';
 import { createKeys } from './store/keys.js';

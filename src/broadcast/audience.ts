@@ -1,5 +1,5 @@
 import type { Store } from '../store/index.js';
-import { type Audience, type RecipientRef, recipientKey } from './schema.js';
+import { type Audience, type RecipientRef, recipientKey } from '../domain/broadcast.js';
 
 /** The chats a broadcast reaches, and the linked chats it leaves out (and why). */
 export interface ResolvedAudience {

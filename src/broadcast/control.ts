@@ -11,8 +11,8 @@ import { resolveAudience } from './audience.js';
 import { renderFlyer } from './flyer.js';
 import { finalProgressMessage, type Pacing, progressMessage, summaryText } from './progress.js';
 import type { RateGuard } from './rate-guard.js';
-import type { BroadcastRepo } from './repo.js';
-import { type Broadcast, type BroadcastState, leftOf, parseRecipientKey, type RecipientRef } from './schema.js';
+import type { BroadcastRepo } from '../store/broadcasts-repo.js';
+import { type Broadcast, type BroadcastState, leftOf, parseRecipientKey, type RecipientRef } from '../domain/broadcast.js';
 
 export interface ControlDeps {
   repo: BroadcastRepo;

@@ -9,8 +9,8 @@ import type { Keys } from '../store/keys.js';
 import { type BroadcastDeliveryJob, BroadcastDeliveryJobSchema, parseJob } from '../queue/jobs.js';
 import { renderFlyer } from './flyer.js';
 import { type RateGuard, msUntilNextWibDay } from './rate-guard.js';
-import type { BroadcastRepo } from './repo.js';
-import type { RecipientRef } from './schema.js';
+import type { BroadcastRepo } from '../store/broadcasts-repo.js';
+import type { RecipientRef } from '../domain/broadcast.js';
 
 export interface DeliveryDeps {
   channel: 'telegram' | 'whatsapp';

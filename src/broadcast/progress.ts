@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../i18n/message.js';
 import type { I18n, Locale } from '../i18n/index.js';
-import { type BroadcastState, leftOf } from './schema.js';
+import { type BroadcastState, leftOf } from '../domain/broadcast.js';
 
 /** The pacing the estimate assumes. */
 export interface Pacing {

@@ -11,7 +11,7 @@ import type { Keys } from '../store/keys.js';
 import { createControlProcessor } from './control.js';
 import { createDeliveryProcessor } from './delivery.js';
 import { createRateGuard } from './rate-guard.js';
-import { createBroadcastRepo } from './repo.js';
+import { createBroadcastRepo } from '../store/broadcasts-repo.js';
 
 /** Tuning of the broadcast workers (tests shorten the progress interval). */
 export interface BroadcastWorkerOptions {

@@ -104,6 +104,9 @@ export function reasonMsg(reason: string): Msg | null {
 /** Every message id the table uses (for the locale completeness test). */
 export const REASON_KEYS: readonly string[] = REASONS.map((r) => r.key);
 
+/** What an error line may be about besides a column: the line says what (`imp-err-at-<what>`). */
+export const NOT_COLUMNS = ['csv', 'header', 'file', 'row'] as const;
+
 /**
  * `line 3: nip: must be 18 digits, got 3` in the admin's language, e.g. `baris 3, kolom nip: harus
  * 18 digit, tertulis 3`. A line of another shape is returned as it is.
@@ -115,7 +118,6 @@ export function localizeImportError(line: string, t: (key: string, args?: Msg['a
   const known = reasonMsg(reason);
   const args = known ? Object.fromEntries(Object.entries(known.args ?? {}).map(([k, v]) => [k, v === EMPTY ? t('imp-err-empty') : v])) : {};
   const text = known ? t(known.key, args) : reason;
-  // csv, header, file and row are not columns: the line says what the problem is about.
-  const where = ['csv', 'header', 'file', 'row'].includes(field) ? t(`imp-err-at-${field}`, { line: n }) : t('imp-err-at-column', { line: n, column: field });
+  const where = (NOT_COLUMNS as readonly string[]).includes(field) ? t(`imp-err-at-${field}`, { line: n }) : t('imp-err-at-column', { line: n, column: field });
   return t('imp-err-line', { where, reason: text });
 }

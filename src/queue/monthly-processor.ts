@@ -6,7 +6,8 @@ import { createMediaStore } from '../media/media-store.js';
 import { type RecapJob, RecapJobSchema, parseJob } from './jobs.js';
 import { loadMonthly, type MonthlyReport, monthlyChart, monthlyCsv, monthLabel, monthlyText, previousMonth } from '../reports/monthly.js';
 import { type RecapProcessorDeps, runDeliverySteps, type Step } from './recap-processor.js';
-import { type MonthlyWebhookBody, MonthlyWebhookBodySchema, postWebhook } from './webhook.js';
+import { type MonthlyWebhookBody, MonthlyWebhookBodySchema } from '../reports/webhook-bodies.js';
+import { postWebhook } from './webhook.js';
 
 /** The webhook body of a monthly report. */
 export function monthlyWebhookBody(r: MonthlyReport, csv: string, sentAt: Date): MonthlyWebhookBody {

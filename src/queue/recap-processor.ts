@@ -10,7 +10,8 @@ import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { type RecapJob, RecapJobSchema, parseJob } from './jobs.js';
 import { type Recap, buildRecap, loadRecapLookups, recapCsv, recapText } from '../reports/recap.js';
-import { type RecapWebhookBody, RecapWebhookBodySchema, postWebhook } from './webhook.js';
+import { type RecapWebhookBody, RecapWebhookBodySchema } from '../reports/webhook-bodies.js';
+import { postWebhook } from './webhook.js';
 
 export interface RecapProcessorDeps {
   redis: Redis;

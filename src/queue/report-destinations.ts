@@ -7,7 +7,8 @@ import type { ChannelSender, SendResult } from '../channels/types.js';
 import type { Config } from '../config.js';
 import type { PhotoOut } from '../i18n/message.js';
 import { type ReportFacts, reportId, reportWebhookBody } from '../reports/report-content.js';
-import { ReportWebhookBodySchema, type ReportWebhookBody, postWebhook, reportIdempotencyKey } from './webhook.js';
+import { ReportWebhookBodySchema, type ReportWebhookBody } from '../reports/webhook-bodies.js';
+import { postWebhook, reportIdempotencyKey } from './webhook.js';
 
 /** Where a purchase report goes. */
 export type DestinationName = 'telegram' | 'whatsapp' | 'webhook' | 'console';

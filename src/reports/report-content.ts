@@ -4,7 +4,7 @@ import { rejectReasonText } from '../domain/order-text.js';
 import { formatWib } from '../domain/time.js';
 import type { I18n, Locale } from '../i18n/index.js';
 import type { Store } from '../store/index.js';
-import type { ReportWebhookBody } from '../queue/webhook.js';
+import type { ReportWebhookBody } from './webhook-bodies.js';
 
 /**
  * A name as shown to third parties: each word's first letter then `***`

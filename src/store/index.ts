@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createBroadcastRepo } from '../broadcast/repo.js';
+import { createBroadcastRepo } from './broadcasts-repo.js';
 import { type Clock, systemClock } from '../domain/time.js';
 import { createCatalogueRepo } from './catalogue-repo.js';
 import { createChatUsersRepo } from './chat-users-repo.js';

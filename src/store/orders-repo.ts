@@ -18,13 +18,36 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 if ARGV[5] ~= '0' then redis.call('HINCRBY', KEYS[2], ARGV[4], ARGV[5]) end
 return 1`;
 
+/** How long a confirm token remembers its order (a late double tap within it gets the same one). */
+const CONFIRM_LOCK_TTL_S = 86400;
+
+/** Stands for the order id in the record handed to CREATE_ONCE (the script writes the real one). */
+const ID_PLACEHOLDER = 'ORD-pending';
+
+/**
+ * Lua: creates an order once per confirm token, in one step. KEYS: the token's lock, the order
+ * counter, the orders hash, the by-ASN, by-UMKM and by-day indexes, the month's order counts.
+ * ARGV: lock TTL (s), the WIB day `YYYYMMDD`, the record's JSON after its `{"id":…,` head, the
+ * index score (created ms), the UMKM id. When the token already has an order, returns that order's
+ * JSON (false if it is gone); else takes the next number, stores the record with the id
+ * `ORD-<day>-<number, 5 digits at least>`, indexes it and returns its JSON.
+ */
+const CREATE_ONCE = `local existing = redis.call('GET', KEYS[1])
+if existing then return redis.call('HGET', KEYS[3], existing) end
+local id = 'ORD-' .. ARGV[2] .. '-' .. string.format('%05d', redis.call('INCR', KEYS[2]))
+local json = '{"id":"' .. id .. '",' .. ARGV[3]
+redis.call('SET', KEYS[1], id, 'EX', ARGV[1])
+redis.call('HSET', KEYS[3], id, json)
+redis.call('ZADD', KEYS[4], ARGV[4], id)
+redis.call('ZADD', KEYS[5], ARGV[4], id)
+redis.call('ZADD', KEYS[6], ARGV[4], id)
+redis.call('HINCRBY', KEYS[7], ARGV[5], 1)
+return json`;
+
 /** Orders: one hash of records plus sorted-set indexes by ASN, UMKM and WIB day. */
 export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = systemClock) {
   const compareAndSet = defineScript(redis, 'orderCompareAndSet', 2, COMPARE_AND_SET);
-  async function save(order: Order, tx = redis.multi()) {
-    tx.hset(keys.orders(), order.id, JSON.stringify(OrderSchema.parse(order)));
-    return tx;
-  }
+  const createOnceScript = defineScript(redis, 'orderCreateOnce', 7, CREATE_ONCE);
 
   return {
     async get(id: string): Promise<Order | null> {
@@ -37,43 +60,46 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
     },
     /**
      * Creates a confirmed order once per `token` (a double tap on "confirm" sends the same token):
-     * the second call returns the order the first one made.
+     * the second call returns the order the first one made. One Lua step (CREATE_ONCE): the order
+     * number is taken only by the call that wins the token, so concurrent confirms neither wait
+     * for each other nor leave a gap in the numbers.
      */
     async createOnce(token: string, input: { asnNip: string; umkmId: string; items: OrderItem[] }): Promise<Order> {
-      const lockKey = keys.confirmLock(token);
-      const seq = await redis.incr(keys.orderSeq());
       const now = clock();
-      const id = `ORD-${wibDay(now).replace(/-/g, '')}-${String(seq).padStart(5, '0')}`;
-      const won = await redis.set(lockKey, id, 'EX', 86400, 'NX');
-      if (!won) {
-        // Another confirm with this token won the lock: wait (briefly) until its order is saved.
-        for (let i = 0; i < 100; i++) {
-          const existingId = await redis.get(lockKey);
-          const existing = existingId ? await this.get(existingId) : null;
-          if (existing) return existing;
-          await new Promise((r) => setTimeout(r, 20));
-        }
-        throw new Error('a concurrent confirmation did not finish');
-      }
-      const order: Order = {
-        id,
-        asnNip: input.asnNip,
-        umkmId: input.umkmId,
-        items: input.items,
-        total: input.items.reduce((s, it) => s + it.price * it.qty, 0),
-        status: 'confirmed',
-        reportedTo: {},
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      };
-      const tx = await save(order);
-      const score = now.getTime();
-      tx.zadd(keys.ordersByAsn(order.asnNip), score, id);
-      tx.zadd(keys.ordersByUmkm(order.umkmId), score, id);
-      tx.zadd(keys.ordersByDay(wibDay(now)), score, id);
-      tx.hincrby(keys.umkmMonthCounts(wibMonth(now)), order.umkmId, 1);
-      await tx.exec();
-      return order;
+      const day = wibDay(now);
+      // The record as it will be stored, its id put in by the script: `id` is the schema's first
+      // field, so the text after it is the same whatever number the script takes.
+      const draft = JSON.stringify(
+        OrderSchema.parse({
+          id: ID_PLACEHOLDER,
+          asnNip: input.asnNip,
+          umkmId: input.umkmId,
+          items: input.items,
+          total: input.items.reduce((sum, it) => sum + it.price * it.qty, 0),
+          status: 'confirmed',
+          reportedTo: {},
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        } satisfies Order),
+      );
+      const head = `{"id":${JSON.stringify(ID_PLACEHOLDER)},`;
+      if (!draft.startsWith(head)) throw new Error('order record: id is not its first field');
+      const json = await createOnceScript(
+        keys.confirmLock(token),
+        keys.orderSeq(),
+        keys.orders(),
+        keys.ordersByAsn(input.asnNip),
+        keys.ordersByUmkm(input.umkmId),
+        keys.ordersByDay(day),
+        keys.umkmMonthCounts(wibMonth(now)),
+        CONFIRM_LOCK_TTL_S,
+        day.replace(/-/g, ''),
+        draft.slice(head.length),
+        now.getTime(),
+        input.umkmId,
+      );
+      if (typeof json !== 'string') throw new Error(`confirm token ${token}: its order is no longer stored`);
+      return parseStored(OrderSchema, keys.orders(), json)!;
     },
     /**
      * Applies a change; when `status` is given the move must be legal for `actor`. `seen`: the

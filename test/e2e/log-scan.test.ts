@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import sharp from 'sharp';
 import { createLogger } from '../../src/logger.js';
-import { type WorkersHandle, startWorkers } from '../../src/queue/workers.js';
+import { type WorkersHandle, startWorkers } from '../../src/workers/index.js';
 import { testRedisUrl } from '../support/redis.js';
 import { buttonsOf, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
 

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import sharp from 'sharp';
 import { createLogger } from '../../src/logger.js';
 import { jobIds } from '../../src/queue/jobs.js';
-import { type WorkersHandle, startWorkers } from '../../src/queue/workers.js';
+import { type WorkersHandle, startWorkers } from '../../src/workers/index.js';
 import { createInvitationsRepo } from '../../src/store/invitations-repo.js';
 import { testRedisUrl } from '../support/redis.js';
 

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { createLogger } from '../../src/logger.js';
 import { jobIds } from '../../src/queue/jobs.js';
 import { createNotificationProcessor } from '../../src/queue/notification-processor.js';
-import { type WorkersHandle, startWorkers } from '../../src/queue/workers.js';
+import { type WorkersHandle, startWorkers } from '../../src/workers/index.js';
 import { testRedisUrl } from '../support/redis.js';
 import { buttonsOf, readable, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
 

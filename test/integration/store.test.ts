@@ -194,6 +194,29 @@ describe('orders', () => {
     expect(await store.orders.ofDay('2026-11-22')).toHaveLength(1);
   });
 
+  test('many concurrent confirms: one order per token, numbered one after another with no gap', async () => {
+    const tokens = ['t-a', 't-b', 't-c', 't-d', 't-e'];
+    // each token confirmed four times at once (double and triple taps, two devices)
+    const calls = tokens.flatMap((t) => [1, 2, 3, 4].map(() => store.orders.createOnce(t, { asnNip: 'N1', umkmId: 'U1', items })));
+    const orders = await Promise.all(calls);
+    for (let i = 0; i < tokens.length; i++) {
+      const same = orders.slice(i * 4, i * 4 + 4);
+      expect(new Set(same.map((o) => o.id)).size).toBe(1);
+      for (const o of same) expect(o).toEqual(same[0]);
+    }
+    const ids = [...new Set(orders.map((o) => o.id))].sort();
+    expect(ids).toEqual(['ORD-20261122-00001', 'ORD-20261122-00002', 'ORD-20261122-00003', 'ORD-20261122-00004', 'ORD-20261122-00005']);
+    expect(await store.orders.ofAsn('N1')).toHaveLength(5);
+    expect(await store.orders.ofDay('2026-11-22')).toHaveLength(5);
+    expect((await store.orders.monthStats()).counts).toEqual({ U1: 5 });
+    // the stored record is the order returned: a move handed the returned order as `seen` is written
+    const stored = await store.orders.get(ids[0]!);
+    expect(orders).toContainEqual(stored);
+    expect(await store.orders.update(stored!.id, { status: 'paid' }, 'asn', stored!)).toMatchObject({ ok: true, order: { status: 'paid' } });
+    const next = await store.orders.createOnce('t-f', { asnNip: 'N1', umkmId: 'U1', items });
+    expect(next.id).toBe('ORD-20261122-00006');
+  });
+
   test('update applies legal moves for the right actor and rejects the rest', async () => {
     const o = await store.orders.createOnce('tok-3', { asnNip: 'N1', umkmId: 'U1', items });
     expect(await store.orders.update(o.id, { status: 'delivered' }, 'umkm')).toEqual({ ok: false, reason: 'illegal-move' });

@@ -44,18 +44,35 @@ const RULES: Rule[] = [
   },
   { layer: 'channels', not: ['flows'], why: 'channels hold no business rule: they render what the engine hands them' },
   { layer: 'i18n', not: ['engine', 'channels'], why: 'messages and their rendering sit below the engine and the channels' },
+  {
+    layer: 'reports',
+    not: ['engine', 'flows', 'channels', 'queue', 'broadcast', 'workers', 'http'],
+    why: 'what reports say is content: the flows and the queue processors use it, it uses neither',
+  },
+  {
+    layer: 'admin',
+    not: ['engine', 'flows', 'channels', 'queue', 'broadcast', 'workers', 'http'],
+    why: 'admin statistics and the AdminJobs port sit below the engine; the BullMQ adapter is src/queue/admin-jobs.ts',
+  },
+  {
+    layer: 'queue',
+    not: ['broadcast', 'workers', 'flows', 'http'],
+    why: 'the queue is infrastructure: broadcasts sit above it, and src/workers composes both',
+  },
+  { layer: 'broadcast', not: ['workers', 'flows', 'http'], why: 'broadcasts use the queue; src/workers starts their workers beside the queue processors' },
 ];
+
+/** Folders only the entry points (src/*.ts: main, worker, app) may import: they compose the layers below. */
+const COMPOSITION = ['workers'];
+
+/** Layers the engine and the flows may not reach even through another folder, and packages they may not load that way. */
+const NEVER_REACHED = { layers: ['queue', 'workers', 'channels', 'http'], packages: ['bullmq'] };
 
 /**
  * The imports that still point up, each with its reason. Keep this list short; an entry whose
  * import is gone fails the test, so the list never outlives the exception.
  */
 const EXCEPTIONS: { from: string; to: string; why: string }[] = [
-  {
-    from: 'src/store/index.ts',
-    to: 'src/broadcast/repo.ts',
-    why: 'Store holds the broadcast repository (flows reach Redis only through Store); the repo and its record schema still live in src/broadcast',
-  },
   {
     from: 'src/domain/wilayah.ts',
     to: 'src/paths.ts',
@@ -96,7 +113,19 @@ interface Edge {
 function violations(): (Edge & { why: string })[] {
   const out: (Edge & { why: string })[] = [];
   for (const file of FILES) {
-    const rule = RULES.find((r) => r.layer === layerOf(file));
+    const from = layerOf(file);
+    for (const spec of importsOf(file)) {
+      const to = spec.startsWith('.') ? layerOf(resolveImport(file, spec)) : '';
+      if (COMPOSITION.includes(to) && from !== 'src' && from !== to) {
+        out.push({
+          from: rel(file),
+          to: rel(resolveImport(file, spec)),
+          spec,
+          why: `${to} composes the layers below: only the entry points (src/*.ts) import it`,
+        });
+      }
+    }
+    const rule = RULES.find((r) => r.layer === from);
     if (!rule) continue;
     for (const spec of importsOf(file)) {
       if (spec.startsWith('.')) {
@@ -111,6 +140,25 @@ function violations(): (Edge & { why: string })[] {
   }
   return out;
 }
+
+/** Every file `file` reaches through relative imports (itself included), each with the chain that reaches it. */
+function reachable(file: string): Map<string, string[]> {
+  const seen = new Map<string, string[]>([[file, [rel(file)]]]);
+  const todo = [file];
+  while (todo.length) {
+    const f = todo.pop()!;
+    for (const spec of importsOf(f)) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolveImport(f, spec);
+      if (seen.has(target)) continue;
+      seen.set(target, [...seen.get(f)!, rel(target)]);
+      todo.push(target);
+    }
+  }
+  return seen;
+}
+
+const importsPackage = (file: string, pkg: string) => importsOf(file).some((s) => s === pkg || s.startsWith(`${pkg}/`));
 
 describe('layers only point down', () => {
   it('reads the imports of the source (the checker sees what it checks)', () => {
@@ -137,6 +185,37 @@ describe('layers only point down', () => {
   it('flows reach Redis only through the repositories in Store', () => {
     const raw = FILES.filter((f) => layerOf(f) === 'flows' && /\bstore\.(redis|keys)\b/.test(readFileSync(f, 'utf8'))).map(rel);
     expect(raw).toEqual([]);
+  });
+
+  it('the engine and the flows reach no queue, worker, channel or HTTP code, not even through another folder', () => {
+    const found: string[] = [];
+    for (const file of FILES.filter((f) => ['engine', 'flows'].includes(layerOf(f)))) {
+      for (const [target, chain] of reachable(file)) {
+        const why = NEVER_REACHED.layers.includes(layerOf(target)) ? layerOf(target) : NEVER_REACHED.packages.find((p) => importsPackage(target, p));
+        if (why) found.push(`${chain.join(' -> ')} (${why})`);
+      }
+    }
+    expect([...new Set(found)]).toEqual([]);
+  });
+
+  it('the reach check follows imports through other folders', () => {
+    // src/app.ts reaches the queue (it wires the BullMQ adapter of AdminJobs) through src/queue/admin-jobs.ts
+    const fromApp = reachable(path.join(ROOT, 'src/app.ts'));
+    expect([...fromApp.keys()].some((f) => importsPackage(f, 'bullmq'))).toBe(true);
+    expect(fromApp.get(path.join(ROOT, 'src/queue/jobs.ts'))?.length).toBeGreaterThan(1);
+    // the engine reaches admin/ (the AdminJobs port) and what admin/ reaches, but that stops short of the queue
+    const fromFlow = reachable(path.join(ROOT, 'src/engine/flow.ts'));
+    expect(fromFlow.has(path.join(ROOT, 'src/admin/jobs-port.ts'))).toBe(true);
+    expect(fromFlow.has(path.join(ROOT, 'src/reports/report-content.ts'))).toBe(true);
+  });
+
+  it('the queue and the broadcast workers import one way; only the entry points compose them', () => {
+    const queueToBroadcast = violations().filter((v) => v.from.startsWith('src/queue/') && v.to.startsWith('src/broadcast/'));
+    expect(queueToBroadcast).toEqual([]);
+    const broadcastToQueue = FILES.filter((f) => layerOf(f) === 'broadcast').flatMap((f) => importsOf(f).filter((s) => s.startsWith('../queue/')));
+    expect(broadcastToQueue.length).toBeGreaterThan(0);
+    const composers = FILES.filter((f) => importsOf(f).some((s) => /(^|\/)workers\/index\.js$/.test(s))).map(rel);
+    expect(composers.sort()).toEqual(['src/main.ts', 'src/worker.ts']);
   });
 
   it('every exception is still needed', () => {

@@ -7,7 +7,7 @@ import { createOpsRoutes, queuesOf } from '../../../src/http/ops-routes.js';
 import { healthRoute } from '../../../src/http/health.js';
 import { createMetrics } from '../../../src/metrics.js';
 import { QUEUE_NAMES } from '../../../src/queue/jobs.js';
-import { startWorkers } from '../../../src/queue/workers.js';
+import { startWorkers } from '../../../src/workers/index.js';
 import { FAKE_BOT_TOKEN, type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api/index.js';
 import { makeMediaDir, seedPaidOrder, testConfig } from '../../support/queue/fixtures.js';
 import { createHarness, i18n, settled, silentLogger } from '../../support/queue/harness.js';

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { WA_OUTBOX_QUEUE, startWhatsAppOutboxWorker } from '../../../src/channels/whatsapp/outbox.js';
 import { reportId } from '../../../src/reports/report-content.js';
-import { ReportWebhookBodySchema } from '../../../src/queue/webhook.js';
+import { ReportWebhookBodySchema } from '../../../src/reports/webhook-bodies.js';
 import { FAKE_BOT_TOKEN, startFakeBotApi } from '../../support/fake-bot-api/index.js';
 import { UMKM, makeMediaDir, seedPaidOrder, testConfig } from '../../support/queue/fixtures.js';
 import { createHarness, recordingSender, silentLogger } from '../../support/queue/harness.js';

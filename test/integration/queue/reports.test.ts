@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { ReportWebhookBodySchema, verifyWebhookSignature } from '../../../src/queue/webhook.js';
+import { ReportWebhookBodySchema } from '../../../src/reports/webhook-bodies.js';
+import { verifyWebhookSignature } from '../../../src/queue/webhook.js';
 import { RECIPIENT, UMKM, makeMediaDir, seedPaidOrder, testConfig } from '../../support/queue/fixtures.js';
 import { createHarness, recordingSender, settled } from '../../support/queue/harness.js';
 import { type Scripted, startWebhookReceiver } from '../../support/queue/stub-servers.js';

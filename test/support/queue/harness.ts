@@ -12,7 +12,7 @@ import { createI18n } from '../../../src/i18n/index.js';
 import { createLogger } from '../../../src/logger.js';
 import { openProducerConnection } from '../../../src/queue/connection.js';
 import { createQueues } from '../../../src/queue/queues.js';
-import { type WorkerSenders, type WorkersHandle, startWorkers } from '../../../src/queue/workers.js';
+import { type WorkerSenders, type WorkersHandle, startWorkers } from '../../../src/workers/index.js';
 import { createStore } from '../../../src/store/index.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { cleanPrefix, openRedis, testRedisUrl, uniquePrefix } from '../redis.js';

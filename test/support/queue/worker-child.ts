@@ -12,7 +12,7 @@ import { createWhatsAppOutboxSender } from '../../../src/channels/whatsapp/outbo
 import { loadConfig } from '../../../src/config.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { createLogger } from '../../../src/logger.js';
-import { startWorkers } from '../../../src/queue/workers.js';
+import { startWorkers } from '../../../src/workers/index.js';
 import { createStore } from '../../../src/store/index.js';
 import { createKeys } from '../../../src/store/keys.js';
 

@@ -1,4 +1,4 @@
-import { createBroadcastRepo } from '../../../src/broadcast/repo.js';
+import { createBroadcastRepo } from '../../../src/store/broadcasts-repo.js';
 import { createDriver, createTestApp, DEMO, type Driver, type TestApp } from '../../support/engine-driver.js';
 
 let t: TestApp;

@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
 import { createControlProcessor } from '../../../src/broadcast/control.js';
 import { createRateGuard } from '../../../src/broadcast/rate-guard.js';
-import { createBroadcastRepo } from '../../../src/broadcast/repo.js';
-import { parseRecipientKey } from '../../../src/broadcast/schema.js';
+import { createBroadcastRepo } from '../../../src/store/broadcasts-repo.js';
+import { parseRecipientKey } from '../../../src/domain/broadcast.js';
 import type { ChannelSender } from '../../../src/channels/types.js';
 import type { OutboundMessage } from '../../../src/i18n/message.js';
 import { createLogger } from '../../../src/logger.js';

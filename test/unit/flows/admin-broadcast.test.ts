@@ -1,4 +1,4 @@
-import { createBroadcastRepo } from '../../../src/broadcast/repo.js';
+import { createBroadcastRepo } from '../../../src/store/broadcasts-repo.js';
 import { createDriver, createTestApp, DEMO, type Driver, jpeg, type TestApp } from '../../support/engine-driver.js';
 
 // 10:00 WIB on Sunday 22 November 2026

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createBroadcastRepo } from '../../../src/broadcast/repo.js';
+import { createBroadcastRepo } from '../../../src/store/broadcasts-repo.js';
 import type { Order } from '../../../src/domain/schemas.js';
 import { importCsv } from '../../../src/import/runner.js';
 import { createOrdersRepo } from '../../../src/store/orders-repo.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it, test } from '@jest/globals';
-import { ReportWebhookBodySchema, retryAfterSeconds, signWebhook, verifyWebhookSignature, webhookHeaders } from '../../../src/queue/webhook.js';
+import { ReportWebhookBodySchema } from '../../../src/reports/webhook-bodies.js';
+import { retryAfterSeconds, signWebhook, verifyWebhookSignature, webhookHeaders } from '../../../src/queue/webhook.js';
 
 const SECRET = 'a-long-enough-webhook-secret';
 const NOW = 1_795_000_000;

@@ -1,10 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { wibDay } from '../domain/time.js';
-import type { Keys } from '../store/keys.js';
-import { parseStored } from '../store/json.js';
-import { defineScript } from '../store/scripts.js';
-import { type Broadcast, BroadcastSchema, type BroadcastState, BroadcastStateSchema, type Outcome, type RecipientRef, recipientKey } from './schema.js';
+import type { Keys } from './keys.js';
+import { parseStored } from './json.js';
+import { defineScript } from './scripts.js';
+import {
+  type Broadcast,
+  BroadcastSchema,
+  type BroadcastState,
+  BroadcastStateSchema,
+  type Outcome,
+  type RecipientRef,
+  recipientKey,
+} from '../domain/broadcast.js';
 
 /** How long a finished broadcast's records are kept. */
 export const BROADCAST_RETENTION_S = 90 * 24 * 3600;

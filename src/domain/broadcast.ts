@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategorySchema, ChannelSchema } from '../domain/schemas.js';
+import { CategorySchema, ChannelSchema } from './schemas.js';
 
 /** Longest flyer text: a photo caption is at most 1024 on Telegram and the opt-out line must fit. */
 export const MAX_FLYER_TEXT = 900;

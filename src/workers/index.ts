@@ -9,15 +9,15 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { Keys } from '../store/keys.js';
 import { type BroadcastWorkerOptions, startBroadcastWorkers } from '../broadcast/workers.js';
-import { CRASH_SAFE_WORKER_OPTIONS } from './connection.js';
-import { parseJob, QUEUE_NAMES, WaitingJobSchema } from './jobs.js';
-import { createMaintenanceProcessor } from './maintenance-processor.js';
-import { createNotificationProcessor } from './notification-processor.js';
-import { type Queues, createQueues } from './queues.js';
-import { createMonthlyProcessor } from './monthly-processor.js';
-import { createRecapProcessor } from './recap-processor.js';
-import { createReminderProcessor } from './reminder-processor.js';
-import { createReportProcessor } from './report-processor.js';
+import { CRASH_SAFE_WORKER_OPTIONS } from '../queue/connection.js';
+import { parseJob, QUEUE_NAMES, WaitingJobSchema } from '../queue/jobs.js';
+import { createMaintenanceProcessor } from '../queue/maintenance-processor.js';
+import { createNotificationProcessor } from '../queue/notification-processor.js';
+import { type Queues, createQueues } from '../queue/queues.js';
+import { createMonthlyProcessor } from '../queue/monthly-processor.js';
+import { createRecapProcessor } from '../queue/recap-processor.js';
+import { createReminderProcessor } from '../queue/reminder-processor.js';
+import { createReportProcessor } from '../queue/report-processor.js';
 
 /** The senders a worker process has: Telegram (the bot's Api) and WhatsApp when it runs here. */
 export interface WorkerSenders {
@@ -74,8 +74,9 @@ export interface WorkersHandle {
 /**
  * Starts the BullMQ workers of `reports`, `reminders`, `recaps` and `notifications` (order events
  * for the UMKM owner and the ASN, and the delayed accept checks) and `maintenance` (the daily
- * retention run over recipients' personal data), plus the broadcast workers
- * (src/broadcast/workers.ts: Telegram only with a Telegram sender, WhatsApp only with the socket). Called by
+ * retention run over recipients' personal data), all from src/queue, plus the broadcast workers
+ * (src/broadcast/workers.ts: Telegram only with a Telegram sender, WhatsApp only with the socket).
+ * This module sits above both folders so neither imports the other's workers. Called by
  * `src/worker.ts` and by `main.ts` when WORKER=inline. Any number of processes may run them
  * against one Redis: BullMQ hands each job to one worker and the delivery records make a retried
  * or re-run job send only what is missing.
