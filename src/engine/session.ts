@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { fingerprint } from '../store/catalogue-repo.js';
 import type { Keys } from '../store/keys.js';
 import { parseStored } from '../store/json.js';
 import { defineScript } from '../store/scripts.js';
@@ -50,25 +51,48 @@ const SAVE_TURN = `redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 redis.call('SET', KEYS[2], '1', 'EX', ARGV[3])
 return 1`;
 
-/** Sessions in Redis: JSON validated on read, expiring after `ttlSeconds` of silence. */
+/** Sessions remembered as written by this process (a fingerprint each); beyond this many the memory starts afresh. */
+const WRITTEN_MAX = 50_000;
+
+/**
+ * Sessions in Redis: JSON validated on read, expiring after `ttlSeconds` of silence. A session
+ * read back exactly as this process wrote it (same fingerprint: length and a 53-bit hash of the
+ * text) is not validated again: it was built by typed code with every field present. Anything
+ * else (written by another process, by an older version, or changed by hand) goes through zod.
+ */
 export function createSessionStore(redis: Redis, keys: Keys, ttlSeconds: number) {
   const saveTurn = defineScript(redis, 'saveTurn', 2, SAVE_TURN);
+  const written = new Map<string, number>();
+  function remember(key: string, raw: string): void {
+    if (written.size >= WRITTEN_MAX && !written.has(key)) written.clear();
+    written.set(key, fingerprint(raw));
+  }
+  /** The stored session at `key` from its raw text, or null (none, or one that no longer fits the schema). */
+  function parse(key: string, raw: string | null | undefined): Session | null {
+    if (raw == null) return null;
+    const print = written.get(key);
+    if (print !== undefined && print === fingerprint(raw)) return JSON.parse(raw) as Session;
+    return parseSession(key, raw);
+  }
   return {
+    parse,
     async get(channel: string, chatId: string): Promise<Session | null> {
       const key = keys.session(channel, chatId);
-      return parseSession(key, await redis.get(key));
+      return parse(key, await redis.get(key));
     },
     /** Saves the session; with `seenKey`, marks that update handled in the same script call. */
     async save(channel: string, chatId: string, s: Session, seenKey?: string): Promise<void> {
       const key = keys.session(channel, chatId);
-      if (!seenKey) {
-        await redis.set(key, JSON.stringify(s), 'EX', ttlSeconds);
-        return;
-      }
-      await saveTurn(key, seenKey, JSON.stringify(s), ttlSeconds, SEEN_TTL_SECONDS);
+      const raw = JSON.stringify(s);
+      written.delete(key); // while the write is in flight, what is stored is not known
+      if (!seenKey) await redis.set(key, raw, 'EX', ttlSeconds);
+      else await saveTurn(key, seenKey, raw, ttlSeconds, SEEN_TTL_SECONDS);
+      remember(key, raw);
     },
     async clear(channel: string, chatId: string): Promise<void> {
-      await redis.del(keys.session(channel, chatId));
+      const key = keys.session(channel, chatId);
+      written.delete(key);
+      await redis.del(key);
     },
   };
 }
