@@ -6,7 +6,7 @@ import { createDecideStage } from './decide.js';
 import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepRef, StepResult, StrayInput } from './flow.js';
 import type { FloodPolicy } from './flood.js';
 import { createLoadStage } from './load.js';
-import { parseSession, type Session, type SessionStore } from './session.js';
+import { markSeen, parseSession, type Session, type SessionStore } from './session.js';
 import type { ChatRef, Effect, HandledMessage, IncomingMessage, Input, MessageHandler } from './types.js';
 
 export { MAX_TEXT } from './decide.js';
@@ -154,10 +154,11 @@ export function createEngine(deps: EngineDeps): MessageHandler {
   }
 
   /** Stage 5, save: the session with the flow data, and the update marked seen, in one write. */
-  async function save(ctx: FlowCtx, seenKey: string | undefined): Promise<void> {
+  async function save(ctx: FlowCtx, updateId: string | undefined): Promise<void> {
     ctx.session.data = ctx.data;
     ctx.session.updatedAt = deps.clock().toISOString();
-    await deps.sessions.save(ctx.chat.channel, ctx.chat.chatId, ctx.session, seenKey);
+    markSeen(ctx.session, updateId);
+    await deps.sessions.save(ctx.chat.channel, ctx.chat.chatId, ctx.session);
   }
 
   /** One incoming message: load turn, decide, run step (and effects), respond, save; a failed step puts the session back. */
@@ -165,7 +166,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     const started = Date.now();
     const loaded = await load(msg);
     if ('messages' in loaded) return loaded;
-    const { ctx, stored, rawSession, seenKey } = loaded;
+    const { ctx, stored, rawSession, updateId } = loaded;
     const { chat, session } = ctx;
     const sink = { replies: [] as Reply[], effects: [] as Effect[] };
     let messages: OutboundMessage[] = [];
@@ -181,7 +182,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
         if (sink.effects.length) await deps.effects(sink.effects);
         messages = respond(ctx, sink.replies);
       }
-      await save(ctx, seenKey);
+      await save(ctx, updateId);
       if (deps.logger.isLevelEnabled('debug')) {
         // Kinds and step names only: what was typed never goes to the logs.
         deps.logger.debug(
@@ -193,7 +194,10 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       deps.logger.child(at).error({ err }, 'step failed');
       // The session as it was read (the step may have changed the parsed one in place).
       const previous = stored && parseSession(deps.store.keys.session(chat.channel, chat.chatId), rawSession);
-      if (previous) await deps.sessions.save(chat.channel, chat.chatId, previous, seenKey).catch(() => undefined);
+      if (previous) {
+        markSeen(previous, updateId); // a redelivery of the failed update is not tried again
+        await deps.sessions.save(chat.channel, chat.chatId, previous).catch(() => undefined);
+      }
       return { messages: [renderReply(deps.i18n, ctx.locale, { text: { key: 'engine-error' } }, chat.channel)] };
     } finally {
       deps.onStep?.(session.flow, session.step, Date.now() - started);

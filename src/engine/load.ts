@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/index.js';
 import { channelArgs, renderReply } from '../i18n/render.js';
 import type { EngineDeps } from './engine.js';
 import type { FlowCtx, UserInfo } from './flow.js';
-import { freshSession, type Session } from './session.js';
+import { freshSession, type Session, wasSeen } from './session.js';
 import { createTurnLoader, type TurnState } from './turn-state.js';
 import type { HandledMessage, IncomingMessage } from './types.js';
 import { createUserResolver } from './user.js';
@@ -14,7 +14,8 @@ export interface Turn {
   /** the session as stored (null: none yet) and its raw text, to put back after a failed step */
   stored: Session | null;
   rawSession: TurnState['rawSession'];
-  seenKey?: string;
+  /** the update's id, remembered in the session when it is saved (dedupe) */
+  updateId?: string;
 }
 
 /**
@@ -36,11 +37,10 @@ export function createLoadStage(deps: EngineDeps, dataOf: (flow: string, raw: Re
 
   return async function load(msg: IncomingMessage): Promise<Turn | HandledMessage> {
     const { chat } = msg;
-    const seenKey = msg.updateId ? deps.store.keys.seenUpdate(chat.channel, msg.updateId) : undefined;
     const floodKey = deps.flood?.keyOf(chat);
     let turn: TurnState;
     try {
-      turn = await loadTurn(chat.channel, chat.chatId, { seenKey, floodKey });
+      turn = await loadTurn(chat.channel, chat.chatId, { floodKey });
     } catch (err) {
       return unavailable(err, chat.channel);
     }
@@ -48,8 +48,8 @@ export function createLoadStage(deps: EngineDeps, dataOf: (flow: string, raw: Re
       const instead = await deps.flood!.verdict(chat, turn.floodCount);
       if (instead) return instead;
     }
-    const { chatUser, session: stored, rawSession, seen } = turn;
-    if (seen) return { messages: [] }; // handled before: a redelivery
+    const { chatUser, session: stored, rawSession } = turn;
+    if (wasSeen(stored, msg.updateId)) return { messages: [] }; // handled before: a redelivery
     deps.store.catalogue.observe(turn.catalogueVersion);
     let user: UserInfo;
     try {
@@ -71,6 +71,6 @@ export function createLoadStage(deps: EngineDeps, dataOf: (flow: string, raw: Re
       whoIs: (phone) => identities.lookup(phone, turn.identityVersion),
       deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, channelArgs(chat.channel, 0, args)) },
     };
-    return { ctx, stored, rawSession, seenKey };
+    return { ctx, stored, rawSession, updateId: msg.updateId };
   };
 }

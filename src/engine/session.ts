@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { fingerprint } from '../store/catalogue-repo.js';
 import type { Keys } from '../store/keys.js';
 import { parseStored } from '../store/json.js';
-import { defineScript } from '../store/scripts.js';
 
 export const CartSchema = z.object({
   umkmId: z.string(),
@@ -29,6 +28,8 @@ export const SessionSchema = z.object({
   /** a rejected order whose recipient the next confirmed order offers first (the ASN's "choose another") */
   retryOf: z.string().optional(),
   updatedAt: z.string().optional(),
+  /** the ids of the chat's latest handled updates (a redelivered one is dropped), newest last */
+  seen: z.array(z.string()).optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -43,13 +44,23 @@ export function parseSession(key: string, raw: string | null | undefined): Sessi
   }
 }
 
-/** How long an update id is remembered to drop duplicates (Telegram redelivers within hours at most). */
-export const SEEN_TTL_SECONDS = 24 * 3600;
+/**
+ * Update ids a session remembers to drop redeliveries: a redelivery (a webhook sent again, a
+ * poller restarted before confirming) comes within the chat's last few updates, and flood control
+ * keeps a chat to a few a second. They live as long as the session (SESSION_TTL_HOURS of silence).
+ */
+export const SEEN_PER_CHAT = 32;
 
-/** The session and the update's seen mark in one call: one round trip, both or neither. */
-const SAVE_TURN = `redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-redis.call('SET', KEYS[2], '1', 'EX', ARGV[3])
-return 1`;
+/** Whether the chat handled update `id` lately. */
+export const wasSeen = (s: Session | null, id: string | undefined): boolean => Boolean(id && s?.seen?.includes(id));
+
+/** Remembers update `id` as handled, in the session that is saved with it (the oldest id goes beyond SEEN_PER_CHAT). */
+export function markSeen(s: Session, id: string | undefined): void {
+  if (!id) return;
+  const seen = (s.seen ?? []).filter((x) => x !== id);
+  seen.push(id);
+  s.seen = seen.length > SEEN_PER_CHAT ? seen.slice(-SEEN_PER_CHAT) : seen;
+}
 
 /** Sessions remembered as written by this process (a fingerprint each); beyond this many the memory starts afresh. */
 const WRITTEN_MAX = 50_000;
@@ -61,7 +72,6 @@ const WRITTEN_MAX = 50_000;
  * else (written by another process, by an older version, or changed by hand) goes through zod.
  */
 export function createSessionStore(redis: Redis, keys: Keys, ttlSeconds: number) {
-  const saveTurn = defineScript(redis, 'saveTurn', 2, SAVE_TURN);
   const written = new Map<string, number>();
   function remember(key: string, raw: string): void {
     if (written.size >= WRITTEN_MAX && !written.has(key)) written.clear();
@@ -80,13 +90,12 @@ export function createSessionStore(redis: Redis, keys: Keys, ttlSeconds: number)
       const key = keys.session(channel, chatId);
       return parse(key, await redis.get(key));
     },
-    /** Saves the session; with `seenKey`, marks that update handled in the same script call. */
-    async save(channel: string, chatId: string, s: Session, seenKey?: string): Promise<void> {
+    /** Saves the session (with the update ids it has seen: one write for both). */
+    async save(channel: string, chatId: string, s: Session): Promise<void> {
       const key = keys.session(channel, chatId);
       const raw = JSON.stringify(s);
       written.delete(key); // while the write is in flight, what is stored is not known
-      if (!seenKey) await redis.set(key, raw, 'EX', ttlSeconds);
-      else await saveTurn(key, seenKey, raw, ttlSeconds, SEEN_TTL_SECONDS);
+      await redis.set(key, raw, 'EX', ttlSeconds);
       remember(key, raw);
     },
     async clear(channel: string, chatId: string): Promise<void> {
