@@ -27,7 +27,7 @@ export interface Turn {
 export function createLoadStage(deps: EngineDeps, dataOf: (flow: string, raw: Record<string, unknown>) => Record<string, unknown>) {
   const { policies } = deps;
   const identities = createUserResolver(deps.store);
-  const loadTurn = createTurnLoader(deps.store, deps.sessions);
+  const loadTurn = createTurnLoader(deps.store);
 
   /** Redis unreachable: nothing was read or changed. Say so, so the person sends it again later. */
   function unavailable(err: unknown, channel: Channel): HandledMessage {

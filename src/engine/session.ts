@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { fingerprint } from '../store/catalogue-repo.js';
 import type { Keys } from '../store/keys.js';
 import { parseStored } from '../store/json.js';
 
@@ -49,7 +48,7 @@ export function parseSession(key: string, raw: string | null | undefined): Sessi
  * poller restarted before confirming) comes within the chat's last few updates, and flood control
  * keeps a chat to a few a second. They live as long as the session (SESSION_TTL_HOURS of silence).
  */
-export const SEEN_PER_CHAT = 32;
+export const SEEN_PER_CHAT = 16;
 
 /** Whether the chat handled update `id` lately. */
 export const wasSeen = (s: Session | null, id: string | undefined): boolean => Boolean(id && s?.seen?.includes(id));
@@ -62,46 +61,23 @@ export function markSeen(s: Session, id: string | undefined): void {
   s.seen = seen.length > SEEN_PER_CHAT ? seen.slice(-SEEN_PER_CHAT) : seen;
 }
 
-/** Sessions remembered as written by this process (a fingerprint each); beyond this many the memory starts afresh. */
-const WRITTEN_MAX = 50_000;
-
 /**
- * Sessions in Redis: JSON validated on read, expiring after `ttlSeconds` of silence. A session
- * read back exactly as this process wrote it (same fingerprint: length and a 53-bit hash of the
- * text) is not validated again: it was built by typed code with every field present. Anything
- * else (written by another process, by an older version, or changed by hand) goes through zod.
+ * Sessions in Redis: JSON validated on read, expiring after `ttlSeconds` of silence. (Validating
+ * a session costs about a quarter of its JSON.parse, and a session changes with every update:
+ * no cache of parsed sessions, which would cost more to check than the parse it saves.)
  */
 export function createSessionStore(redis: Redis, keys: Keys, ttlSeconds: number) {
-  const written = new Map<string, number>();
-  function remember(key: string, raw: string): void {
-    if (written.size >= WRITTEN_MAX && !written.has(key)) written.clear();
-    written.set(key, fingerprint(raw));
-  }
-  /** The stored session at `key` from its raw text, or null (none, or one that no longer fits the schema). */
-  function parse(key: string, raw: string | null | undefined): Session | null {
-    if (raw == null) return null;
-    const print = written.get(key);
-    if (print !== undefined && print === fingerprint(raw)) return JSON.parse(raw) as Session;
-    return parseSession(key, raw);
-  }
   return {
-    parse,
     async get(channel: string, chatId: string): Promise<Session | null> {
       const key = keys.session(channel, chatId);
-      return parse(key, await redis.get(key));
+      return parseSession(key, await redis.get(key));
     },
     /** Saves the session (with the update ids it has seen: one write for both). */
     async save(channel: string, chatId: string, s: Session): Promise<void> {
-      const key = keys.session(channel, chatId);
-      const raw = JSON.stringify(s);
-      written.delete(key); // while the write is in flight, what is stored is not known
-      await redis.set(key, raw, 'EX', ttlSeconds);
-      remember(key, raw);
+      await redis.set(keys.session(channel, chatId), JSON.stringify(s), 'EX', ttlSeconds);
     },
     async clear(channel: string, chatId: string): Promise<void> {
-      const key = keys.session(channel, chatId);
-      written.delete(key);
-      await redis.del(key);
+      await redis.del(keys.session(channel, chatId));
     },
   };
 }

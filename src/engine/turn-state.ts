@@ -1,10 +1,9 @@
 import { type ChatUser, ChatUserSchema } from '../domain/schemas.js';
-import { fingerprint } from '../store/catalogue-repo.js';
 import type { Store } from '../store/index.js';
 import { parseStored } from '../store/json.js';
 import { defineScript } from '../store/scripts.js';
 import { FLOOD_COUNT_LUA } from './flood.js';
-import { parseSession, type Session, type SessionStore } from './session.js';
+import { parseSession, type Session } from './session.js';
 
 /** What every update needs before its step runs: who the chat is, its session, the roster version. */
 export interface TurnState {
@@ -25,30 +24,13 @@ local values = redis.call('MGET', unpack(KEYS, 2))
 table.insert(values, 1, n)
 return values`;
 
-/** Chat users kept parsed in this process; beyond this many the memory starts afresh. */
-const CHAT_USERS_MAX = 50_000;
-
 /**
  * Reads the chat user, the session, the identity and catalogue versions and (given their keys)
  * whether this update was handled before and the chat's flood count, in one round trip: the hot
- * path of every update. A chat user whose stored text did not change since it was last parsed
- * here is not parsed again; a session this process wrote itself neither (`sessions.parse`).
+ * path of every update.
  */
-export function createTurnLoader(store: Store, sessions?: Pick<SessionStore, 'parse'>) {
+export function createTurnLoader(store: Store) {
   const countAndRead = defineScript(store.redis, 'turnCountAndRead', null, COUNT_AND_READ);
-  const chatUsers = new Map<string, { print: number; chatUser: ChatUser }>();
-  /** The chat user stored at `key` (validated once per stored text; shared: callers only read it). */
-  function chatUserOf(key: string, raw: string | null | undefined): ChatUser | null {
-    if (raw == null) return null;
-    const print = fingerprint(raw);
-    const hit = chatUsers.get(key);
-    if (hit && hit.print === print) return hit.chatUser;
-    const chatUser = parseStored(ChatUserSchema, key, raw)!;
-    if (chatUsers.size >= CHAT_USERS_MAX) chatUsers.clear();
-    chatUsers.set(key, { print, chatUser });
-    return chatUser;
-  }
-  const parseSessionAt = sessions?.parse ?? parseSession;
   return async (channel: string, chatId: string, opts: { floodKey?: string } = {}): Promise<TurnState> => {
     const userKey = store.keys.chatUser(channel, chatId);
     const sessionKey = store.keys.session(channel, chatId);
@@ -64,8 +46,8 @@ export function createTurnLoader(store: Store, sessions?: Pick<SessionStore, 'pa
     }
     const [rawUser, rawSession, version, catalogueVersion] = values;
     return {
-      chatUser: chatUserOf(userKey, rawUser),
-      session: parseSessionAt(sessionKey, rawSession),
+      chatUser: parseStored(ChatUserSchema, userKey, rawUser),
+      session: parseSession(sessionKey, rawSession),
       rawSession: rawSession ?? null,
       identityVersion: version ?? '0',
       catalogueVersion: catalogueVersion ?? null,
