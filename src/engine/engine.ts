@@ -1,18 +1,15 @@
-import type { Channel } from '../domain/schemas.js';
-import type { I18n, Locale } from '../i18n/index.js';
+import type { I18n } from '../i18n/index.js';
 import type { Msg, OutboundMessage, Reply } from '../i18n/message.js';
-import { channelArgs, renderReply } from '../i18n/render.js';
+import { renderReply } from '../i18n/render.js';
 import type { Logger } from '../logger.js';
-import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepRef, StepResult, StrayInput, UserInfo } from './flow.js';
+import { createDecideStage } from './decide.js';
+import type { CommandDef, Flow, FlowCtx, FlowDeps, GlobalChoice, GlobalDocument, StepRef, StepResult, StrayInput } from './flow.js';
 import type { FloodPolicy } from './flood.js';
-import { ambiguousLabels, readInput, WORD_COMMANDS } from './match.js';
-import { freshSession, parseSession, type Session, type SessionStore } from './session.js';
+import { createLoadStage } from './load.js';
+import { markSeen, parseSession, type Session, type SessionStore } from './session.js';
 import type { ChatRef, Effect, HandledMessage, IncomingMessage, Input, MessageHandler } from './types.js';
-import { createTurnLoader, type TurnState } from './turn-state.js';
-import { createUserResolver } from './user.js';
 
-/** Longest text any step takes; longer messages get one polite answer. */
-export const MAX_TEXT = 2000;
+export { MAX_TEXT } from './decide.js';
 /** Steps one input may pass through (guards against a goto loop in a flow). */
 const MAX_HOPS = 8;
 /**
@@ -101,10 +98,6 @@ export interface EngineDeps extends Omit<FlowDeps, 't'> {
  */
 export function createEngine(deps: EngineDeps): MessageHandler {
   const flows = new Map(deps.flows.map((f) => [f.name, f]));
-  const { policies } = deps;
-  const commands = new Map(deps.commands.map((c) => [c.name, c]));
-  const identities = createUserResolver(deps.store);
-  const loadTurn = createTurnLoader(deps.store);
 
   function stepOf(flow: string, step: string) {
     return flows.get(flow)?.steps[step];
@@ -115,6 +108,8 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     const parse = flows.get(flow)?.parseData;
     return parse ? parse(raw) : raw;
   }
+  const load = createLoadStage(deps, dataOf);
+  const decide = createDecideStage(deps, flows);
 
   async function run(ctx: FlowCtx, first: StepResult, sink: { replies: Reply[]; effects: Effect[] }) {
     let result = first;
@@ -149,161 +144,6 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     throw new Error(`too many steps for one input (last ${ctx.session.flow}/${ctx.session.step})`);
   }
 
-  async function dispatch(ctx: FlowCtx, input: Input): Promise<StepResult> {
-    const { session, user } = ctx;
-    // A Map, not an object: typed "constructor" or "__proto__" must not look like a command.
-    const word = input.kind === 'text' ? WORD_COMMANDS.get(input.text.trim().toLowerCase()) : undefined;
-    if (input.kind === 'command' || word) {
-      const name = input.kind === 'command' ? input.name : word!;
-      const args = input.kind === 'command' ? input.args : '';
-      const cmd = commands.get(name);
-      if (!cmd) {
-        const key = user.registered ? 'engine-unknown-command' : 'engine-unknown-command-unregistered';
-        return { kind: 'invalid', reason: { key, args: { command: name } } };
-      }
-      if (!cmd.allowed(user)) return { kind: 'invalid', reason: { key: user.registered ? 'engine-not-allowed' : 'engine-register-first' } };
-      if (cmd.run) return cmd.run(ctx, args);
-      return { kind: 'goto', to: cmd.to! };
-    }
-    // Before registering, only the registration and the language choice (/bahasa) take input.
-    const { registration, home, homeChoiceId } = policies;
-    const openToAll = session.flow === registration.flow || policies.openBeforeRegistering(session);
-    if (!user.registered && !openToAll) {
-      // Back to registration, and this input is its answer: a contact shared from the help
-      // screen registers at once instead of being swallowed by a fresh welcome.
-      session.flow = registration.flow;
-      session.step = registration.step;
-      for (const k of Object.keys(ctx.data)) delete ctx.data[k];
-      const start = stepOf(registration.flow, registration.step);
-      const back = input.kind === 'choice' && input.id === homeChoiceId; // "Menu utama" from the help screen
-      if (back || !start?.handle) return { kind: 'goto', to: registration };
-      return start.handle(ctx, input);
-    }
-    if (input.kind === 'choice') {
-      if (input.id === homeChoiceId && session.offered.some((o) => o.id === homeChoiceId)) {
-        return { kind: 'goto', to: home };
-      }
-      if (!session.offered.some((o) => o.id === input.id)) {
-        const global = deps.globalChoices.find((g) => input.id.startsWith(g.prefix));
-        if (global && user.registered) return global.handle(ctx, input.id);
-        return { kind: 'invalid', reason: { key: 'engine-stale-button' } };
-      }
-    }
-    const step = stepOf(session.flow, session.step);
-    if (input.kind === 'document' && !step?.takesDocument) {
-      const global = deps.globalDocuments?.find((g) => g.accepts(ctx, input.media));
-      if (global) return global.handle(ctx, input.media);
-    }
-    if (!step?.handle) return { kind: 'goto', to: home };
-    const result = await step.handle(ctx, input);
-    if (result.kind === 'invalid' && input.kind === 'text') {
-      // Typed words that start two or more buttons: name them, so the next try picks one.
-      const labels = ambiguousLabels(input.text, session.offered, Boolean(session.expectsNumber));
-      if (labels.length)
-        return {
-          kind: 'invalid',
-          reason: { key: 'engine-ambiguous-choice', args: { typed: input.text.trim(), options: labels.map((l) => `• ${l}`).join('\n') } },
-        };
-    }
-    if (result.kind !== 'invalid' || !policies.refusals.has(result.reason.key)) return result;
-    return (await stray(ctx, input)) ?? result;
-  }
-
-  /** What a stray link or photo means from anywhere, or null (the step's refusal stands). */
-  async function stray(ctx: FlowCtx, input: Input): Promise<StepResult | null> {
-    if (input.kind !== 'text' && input.kind !== 'photo') return null;
-    for (const s of deps.strayInputs ?? []) {
-      const r = await s(ctx, input);
-      if (r) return r;
-    }
-    return null;
-  }
-
-  function normalise(input: Input, session: Session): Input | { tooLong: true } {
-    if (input.kind === 'text' && input.text.length > MAX_TEXT) return { tooLong: true };
-    return readInput(input, session.offered, Boolean(session.expectsNumber));
-  }
-
-  /** Redis unreachable: nothing was read or changed. Say so, so the person sends it again later. */
-  function unavailable(err: unknown, channel: Channel): HandledMessage {
-    deps.logger.error({ err, channel }, 'turn state could not be read; update not processed');
-    return { messages: [renderReply(deps.i18n, deps.config.DEFAULT_LOCALE, { text: { key: 'engine-unavailable' } }, channel)] };
-  }
-
-  /** A turn as read: the session (a fresh one for a new chat), and who the user is. */
-  interface Turn {
-    ctx: FlowCtx;
-    /** the session as stored (null: none yet) and its raw text, to put back after a failed step */
-    stored: Session | null;
-    rawSession: TurnState['rawSession'];
-    seenKey?: string;
-  }
-
-  /**
-   * Stage 1, load the turn: flood count, chat user, session, roster version and whether the
-   * update was seen, in one round trip for the hot path; then who the user is. Returns the
-   * answer instead when the turn ends here (flooded, a redelivery, Redis unreachable).
-   */
-  async function loadTurnOf(msg: IncomingMessage): Promise<Turn | HandledMessage> {
-    const { chat } = msg;
-    const seenKey = msg.updateId ? deps.store.keys.seenUpdate(chat.channel, msg.updateId) : undefined;
-    const floodKey = deps.flood?.keyOf(chat);
-    let turn: TurnState;
-    try {
-      turn = await loadTurn(chat.channel, chat.chatId, { seenKey, floodKey });
-    } catch (err) {
-      return unavailable(err, chat.channel);
-    }
-    if (turn.floodCount !== undefined) {
-      const instead = await deps.flood!.verdict(chat, turn.floodCount);
-      if (instead) return instead;
-    }
-    const { chatUser, session: stored, rawSession, seen } = turn;
-    if (seen) return { messages: [] }; // handled before: a redelivery
-    deps.store.catalogue.observe(turn.catalogueVersion);
-    let user: UserInfo;
-    try {
-      user = await identities.user(chatUser, turn.identityVersion);
-    } catch (err) {
-      return unavailable(err, chat.channel);
-    }
-    const locale: Locale = chatUser?.locale ?? deps.config.DEFAULT_LOCALE;
-    const session: Session = stored ?? freshSession();
-    if (!stored && !user.registered) Object.assign(session, { flow: policies.registration.flow, step: policies.registration.step });
-    const ctx: FlowCtx = {
-      chat,
-      locale,
-      user,
-      session,
-      data: dataOf(session.flow, session.data),
-      fetchMedia: msg.fetchMedia,
-      verifiedPhone: msg.verifiedPhone,
-      whoIs: (phone) => identities.lookup(phone, turn.identityVersion),
-      deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, channelArgs(chat.channel, 0, args)) },
-    };
-    return { ctx, stored, rawSession, seenKey };
-  }
-
-  /**
-   * Stage 2, decide what the input means: the first step result, or a notice on the tapped
-   * button (a repeated tap, or a stale one where the channel shows notices) and no message.
-   */
-  async function decide(ctx: FlowCtx, msg: IncomingMessage): Promise<StepResult | { notice: string }> {
-    const input = normalise(msg.input, ctx.session);
-    const repeatTap = msg.repeatTap === true && msg.input.kind === 'choice';
-    const first: StepResult | null = repeatTap
-      ? null
-      : 'tooLong' in input
-        ? { kind: 'invalid', reason: { key: 'engine-too-long', args: { max: MAX_TEXT } } }
-        : await dispatch(ctx, input);
-    if (!first || (first.kind === 'invalid' && first.reason.key === 'engine-stale-button' && deps.tapNotice?.(ctx.chat, msg.input))) {
-      // A tap on an old button, or a second tap on the same one: a toast on the button. The
-      // screen the user is on stays as it is (no copy of it under a warning).
-      return { notice: deps.i18n.t(ctx.locale, repeatTap ? 'engine-repeat-tap' : 'engine-stale-button', channelArgs(ctx.chat.channel)) };
-    }
-    return first;
-  }
-
   /** Stage 4, respond: the replies rendered once, and the buttons they offer remembered (with labels, to match typed text). */
   function respond(ctx: FlowCtx, replies: Reply[]): OutboundMessage[] {
     if (!replies.length) replies.push({ text: { key: 'engine-nothing' } });
@@ -314,18 +154,19 @@ export function createEngine(deps: EngineDeps): MessageHandler {
   }
 
   /** Stage 5, save: the session with the flow data, and the update marked seen, in one write. */
-  async function save(ctx: FlowCtx, seenKey: string | undefined): Promise<void> {
+  async function save(ctx: FlowCtx, updateId: string | undefined): Promise<void> {
     ctx.session.data = ctx.data;
     ctx.session.updatedAt = deps.clock().toISOString();
-    await deps.sessions.save(ctx.chat.channel, ctx.chat.chatId, ctx.session, seenKey);
+    markSeen(ctx.session, updateId);
+    await deps.sessions.save(ctx.chat.channel, ctx.chat.chatId, ctx.session);
   }
 
   /** One incoming message: load turn, decide, run step (and effects), respond, save; a failed step puts the session back. */
   async function handle(msg: IncomingMessage): Promise<HandledMessage> {
     const started = Date.now();
-    const loaded = await loadTurnOf(msg);
+    const loaded = await load(msg);
     if ('messages' in loaded) return loaded;
-    const { ctx, stored, rawSession, seenKey } = loaded;
+    const { ctx, stored, rawSession, updateId } = loaded;
     const { chat, session } = ctx;
     const sink = { replies: [] as Reply[], effects: [] as Effect[] };
     let messages: OutboundMessage[] = [];
@@ -341,7 +182,7 @@ export function createEngine(deps: EngineDeps): MessageHandler {
         if (sink.effects.length) await deps.effects(sink.effects);
         messages = respond(ctx, sink.replies);
       }
-      await save(ctx, seenKey);
+      await save(ctx, updateId);
       if (deps.logger.isLevelEnabled('debug')) {
         // Kinds and step names only: what was typed never goes to the logs.
         deps.logger.debug(
@@ -353,7 +194,10 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       deps.logger.child(at).error({ err }, 'step failed');
       // The session as it was read (the step may have changed the parsed one in place).
       const previous = stored && parseSession(deps.store.keys.session(chat.channel, chat.chatId), rawSession);
-      if (previous) await deps.sessions.save(chat.channel, chat.chatId, previous, seenKey).catch(() => undefined);
+      if (previous) {
+        markSeen(previous, updateId); // a redelivery of the failed update is not tried again
+        await deps.sessions.save(chat.channel, chat.chatId, previous).catch(() => undefined);
+      }
       return { messages: [renderReply(deps.i18n, ctx.locale, { text: { key: 'engine-error' } }, chat.channel)] };
     } finally {
       deps.onStep?.(session.flow, session.step, Date.now() - started);

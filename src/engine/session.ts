@@ -2,7 +2,6 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Keys } from '../store/keys.js';
 import { parseStored } from '../store/json.js';
-import { defineScript } from '../store/scripts.js';
 
 export const CartSchema = z.object({
   umkmId: z.string(),
@@ -28,6 +27,8 @@ export const SessionSchema = z.object({
   /** a rejected order whose recipient the next confirmed order offers first (the ASN's "choose another") */
   retryOf: z.string().optional(),
   updatedAt: z.string().optional(),
+  /** the ids of the chat's latest handled updates (a redelivered one is dropped), newest last */
+  seen: z.array(z.string()).optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -42,30 +43,38 @@ export function parseSession(key: string, raw: string | null | undefined): Sessi
   }
 }
 
-/** How long an update id is remembered to drop duplicates (Telegram redelivers within hours at most). */
-export const SEEN_TTL_SECONDS = 24 * 3600;
+/**
+ * Update ids a session remembers to drop redeliveries: a redelivery (a webhook sent again, a
+ * poller restarted before confirming) comes within the chat's last few updates, and flood control
+ * keeps a chat to a few a second. They live as long as the session (SESSION_TTL_HOURS of silence).
+ */
+export const SEEN_PER_CHAT = 16;
 
-/** The session and the update's seen mark in one call: one round trip, both or neither. */
-const SAVE_TURN = `redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-redis.call('SET', KEYS[2], '1', 'EX', ARGV[3])
-return 1`;
+/** Whether the chat handled update `id` lately. */
+export const wasSeen = (s: Session | null, id: string | undefined): boolean => Boolean(id && s?.seen?.includes(id));
 
-/** Sessions in Redis: JSON validated on read, expiring after `ttlSeconds` of silence. */
+/** Remembers update `id` as handled, in the session that is saved with it (the oldest id goes beyond SEEN_PER_CHAT). */
+export function markSeen(s: Session, id: string | undefined): void {
+  if (!id) return;
+  const seen = (s.seen ?? []).filter((x) => x !== id);
+  seen.push(id);
+  s.seen = seen.length > SEEN_PER_CHAT ? seen.slice(-SEEN_PER_CHAT) : seen;
+}
+
+/**
+ * Sessions in Redis: JSON validated on read, expiring after `ttlSeconds` of silence. (Validating
+ * a session costs about a quarter of its JSON.parse, and a session changes with every update:
+ * no cache of parsed sessions, which would cost more to check than the parse it saves.)
+ */
 export function createSessionStore(redis: Redis, keys: Keys, ttlSeconds: number) {
-  const saveTurn = defineScript(redis, 'saveTurn', 2, SAVE_TURN);
   return {
     async get(channel: string, chatId: string): Promise<Session | null> {
       const key = keys.session(channel, chatId);
       return parseSession(key, await redis.get(key));
     },
-    /** Saves the session; with `seenKey`, marks that update handled in the same script call. */
-    async save(channel: string, chatId: string, s: Session, seenKey?: string): Promise<void> {
-      const key = keys.session(channel, chatId);
-      if (!seenKey) {
-        await redis.set(key, JSON.stringify(s), 'EX', ttlSeconds);
-        return;
-      }
-      await saveTurn(key, seenKey, JSON.stringify(s), ttlSeconds, SEEN_TTL_SECONDS);
+    /** Saves the session (with the update ids it has seen: one write for both). */
+    async save(channel: string, chatId: string, s: Session): Promise<void> {
+      await redis.set(keys.session(channel, chatId), JSON.stringify(s), 'EX', ttlSeconds);
     },
     async clear(channel: string, chatId: string): Promise<void> {
       await redis.del(keys.session(channel, chatId));

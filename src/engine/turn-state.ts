@@ -14,8 +14,6 @@ export interface TurnState {
   catalogueVersion: string | null;
   /** the stored session as read (to restore it when a step fails) */
   rawSession: string | null;
-  /** the update was handled before (only when a seen key was given) */
-  seen: boolean;
   /** the chat's updates this second, this one included (only when a flood key was given) */
   floodCount?: number;
 }
@@ -33,11 +31,10 @@ return values`;
  */
 export function createTurnLoader(store: Store) {
   const countAndRead = defineScript(store.redis, 'turnCountAndRead', null, COUNT_AND_READ);
-  return async (channel: string, chatId: string, opts: { seenKey?: string; floodKey?: string } = {}): Promise<TurnState> => {
+  return async (channel: string, chatId: string, opts: { floodKey?: string } = {}): Promise<TurnState> => {
     const userKey = store.keys.chatUser(channel, chatId);
     const sessionKey = store.keys.session(channel, chatId);
     const keys = [userKey, sessionKey, store.keys.identityVersion(), store.keys.catalogueVersion()];
-    if (opts.seenKey) keys.push(opts.seenKey);
     let floodCount: number | undefined;
     let values: (string | null)[];
     if (opts.floodKey) {
@@ -47,14 +44,13 @@ export function createTurnLoader(store: Store) {
     } else {
       values = await store.redis.mget(...keys);
     }
-    const [rawUser, rawSession, version, catalogueVersion, seen] = values;
+    const [rawUser, rawSession, version, catalogueVersion] = values;
     return {
       chatUser: parseStored(ChatUserSchema, userKey, rawUser),
       session: parseSession(sessionKey, rawSession),
       rawSession: rawSession ?? null,
       identityVersion: version ?? '0',
       catalogueVersion: catalogueVersion ?? null,
-      seen: seen !== null && seen !== undefined,
       floodCount,
     };
   };

@@ -77,3 +77,101 @@ test('with Redis unreachable, the person is told the message was not processed, 
   expect(flooded.messages[0]?.text).toContain('belum kami proses'); // flood control lets it through to the same answer
   await app.close().catch(() => undefined);
 });
+
+/** A second bot instance on the same Redis and prefix (its own memory of what it wrote and read). */
+async function secondInstance() {
+  const conn = openRedis();
+  const config = loadConfig({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: t.prefix, MEDIA_DIR: t.mediaDir });
+  const app = createApp({ config, redis: conn, redisUrl: testRedisUrl(), logger: createLogger('silent') });
+  await app.ready();
+  return {
+    app,
+    async close() {
+      await app.close();
+      await conn.quit();
+    },
+  };
+}
+
+test('an update id is dropped however many updates came after it, and by another instance too', async () => {
+  const c = { channel: 'telegram' as const, chatId: '88004' };
+  const say = (input: IncomingMessage['input'], updateId: string) => t.app.rawEngine.handle({ chat: c, input, fetchMedia, updateId });
+  await say({ kind: 'command', name: 'start', args: '' }, '6001');
+  await say({ kind: 'contact', phone: DEMO.asn.phone, own: true }, '6002');
+  await say({ kind: 'text', text: 'Ya, benar' }, '6003');
+  for (let i = 4; i <= 12; i++) await say({ kind: 'command', name: 'menu', args: '' }, `60${String(i).padStart(2, '0')}`);
+  expect((await say({ kind: 'text', text: 'Ya, benar' }, '6003')).messages).toEqual([]);
+  const other = await secondInstance();
+  try {
+    const again = await other.app.rawEngine.handle({ chat: c, input: { kind: 'command', name: 'start', args: '' }, fetchMedia, updateId: '6001' });
+    expect(again.messages).toEqual([]);
+    const fresh = await other.app.rawEngine.handle({ chat: c, input: { kind: 'command', name: 'menu', args: '' }, fetchMedia, updateId: '6013' });
+    expect(fresh.messages[0]?.text).toContain('Halo, Rina');
+  } finally {
+    await other.close();
+  }
+});
+
+test('a failed update sent again is dropped, and the conversation stays where it was', async () => {
+  const c = { channel: 'telegram' as const, chatId: '88005' };
+  const say = (input: IncomingMessage['input'], updateId: string) => t.app.rawEngine.handle({ chat: c, input, fetchMedia, updateId });
+  await say({ kind: 'command', name: 'start', args: '' }, '6101');
+  await say({ kind: 'contact', phone: DEMO.asn.phone, own: true }, '6102');
+  await say({ kind: 'text', text: 'Ya, benar' }, '6103');
+  await say({ kind: 'text', text: 'Lihat katalog UMKM' }, '6104');
+  await say({ kind: 'text', text: 'Kuliner' }, '6105');
+  const before = await t.app.sessions.get(c.channel, c.chatId);
+  const catalogue = t.app.store.catalogue;
+  const listings = catalogue.listings;
+  catalogue.listings = async () => {
+    throw new Error('Redis went away');
+  };
+  try {
+    expect((await say({ kind: 'text', text: 'Semua kecamatan' }, '6106')).messages[0]?.text).toContain('Mohon maaf, ada kendala');
+  } finally {
+    catalogue.listings = listings;
+  }
+  expect((await say({ kind: 'text', text: 'Semua kecamatan' }, '6106')).messages).toEqual([]);
+  const after = await t.app.sessions.get(c.channel, c.chatId);
+  expect({ ...after, seen: undefined }).toEqual({ ...before, seen: undefined });
+  expect((await say({ kind: 'text', text: 'Semua kecamatan' }, '6107')).messages[0]?.text).toMatch(/produk \(halaman 1\//);
+});
+
+test('two instances take turns on one chat: each reads what the other wrote (session and language)', async () => {
+  const c = { channel: 'telegram' as const, chatId: '88006' };
+  const other = await secondInstance();
+  const by = (engine: typeof t.app.rawEngine) => async (input: IncomingMessage['input']) =>
+    (await engine.handle({ chat: c, input, fetchMedia })).messages.map((m) => m.text).join('\n');
+  const a = by(t.app.rawEngine);
+  const b = by(other.app.rawEngine);
+  try {
+    await a({ kind: 'command', name: 'start', args: '' });
+    await a({ kind: 'contact', phone: DEMO.asn.phone, own: true });
+    expect(await b({ kind: 'text', text: 'Ya, benar' })).toContain('Halo, Rina');
+    expect(await a({ kind: 'text', text: 'Lihat katalog UMKM' })).toContain('Pilih kategori');
+    expect(await b({ kind: 'text', text: 'Kuliner' })).toContain('Pilih kecamatan');
+    // the language changed by the other instance
+    await b({ kind: 'command', name: 'bahasa', args: '' });
+    expect(await b({ kind: 'text', text: 'English' })).toContain('The language is now English.');
+    expect(await a({ kind: 'command', name: 'menu', args: '' })).toContain('Hello, Rina');
+  } finally {
+    await other.close();
+  }
+});
+
+test('a stored session changed by hand into something that is not a session starts afresh (at the main menu)', async () => {
+  const c = { channel: 'telegram' as const, chatId: '88007' };
+  const say = async (input: IncomingMessage['input']) => (await t.app.rawEngine.handle({ chat: c, input, fetchMedia })).messages.map((m) => m.text).join('\n');
+  await say({ kind: 'command', name: 'start', args: '' });
+  await say({ kind: 'contact', phone: DEMO.asn.phone, own: true });
+  await say({ kind: 'text', text: 'Ya, benar' });
+  expect(await say({ kind: 'text', text: 'Lihat katalog UMKM' })).toContain('Pilih kategori');
+  // the same length as what this instance wrote, different text: validated, and refused
+  const key = t.app.store.keys.session(c.channel, c.chatId);
+  const raw = (await t.redis.get(key))!;
+  await t.redis.set(key, JSON.stringify({ flow: 7 }).padEnd(raw.length, ' '), 'EX', 3600);
+  // from the main menu a typed word is a search (the category step would have asked for a kecamatan)
+  const out = await say({ kind: 'text', text: 'Kuliner' });
+  expect(out).toMatch(/produk \(halaman 1\//);
+  expect(out).not.toContain('Pilih kecamatan');
+});
