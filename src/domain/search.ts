@@ -114,14 +114,10 @@ export type SearchOptions = {
 };
 
 /**
- * A full-text index over the available products of one catalogue version: product name and
- * description per product; UMKM name, category and kecamatan once per UMKM (a product matches
- * through its own words or its UMKM's). Postings live in typed arrays: at a province's 150,000
- * products the index takes a few MB, where one document per product with its UMKM's words
- * repeated took about 160 MB. Build it once per version (`catalogue.searchIndex()` does) and
- * query it many times.
+ * The index's arrays, built apart from the queries' closures so that nothing used only while
+ * building (the word maps, the growable pair lists) stays reachable from the index.
  */
-export function createCatalogueSearch(listings: readonly Listing[]) {
+function buildIndex(listings: readonly Listing[]) {
   const n = listings.length;
   // Word ids in order of first sight while building; the raw spelling of a word seen before is
   // not folded again (-1: a stop word).
@@ -190,6 +186,21 @@ export function createCatalogueSearch(listings: readonly Listing[]) {
   const inName = postingsOf(names, remap);
   const inDescription = postingsOf(descriptions, remap);
   const inUmkm = postingsOf(umkmWords, remap);
+
+  return { vocabulary, inName, inDescription, inUmkm, umkmDocs };
+}
+
+/**
+ * A full-text index over the available products of one catalogue version: product name and
+ * description per product; UMKM name, category and kecamatan once per UMKM (a product matches
+ * through its own words or its UMKM's). Postings live in typed arrays: at a province's 150,000
+ * products the index takes a few MB, where one document per product with its UMKM's words
+ * repeated took about 160 MB. Build it once per version (`catalogue.searchIndex()` does) and
+ * query it many times.
+ */
+export function createCatalogueSearch(listings: readonly Listing[]) {
+  const n = listings.length;
+  const { vocabulary, inName, inDescription, inUmkm, umkmDocs } = buildIndex(listings);
 
   const lowerBound = (t: string): number => {
     let lo = 0;
