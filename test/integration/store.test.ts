@@ -141,6 +141,16 @@ describe('catalogue', () => {
     expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1']);
   });
 
+  test('a catalogue larger than one read chunk is read whole, and a re-read sees a changed product', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => product(`M${i}`, i % 2 ? 'U1' : 'U3', { name: `Kue ${i}` }));
+    await store.catalogue.upsertProducts(many);
+    expect((await store.catalogue.browse({})).length).toBe(3_000 + 3);
+    expect((await store.catalogue.browse({ category: 'kuliner', kecamatan: 'Tapos' })).length).toBe(1_500 + 1);
+    await store.catalogue.upsertProducts([product('M2999', 'U1', { name: 'Kue 2999', price: 30000 })]);
+    expect((await store.catalogue.productToShow('M2999'))?.price).toBe(30000);
+    expect((await store.catalogue.browse({})).length).toBe(3_000 + 3);
+  });
+
   test('after a version bump, concurrent updates wait for one read of the catalogue', async () => {
     const other = createStore(redis, { keys: createKeys(prefix) });
     const mine = createStore(redis, { keys: createKeys(prefix) });
