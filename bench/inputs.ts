@@ -5,7 +5,7 @@
  * is timed `rounds` times over the same browse path (after a warm-up round).
  */
 import type { FakeBotApi } from '../test/support/fake-bot-api/index.js';
-import type { Driver, Step } from './driver.js';
+import { type Driver, pool, type Step } from './driver.js';
 import { asnJourney, type JourneyPerson } from './journey.js';
 import { percentile } from './report.js';
 import { startSubject } from './subject.js';
@@ -28,6 +28,8 @@ export interface InputFigures {
   rssMb: number;
   heapUsedMb: number;
   readyMs: number;
+  /** the burst after a re-import: users at once, their two inputs' latencies, the bot after GC */
+  burst?: { users: number; p50Ms: number; maxMs: number; rssMb: number; heapUsedMb: number };
 }
 
 export async function measureInputs(r: {
@@ -39,6 +41,12 @@ export async function measureInputs(r: {
   person: JourneyPerson;
   userId: number;
   rounds: number;
+  /**
+   * After the rounds: these people register, `reimport` changes the catalogue (a new version),
+   * then all of them open the category and its list at once, so every one of them waits for the
+   * one load of the new version (the production heap cap must hold through it).
+   */
+  burst?: { people: JourneyPerson[]; firstUserId: number; reimport: () => Promise<void> };
 }): Promise<InputFigures> {
   const started = performance.now();
   const subject = await startSubject({ mode: 'ours', redisUrl: r.redisUrl, prefix: r.prefix, apiRoot: r.fake.url, token: r.fake.token, mediaDir: r.mediaDir });
@@ -74,8 +82,24 @@ export async function measureInputs(r: {
       await one({ act: { kind: 'press', label: /Menu utama/ }, expect: /Silakan pilih menu/ });
       await one({ act: { kind: 'press', label: /Lihat katalog/ }, expect: /Pilih kategori/ });
     }
+    let burst: InputFigures['burst'];
+    if (r.burst) {
+      const { people, firstUserId, reimport } = r.burst;
+      for (const p of people) r.driver.addUser(firstUserId + p.index, `Uji ${p.index}`);
+      await pool(people.length, people.length, (i) => r.driver.journey(firstUserId + people[i]!.index, asnJourney(people[i]!).slice(0, 5), []));
+      await reimport();
+      const lat: number[] = [];
+      const steps: Step[] = [
+        { act: { kind: 'press', label: /Kuliner/ }, expect: /Pilih kecamatan/ },
+        { act: { kind: 'press', label: /Semua kecamatan/ }, expect: list },
+      ];
+      await pool(people.length, people.length, (i) => r.driver.journey(firstUserId + people[i]!.index, steps, lat));
+      const after = await subject.usage(true);
+      burst = { users: people.length, p50Ms: percentile(lat, 0.5), maxMs: Math.max(...lat), rssMb: after.rssMb, heapUsedMb: after.heapUsedMb };
+    }
     const { rssMb, heapUsedMb } = await subject.usage(true);
     return {
+      burst,
       rounds: r.rounds,
       perKind: INPUT_KINDS.map((kind) => ({
         kind,

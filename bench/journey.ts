@@ -22,7 +22,7 @@ export function asnJourney(p: JourneyPerson): Step[] {
     { act: { kind: 'press', label: /Ya, benar/ }, expect: /Halo, ASN Uji/ },
     { act: { kind: 'press', label: /Lihat katalog/ }, expect: /Pilih kategori/ },
     { act: { kind: 'press', label: /Kuliner/ }, expect: /Pilih kecamatan/ },
-    { act: { kind: 'press', label: /^Beji \(\d+\)$/ }, expect: /produk \(halaman 1\// },
+    { act: { kind: 'press', label: /^Beji \([\d.,]+\)$/ }, expect: /produk \(halaman 1\// },
     { act: { kind: 'press', data: /^p:/ }, expect: /💰 Rp/ },
     { act: { kind: 'press', label: /Beli/ }, expect: /Berapa jumlah yang ingin Anda beli\?/ },
     { act: { kind: 'text', text: 'abc' }, expect: /angka bulat/ },

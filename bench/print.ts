@@ -224,4 +224,9 @@ export function printInputs(f: InputFigures, catalogue: 'demo' | 'city' | 'provi
       ],
     ),
   );
+  if (f.burst)
+    console.log(
+      `burst after a re-import (one product changed, a new catalogue version): ${fmt(f.burst.users)} users at once open Kuliner and its list; ` +
+        `latency p50 ${ms(f.burst.p50Ms)}, longest ${ms(f.burst.maxMs)}; the bot after GC: RSS ${fmt(f.burst.rssMb)} MB, heap used ${fmt(f.burst.heapUsedMb)} MB (within the heap cap: it did not stop)`,
+    );
 }

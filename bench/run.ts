@@ -69,6 +69,8 @@ const env = z
   .parse(Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('BENCH_') && v !== '')));
 
 const WARMUP_USERS = 20;
+/** users at once right after a re-import in part 7 */
+const BURST_USERS = 20;
 // Part 3's people come after part 1's (every round registers new people).
 const MEMORY_FIRST_INDEX = Math.max(1000, env.BENCH_ROUNDS * (WARMUP_USERS + env.BENCH_USERS));
 // The city's and province's extra ASN come after parts 1 and 3 (NIPs stay unique).
@@ -185,12 +187,33 @@ async function main(): Promise<void> {
         printWhatsApp(await measureWhatsApp({ redisUrl, prefix: `${prefix}wa:`, broadcast: env.BENCH_WA_BROADCAST }));
       }
       if (parts.has(7)) {
-        // One roster person of its own, after every other part's (the city's ASN come before it).
+        // One roster person of its own, after every other part's (the city's ASN come before it),
+        // and the 20 people of the burst after a re-import.
         const index = CITY_FIRST_INDEX - 500;
-        await seedRoster(store, index, index + 1);
+        await seedRoster(store, index, index + 1 + BURST_USERS);
         const person = { index, phone: benchPhone(index), receipt: await receiptJpeg(index) };
+        const people: JourneyPerson[] = [];
+        for (let i = index + 1; i <= index + BURST_USERS; i++) people.push({ index: i, phone: benchPhone(i), receipt: await receiptJpeg(i) });
+        // The re-import: one product's price changed, written as an import writes it (a new catalogue version).
+        const reimport = async () => {
+          // (the generated catalogues' first product; on the demo one, any)
+          const sku = env.BENCH_CATALOGUE === 'demo' ? (await store.catalogue.browse({}))[0]?.product.sku : 'C00000-0';
+          const product = sku ? await store.catalogue.product(sku) : null;
+          if (!product) throw new Error(`part 7: no product ${sku} to re-import`);
+          await store.catalogue.upsertProducts([{ ...product, price: product.price + 500 }]);
+        };
         printInputs(
-          await measureInputs({ fake, driver, redisUrl, prefix, mediaDir, person, userId: 3_000_000, rounds: env.BENCH_INPUT_ROUNDS }),
+          await measureInputs({
+            fake,
+            driver,
+            redisUrl,
+            prefix,
+            mediaDir,
+            person,
+            userId: 3_000_000,
+            rounds: env.BENCH_INPUT_ROUNDS,
+            burst: { people, firstUserId: 3_000_000, reimport },
+          }),
           env.BENCH_CATALOGUE,
         );
       }

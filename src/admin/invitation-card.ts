@@ -1,5 +1,4 @@
-import QRCode from 'qrcode';
-import sharp from 'sharp';
+import { loadSharp } from '../media/sharp.js';
 import { escapeXml } from './stats-chart.js';
 
 /** The invitation links of one UMKM: Telegram deep link and WhatsApp click-to-chat, when each runs. */
@@ -57,6 +56,8 @@ export async function invitationCardPng(
 <text x="${width / 2}" y="115" font-size="40" font-weight="bold" text-anchor="middle" font-family="sans-serif">${name}</text>
 ${captions}
 </svg>`;
+  const QRCode = (await import('qrcode')).default;
+  const sharp = await loadSharp();
   const qrs = await Promise.all(codes.map((c) => QRCode.toBuffer(c.link, { type: 'png', width: QR_SIDE, margin: 1, errorCorrectionLevel: 'M' })));
   return sharp(Buffer.from(svg, 'utf8'))
     .composite(qrs.map((input, i) => ({ input, left: PAD + i * (QR_SIDE + PAD), top })))

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { formatRupiah } from '../domain/money.js';
 import type { MediaStore } from '../media/media-store.js';
+import { loadSharp } from '../media/sharp.js';
 import type { OpdStats } from './stats.js';
 
 /** At most this many OPD bars (the rest are in the text). */
@@ -52,7 +52,7 @@ export function statsChartSvg(title: string, rows: OpdStats[]): string {
 
 /** Rasterises an SVG to PNG (sharp / librsvg). */
 export async function svgToPng(svg: string): Promise<Buffer> {
-  return sharp(Buffer.from(svg, 'utf8')).png().toBuffer();
+  return (await loadSharp())(Buffer.from(svg, 'utf8')).png().toBuffer();
 }
 
 /**

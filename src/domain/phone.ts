@@ -1,5 +1,15 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+import type * as Libphonenumber from 'libphonenumber-js/max';
 import { E164Schema } from './schemas.js';
+
+// libphonenumber-js (its ESM build is some 90 modules, its metadata half a MB) is loaded with the
+// first number parsed, not with every process at start-up; its CommonJS build loads synchronously.
+const requireCjs = createRequire(import.meta.url);
+let lib: typeof Libphonenumber | undefined;
+function parsePhoneNumberFromString(text: string): Libphonenumber.PhoneNumber | undefined {
+  lib ??= requireCjs('libphonenumber-js/max') as typeof Libphonenumber;
+  return lib.parsePhoneNumberFromString(text);
+}
 
 /**
  * Normalises an Indonesian (or international) phone number to E.164.

@@ -1,6 +1,5 @@
 import { distance } from 'fastest-levenshtein';
 import { LRUCache } from 'lru-cache';
-import MiniSearch from 'minisearch';
 import { type Listing, rankListingsKept } from './ranking.js';
 import { emojiAsWords, spellingOf, STOP_WORDS } from './search-words.js';
 
@@ -35,40 +34,47 @@ const CATEGORY_WORDS: Record<string, string> = {
   kriya: 'kriya kerajinan crafts',
 };
 
-const FIELDS = ['name', 'description', 'umkm', 'category', 'kecamatan'] as const;
-type Doc = { id: number } & Record<(typeof FIELDS)[number], string>;
-
 /**
  * How well a listing matches, lower is better: 0 every word exact in the product name, 1 exact or
  * the start of a word in the name, 2 exact somewhere (description, UMKM, category, kecamatan),
  * 3 the start of a word somewhere, 4 with a typo. The weakest typed word decides.
  */
 export type Relevance = 0 | 1 | 2 | 3 | 4;
+/** No match (a relevance byte's value). */
+const NONE = 255;
 
-function termRelevance(q: string, match: Record<string, string[]>): Relevance | null {
-  let best: Relevance | null = null;
-  for (const [t, fields] of Object.entries(match)) {
-    const inName = fields.includes('name');
-    let r: Relevance | null = null;
-    if (t === q) r = inName ? 0 : 2;
-    else if (q.length >= 3 && t.startsWith(q)) r = inName ? 1 : 3;
-    else if (distance(q, t) <= typosAllowed(Math.min(q.length, t.length))) r = 4;
-    if (r !== null && (best === null || r < best)) best = r;
-  }
-  return best;
+/** The words of one field as the index keeps them (stop words left out). */
+function indexWords(text: string, fold: (raw: string) => number): void {
+  for (const raw of text.split(/[^\p{L}\p{N}\p{M}]+/u)) if (raw) fold(raw);
 }
 
-/** The weakest typed word's relevance, or null when one of them matched nothing (by our rules). */
-function relevanceOf(terms: string[], match: Record<string, string[]>): Relevance | null {
-  let worst: Relevance = 0;
-  for (const q of terms) {
-    const r = termRelevance(q, match);
-    if (r === null) return null;
-    if (r > worst) worst = r;
+/** A growable list of int32 pairs (word id, document), kept outside the JS heap while the index is built. */
+class Pairs {
+  a = new Int32Array(1 << 16);
+  n = 0;
+  push(word: number, doc: number): void {
+    if (this.n + 2 > this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = word;
+    this.a[this.n++] = doc;
   }
-  return worst;
 }
 
+/** Postings per word in two flat arrays: the documents of word w are `docs[start[w] .. start[w + 1])`, ascending. */
+type Postings = { start: Int32Array; docs: Int32Array };
+
+function postingsOf(pairs: Pairs, remap: Int32Array): Postings {
+  const start = new Int32Array(remap.length + 1);
+  for (let i = 0; i < pairs.n; i += 2) start[remap[pairs.a[i]!]! + 1]!++;
+  for (let w = 0; w < remap.length; w++) start[w + 1]! += start[w]!;
+  const fill = start.slice(0, remap.length);
+  const docs = new Int32Array(pairs.n / 2);
+  for (let i = 0; i < pairs.n; i += 2) docs[fill[remap[pairs.a[i]!]!]!++] = pairs.a[i + 1]!;
+  return { start, docs };
+}
 /**
  * Products on one page: at most `perPage` of one UMKM while products of other UMKM remain, so a
  * shop with many matching products does not fill the page.
@@ -108,38 +114,95 @@ export type SearchOptions = {
 };
 
 /**
- * A full-text index (MiniSearch) over the available products of one catalogue version: product
- * name, description, UMKM name, category and kecamatan. Build it once per version
- * (`catalogue.searchIndex()` does) and query it many times.
+ * The index's arrays, built apart from the queries' closures so that nothing used only while
+ * building (the word maps, the growable pair lists) stays reachable from the index.
  */
-export function createCatalogueSearch(listings: Listing[]) {
-  const index = new MiniSearch<Doc>({
-    fields: [...FIELDS],
-    idField: 'id',
-    tokenize: (text) => text.split(/[^\p{L}\p{N}\p{M}]+/u),
-    processTerm: (term) => {
-      const t = foldWord(term);
-      if (!t || STOP_WORDS.has(t)) return null;
-      if (building) words.add(t);
-      return t;
-    },
+function buildIndex(listings: readonly Listing[]) {
+  const n = listings.length;
+  // Word ids in order of first sight while building; the raw spelling of a word seen before is
+  // not folded again (-1: a stop word).
+  const ids = new Map<string, number>();
+  const folded = new Map<string, number>();
+  const found: string[] = [];
+  const idOf = (raw: string): number => {
+    let id = folded.get(raw);
+    if (id === undefined) {
+      const t = foldWord(raw);
+      if (!t || STOP_WORDS.has(t)) id = -1;
+      else {
+        id = ids.get(t);
+        if (id === undefined) {
+          id = found.length;
+          ids.set(t, id);
+          found.push(t);
+        }
+      }
+      folded.set(raw, id);
+    }
+    return id;
+  };
+  // One posting per word and document (or UMKM), whatever the word's count in the field.
+  const seen = new Set<number>();
+  const collect = (pairs: Pairs, doc: number, ...texts: string[]) => {
+    seen.clear();
+    for (const text of texts)
+      indexWords(text, (raw) => {
+        const id = idOf(raw);
+        if (id >= 0 && !seen.has(id)) {
+          seen.add(id);
+          pairs.push(id, doc);
+        }
+        return id;
+      });
+  };
+  const names = new Pairs();
+  const descriptions = new Pairs();
+  const umkmWords = new Pairs();
+  // The UMKM of the listings, each once, and the documents (listing positions) of each.
+  const umkmIndex = new Map<string, number>();
+  const umkmOfDoc = new Int32Array(n);
+  listings.forEach((l, doc) => {
+    let u = umkmIndex.get(l.umkm.id);
+    if (u === undefined) {
+      u = umkmIndex.size;
+      umkmIndex.set(l.umkm.id, u);
+      collect(umkmWords, u, l.umkm.name, CATEGORY_WORDS[l.umkm.category] ?? l.umkm.category, l.umkm.kecamatan);
+    }
+    umkmOfDoc[doc] = u;
+    collect(names, doc, l.product.name);
+    collect(descriptions, doc, l.product.description);
   });
-  // Every indexed word, collected while the documents are added.
-  const words = new Set<string>();
-  let building = true;
-  const docs: Doc[] = listings.map((l, id) => ({
-    id,
-    name: l.product.name,
-    description: l.product.description,
-    umkm: l.umkm.name,
-    category: CATEGORY_WORDS[l.umkm.category] ?? l.umkm.category,
-    kecamatan: l.umkm.kecamatan,
-  }));
-  index.addAll(docs);
-  building = false;
-  // Sorted: a typed word that is one of them, or starts one, is searched without typos.
-  const vocabulary = [...words].sort();
-  const known = (t: string): boolean => {
+  const umkmDocs: Postings = { start: new Int32Array(umkmIndex.size + 1), docs: new Int32Array(n) };
+  for (let d = 0; d < n; d++) umkmDocs.start[umkmOfDoc[d]! + 1]!++;
+  for (let u = 0; u < umkmIndex.size; u++) umkmDocs.start[u + 1]! += umkmDocs.start[u]!;
+  const fill = umkmDocs.start.slice(0, umkmIndex.size);
+  for (let d = 0; d < n; d++) umkmDocs.docs[fill[umkmOfDoc[d]!]!++] = d;
+
+  // Sorted: exact and prefix matches are a binary search; a typed word that is one of them, or
+  // starts one, is searched without typos.
+  const vocabulary = [...found].sort();
+  const remap = new Int32Array(found.length);
+  vocabulary.forEach((t, i) => (remap[ids.get(t)!] = i));
+  const inName = postingsOf(names, remap);
+  const inDescription = postingsOf(descriptions, remap);
+  const inUmkm = postingsOf(umkmWords, remap);
+
+  return { vocabulary, inName, inDescription, inUmkm, umkmDocs };
+}
+
+/**
+ * A full-text index over the available products of one catalogue version: product name and
+ * description per product; UMKM name, category and kecamatan once per UMKM (a product matches
+ * through its own words or its UMKM's). Postings live in typed arrays: at a province's 150,000
+ * products the index takes a few MB, where one document per product with its UMKM's words
+ * repeated took about 160 MB. Build it once per version (`catalogue.searchIndex()` does) and
+ * query it many times.
+ */
+export function createCatalogueSearch(listings: readonly Listing[]) {
+  const n = listings.length;
+  const { vocabulary, inName, inDescription, inUmkm, umkmDocs } = buildIndex(listings);
+
+  const lowerBound = (t: string): number => {
     let lo = 0;
     let hi = vocabulary.length;
     while (lo < hi) {
@@ -147,30 +210,71 @@ export function createCatalogueSearch(listings: Listing[]) {
       if (vocabulary[mid]! < t) lo = mid + 1;
       else hi = mid;
     }
-    const w = vocabulary[lo];
-    return w !== undefined && (w === t || (t.length >= 3 && w.startsWith(t)));
+    return lo;
   };
+
+  // Scratch space of one query (queries run one at a time): a relevance byte per listing.
+  const worst = new Uint8Array(n);
+  const word = new Uint8Array(n);
+
+  /** Marks in `word` how well each listing matches typed word `q` (lower kept). */
+  function matchWord(q: string): void {
+    word.fill(NONE);
+    const mark = (w: number, inNameR: number, elsewhereR: number) => {
+      for (let i = inName.start[w]!; i < inName.start[w + 1]!; i++) {
+        const d = inName.docs[i]!;
+        if (word[d]! > inNameR) word[d] = inNameR;
+      }
+      for (let i = inDescription.start[w]!; i < inDescription.start[w + 1]!; i++) {
+        const d = inDescription.docs[i]!;
+        if (word[d]! > elsewhereR) word[d] = elsewhereR;
+      }
+      for (let i = inUmkm.start[w]!; i < inUmkm.start[w + 1]!; i++) {
+        const u = inUmkm.docs[i]!;
+        for (let j = umkmDocs.start[u]!; j < umkmDocs.start[u + 1]!; j++) {
+          const d = umkmDocs.docs[j]!;
+          if (word[d]! > elsewhereR) word[d] = elsewhereR;
+        }
+      }
+    };
+    const lo = lowerBound(q);
+    let known = false;
+    if (vocabulary[lo] === q) {
+      mark(lo, 0, 2);
+      known = true;
+    }
+    // The start of a word (3+ letters typed).
+    if (q.length >= 3)
+      for (let w = vocabulary[lo] === q ? lo + 1 : lo; w < vocabulary.length && vocabulary[w]!.startsWith(q); w++) {
+        mark(w, 1, 3);
+        known = true;
+      }
+    // Typos only for a word the catalogue does not have: "rendang" is not also "endang".
+    const typos = typosAllowed(q.length);
+    if (known || !typos) return;
+    for (let w = 0; w < vocabulary.length; w++) {
+      const t = vocabulary[w]!;
+      if (Math.abs(t.length - q.length) > typos) continue;
+      if (distance(q, t) <= typosAllowed(Math.min(q.length, t.length))) mark(w, 4, 4);
+    }
+  }
 
   /** The matching listings of each `Relevance` (in index order), for the words of one query. */
   function classify(terms: string[]): Listing[][] {
-    const hits = index.search(terms.join(' '), {
-      combineWith: 'AND',
-      prefix: (t) => t.length >= 3,
-      // Typos only for a word the catalogue does not have: "rendang" is not also "endang".
-      fuzzy: (t) => (known(t) ? false : typosAllowed(t.length) || false),
+    terms.forEach((q, i) => {
+      matchWord(q);
+      if (i === 0) worst.set(word);
+      else for (let d = 0; d < n; d++) if (word[d]! > worst[d]!) worst[d] = word[d]!;
     });
     const classes: Listing[][] = [[], [], [], [], []];
-    for (const hit of hits) {
-      const r = relevanceOf(terms, hit.match);
-      if (r !== null) classes[r]!.push(listings[hit.id as number]!);
-    }
+    for (let d = 0; d < n; d++) if (worst[d] !== NONE) classes[worst[d]!]!.push(listings[d]!);
     return classes;
   }
   /** The last queries' matches: turning a page or a repeated query skips the index. */
   const matched = new LRUCache<string, Listing[][]>({ max: 100 });
 
   return {
-    size: listings.length,
+    size: n,
     /**
      * The listings matching every typed word (stop words like "beli", "mau" left out): exact or
      * the start of a word of 3+ letters, or, for a word the catalogue does not have, with typos

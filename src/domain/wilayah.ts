@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { parse as Parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../paths.js';
 
@@ -23,6 +24,8 @@ const key = (s: string) =>
     .replace(/\s+/g, '');
 
 function load(): Map<string, string[]> {
+  // The CommonJS build: one file, where the ESM one is a dozen modules for the loader to resolve.
+  const parse = createRequire(import.meta.url)('csv-parse/sync').parse as typeof Parse;
   const rows: unknown[] = parse(readFileSync(WILAYAH_CSV, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
   const byKec = new Map<string, string[]>();
   rows.forEach((raw, i) => {

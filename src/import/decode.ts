@@ -1,5 +1,14 @@
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Chardet from 'chardet';
+import type Iconv from 'iconv-lite';
+
+// Both are needed only for a file that is not UTF-8: loaded then (CommonJS, so synchronously),
+// not with every process that imports this module.
+const requireCjs = createRequire(import.meta.url);
+let chardetModule: { detect: typeof Chardet.detect } | undefined;
+let iconvModule: typeof Iconv | undefined;
+const chardet = () => (chardetModule ??= requireCjs('chardet') as { detect: typeof Chardet.detect });
+const iconv = () => (iconvModule ??= requireCjs('iconv-lite') as typeof Iconv);
 
 /** The encodings an import file is read in. */
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -60,7 +69,7 @@ export function detectCsvEncoding(sample: Buffer): EncodingVerdict {
     // not UTF-8: ask chardet
   }
   if (sample.includes(0)) return binary();
-  const guess = chardet.detect(sample);
+  const guess = chardet().detect(sample);
   if (guess && LATIN.test(guess)) return { ok: true, encoding: 'windows-1252', bom: 0 };
   return { ok: false, reason: 'encoding', error: `file: the file is not UTF-8 text${guess ? ` (it looks like ${guess})` : ''}; ${SAVE_AS_UTF8}` };
 }
@@ -92,7 +101,7 @@ export async function* decodeChunks(bytes: AsyncIterable<Buffer>, v: { encoding:
     }
     return;
   }
-  const dec = iconv.getDecoder(v.encoding === 'windows-1252' ? 'win1252' : v.encoding, { stripBOM: true });
+  const dec = iconv().getDecoder(v.encoding === 'windows-1252' ? 'win1252' : v.encoding, { stripBOM: true });
   for await (const chunk of bytes) {
     const s = dec.write(skip ? chunk.subarray(skip) : chunk);
     skip = 0;
@@ -116,7 +125,7 @@ export function decodeCsvBytes(bytes: Buffer): { ok: true; text: string; encodin
     }
   } else {
     if (v.encoding !== 'windows-1252' && body.length % 2 !== 0) return binary();
-    text = iconv.decode(body, v.encoding === 'windows-1252' ? 'win1252' : v.encoding, { stripBOM: true });
+    text = iconv().decode(body, v.encoding === 'windows-1252' ? 'win1252' : v.encoding, { stripBOM: true });
     // a cut UTF-16 sequence (an odd length, a lone surrogate): bytes that only looked like text
     if (text.includes('\uFFFD')) return binary();
   }

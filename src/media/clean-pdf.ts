@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 
 /** A PDF starts with `%PDF-` (some generators put a few bytes of junk before it; we take none). */
 export const looksLikePdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
@@ -12,13 +12,15 @@ export const looksLikePdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toS
  */
 export async function cleanPdf(bytes: Buffer): Promise<Buffer | null> {
   try {
-    return await rewrite(await PDFDocument.load(bytes, { updateMetadata: false }));
+    // pdf-lib (some 70 modules) is loaded on the first PDF, not at start-up.
+    const pdf = await import('pdf-lib');
+    return await rewrite(pdf, await pdf.PDFDocument.load(bytes, { updateMetadata: false }));
   } catch {
     return null; // not a PDF pdf-lib can read (broken, no page tree)
   }
 }
 
-async function rewrite(doc: PDFDocument): Promise<Buffer | null> {
+async function rewrite({ PDFDict, PDFName }: typeof import('pdf-lib'), doc: PDFDocument): Promise<Buffer | null> {
   if (doc.isEncrypted || doc.getPageCount() === 0) return null;
   const { context } = doc;
   const info = context.trailerInfo.Info;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { cleanJpegSize } from './clean-jpeg.js';
 import { cleanPdf, looksLikePdf } from './clean-pdf.js';
+import { loadSharp } from './sharp.js';
 
 /** Receipts and photos are refused above this size. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -60,14 +61,16 @@ export function createMediaStore(mediaDir: string) {
       } else {
         let meta: Metadata;
         try {
-          meta = await sharp(bytes, { failOn: 'error', limitInputPixels: false }).metadata(); // the header only; the size is checked below
+          meta = await (await loadSharp())(bytes, { failOn: 'error', limitInputPixels: false }).metadata(); // the header only; the size is checked below
         } catch {
           return { ok: false, reason: 'not-an-image' };
         }
         if (!meta.format || !IMAGE_FORMATS.has(meta.format)) return { ok: false, reason: 'not-an-image' };
         if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMAGE_PIXELS) return { ok: false, reason: 'too-many-pixels' };
         try {
-          clean = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
+          clean = await (
+            await loadSharp()
+          )(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
             .rotate()
             .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
             .jpeg({ quality: 85 })

@@ -4,11 +4,10 @@ import { type Category, type Product, ProductSchema, type Umkm, UmkmSchema } fro
 import { applyCommands, type Cmd, hmgetChunked } from './batch.js';
 import type { Keys } from './keys.js';
 import { parseStored } from './json.js';
-import { execResults } from './scripts.js';
 
 /**
- * UMKM and their products. The whole catalogue (about a thousand UMKM, some thousands of
- * products) is read with two HGETALLs and filtered in memory, and kept in this process until it
+ * UMKM and their products. The whole catalogue (a city's 1,500 UMKM and 15,000 products, or a
+ * province's ten times that) is read in chunks (HSCAN) and filtered in memory, and kept in this process until it
  * changes: every write bumps a version counter, which the engine reads with each update (in the
  * same round trip as the session) and passes to `observe`. A process that observes nothing (the
  * queue workers) keeps the copy `cacheMs` at most.
@@ -17,8 +16,18 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
   const cacheMs = opts.cacheMs ?? 2000;
   const clockNow = opts.now ?? Date.now;
   type Listing = { product: Product; umkm: Umkm };
-  /** `views`: the available listings of one filter, worked out once per catalogue version */
-  type Copy = { at: number; version: number; umkms: Map<string, Umkm>; products: Map<string, Product>; views: Map<string, Listing[]> };
+  /**
+   * `all`: every available listing (one object per product, shared by every view of this copy);
+   * `views`: the available listings of one filter, worked out once per catalogue version
+   */
+  type Copy = {
+    at: number;
+    version: number;
+    umkms: Map<string, Umkm>;
+    products: Map<string, Product>;
+    all?: Listing[];
+    views: Map<string, Listing[]>;
+  };
   let cache: Copy | null = null;
   /** the catalogue version last read by an update, and when */
   let observed: { version: number; at: number } | null = null;
@@ -28,20 +37,32 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
   /** The available listings of one filter, worked out once per catalogue version (shared: callers copy). */
   function view(c: Copy, filter: { category?: Category; kecamatan?: string; umkmId?: string }): Listing[] {
     const key = `${filter.category ?? ''}|${filter.kecamatan ?? ''}|${filter.umkmId ?? ''}`;
+    if (key === '||') return allListings(c);
     const seen = c.views.get(key);
     if (seen) return seen;
+    // A narrower view is filtered from a wider one already worked out (the category's for a
+    // kecamatan), and shares its listing objects.
+    const wider = filter.category && filter.kecamatan ? c.views.get(`${filter.category}||`) : undefined;
+    const out = (wider ?? allListings(c)).filter(
+      ({ umkm }) =>
+        (!filter.category || umkm.category === filter.category) &&
+        (!filter.kecamatan || umkm.kecamatan === filter.kecamatan) &&
+        (!filter.umkmId || umkm.id === filter.umkmId),
+    );
+    c.views.set(key, out);
+    return out;
+  }
+
+  /** Every available listing of a copy (a product whose UMKM is there), made once per copy. */
+  function allListings(c: Copy): Listing[] {
+    if (c.all) return c.all;
     const out: Listing[] = [];
     for (const product of c.products.values()) {
       if (!product.available) continue;
       const umkm = c.umkms.get(product.umkmId);
-      if (!umkm) continue;
-      if (filter.category && umkm.category !== filter.category) continue;
-      if (filter.kecamatan && umkm.kecamatan !== filter.kecamatan) continue;
-      if (filter.umkmId && umkm.id !== filter.umkmId) continue;
-      out.push({ product, umkm });
+      if (umkm) out.push({ product, umkm });
     }
-    c.views.set(key, out);
-    return out;
+    return (c.all = out);
   }
 
   function fresh(c: Copy): boolean {
@@ -70,34 +91,53 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     return loading;
   }
 
+  /**
+   * Every field of a hash in chunks (HSCAN): at a province's size one HGETALL reply is some 50
+   * MB of strings at once, on top of the copy being replaced. A field may come twice (the scan's
+   * rule); `take` keeps the last.
+   */
+  async function scanHash(key: string, take: (field: string, raw: string) => void): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, flat] = await redis.hscan(key, cursor, 'COUNT', SCAN_COUNT);
+      for (let i = 0; i < flat.length; i += 2) take(flat[i]!, flat[i + 1]!);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
   async function read(): Promise<Copy> {
-    // The version and both hashes in one MULTI: a consistent copy, labelled with its version.
-    const [version, u, p] = execResults(await redis.multi().get(keys.catalogueVersion()).hgetall(keys.umkms()).hgetall(keys.products()).exec()) as [
-      string | null,
-      Record<string, string>,
-      Record<string, string>,
-    ];
     const before = cache;
-    const umkms = new Map<string, Umkm>();
-    const umkmPrints = new Map<string, number>();
-    for (const [id, raw] of Object.entries(u)) {
-      const print = fingerprint(raw);
-      const kept = rawUmkms.get(id) === print ? before?.umkms.get(id) : undefined;
-      umkms.set(id, kept ?? parseStored(UmkmSchema, keys.umkms(), raw)!);
-      umkmPrints.set(id, print);
+    for (let attempt = 1; ; attempt++) {
+      // Labelled with the version read before the scan, kept only when no write came during it
+      // (the version is the same after): a consistent copy, as one MULTI would read it.
+      const version = await redis.get(keys.catalogueVersion());
+      const umkms = new Map<string, Umkm>();
+      const umkmPrints = new Map<string, number>();
+      await scanHash(keys.umkms(), (id, raw) => {
+        const print = fingerprint(raw);
+        const kept = rawUmkms.get(id) === print ? before?.umkms.get(id) : undefined;
+        umkms.set(id, kept ?? parseStored(UmkmSchema, keys.umkms(), raw)!);
+        umkmPrints.set(id, print);
+      });
+      const products = new Map<string, Product>();
+      const productPrints = new Map<string, number>();
+      await scanHash(keys.products(), (sku, raw) => {
+        const print = fingerprint(raw);
+        const kept = rawProducts.get(sku) === print ? before?.products.get(sku) : undefined;
+        products.set(sku, kept ?? parseStored(ProductSchema, keys.products(), raw)!);
+        productPrints.set(sku, print);
+      });
+      // Still changing after a few tries (an import in progress): this copy, with its older
+      // label, is read again at the next observation of the newer version.
+      if ((await redis.get(keys.catalogueVersion())) !== version && attempt < 3) continue;
+      rawUmkms = umkmPrints;
+      rawProducts = productPrints;
+      cache = { at: clockNow(), version: Number(version ?? 0), umkms, products, views: new Map() };
+      // An index of another version holds that version's listings: let them go now, not when
+      // the next search builds the new one.
+      if (searchIndex && searchIndex.version !== cache.version) searchIndex = null;
+      return cache;
     }
-    const products = new Map<string, Product>();
-    const productPrints = new Map<string, number>();
-    for (const [sku, raw] of Object.entries(p)) {
-      const print = fingerprint(raw);
-      const kept = rawProducts.get(sku) === print ? before?.products.get(sku) : undefined;
-      products.set(sku, kept ?? parseStored(ProductSchema, keys.products(), raw)!);
-      productPrints.set(sku, print);
-    }
-    rawUmkms = umkmPrints;
-    rawProducts = productPrints;
-    cache = { at: clockNow(), version: Number(version ?? 0), umkms, products, views: new Map() };
-    return cache;
   }
 
   return {
@@ -173,7 +213,10 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
      */
     async searchIndex(): Promise<CatalogueSearch> {
       const c = await load();
-      if (searchIndex?.version !== c.version) searchIndex = { version: c.version, index: createCatalogueSearch(view(c, {}).slice()) };
+      if (searchIndex?.version !== c.version) {
+        searchIndex = null; // the old index goes before the new one is built, not after
+        searchIndex = { version: c.version, index: createCatalogueSearch(allListings(c)) };
+      }
       return searchIndex.index;
     },
     /** UMKM by id (null where none), in order; any number, read in chunks. */
@@ -199,6 +242,9 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
   };
 }
 export type CatalogueRepo = ReturnType<typeof createCatalogueRepo>;
+
+/** Fields per HSCAN call of a catalogue load. */
+const SCAN_COUNT = 2000;
 
 /**
  * A stored record's fingerprint: cyrb53 (a 53-bit string hash) seeded with its length. Two

@@ -141,6 +141,16 @@ describe('catalogue', () => {
     expect(skus(await worker.catalogue.browse({ umkmId: 'U1' }))).toEqual(['P1']);
   });
 
+  test('a catalogue larger than one read chunk is read whole, and a re-read sees a changed product', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => product(`M${i}`, i % 2 ? 'U1' : 'U3', { name: `Kue ${i}` }));
+    await store.catalogue.upsertProducts(many);
+    expect((await store.catalogue.browse({})).length).toBe(3_000 + 3);
+    expect((await store.catalogue.browse({ category: 'kuliner', kecamatan: 'Tapos' })).length).toBe(1_500 + 1);
+    await store.catalogue.upsertProducts([product('M2999', 'U1', { name: 'Kue 2999', price: 30000 })]);
+    expect((await store.catalogue.productToShow('M2999'))?.price).toBe(30000);
+    expect((await store.catalogue.browse({})).length).toBe(3_000 + 3);
+  });
+
   test('after a version bump, concurrent updates wait for one read of the catalogue', async () => {
     const other = createStore(redis, { keys: createKeys(prefix) });
     const mine = createStore(redis, { keys: createKeys(prefix) });
@@ -149,11 +159,11 @@ describe('catalogue', () => {
     await mine.catalogue.browse({});
     await other.catalogue.upsertProducts([product('P2', 'U1', { available: true })]);
     mine.catalogue.observe(await version());
-    const hgetalls = async () => Number(/cmdstat_hgetall:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
-    const before = await hgetalls();
+    const scans = async () => Number(/cmdstat_hscan:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
+    const before = await scans();
     const views = await Promise.all(Array.from({ length: 20 }, () => mine.catalogue.browse({ umkmId: 'U1' })));
-    // One MULTI with the two HGETALLs (UMKM and products), not twenty.
-    expect((await hgetalls()) - before).toBe(2);
+    // One read: one HSCAN of each hash (UMKM and products; this small catalogue is one chunk), not twenty.
+    expect((await scans()) - before).toBe(2);
     for (const v of views) expect(skus(v)).toEqual(['P1', 'P2']);
   });
 

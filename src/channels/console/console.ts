@@ -2,9 +2,9 @@ import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
-import sharp from 'sharp';
 import type { Readable, Writable } from 'node:stream';
 import type { FetchMedia, Input, MessageHandler } from '../../engine/types.js';
+import { loadSharp } from '../../media/sharp.js';
 import { isPdfPath, type OutboundMessage } from '../../i18n/message.js';
 import { textToInput } from '../commands.js';
 import { numberedText } from '../render.js';
@@ -63,7 +63,7 @@ export async function demoReceipt(stamp: string): Promise<Buffer> {
 <text x="30" y="140" font-size="20" font-family="monospace" fill="#333">Bank Demo Depok</text>
 <text x="30" y="190" font-size="20" font-family="monospace" fill="#333">Ref: ${stamp.replace(/[^0-9]/g, '')}</text>
 <text x="30" y="240" font-size="20" font-family="monospace" fill="#333">Status: BERHASIL</text></svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 70 }).toBuffer();
+  return (await loadSharp())(Buffer.from(svg)).jpeg({ quality: 70 }).toBuffer();
 }
 
 /**
