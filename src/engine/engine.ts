@@ -34,7 +34,7 @@ export function mergeReplies(replies: Reply[]): Reply[] {
       continue;
     }
     if (!r.choices?.length && !r.photo && !r.document && !r.requestContact) {
-      pending.push(...(r.prefix ?? []), r.text);
+      pending.push(...(r.prefix ?? []), r.text, ...(r.suffix ?? []));
       continue;
     }
     out.push(pending.length ? { ...r, prefix: [...pending, ...(r.prefix ?? [])] } : r);
@@ -209,9 +209,9 @@ export function createEngine(deps: EngineDeps): MessageHandler {
     return (await stray(ctx, input)) ?? result;
   }
 
-  /** What a stray link or photo means from anywhere, or null (the step's refusal stands). */
+  /** What a stray link, photo or file means from anywhere, or null (the step's refusal stands). */
   async function stray(ctx: FlowCtx, input: Input): Promise<StepResult | null> {
-    if (input.kind !== 'text' && input.kind !== 'photo') return null;
+    if (input.kind !== 'text' && input.kind !== 'photo' && input.kind !== 'document') return null;
     for (const s of deps.strayInputs ?? []) {
       const r = await s(ctx, input);
       if (r) return r;
