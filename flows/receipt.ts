@@ -170,7 +170,7 @@ export const receiptFlow = defineFlow({
         const waiting = await ordersWaitingFor(ctx, 'receipt');
         if (!waiting.length || !ctx.data.media) return goto('menu', 'main');
         const buttons = await Promise.all(waiting.slice(0, 8).map((o) => orderButton(ctx, PICK.pack(o.id), o)));
-        return reply(text('receipt-pick-order', {}, [...buttons, menuButton()]));
+        return reply(text(ctx.data.asPdf ? 'receipt-pick-order-pdf' : 'receipt-pick-order', {}, [...buttons, menuButton()]));
       },
       async handle(ctx, input) {
         const media = ctx.data.media;

@@ -1250,3 +1250,4 @@ post-caption-below = The text for your social-media post is in the next message:
 menu-search-hint = 🔎 Or just type the name of the product you are looking for, for example: rendang.
 register-search-kept = Once you answer "Yes, that's me", we will show the search results for "{ $query }".
 au-umkm-line-numbered = { $n }. { $id } { $umkm } (Kec. { $kecamatan }){ $waiting }
+receipt-pick-order-pdf = Which order is this payment proof (PDF) for?

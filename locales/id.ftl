@@ -1163,3 +1163,4 @@ post-caption-below = Teks untuk unggahan media sosial Anda ada di pesan berikut:
 menu-search-hint = 🔎 Atau langsung ketik nama produk yang Anda cari, misalnya: rendang.
 register-search-kept = Setelah Anda menjawab "Ya, benar", kami tampilkan hasil pencarian "{ $query }".
 au-umkm-line-numbered = { $n }. { $id } { $umkm } (Kec. { $kecamatan }){ $waiting }
+receipt-pick-order-pdf = Bukti pembayaran (PDF) ini untuk pesanan yang mana?

@@ -206,3 +206,13 @@ test('/binaan on WhatsApp lists the UMKM once: the numbers of the lines are the 
   expect(list).toMatch(/\n4\. ⬅️ Kembali\n5\. 🏠 Menu utama$/);
   expect((await say(phone, '1'))[0]).toContain('Dapur Bu Sari');
 });
+
+test('a first message that finds no product is not kept: after the confirmation comes the menu, which says words may be typed', async () => {
+  const phone = '+6289900000008'; // demo ASN Yusuf
+  const [confirm] = await say(phone, 'saya mau daftar');
+  expect(confirm).toContain('Apakah data ini benar?');
+  expect(confirm).not.toContain('hasil pencarian');
+  const [menu] = await say(phone, '1');
+  expect(menu).toMatch(/sudah terhubung[\s\S]*Silakan pilih menu:\n\n🔎 Atau langsung ketik nama produk yang Anda cari/);
+  expect((await say(phone, 'rendang'))[0]).toMatch(/produk \(halaman 1\/\d+\)/);
+});
