@@ -176,24 +176,26 @@ export function printSearch(f: SearchFigures): void {
 }
 
 export function printWhatsApp(w: WhatsAppFigures): void {
-  const row = (name: string, f: (p: WhatsAppFigures['alone']) => string, target = '') => [name, f(w.alone), f(w.duringBroadcast), target];
+  const row = (name: string, f: (p: WhatsAppFigures['alone']) => string, target = '') => [name, f(w.alone), f(w.duringBroadcast), f(w.catalogue), target];
+  const search = [w.alone, w.duringBroadcast];
   console.log(
     table(
-      'Part 6: one ASN purchase over WhatsApp (Baileys adapter, injected socket), one input every 2 s: ' +
-        'register confirm, browse, a typo, new recipient, receipt photo, post link',
+      'Part 6: one ASN purchase over WhatsApp (Baileys adapter, injected socket), one input every 2 s, with the number confirmed, a typo, ' +
+        'a new recipient, receipt photo, post link. Search path: the first message names the product, the recipient in one message; ' +
+        'catalogue path: menu, category, kecamatan, list, the recipient one question at a time',
       [
-        ['', 'alone', `${fmt(w.broadcast)} flyers queued`, 'target'],
+        ['', 'search path', `search, ${fmt(w.broadcast)} flyers queued`, 'catalogue path', 'target (search path)'],
         row('inputs', (p) => fmt(p.inputs)),
         row(
           'WhatsApp messages received',
           (p) => fmt(p.messages),
-          `< ${TARGETS.waMessagesPerPurchase}: ${verdict(Math.max(w.alone.messages, w.duringBroadcast.messages) < TARGETS.waMessagesPerPurchase)}`,
+          `< ${TARGETS.waMessagesPerPurchase}: ${verdict(Math.max(...search.map((p) => p.messages)) < TARGETS.waMessagesPerPurchase)}`,
         ),
         row('messages per input', (p) => fmt(p.messages / p.inputs, 2)),
         row(
           'longest wait for a whole answer (ms)',
           (p) => fmt(p.longestWaitMs),
-          `<= ${TARGETS.waLongestWaitMs}: ${verdict(Math.max(w.alone.longestWaitMs, w.duringBroadcast.longestWaitMs) <= TARGETS.waLongestWaitMs)}`,
+          `<= ${TARGETS.waLongestWaitMs} (all three): ${verdict(Math.max(...[...search, w.catalogue].map((p) => p.longestWaitMs)) <= TARGETS.waLongestWaitMs)}`,
         ),
       ],
     ),

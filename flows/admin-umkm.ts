@@ -7,6 +7,7 @@ import type { Umkm } from '../src/domain/schemas.js';
 import { formatWib } from '../src/domain/time.js';
 import { defineFlow, type FlowCtx, goto, invalid, reply } from '../src/engine/flow.js';
 import type { Reply } from '../src/i18n/message.js';
+import { choiceStyle } from '../src/i18n/render.js';
 import { csvCell } from '../src/reports/recap.js';
 import { adminOnly } from './admin-guard.js';
 import { choice, clip, literal, menuButton, text } from './ui.js';
@@ -99,16 +100,22 @@ async function overviewReply(ctx: AdminUmkmCtx, states: OwnerState[]): Promise<R
   } else lines.push('', t('au-none-overdue'));
 
   const unlinked = states.filter((s) => !s.linked);
+  // Numbered channels: the lines are numbered and each number is its UMKM's choice (the list
+  // once); Telegram: bullet lines and a button for the first MAX_BUTTONS.
+  const numbered = choiceStyle(ctx.chat.channel) === 'numbered';
+  const listed = unlinked.slice(0, MAX_LINES);
   if (unlinked.length) {
     lines.push('', t('au-unlinked-title'));
-    for (const s of unlinked.slice(0, MAX_LINES)) {
+    listed.forEach((s, i) => {
       const waiting = s.waiting ? ` ${t('au-waiting-mark', { count: s.waiting })}` : '';
-      lines.push(t('au-umkm-line', { id: s.umkm.id, umkm: s.umkm.name, kecamatan: s.umkm.kecamatan, waiting }));
-    }
+      const args = { id: s.umkm.id, umkm: s.umkm.name, kecamatan: s.umkm.kecamatan, waiting };
+      lines.push(numbered ? t('au-umkm-line-numbered', { ...args, n: i + 1 }) : t('au-umkm-line', args));
+    });
   }
   lines.push('', t('au-pick-hint'));
-  const buttons = unlinked.slice(0, MAX_BUTTONS).map((s) => literal(`${PICK}${s.umkm.id}`, clip(s.umkm.name, 40)));
-  return [text('ui-literal', { text: lines.join('\n') }, [...buttons, choice('au:csv', 'au-csv'), choice('adm:back', 'admin-back'), menuButton()])];
+  const buttons = (numbered ? listed : unlinked.slice(0, MAX_BUTTONS)).map((s) => literal(`${PICK}${s.umkm.id}`, clip(s.umkm.name, 40)));
+  const rest = [choice('au:csv', 'au-csv'), choice('adm:back', 'admin-back'), menuButton()];
+  return [text('ui-literal', { text: lines.join('\n') }, [...buttons, ...rest], numbered ? { listed: buttons.length } : {})];
 }
 
 /** The invitation of one UMKM: links as text (to copy and send), and the printable card with both QR codes. */

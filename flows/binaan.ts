@@ -90,11 +90,13 @@ export const binaanFlow = defineFlow({
         const lines = umkms.map((u, i) => `${i + 1}. ${u.name} (${ctx.deps.t(`category-${u.category}`)}, ${u.kecamatan})`).join('\n');
         return {
           ...reply(
-            text('binaan-list', { label, count: umkms.length, lines }, [
-              ...umkms.map((u) => literal(`bu:${u.id}`, clip(u.name, 60))),
-              backButton(),
-              menuButton(),
-            ]),
+            text(
+              'binaan-list',
+              { label, count: umkms.length, lines },
+              [...umkms.map((u) => literal(`bu:${u.id}`, clip(u.name, 60))), backButton(), menuButton()],
+              // The text numbers the UMKM as their choices: numbered channels list them once.
+              { listed: umkms.length },
+            ),
           ),
           data: { listed: umkms.map((u) => u.id) },
         };

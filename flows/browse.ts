@@ -276,6 +276,14 @@ export const browseFlow = defineFlow({
   },
 });
 
+/** True when a search for `raw` would list at least one product. */
+export async function findsProducts(ctx: FlowCtx, raw: string): Promise<boolean> {
+  const query = raw.trim();
+  if (query.length > 100 || !searchTerms(query).some((t) => t.length >= 2)) return false;
+  const index = await ctx.deps.store.catalogue.searchIndex();
+  return index.search(query, { monthLoad: {}, seed: '', pageSize: PAGE_SIZE, limit: 1 }).length > 0;
+}
+
 /**
  * Lists the products matching `raw` (also used for `/cari <words>` and when a buyer types a
  * product name at the main menu). A query that cannot be searched is answered at the search

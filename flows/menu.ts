@@ -1,6 +1,7 @@
 import { parsePostLink } from '../src/domain/post-link.js';
 import { z } from 'zod';
-import { defineFlow, goto, gotoRef, invalid, reply, type StepRef } from '../src/engine/flow.js';
+import { defineFlow, goto, gotoRef, invalid, msg, reply, type StepRef } from '../src/engine/flow.js';
+import { choiceStyle } from '../src/i18n/render.js';
 import type { Choice } from '../src/i18n/message.js';
 import { canBuy, handlesOrders, isAdmin, isCoordinator, isOwner } from '../src/engine/user.js';
 import { emojiAsWords } from '../src/domain/search-words.js';
@@ -30,6 +31,16 @@ const ENTRIES: { entry: MenuEntry; key: string; to: StepRef; who: 'buyer' | 'own
 /** What people type to say hello (the menu is shown again). */
 const GREETINGS =
   /^(h[ae]l+o+|hai+|hi+|hey|p|ping|tes|test|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|ass?alamu.?alaikum|assalamualaikum|salam|permisi|min|kak|halo min|halo kak)[\s!.,?]*$/u;
+
+/**
+ * Words a person typed to find a product (not a greeting, three letters or more, not a post
+ * link): at the menu they search, and as a first message they are searched once the chat is linked.
+ */
+export function looksLikeSearch(typed: string): boolean {
+  const t = typed.trim().toLowerCase();
+  if (GREETINGS.test(t) || parsePostLink(typed).ok) return false;
+  return emojiAsWords(t).replace(/[^\p{L}]/gu, '').length >= 3;
+}
 
 /** The menu flow's data: where /bahasa was typed, shown again in the new language. */
 const MenuDataSchema = z.object({
@@ -61,16 +72,16 @@ export const menuFlow = defineFlow({
             : choice(MENU_ENTRY.pack(e.entry), e.key),
         );
         const name = u.person?.name ?? u.umkms[0]?.ownerName ?? '';
-        return reply(text(name ? 'menu-title' : 'menu-title-anon', { name }, choices));
+        // Numbered channels: a buyer may type what they want instead of walking the catalogue.
+        const hint = canBuy(u) && choiceStyle(ctx.chat.channel) === 'numbered' && !ctx.again ? { suffix: [msg('menu-search-hint')] } : {};
+        return reply(text(name ? 'menu-title' : 'menu-title-anon', { name }, choices, hint));
       },
       handle(ctx, input) {
         if (input.kind === 'text') {
-          const typed = input.text.trim().toLowerCase();
           // A greeting shows the menu again; a buyer typing words searches the catalogue with them.
           // A post link is no search: refused here, the engine offers it to the orders awaiting one.
-          if (GREETINGS.test(typed)) return goto('menu', 'main');
-          const words = canBuy(ctx.user) && emojiAsWords(typed).replace(/[^\p{L}]/gu, '').length >= 3;
-          if (words && !parsePostLink(input.text).ok) return searchFor(input.text);
+          if (GREETINGS.test(input.text.trim().toLowerCase())) return goto('menu', 'main');
+          if (canBuy(ctx.user) && looksLikeSearch(input.text)) return searchFor(input.text);
         }
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         const picked = MENU_ENTRY.parse(input.id);

@@ -86,22 +86,27 @@ export const MediaRefSchema = z.object({
   caption: z.string().optional(),
 }) satisfies z.ZodType<MediaRef>;
 
-/** The receipt flow's data: the photo sent elsewhere, kept by the pick step. */
-const ReceiptDataSchema = z.object({ media: MediaRefSchema.optional() });
+/** The receipt flow's data: the photo (or PDF) sent elsewhere, kept by the pick step. */
+const ReceiptDataSchema = z.object({ media: MediaRefSchema.optional(), asPdf: z.boolean().optional() });
+
+/** A file that says it is a PDF (what banking apps share as a receipt); its bytes are checked when it is stored. */
+const isPdfFile = (m: MediaRef): boolean => m.mime === 'application/pdf' || /\.pdf$/i.test(m.fileName ?? '');
 
 /**
- * A photo sent on a screen that takes none, while the ASN owes a receipt: with one order
- * waiting, it is that order's receipt, taken exactly as the receipt step takes it; with several,
- * the photo is kept (its reference, in the session) while the ASN picks the order.
+ * A photo, or a PDF receipt, sent on a screen that takes none, while the ASN owes a receipt: with
+ * one order waiting, it is that order's receipt, taken exactly as the receipt step takes it; with
+ * several, the file is kept (its reference, in the session) while the ASN picks the order.
  */
 export const strayReceipt: StrayInput = async (ctx, input) => {
-  if (input.kind !== 'photo' || !ctx.user.person) return null;
+  const asPdf = input.kind === 'document' && isPdfFile(input.media);
+  if ((input.kind !== 'photo' && !asPdf) || !ctx.user.person) return null;
   const waiting = await ordersWaitingFor(ctx, 'receipt');
-  // A photo sent as a receipt (`/foto` in the terminal) with no order waiting for one: said so.
-  if (!waiting.length) return invalid('receipt-none-waiting');
-  if (waiting.length > 1) return goto('receipt', 'pick', { data: { media: input.media } });
+  // A photo sent as a receipt (`/foto` in the terminal) with no order waiting for one: said so
+  // (a PDF with nothing waiting is any file: the screen's own answer stands).
+  if (!waiting.length) return asPdf ? null : invalid('receipt-none-waiting');
+  if (waiting.length > 1) return goto('receipt', 'pick', { data: { media: input.media, asPdf } });
   ctx.session.orderId = waiting[0]!.id;
-  return onReceiptStep(await acceptReceipt(ctx, input.media));
+  return onReceiptStep(await acceptReceipt(ctx, input.media, undefined, asPdf));
 };
 
 /**
@@ -165,7 +170,7 @@ export const receiptFlow = defineFlow({
         const waiting = await ordersWaitingFor(ctx, 'receipt');
         if (!waiting.length || !ctx.data.media) return goto('menu', 'main');
         const buttons = await Promise.all(waiting.slice(0, 8).map((o) => orderButton(ctx, PICK.pack(o.id), o)));
-        return reply(text('receipt-pick-order', {}, [...buttons, menuButton()]));
+        return reply(text(ctx.data.asPdf ? 'receipt-pick-order-pdf' : 'receipt-pick-order', {}, [...buttons, menuButton()]));
       },
       async handle(ctx, input) {
         const media = ctx.data.media;
@@ -174,7 +179,7 @@ export const receiptFlow = defineFlow({
         if (!(await ordersWaitingFor(ctx, 'receipt')).some((o) => o.id === id)) return invalid('engine-stale-button');
         ctx.session.orderId = id;
         const sendAgain = () => goto('receipt', 'ask', { replies: [text('receipt-send-again')] });
-        return onReceiptStep(await acceptReceipt(ctx, media, sendAgain));
+        return onReceiptStep(await acceptReceipt(ctx, media, sendAgain, ctx.data.asPdf === true));
       },
     },
   },

@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { validateNip } from '../src/domain/nip.js';
 import { reasonMsg } from '../src/import/error-text.js';
-import { displayPhone, isIndonesianMobile, normalizePhone } from '../src/domain/phone.js';
+import { displayPhone } from '../src/domain/phone.js';
 import { type Recipient, RecipientSchema } from '../src/domain/schemas.js';
 import { KECAMATAN, kelurahanOf } from '../src/domain/wilayah.js';
 import { z } from 'zod';
-import { defineFlow, type FlowCtx, goto, invalid, reply, type StepResult } from '../src/engine/flow.js';
+import { defineFlow, type FlowCtx, goto, invalid, msg, reply, type StepResult } from '../src/engine/flow.js';
 import { indexChoices, keyChoices, wordChoices } from './choice-ids.js';
 import { RETRY_RECIPIENT, retryRecipient } from './order-retry.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
+import { readAddress, readName, readNote, readPhone } from './recipient-fields.js';
+import { type Draft, type FormProblem, formLines, missingField, readForm } from './recipient-form.js';
 
 /** The recipient flow's data: the recipient typed so far, and how many recent deliveries it had. */
 const RecipientDataSchema = z.object({
   draft: RecipientSchema.partial().default({}),
   /** packages the same household got in the last 7 days (the repeat step) */
   repeatCount: z.number().int().optional(),
+  /** the draft came from the one-message form: each step goes on to the next field still missing */
+  form: z.boolean().optional(),
 });
 type RecipientCtx = FlowCtx<z.output<typeof RecipientDataSchema>>;
 
@@ -27,16 +31,6 @@ const NOTE_IDS = wordChoices('rn:', 'the note step: no note for the courier, or 
 const SKIP_NOTE = NOTE_IDS.pack('skip');
 const ASN_RECIPIENT = NOTE_IDS.pack('asn');
 const REPEAT = wordChoices('rr:', 'after the repeat warning: another recipient, or keep this one', ['other', 'keep']);
-
-const NAME_RE = /^[\p{L}][\p{L} .,'-]{1,79}$/u;
-
-/** Text typed into a field: trimmed, single spaces, no control characters. */
-function clean(s: string): string {
-  return s
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 async function attach(ctx: RecipientCtx, r: Recipient): Promise<StepResult> {
   const orderId = ctx.session.orderId;
@@ -69,8 +63,43 @@ async function checkRepeat(ctx: RecipientCtx, r: Recipient): Promise<StepResult>
   return attach(ctx, r);
 }
 
-/** What people type when they have no note for the courier. */
-const NO_NOTE = /^(-+|\.+|tidak( ada)?|tdk( ada)?|gak ada|ga ada|nggak ada|kosong|lewati|skip|none|no|n\/a)$/i;
+/** Where a text may be the whole recipient in one message, the prompt says so (not the terminal: one line is one message). */
+function formHint(ctx: RecipientCtx): { suffix?: ReturnType<typeof msg>[] } {
+  return ctx.again || ctx.chat.channel === 'console' ? {} : { suffix: [msg('recipient-form-hint')] };
+}
+
+/** The recipient complete: a fresh id, then the repeat check (as after the note step). */
+async function complete(ctx: RecipientCtx, draft: Draft): Promise<StepResult> {
+  const r = RecipientSchema.safeParse({ ...draft, id: randomUUID().slice(0, 8), note: draft.note || undefined });
+  if (!r.success) return goto('recipient', 'name', { data: { draft: {}, form: false } });
+  return checkRepeat(ctx, r.data);
+}
+
+/**
+ * The whole recipient sent in one message: complete, it is taken as the note step takes the last
+ * answer; otherwise each refused line is named with its step's reason, what passed is kept, and
+ * the step of the first field missing asks the rest.
+ */
+async function fromForm(ctx: RecipientCtx, lines: string[]): Promise<StepResult> {
+  const { draft, problems } = readForm(lines);
+  const next = missingField(draft, problems);
+  if (!next) return complete(ctx, draft);
+  const t = ctx.deps.t;
+  const field = (f: string) => t(`recipient-form-field-${f}`);
+  const kept = (['name', 'phone', 'address', 'kelurahan', 'note'] as const).filter((f) => draft[f] !== undefined);
+  const replies = [
+    ...(kept.length ? [text('recipient-form-kept', { fields: kept.map(field).join(', ') })] : []),
+    ...problems.map((p: FormProblem) => text('recipient-form-problem', { field: field(p.field), reason: t(p.reason.key, p.reason.args) })),
+  ];
+  return goto('recipient', next, { data: { draft, form: true }, replies });
+}
+
+/** After a field's step: the next step; for a draft from the form, the next field still missing. */
+function advance(ctx: RecipientCtx, draft: Draft, next: 'phone' | 'address' | 'kecamatan' | 'note'): StepResult | Promise<StepResult> {
+  if (!ctx.data.form) return goto('recipient', next, { data: { draft } });
+  const missing = missingField(draft);
+  return missing ? goto('recipient', missing, { data: { draft } }) : complete(ctx, draft);
+}
 
 /** The isoman recipient: reuse an earlier one, or name, phone, address, kecamatan, kelurahan, note. */
 export const recipientFlow = defineFlow({
@@ -96,13 +125,17 @@ export const recipientFlow = defineFlow({
           ...(changing ? [backButton()] : []),
           menuButton(),
         ];
-        if (retry) return reply(text('ar-recipient-offer', { id: retry.order.id, name: retry.recipient.name, kelurahan: retry.recipient.kelurahan }, choices));
-        return reply(text(earlier.length ? 'recipient-start-reuse' : 'recipient-start', {}, choices));
+        const hint = formHint(ctx);
+        if (retry)
+          return reply(text('ar-recipient-offer', { id: retry.order.id, name: retry.recipient.name, kelurahan: retry.recipient.kelurahan }, choices, hint));
+        return reply(text(earlier.length ? 'recipient-start-reuse' : 'recipient-start', {}, choices, hint));
       },
       async handle(ctx, input) {
+        const lines = formLines(input);
+        if (lines) return fromForm(ctx, lines);
         if (input.kind !== 'choice') return invalid('ui-choose-button');
         if (input.id === 'nav:back') return goto('receipt', 'ask');
-        if (input.id === NEW_RECIPIENT) return goto('recipient', 'name', { data: { draft: {} } });
+        if (input.id === NEW_RECIPIENT) return goto('recipient', 'name', { data: { draft: {}, form: false } });
         if (input.id === RETRY_RECIPIENT) {
           const retry = await retryRecipient(ctx);
           if (!retry) return invalid('engine-stale-button');
@@ -118,13 +151,15 @@ export const recipientFlow = defineFlow({
       },
     },
     name: {
-      enter: () => reply(text('recipient-ask-name', {}, [backButton(), menuButton()])),
+      enter: (ctx) => reply(text('recipient-ask-name', {}, [backButton(), menuButton()], ctx.data.form ? {} : formHint(ctx))),
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'start');
+        const lines = formLines(input);
+        if (lines) return fromForm(ctx, lines);
         if (input.kind !== 'text') return invalid('recipient-need-text');
-        const name = clean(input.text);
-        if (!NAME_RE.test(name)) return invalid('recipient-bad-name');
-        return goto('recipient', 'phone', { data: { draft: { ...ctx.data.draft, name } } });
+        const name = readName(input.text);
+        if (!name.ok) return invalid(name.reason);
+        return advance(ctx, { ...ctx.data.draft, name: name.value }, 'phone');
       },
     },
     phone: {
@@ -132,12 +167,12 @@ export const recipientFlow = defineFlow({
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'name');
         // The buyer's own number, confirmed: an ASN in isoman may receive too.
-        if (input.kind === 'choice' && input.id === 'ph:self' && ctx.data.draft.phone) return goto('recipient', 'address');
+        if (input.kind === 'choice' && input.id === 'ph:self' && ctx.data.draft.phone) return advance(ctx, ctx.data.draft, 'address');
         if (input.kind === 'choice' && input.id === 'ph:other') return goto('recipient', 'phone');
         const raw = input.kind === 'text' ? input.text : input.kind === 'contact' ? input.phone : '';
-        const phone = normalizePhone(raw);
-        // The UMKM's courier calls or messages this number: an Indonesian mobile, not a landline.
-        if (!phone || !isIndonesianMobile(phone)) return invalid('recipient-bad-phone');
+        const read = readPhone(raw);
+        if (!read.ok) return invalid(read.reason);
+        const phone = read.value;
         const next = { data: { draft: { ...ctx.data.draft, phone } } };
         if (phone === ctx.user.person?.phone) {
           return {
@@ -151,7 +186,7 @@ export const recipientFlow = defineFlow({
             ...next,
           };
         }
-        return goto('recipient', 'address', next);
+        return advance(ctx, next.data.draft, 'address');
       },
     },
     address: {
@@ -159,10 +194,9 @@ export const recipientFlow = defineFlow({
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'phone');
         if (input.kind !== 'text') return invalid('recipient-need-text');
-        const address = clean(input.text);
-        if (address.length < 10 || !/\p{L}/u.test(address)) return invalid('recipient-bad-address');
-        if (address.length > 300) return invalid('recipient-address-too-long');
-        return goto('recipient', 'kecamatan', { data: { draft: { ...ctx.data.draft, address } } });
+        const address = readAddress(input.text);
+        if (!address.ok) return invalid(address.reason);
+        return advance(ctx, { ...ctx.data.draft, address: address.value }, 'kecamatan');
       },
     },
     kecamatan: {
@@ -171,7 +205,7 @@ export const recipientFlow = defineFlow({
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'address');
         const k = input.kind === 'choice' ? KECAMATAN_PICK.parse(input.id, KECAMATAN) : null;
         if (!k) return invalid('ui-choose-button');
-        return goto('recipient', 'kelurahan', { data: { draft: { ...ctx.data.draft, kecamatan: k } } });
+        return goto('recipient', 'kelurahan', { data: { draft: { ...ctx.data.draft, kecamatan: k, kelurahan: undefined } } });
       },
     },
     kelurahan: {
@@ -188,7 +222,7 @@ export const recipientFlow = defineFlow({
         const kec = ctx.data.draft.kecamatan ?? '';
         const kel = input.kind === 'choice' ? KELURAHAN_PICK.parse(input.id, kelurahanOf(kec)) : null;
         if (!kel) return invalid('ui-choose-button');
-        return goto('recipient', 'note', { data: { draft: { ...ctx.data.draft, kelurahan: kel } } });
+        return advance(ctx, { ...ctx.data.draft, kelurahan: kel }, 'note');
       },
     },
     note: {
@@ -203,14 +237,13 @@ export const recipientFlow = defineFlow({
         if (input.kind === 'choice' && input.id === ASN_RECIPIENT) return goto('recipient', 'asn-nip');
         let note: string | undefined;
         if (input.kind === 'text') {
-          note = clean(input.text);
-          if (note.length > 300) return invalid('recipient-note-too-long');
-          if (NO_NOTE.test(note)) note = undefined; // "-", "tidak ada", "skip": the same as the skip button
+          // "-", "tidak ada", "skip": the same as the skip button
+          const read = readNote(input.text);
+          if (!read.ok) return invalid(read.reason);
+          note = read.value;
         } else if (!(input.kind === 'choice' && input.id === SKIP_NOTE)) return invalid('recipient-need-text');
         // A draft that misses a field (a session from an older version) starts again from the name.
-        const r = RecipientSchema.safeParse({ ...ctx.data.draft, id: randomUUID().slice(0, 8), note: note || undefined });
-        if (!r.success) return goto('recipient', 'name', { data: { draft: {} } });
-        return checkRepeat(ctx, r.data);
+        return complete(ctx, { ...ctx.data.draft, note });
       },
     },
     'asn-nip': {

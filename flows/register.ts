@@ -1,7 +1,9 @@
 import { normalizePhone } from '../src/domain/phone.js';
 import { z } from 'zod';
-import { defineFlow, type FlowCtx, type StepResult, goto, invalid, reply } from '../src/engine/flow.js';
-import { asUser } from '../src/engine/user.js';
+import { defineFlow, type FlowCtx, type StepResult, goto, invalid, msg, reply } from '../src/engine/flow.js';
+import { asUser, canBuy } from '../src/engine/user.js';
+import { findsProducts, searchFor } from './browse.js';
+import { looksLikeSearch } from './menu.js';
 import { inviteStep, spendInvitation } from './register-invite.js';
 import { choice, text } from './ui.js';
 import { REGISTER_CHOICE } from './choice-ids.js';
@@ -16,7 +18,12 @@ const shareButton = () => choice(REGISTER_CHOICE.pack('contact'), 'register-shar
 export const registerFlow = defineFlow({
   name: 'register',
   /** the phone found on a roster, waiting for the user's "yes, that is me"; the owner invitation that led here (register-invite.ts) */
-  data: z.object({ phone: z.string().optional(), token: z.string().optional() }),
+  data: z.object({
+    phone: z.string().optional(),
+    token: z.string().optional(),
+    /** a first message that named a product: searched once the chat is linked */
+    search: z.string().max(100).optional(),
+  }),
   steps: {
     start: {
       async enter(ctx) {
@@ -24,7 +31,11 @@ export const registerFlow = defineFlow({
         return reply(text('register-welcome', {}, [shareButton()], { requestContact: true }));
       },
       async handle(ctx, input) {
-        if (ctx.verifiedPhone) return checkPhone(ctx, ctx.verifiedPhone);
+        if (ctx.verifiedPhone) {
+          // "rendang" as a first message: asked who they are first, then shown what they looked for.
+          const wanted = input.kind === 'text' && looksLikeSearch(input.text) && (await findsProducts(ctx, input.text)) ? input.text.trim() : undefined;
+          return checkPhone(ctx, ctx.verifiedPhone, wanted);
+        }
         if (input.kind === 'contact') {
           if (!input.own) return invalid('register-not-own-contact');
           return checkPhone(ctx, input.phone);
@@ -42,11 +53,14 @@ export const registerFlow = defineFlow({
         for (const u of koperasi ?? []) {
           lines.push(ctx.deps.t('koperasi-register-found', { koperasi: u.binaan?.name ?? '-', umkm: u.name, kecamatan: u.kecamatan }));
         }
+        const search = person && ctx.data.search ? { suffix: [msg('register-search-kept', { query: ctx.data.search })] } : {};
         return reply(
-          text('register-confirm', { details: lines.join('\n') }, [
-            choice(REGISTER_CHOICE.pack('yes'), 'register-yes'),
-            choice(REGISTER_CHOICE.pack('no'), 'register-no'),
-          ]),
+          text(
+            'register-confirm',
+            { details: lines.join('\n') },
+            [choice(REGISTER_CHOICE.pack('yes'), 'register-yes'), choice(REGISTER_CHOICE.pack('no'), 'register-no')],
+            search,
+          ),
         );
       },
       async handle(ctx, input) {
@@ -60,7 +74,10 @@ export const registerFlow = defineFlow({
           Object.assign(ctx.user, asUser(linked.phone ?? phone, await ctx.whoIs(phone)));
           // An owner invitation that led here is spent (its phone matched); what waited is delivered.
           await spendInvitation(ctx, phone);
-          return goto('menu', 'main', { replies: [text('register-done')], effects: [{ type: 'deliver-waiting', phone }] });
+          const done = { replies: [text('register-done')], effects: [{ type: 'deliver-waiting' as const, phone }] };
+          const search = ctx.data.search && canBuy(ctx.user) ? searchFor(ctx.data.search) : null;
+          if (search?.kind === 'goto') return { ...search, replies: [...done.replies, ...(search.replies ?? [])], effects: done.effects };
+          return goto('menu', 'main', done);
         }
         if (input.kind === 'choice' && REGISTER_CHOICE.parse(input.id) === 'no') return goto('register', 'declined');
         return invalid('ui-choose-button');
@@ -80,7 +97,7 @@ export const registerFlow = defineFlow({
   },
 });
 
-async function checkPhone(ctx: FlowCtx, raw: string): Promise<StepResult> {
+async function checkPhone(ctx: FlowCtx, raw: string, search?: string): Promise<StepResult> {
   const phone = normalizePhone(raw);
   if (!phone) return invalid('register-bad-phone');
   const { person, umkms, koperasi } = await ctx.whoIs(phone);
@@ -88,5 +105,5 @@ async function checkPhone(ctx: FlowCtx, raw: string): Promise<StepResult> {
     const again = ctx.verifiedPhone ? {} : { requestContact: true };
     return reply(text('register-not-on-roster', { contact: ctx.deps.config.ADMIN_CONTACT }, ctx.verifiedPhone ? undefined : [shareButton()], again));
   }
-  return goto('register', 'confirm', { data: { phone } });
+  return goto('register', 'confirm', { data: { phone, search } });
 }

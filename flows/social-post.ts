@@ -9,11 +9,13 @@ import {
   goto,
   gotoRef,
   invalid,
+  msg,
   reply,
   type StepResult,
   type StrayInput,
 } from '../src/engine/flow.js';
 import { canBuy } from '../src/engine/user.js';
+import { choiceStyle } from '../src/i18n/render.js';
 import { keyChoices } from './choice-ids.js';
 import { orderButton, ordersWaitingFor, resumeStep } from './my-orders.js';
 import { choice, menuButton, text } from './ui.js';
@@ -87,6 +89,14 @@ export const socialPostFlow = defineFlow({
         const orderId = ctx.session.orderId;
         if (!orderId) return goto('menu', 'main');
         const caption = await postCaption(ctx, orderId);
+        // Numbered channels (WhatsApp): the question with what came before it, then the caption
+        // alone, so it is copied whole: two messages. Telegram: the caption to copy, then the question.
+        if (choiceStyle(ctx.chat.channel) === 'numbered') {
+          return reply(
+            text('post-ask-link', networks(), askButtons(), { prefix: [msg('post-caption-below')] }),
+            text('ui-literal', { text: caption }, undefined, { standalone: true }),
+          );
+        }
         return reply(text('post-copy-caption', { caption }, undefined, { standalone: true }), text('post-ask-link', networks(), askButtons()));
       },
       async handle(ctx, input) {

@@ -1227,3 +1227,27 @@ imp-err-photo-pixels = is more than { $max } megapixels
 ## cooperative acting for its member UMKM (issue 16 item 3)
 koperasi-register-found = 🤝 { $koperasi }, for its member: { $umkm } (Kec. { $kecamatan })
 koperasi-choose = You handle the orders of { $count } UMKM (your own and your cooperative's members). Choose the UMKM whose orders you want to manage now:
+
+## one-message recipient, the shorter WhatsApp purchase (issue 13 leftovers)
+recipient-form-hint =
+    ✍️ You can also send it all in one message, one item per line: name, mobile number, address, kelurahan, then a note (optional). Example:
+    Ahmad Fauzi
+    0812 3456 7890
+    Jl. Melati No. 7, RT 03/RW 08
+    Kel. Mekarjaya
+    Green fence near the mosque
+recipient-form-field-name = Name
+recipient-form-field-phone = Mobile number
+recipient-form-field-address = Address
+recipient-form-field-kelurahan = Kelurahan
+recipient-form-field-note = Note
+recipient-form-kept = ✅ Noted: { $fields }.
+recipient-form-problem = ⚠️ { $field }: { $reason }
+recipient-form-kelurahan-unknown = We could not find "{ $typed }" among Depok's kelurahan.
+recipient-form-kelurahan-ambiguous = "{ $typed }" is in more than one place: { $options }.
+recipient-form-kelurahan-not-in = Kelurahan "{ $typed }" is not in Kec. { $kecamatan }.
+post-caption-below = The text for your social-media post is in the next message: copy all of it.
+menu-search-hint = 🔎 Or just type the name of the product you are looking for, for example: rendang.
+register-search-kept = Once you answer "Yes, that's me", we will show the search results for "{ $query }".
+au-umkm-line-numbered = { $n }. { $id } { $umkm } (Kec. { $kecamatan }){ $waiting }
+receipt-pick-order-pdf = Which order is this payment proof (PDF) for?

@@ -1140,3 +1140,27 @@ imp-err-photo-pixels = lebih dari { $max } megapiksel
 ## cooperative acting for its member UMKM (issue 16 item 3)
 koperasi-register-found = 🤝 { $koperasi }, untuk anggota: { $umkm } (Kec. { $kecamatan })
 koperasi-choose = Anda menangani pesanan { $count } UMKM (milik Anda dan anggota koperasi). Pilih UMKM yang pesanannya ingin Anda kelola sekarang:
+
+## one-message recipient, the shorter WhatsApp purchase (issue 13 leftovers)
+recipient-form-hint =
+    ✍️ Bisa juga sekaligus dalam satu pesan, satu data per baris: nama, nomor HP, alamat, kelurahan, lalu catatan (boleh tidak ada). Contoh:
+    Ahmad Fauzi
+    0812 3456 7890
+    Jl. Melati No. 7, RT 03/RW 08
+    Kel. Mekarjaya
+    Pagar hijau dekat masjid
+recipient-form-field-name = Nama
+recipient-form-field-phone = Nomor HP
+recipient-form-field-address = Alamat
+recipient-form-field-kelurahan = Kelurahan
+recipient-form-field-note = Catatan
+recipient-form-kept = ✅ Sudah kami catat: { $fields }.
+recipient-form-problem = ⚠️ { $field }: { $reason }
+recipient-form-kelurahan-unknown = "{ $typed }" tidak kami temukan di antara kelurahan Kota Depok.
+recipient-form-kelurahan-ambiguous = "{ $typed }" ada di lebih dari satu tempat: { $options }.
+recipient-form-kelurahan-not-in = Kelurahan "{ $typed }" tidak ada di Kec. { $kecamatan }.
+post-caption-below = Teks untuk unggahan media sosial Anda ada di pesan berikut: salin seluruhnya.
+menu-search-hint = 🔎 Atau langsung ketik nama produk yang Anda cari, misalnya: rendang.
+register-search-kept = Setelah Anda menjawab "Ya, benar", kami tampilkan hasil pencarian "{ $query }".
+au-umkm-line-numbered = { $n }. { $id } { $umkm } (Kec. { $kecamatan }){ $waiting }
+receipt-pick-order-pdf = Bukti pembayaran (PDF) ini untuk pesanan yang mana?

@@ -78,9 +78,9 @@ export function createDecideStage(deps: EngineDeps, flows: ReadonlyMap<string, F
     return (await stray(ctx, input)) ?? result;
   }
 
-  /** What a stray link or photo means from anywhere, or null (the step's refusal stands). */
+  /** What a stray link, photo or file means from anywhere, or null (the step's refusal stands). */
   async function stray(ctx: FlowCtx, input: Input): Promise<StepResult | null> {
-    if (input.kind !== 'text' && input.kind !== 'photo') return null;
+    if (input.kind !== 'text' && input.kind !== 'photo' && input.kind !== 'document') return null;
     for (const s of deps.strayInputs ?? []) {
       const r = await s(ctx, input);
       if (r) return r;

@@ -31,7 +31,7 @@ export function mergeReplies(replies: Reply[]): Reply[] {
       continue;
     }
     if (!r.choices?.length && !r.photo && !r.document && !r.requestContact) {
-      pending.push(...(r.prefix ?? []), r.text);
+      pending.push(...(r.prefix ?? []), r.text, ...(r.suffix ?? []));
       continue;
     }
     out.push(pending.length ? { ...r, prefix: [...pending, ...(r.prefix ?? [])] } : r);

@@ -36,6 +36,8 @@ export interface Reply {
   text: Msg;
   /** short notices shown above the text in the same message ("saved", "that was not a number") */
   prefix?: Msg[];
+  /** short notes shown below the text in the same message, above its choices (a shortcut: "or send it all at once") */
+  suffix?: Msg[];
   /** keep as a message of its own (a caption to copy), never merged with the next one */
   standalone?: boolean;
   /** buttons (Telegram inline keyboard) or a numbered list (WhatsApp, console) */

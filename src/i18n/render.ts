@@ -21,7 +21,7 @@ export function renderReply(i18n: I18n, locale: Locale, reply: Reply, channel?: 
   const count = reply.choices?.length ?? 0;
   return {
     // An empty optional part (a note that does not apply) leaves no blank lines or spaces behind.
-    text: [...(reply.prefix ?? []), reply.text]
+    text: [...(reply.prefix ?? []), reply.text, ...(reply.suffix ?? [])]
       .map((m) =>
         i18n
           .t(locale, m.key, channelArgs(channel, count, m.args))

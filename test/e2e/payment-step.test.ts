@@ -126,7 +126,7 @@ describe('the payment step on WhatsApp (Baileys adapter, injected socket)', () =
     wa.sendImage(BUDI, jpeg);
     const ask = (await wa.waitForReplies(BUDI, 1)).join('\n');
     expect(ask).toMatch(/bayar lewat apa\?[\s\S]*1\. 🏦 Transfer bank\n2\. 📱 E-wallet\n3\. 🔳 QRIS/);
-    await say('3', 3);
+    await say('3', 2); // the thanks with the post question, then the caption to copy
     const [order] = await env.app.store.orders.ofAsn('197706122001041002');
     expect(order).toMatchObject({ status: 'paid', paidWith: 'qris' });
   });

@@ -65,8 +65,10 @@ describe('the ASN purchase journey over WhatsApp (Baileys adapter, injected sock
       .jpeg()
       .toBuffer();
     wa.sendImage(BUDI, jpeg);
-    const afterPhoto = (await wa.waitForReplies(BUDI, 3)).join('\n'); // thanks, the caption alone (to copy), the ask
-    expect(afterPhoto).toMatch(/#ASNDepokPeduli #BeliProdukUMKMDepok/);
+    // Two messages: the thanks with the question for the link, then the caption alone (to copy).
+    const [thanks, caption] = await wa.waitForReplies(BUDI, 2);
+    expect(thanks).toMatch(/Bukti pembayaran pesanan ORD-\d{8}-\d{5} \(Rp [\d.]+\) diterima[\s\S]*kirim tautan[\s\S]*1\. ⏭️ Tidak mengunggah/);
+    expect(caption).toMatch(/^Hari ini saya membeli .+ #ASNDepokPeduli #BeliProdukUMKMDepok$/);
     expect(await say('https://vt.tiktok.com/ZS123abc/')).toMatch(/Tautan TikTok Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/);
 
     const done = await app.store.orders.get(order!.id);

@@ -9,12 +9,43 @@ export interface WaStep {
 }
 
 /**
- * A first purchase over WhatsApp by a registered ASN (demo data), typed as a person would: confirm
- * the number, browse, one typo at the quantity, the recipient, the receipt photo, the post link.
+ * A first purchase over WhatsApp by a registered ASN (demo data), as the bot leads a person:
+ * the first message names what they want; confirm the number and the results follow; pick, buy,
+ * one typo at the quantity, confirm, the whole recipient in one message, the receipt photo, the
+ * post link.
  */
 export function waPurchaseSteps(receipt: Buffer, n = 1): WaStep[] {
-  const postId = `ZS${n}abc`;
-  const recipientPhone = `0813 9876 ${String(5000 + n)}`;
+  const r = recipientOf(n);
+  return [
+    { text: 'pentol', expect: /Ya, benar[\s\S]*hasil pencarian "pentol"/ },
+    { text: '1', expect: /sudah terhubung[\s\S]*Pentol Bakar Pedas/ },
+    { text: '1', expect: /💰 Rp/ },
+    { text: '1', expect: /Berapa jumlah yang ingin Anda beli\?/ },
+    { text: 'abc', expect: /angka bulat/ },
+    { text: '4', expect: /Total: Rp/ },
+    { text: '1', expect: /Bisa juga sekaligus dalam satu pesan/ },
+    { text: [r.name, r.phone, r.address, 'Kel. Mekarjaya', r.note].join('\n'), expect: /Kel\. Mekar Jaya, Kec\. Sukmajaya[\s\S]*kirim foto bukti pembayaran/ },
+    { photo: receipt, expect: /tautan[\s\S]*#ASNDepokPeduli/i },
+    { text: `https://vt.tiktok.com/ZS${n}abc/`, expect: /sudah kami catat/ },
+  ];
+}
+
+/** The recipient of purchase `n` (a different household each time: no repeat warning). */
+function recipientOf(n: number) {
+  return {
+    name: n === 1 ? 'Ahmad Fauzi' : `Ahmad Fauzi ${'I'.repeat(n)}`,
+    phone: `0813 9876 ${String(5000 + n)}`,
+    address: `Gg. Melati No. ${n + 6}, RT 03/RW 08`,
+    note: 'Rumah pagar hijau dekat masjid',
+  };
+}
+
+/**
+ * The same purchase the long way: "halo", the catalogue (category, all kecamatan, the list), and
+ * the recipient one question at a time.
+ */
+export function waCataloguePurchaseSteps(receipt: Buffer, n = 1): WaStep[] {
+  const r = recipientOf(n);
   return [
     { text: 'halo', expect: /Ya, benar/ },
     { text: '1', expect: /Lihat katalog/ },
@@ -27,14 +58,14 @@ export function waPurchaseSteps(receipt: Buffer, n = 1): WaStep[] {
     { text: '4', expect: /Total: Rp/ },
     { text: '1', expect: /Penerima baru/ },
     { text: '1', expect: /Nama lengkap/ },
-    { text: n === 1 ? 'Ahmad Fauzi' : `Ahmad Fauzi ${'I'.repeat(n)}`, expect: /Nomor HP/ },
-    { text: recipientPhone, expect: /Alamat lengkap/ },
-    { text: `Gg. Melati No. ${n + 6}, RT 03/RW 08`, expect: /Kecamatan tempat tinggal/ },
+    { text: r.name, expect: /Nomor HP/ },
+    { text: r.phone, expect: /Alamat lengkap/ },
+    { text: r.address, expect: /Kecamatan tempat tinggal/ },
     { text: 'Sukmajaya', expect: /Kelurahan di Kec\. Sukmajaya/ },
     { text: 'Mekarjaya', expect: /Catatan untuk pengantar/ },
-    { text: 'Rumah pagar hijau dekat masjid', expect: /kirim foto bukti pembayaran/ },
+    { text: r.note, expect: /kirim foto bukti pembayaran/ },
     { photo: receipt, expect: /tautan/i },
-    { text: `https://vt.tiktok.com/${postId}/`, expect: /sudah kami catat/ },
+    { text: `https://vt.tiktok.com/ZS${n}abc/`, expect: /sudah kami catat/ },
   ];
 }
 

@@ -21,6 +21,32 @@ async function confirmedOrder(phone: string = DEMO.asn.phone): Promise<{ d: Driv
   return { d, orderId: orderIdIn(d.text) };
 }
 
+describe('the whole recipient in one message (Telegram too)', () => {
+  test('offered at the recipient step with an example; several lines are the recipient, the kecamatan found from the kelurahan', async () => {
+    const { d, orderId } = await confirmedOrder('+6289900000003'); // demo ASN Dewi, no recipient yet
+    expect(d.text).toContain('✍️ Bisa juga sekaligus dalam satu pesan, satu data per baris');
+    expect(d.labels).toEqual(['➕ Penerima baru', '🏠 Menu utama']);
+    await d.say('Siti Aminah\n0812-3456-7890\nJl. Melati No. 5, RT 02/RW 03\nkel. pondok cina\n-');
+    expect(d.text).toContain('✅ Penerima pesanan ini:\n👤 Siti Aminah\n📱 0812-3456-7890\n🏠 Jl. Melati No. 5, RT 02/RW 03, Kel. Pondok Cina, Kec. Beji');
+    expect(d.text).not.toContain('📝');
+    const o = await t.app.store.orders.get(orderId);
+    expect(o?.recipient).toMatchObject({ name: 'Siti Aminah', phone: '+6281234567890', kecamatan: 'Beji', kelurahan: 'Pondok Cina' });
+    expect(o?.recipient?.note).toBeUndefined();
+  });
+
+  test('a name that breaks the name rule is named; the step asks for it and then the recipient is whole', async () => {
+    const { d, orderId } = await confirmedOrder('+6289900000004'); // demo ASN Agus
+    await d.press('➕ Penerima baru');
+    expect(d.text).toContain('✍️ Bisa juga sekaligus');
+    await d.say('123 Budi\n0812-3456-7891\nJl. Melati No. 6, RT 02/RW 03\nKel. Tugu, Kec. Cimanggis');
+    expect(d.text).toContain('⚠️ Nama: Nama harus diawali huruf, 2–80 karakter');
+    expect(d.text).toContain('Nama lengkap penerima:');
+    await d.say('Budi Santoso');
+    expect(d.text).toContain('🏠 Jl. Melati No. 6, RT 02/RW 03, Kel. Tugu, Kec. Cimanggis');
+    expect((await t.app.store.orders.get(orderId))?.recipient).toMatchObject({ name: 'Budi Santoso', kelurahan: 'Tugu' });
+  });
+});
+
 describe('a new recipient, field by field', () => {
   test('bad name, bad phone, short address are refused with the reason; kecamatan then kelurahan from the real list; note skipped', async () => {
     const { d, orderId } = await confirmedOrder(DEMO.asn2.phone);

@@ -78,6 +78,29 @@ describe('a receipt photo or a post link sent on another screen', () => {
     expect((await order(b)).status).toBe('confirmed');
   });
 
+  test('a PDF receipt sent from another screen: with several orders waiting the ASN picks one; it is stored as the PDF it is', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    doc.addPage([200, 100]);
+    const pdf = Buffer.from(await doc.save());
+    const d = await asn();
+    const a = await toReceipt(d);
+    await d.command('menu');
+    const b = await toReceipt(d);
+    await d.command('menu');
+    await d.sendDocument(pdf, { mime: 'application/pdf', fileName: 'bukti-transfer.pdf' });
+    expect(d.text).toContain('Bukti pembayaran (PDF) ini untuk pesanan yang mana?');
+    await d.press(`${b} · Rendang Uni Ratna · Rp 96.000`);
+    expect(d.text).toContain(`✅ Bukti pembayaran pesanan ${b} (Rp 96.000) diterima.`);
+    expect(await order(b)).toMatchObject({ status: 'paid', receipt: { mime: 'application/pdf' } });
+    expect((await order(a)).status).toBe('confirmed');
+    // Any other file is not a receipt: the screen's own answer stands.
+    await d.command('menu');
+    await d.sendDocument(Buffer.from('a,b\n1,2\n'), { mime: 'text/csv', fileName: 'data.csv' });
+    expect(d.text).not.toContain('Bukti pembayaran');
+    expect((await order(a)).status).toBe('confirmed');
+  });
+
   test("a step asking for text keeps what is typed or sent: no hijack of the recipient's name", async () => {
     const d = await asn();
     const waiting = await toReceipt(d);
