@@ -14,8 +14,12 @@ export type Draft = Partial<Recipient>;
 export const FORM_FIELDS = ['name', 'phone', 'address', 'kecamatan', 'kelurahan', 'note'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
+/** The fields a one-message form names when it reports what it kept or refused (the kecamatan comes with the kelurahan). */
+export const NAMED_FIELDS = ['name', 'phone', 'address', 'kelurahan', 'note'] as const;
+export type NamedField = (typeof NAMED_FIELDS)[number];
+
 export interface FormProblem {
-  field: Exclude<FormField, 'kecamatan'>;
+  field: NamedField;
   reason: Msg;
 }
 

@@ -10,7 +10,7 @@ import { indexChoices, keyChoices, wordChoices } from './choice-ids.js';
 import { RETRY_RECIPIENT, retryRecipient } from './order-retry.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 import { readAddress, readName, readNote, readPhone } from './recipient-fields.js';
-import { type Draft, type FormProblem, formLines, missingField, readForm } from './recipient-form.js';
+import { type Draft, type FormProblem, formLines, missingField, NAMED_FIELDS, type NamedField, readForm } from './recipient-form.js';
 
 /** The recipient flow's data: the recipient typed so far, and how many recent deliveries it had. */
 const RecipientDataSchema = z.object({
@@ -85,8 +85,8 @@ async function fromForm(ctx: RecipientCtx, lines: string[]): Promise<StepResult>
   const next = missingField(draft, problems);
   if (!next) return complete(ctx, draft);
   const t = ctx.deps.t;
-  const field = (f: string) => t(`recipient-form-field-${f}`);
-  const kept = (['name', 'phone', 'address', 'kelurahan', 'note'] as const).filter((f) => draft[f] !== undefined);
+  const field = (f: NamedField) => t(`recipient-form-field-${f}`);
+  const kept = NAMED_FIELDS.filter((f) => draft[f] !== undefined);
   const replies = [
     ...(kept.length ? [text('recipient-form-kept', { fields: kept.map(field).join(', ') })] : []),
     ...problems.map((p: FormProblem) => text('recipient-form-problem', { field: field(p.field), reason: t(p.reason.key, p.reason.args) })),

@@ -14,6 +14,7 @@ import { NOT_COLUMNS } from '../../src/import/error-text.js';
 import { IMPORT_KINDS } from '../../src/import/runner.js';
 import type { QrisImageRefusal } from '../../src/media/qris-image.js';
 import type { InvitationCheck } from '../../src/store/invitations-repo.js';
+import { NAMED_FIELDS } from '../../flows/recipient-form.js';
 
 const i18n = createI18n();
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -107,6 +108,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'admin-bc-time-${}': every<Failure<ScheduleParse>>()(['format', 'past', 'too-soon', 'too-far']),
   'pay-qris-bad-${}': every<QrisImageRefusal>()(['not-image', 'no-qr', 'not-emv', 'bad-tlv', 'no-crc', 'bad-crc', 'no-merchant']),
   'uo-refused-${}': every<Attempt>()(['accept', 'reject', 'deliver', 'payment']),
+  'recipient-form-field-${}': NAMED_FIELDS,
   'uo-done-${}': every<OwnerMove>()(['accepted', 'delivered', 'rejected']),
   // flows/umkm-order-actions.ts: the owner's "done" answer when the ASN's chat is gone
   '${}-unlinked': [...every<OwnerMove>()(['accepted', 'delivered', 'rejected']).map((m) => `uo-done-${m}`), 'uo-done-delivered-unpaid'],
