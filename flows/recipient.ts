@@ -6,6 +6,7 @@ import { type Recipient, RecipientSchema } from '../src/domain/schemas.js';
 import { KECAMATAN, kelurahanOf } from '../src/domain/wilayah.js';
 import { z } from 'zod';
 import { defineFlow, type FlowCtx, goto, invalid, msg, reply, type StepResult } from '../src/engine/flow.js';
+import type { Input } from '../src/engine/types.js';
 import { indexChoices, keyChoices, wordChoices } from './choice-ids.js';
 import { RETRY_RECIPIENT, retryRecipient } from './order-retry.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
@@ -83,6 +84,7 @@ async function complete(ctx: RecipientCtx, draft: Draft): Promise<StepResult> {
 async function fromForm(ctx: RecipientCtx, lines: string[]): Promise<StepResult> {
   const { draft, problems } = readForm(lines);
   const next = missingField(draft, problems);
+  if (!next && draft.phone === ctx.user.person?.phone) return goto('recipient', 'own-phone', { data: { draft, form: true } });
   if (!next) return complete(ctx, draft);
   const t = ctx.deps.t;
   const field = (f: NamedField) => t(`recipient-form-field-${f}`);
@@ -99,6 +101,16 @@ function advance(ctx: RecipientCtx, draft: Draft, next: 'phone' | 'address' | 'k
   if (!ctx.data.form) return goto('recipient', next, { data: { draft } });
   const missing = missingField(draft);
   return missing ? goto('recipient', missing, { data: { draft } }) : complete(ctx, draft);
+}
+
+/** A phone typed or shared for the recipient: the buyer's own number is asked about once. */
+function phoneAnswer(ctx: RecipientCtx, input: Input): StepResult | Promise<StepResult> {
+  const raw = input.kind === 'text' ? input.text : input.kind === 'contact' ? input.phone : '';
+  const read = readPhone(raw);
+  if (!read.ok) return invalid(read.reason);
+  const draft = { ...ctx.data.draft, phone: read.value };
+  if (read.value === ctx.user.person?.phone) return goto('recipient', 'own-phone', { data: { draft, form: ctx.data.form } });
+  return advance(ctx, draft, 'address');
 }
 
 /** The isoman recipient: reuse an earlier one, or name, phone, address, kecamatan, kelurahan, note. */
@@ -166,27 +178,27 @@ export const recipientFlow = defineFlow({
       enter: () => reply(text('recipient-ask-phone', {}, [backButton(), menuButton()])),
       handle(ctx, input) {
         if (input.kind === 'choice' && input.id === 'nav:back') return goto('recipient', 'name');
+        return phoneAnswer(ctx, input);
+      },
+    },
+    // The buyer typed their own number (one at a time or in the one-message form): asked once.
+    'own-phone': {
+      enter: (ctx) =>
+        reply(
+          text('recipient-own-phone-ask', { phone: displayPhone(ctx.data.draft.phone ?? '') }, [
+            choice('ph:self', 'recipient-own-phone-yes'),
+            choice('ph:other', 'recipient-own-phone-no'),
+            menuButton(),
+          ]),
+        ),
+      handle(ctx, input) {
         // The buyer's own number, confirmed: an ASN in isoman may receive too.
         if (input.kind === 'choice' && input.id === 'ph:self' && ctx.data.draft.phone) return advance(ctx, ctx.data.draft, 'address');
-        if (input.kind === 'choice' && input.id === 'ph:other') return goto('recipient', 'phone');
-        const raw = input.kind === 'text' ? input.text : input.kind === 'contact' ? input.phone : '';
-        const read = readPhone(raw);
-        if (!read.ok) return invalid(read.reason);
-        const phone = read.value;
-        const next = { data: { draft: { ...ctx.data.draft, phone } } };
-        if (phone === ctx.user.person?.phone) {
-          return {
-            ...reply(
-              text('recipient-own-phone-ask', { phone: displayPhone(phone) }, [
-                choice('ph:self', 'recipient-own-phone-yes'),
-                choice('ph:other', 'recipient-own-phone-no'),
-                menuButton(),
-              ]),
-            ),
-            ...next,
-          };
-        }
-        return advance(ctx, next.data.draft, 'address');
+        if (input.kind === 'choice' && input.id === 'ph:other')
+          return goto('recipient', 'phone', { data: { draft: { ...ctx.data.draft, phone: undefined }, form: ctx.data.form } });
+        // Another number typed here instead of choosing: read as the phone step would.
+        if (input.kind === 'text' || input.kind === 'contact') return phoneAnswer(ctx, input);
+        return invalid('ui-choose-button');
       },
     },
     address: {

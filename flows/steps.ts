@@ -10,7 +10,7 @@ declare module '../src/engine/flow.js' {
     menu: 'main' | 'help' | 'language';
     browse: 'category' | 'kecamatan' | 'list' | 'product' | 'search';
     cart: 'quantity' | 'switch-umkm' | 'summary' | 'clear' | 'edit' | 'edit-item';
-    recipient: 'start' | 'name' | 'phone' | 'address' | 'kecamatan' | 'kelurahan' | 'note' | 'repeat' | 'asn-nip';
+    recipient: 'start' | 'name' | 'phone' | 'own-phone' | 'address' | 'kecamatan' | 'kelurahan' | 'note' | 'repeat' | 'asn-nip';
     receipt: 'ask' | 'cancel' | 'pick';
     'social-post': 'ask' | 'pick';
     'my-orders': 'list';

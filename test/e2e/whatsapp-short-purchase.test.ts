@@ -14,6 +14,7 @@ const ASN = {
   siti: { phone: '+6289900000005', nip: '197209171999012005' },
   hendra: { phone: '+6289900000006', nip: '197902282002041006' },
   maya: { phone: '+6289900000007', nip: '198607112010072007' },
+  fitri: { phone: '+6289900000009', nip: '197405052000012009' },
   rina: { phone: '+6289900000001', nip: '197001011993012001', opd: 'Dinas Kesehatan' },
 };
 const ADMIN = '+6289900000901';
@@ -129,6 +130,19 @@ test('a kelurahan of two kecamatan is asked by its kecamatan; a typed "Kel. X, K
   expect(whole).toContain('🏠 Jl. Tugu No. 8, RT 04/RW 01, Kel. Tugu, Kec. Cimanggis');
   expect((await orderOf(other.nip)).recipient).toMatchObject({ kecamatan: 'Cimanggis', kelurahan: 'Tugu' });
   expect((await orderOf(other.nip)).recipient?.note).toBeUndefined();
+});
+
+test("a recipient in one message with the buyer's own number is asked about once, as the phone step asks", async () => {
+  const { phone, nip } = ASN.fitri;
+  await toRecipient(phone);
+  const [ask] = await say(phone, 'Fitri Handayani\n0899 0000 0009\nJl. Nusantara No. 5, RT 01/RW 03\nKel. Depok Jaya');
+  expect(ask).toMatch(/^0899-0000-0009 adalah nomor Anda sendiri\. Penerima adalah Anda sendiri\?\n\n1\. ✅ Ya, saya penerimanya\n2\. ✏️ Bukan, ganti nomor/);
+  expect((await orderOf(nip)).recipient).toBeUndefined();
+  // "Bukan": the number is asked again, and with another one the recipient is whole.
+  expect((await say(phone, '2'))[0]).toMatch(/^Nomor HP penerima/);
+  const [done] = await say(phone, '0812 7777 8888');
+  expect(done).toMatch(/✅ Penerima pesanan ini:\n👤 Fitri Handayani\n📱 0812-7777-8888/);
+  expect((await orderOf(nip)).recipient).toMatchObject({ name: 'Fitri Handayani', phone: '+6281277778888', kelurahan: 'Depok Jaya' });
 });
 
 test('the one-question path is as before: one field per message, the same prompts', async () => {
