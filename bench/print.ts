@@ -212,7 +212,7 @@ export function printInputs(f: InputFigures, catalogue: 'demo' | 'city' | 'provi
     table(
       `Part 7: one input of one user, ${catalogue} catalogue (bot alone, compiled, --max-old-space-size=192; ${fmt(f.rounds)} rounds after a warm-up; ` +
         `latency = the bot's work + the fake Bot API's round trip; bot CPU = the bot process's CPU for the input; ` +
-        `ready in ${fmt(f.readyMs)} ms; after GC: RSS ${fmt(f.rssMb)} MB, heap used ${fmt(f.heapUsedMb)} MB)`,
+        `ready in ${fmt(f.readyMs)} ms; after GC, the search index built: RSS ${fmt(f.rssMb)} MB, heap used ${fmt(f.heapUsedMb)} MB)`,
       [
         ['input', 'latency p50', 'p99', 'bot CPU p50', 'p99', 'target (latency p99)'],
         ...f.perKind.map((k) => [

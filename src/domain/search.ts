@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { Index } from 'flexsearch';
 import { LRUCache } from 'lru-cache';
 import { type Listing, rankListingsKept } from './ranking.js';
 import { emojiAsWords, spellingOf, STOP_WORDS } from './search-words.js';
@@ -43,38 +44,6 @@ export type Relevance = 0 | 1 | 2 | 3 | 4;
 /** No match (a relevance byte's value). */
 const NONE = 255;
 
-/** The words of one field as the index keeps them (stop words left out). */
-function indexWords(text: string, fold: (raw: string) => number): void {
-  for (const raw of text.split(/[^\p{L}\p{N}\p{M}]+/u)) if (raw) fold(raw);
-}
-
-/** A growable list of int32 pairs (word id, document), kept outside the JS heap while the index is built. */
-class Pairs {
-  a = new Int32Array(1 << 16);
-  n = 0;
-  push(word: number, doc: number): void {
-    if (this.n + 2 > this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = word;
-    this.a[this.n++] = doc;
-  }
-}
-
-/** Postings per word in two flat arrays: the documents of word w are `docs[start[w] .. start[w + 1])`, ascending. */
-type Postings = { start: Int32Array; docs: Int32Array };
-
-function postingsOf(pairs: Pairs, remap: Int32Array): Postings {
-  const start = new Int32Array(remap.length + 1);
-  for (let i = 0; i < pairs.n; i += 2) start[remap[pairs.a[i]!]! + 1]!++;
-  for (let w = 0; w < remap.length; w++) start[w + 1]! += start[w]!;
-  const fill = start.slice(0, remap.length);
-  const docs = new Int32Array(pairs.n / 2);
-  for (let i = 0; i < pairs.n; i += 2) docs[fill[remap[pairs.a[i]!]!]!++] = pairs.a[i + 1]!;
-  return { start, docs };
-}
 /**
  * Products on one page: at most `perPage` of one UMKM while products of other UMKM remain, so a
  * shop with many matching products does not fill the page.
@@ -114,50 +83,41 @@ export type SearchOptions = {
 };
 
 /**
- * The index's arrays, built apart from the queries' closures so that nothing used only while
- * building (the word maps, the growable pair lists) stays reachable from the index.
+ * The index: one FlexSearch `Index` (word -> ids, exact words only) per field group: product names,
+ * product descriptions (per product), and UMKM name, category and kecamatan (per UMKM, a UMKM
+ * standing for its products); our word folding is its encoder. Beside it the sorted vocabulary
+ * (prefixes are a binary search in it, typos a scan of it) and each UMKM's products. Built apart
+ * from the queries' closures so that nothing used only while building stays reachable.
  */
 function buildIndex(listings: readonly Listing[]) {
   const n = listings.length;
-  // Word ids in order of first sight while building; the raw spelling of a word seen before is
-  // not folded again (-1: a stop word).
-  const ids = new Map<string, number>();
-  const folded = new Map<string, number>();
-  const found: string[] = [];
-  const idOf = (raw: string): number => {
-    let id = folded.get(raw);
-    if (id === undefined) {
-      const t = foldWord(raw);
-      if (!t || STOP_WORDS.has(t)) id = -1;
-      else {
-        id = ids.get(t);
-        if (id === undefined) {
-          id = found.length;
-          ids.set(t, id);
-          found.push(t);
-        }
+  // While building: fold each raw spelling once (a stop word folds to ''), collect the vocabulary.
+  // Afterwards the index is only asked for words of the vocabulary, already folded.
+  let folded: Map<string, string> | undefined = new Map();
+  const words = new Set<string>();
+  const encode = (text: string): string[] => {
+    if (!folded) return [text];
+    const out: string[] = [];
+    for (const raw of text.split(/[^\p{L}\p{N}\p{M}]+/u)) {
+      if (!raw) continue;
+      let t = folded.get(raw);
+      if (t === undefined) {
+        t = foldWord(raw);
+        if (STOP_WORDS.has(t)) t = '';
+        folded.set(raw, t);
       }
-      folded.set(raw, id);
+      if (t) {
+        out.push(t);
+        words.add(t);
+      }
     }
-    return id;
+    return out;
   };
-  // One posting per word and document (or UMKM), whatever the word's count in the field.
-  const seen = new Set<number>();
-  const collect = (pairs: Pairs, doc: number, ...texts: string[]) => {
-    seen.clear();
-    for (const text of texts)
-      indexWords(text, (raw) => {
-        const id = idOf(raw);
-        if (id >= 0 && !seen.has(id)) {
-          seen.add(id);
-          pairs.push(id, doc);
-        }
-        return id;
-      });
-  };
-  const names = new Pairs();
-  const descriptions = new Pairs();
-  const umkmWords = new Pairs();
+  // Exact words only ('strict'): FlexSearch's 'forward' prefixes took 130 MB more at province size.
+  const options = { tokenize: 'strict', resolution: 1, cache: false, fastupdate: false, encode } as const;
+  const inName = new Index(options);
+  const inDescription = new Index(options);
+  const inUmkm = new Index(options);
   // The UMKM of the listings, each once, and the documents (listing positions) of each.
   const umkmIndex = new Map<string, number>();
   const umkmOfDoc = new Int32Array(n);
@@ -166,41 +126,40 @@ function buildIndex(listings: readonly Listing[]) {
     if (u === undefined) {
       u = umkmIndex.size;
       umkmIndex.set(l.umkm.id, u);
-      collect(umkmWords, u, l.umkm.name, CATEGORY_WORDS[l.umkm.category] ?? l.umkm.category, l.umkm.kecamatan);
+      inUmkm.add(u, `${l.umkm.name} ${CATEGORY_WORDS[l.umkm.category] ?? l.umkm.category} ${l.umkm.kecamatan}`);
     }
     umkmOfDoc[doc] = u;
-    collect(names, doc, l.product.name);
-    collect(descriptions, doc, l.product.description);
+    inName.add(doc, l.product.name);
+    inDescription.add(doc, l.product.description);
   });
-  const umkmDocs: Postings = { start: new Int32Array(umkmIndex.size + 1), docs: new Int32Array(n) };
-  for (let d = 0; d < n; d++) umkmDocs.start[umkmOfDoc[d]! + 1]!++;
-  for (let u = 0; u < umkmIndex.size; u++) umkmDocs.start[u + 1]! += umkmDocs.start[u]!;
-  const fill = umkmDocs.start.slice(0, umkmIndex.size);
-  for (let d = 0; d < n; d++) umkmDocs.docs[fill[umkmOfDoc[d]!]!++] = d;
-
+  folded = undefined;
+  // The documents of UMKM u are `umkmDocs[umkmStart[u] .. umkmStart[u + 1])`.
+  const umkmStart = new Int32Array(umkmIndex.size + 1);
+  const umkmDocs = new Int32Array(n);
+  for (let d = 0; d < n; d++) umkmStart[umkmOfDoc[d]! + 1]!++;
+  for (let u = 0; u < umkmIndex.size; u++) umkmStart[u + 1]! += umkmStart[u]!;
+  const fill = umkmStart.slice(0, umkmIndex.size);
+  for (let d = 0; d < n; d++) umkmDocs[fill[umkmOfDoc[d]!]!++] = d;
   // Sorted: exact and prefix matches are a binary search; a typed word that is one of them, or
   // starts one, is searched without typos.
-  const vocabulary = [...found].sort();
-  const remap = new Int32Array(found.length);
-  vocabulary.forEach((t, i) => (remap[ids.get(t)!] = i));
-  const inName = postingsOf(names, remap);
-  const inDescription = postingsOf(descriptions, remap);
-  const inUmkm = postingsOf(umkmWords, remap);
-
-  return { vocabulary, inName, inDescription, inUmkm, umkmDocs };
+  const vocabulary = [...words].sort();
+  return { vocabulary, inName, inDescription, inUmkm, umkmStart, umkmDocs };
 }
 
 /**
  * A full-text index over the available products of one catalogue version: product name and
  * description per product; UMKM name, category and kecamatan once per UMKM (a product matches
- * through its own words or its UMKM's). Postings live in typed arrays: at a province's 150,000
- * products the index takes a few MB, where one document per product with its UMKM's words
- * repeated took about 160 MB. Build it once per version (`catalogue.searchIndex()` does) and
+ * through its own words or its UMKM's). The word -> products lookup is FlexSearch (`buildIndex`);
+ * the relevance classes, prefixes, typos and order are ours. At a province's 150,000 products it
+ * takes about 35 MB of heap, where one document per product with its UMKM's words repeated
+ * (MiniSearch) took about 160 MB. Build it once per version (`catalogue.searchIndex()` does) and
  * query it many times.
  */
 export function createCatalogueSearch(listings: readonly Listing[]) {
   const n = listings.length;
-  const { vocabulary, inName, inDescription, inUmkm, umkmDocs } = buildIndex(listings);
+  const { vocabulary, inName, inDescription, inUmkm, umkmStart, umkmDocs } = buildIndex(listings);
+  // Every document of a word, not FlexSearch's first 100.
+  const all = { limit: Math.max(n, 1) };
 
   const lowerBound = (t: string): number => {
     let lo = 0;
@@ -220,33 +179,25 @@ export function createCatalogueSearch(listings: readonly Listing[]) {
   /** Marks in `word` how well each listing matches typed word `q` (lower kept). */
   function matchWord(q: string): void {
     word.fill(NONE);
-    const mark = (w: number, inNameR: number, elsewhereR: number) => {
-      for (let i = inName.start[w]!; i < inName.start[w + 1]!; i++) {
-        const d = inName.docs[i]!;
-        if (word[d]! > inNameR) word[d] = inNameR;
-      }
-      for (let i = inDescription.start[w]!; i < inDescription.start[w + 1]!; i++) {
-        const d = inDescription.docs[i]!;
-        if (word[d]! > elsewhereR) word[d] = elsewhereR;
-      }
-      for (let i = inUmkm.start[w]!; i < inUmkm.start[w + 1]!; i++) {
-        const u = inUmkm.docs[i]!;
-        for (let j = umkmDocs.start[u]!; j < umkmDocs.start[u + 1]!; j++) {
-          const d = umkmDocs.docs[j]!;
+    const mark = (t: string, inNameR: number, elsewhereR: number) => {
+      for (const d of inName.search(t, all) as number[]) if (word[d]! > inNameR) word[d] = inNameR;
+      for (const d of inDescription.search(t, all) as number[]) if (word[d]! > elsewhereR) word[d] = elsewhereR;
+      for (const u of inUmkm.search(t, all) as number[])
+        for (let j = umkmStart[u]!; j < umkmStart[u + 1]!; j++) {
+          const d = umkmDocs[j]!;
           if (word[d]! > elsewhereR) word[d] = elsewhereR;
         }
-      }
     };
     const lo = lowerBound(q);
     let known = false;
     if (vocabulary[lo] === q) {
-      mark(lo, 0, 2);
+      mark(q, 0, 2);
       known = true;
     }
     // The start of a word (3+ letters typed).
     if (q.length >= 3)
       for (let w = vocabulary[lo] === q ? lo + 1 : lo; w < vocabulary.length && vocabulary[w]!.startsWith(q); w++) {
-        mark(w, 1, 3);
+        mark(vocabulary[w]!, 1, 3);
         known = true;
       }
     // Typos only for a word the catalogue does not have: "rendang" is not also "endang".
@@ -255,7 +206,7 @@ export function createCatalogueSearch(listings: readonly Listing[]) {
     for (let w = 0; w < vocabulary.length; w++) {
       const t = vocabulary[w]!;
       if (Math.abs(t.length - q.length) > typos) continue;
-      if (distance(q, t) <= typosAllowed(Math.min(q.length, t.length))) mark(w, 4, 4);
+      if (distance(q, t) <= typosAllowed(Math.min(q.length, t.length))) mark(t, 4, 4);
     }
   }
 
