@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { z } from 'zod';
 import { type CatalogueSearch, createCatalogueSearch } from '../domain/search.js';
 import { type Category, type Product, ProductSchema, type Umkm, UmkmSchema } from '../domain/schemas.js';
 import { applyCommands, type Cmd, hmgetChunked } from './batch.js';
@@ -105,28 +106,35 @@ export function createCatalogueRepo(redis: Redis, keys: Keys, opts: { cacheMs?: 
     } while (cursor !== '0');
   }
 
+  /**
+   * Every record of one hash, parsed, with the fingerprint of each raw one: a record whose
+   * fingerprint is the one `prints` kept is taken from `kept` instead of parsed again.
+   */
+  async function readRecords<S extends z.ZodType>(
+    key: string,
+    schema: S,
+    prints: Map<string, number>,
+    kept: Map<string, z.infer<S>> | undefined,
+  ): Promise<[Map<string, z.infer<S>>, Map<string, number>]> {
+    const records = new Map<string, z.infer<S>>();
+    const newPrints = new Map<string, number>();
+    await scanHash(key, (id, raw) => {
+      const print = fingerprint(raw);
+      const same = prints.get(id) === print ? kept?.get(id) : undefined;
+      records.set(id, same ?? parseStored(schema, key, raw)!);
+      newPrints.set(id, print);
+    });
+    return [records, newPrints];
+  }
+
   async function read(): Promise<Copy> {
     const before = cache;
     for (let attempt = 1; ; attempt++) {
       // Labelled with the version read before the scan, kept only when no write came during it
       // (the version is the same after): a consistent copy, as one MULTI would read it.
       const version = await redis.get(keys.catalogueVersion());
-      const umkms = new Map<string, Umkm>();
-      const umkmPrints = new Map<string, number>();
-      await scanHash(keys.umkms(), (id, raw) => {
-        const print = fingerprint(raw);
-        const kept = rawUmkms.get(id) === print ? before?.umkms.get(id) : undefined;
-        umkms.set(id, kept ?? parseStored(UmkmSchema, keys.umkms(), raw)!);
-        umkmPrints.set(id, print);
-      });
-      const products = new Map<string, Product>();
-      const productPrints = new Map<string, number>();
-      await scanHash(keys.products(), (sku, raw) => {
-        const print = fingerprint(raw);
-        const kept = rawProducts.get(sku) === print ? before?.products.get(sku) : undefined;
-        products.set(sku, kept ?? parseStored(ProductSchema, keys.products(), raw)!);
-        productPrints.set(sku, print);
-      });
+      const [umkms, umkmPrints] = await readRecords(keys.umkms(), UmkmSchema, rawUmkms, before?.umkms);
+      const [products, productPrints] = await readRecords(keys.products(), ProductSchema, rawProducts, before?.products);
       // Still changing after a few tries (an import in progress): this copy, with its older
       // label, is read again at the next observation of the newer version.
       if ((await redis.get(keys.catalogueVersion())) !== version && attempt < 3) continue;
