@@ -5,6 +5,7 @@ import type { FlowCtx } from '../src/engine/flow.js';
  * tahu" and "belum terhubung; pesanan Anda kami teruskan begitu pemiliknya terhubung".
  */
 export async function ownerLinked(ctx: FlowCtx<object>, umkmId: string): Promise<boolean> {
-  const umkm = await ctx.deps.store.catalogue.umkm(umkmId);
+  // The owner's phone as of this update's start (the catalogue copy the update checked): no read.
+  const umkm = await ctx.deps.store.catalogue.umkmToShow(umkmId);
   return umkm ? ctx.deps.store.chatUsers.reachable(umkm.ownerPhone) : false;
 }

@@ -26,6 +26,9 @@ export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => 
   const paidWith = order.paidWith ?? (methods.length === 1 ? methods[0] : undefined);
   if (methods.length > 1 && !paidWith) return goto('payment', 'method', { data: { media, asPdf } });
   if (media.size && media.size > MAX_IMAGE_BYTES) return invalid('receipt-too-large');
+  // Asked now, answered while the photo is fetched and stored (its answer is read only on success).
+  const linked = ownerLinked(ctx, order.umkmId);
+  linked.catch(() => undefined);
   let bytes: Buffer;
   try {
     bytes = await ctx.fetchMedia(media);
@@ -34,12 +37,17 @@ export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => 
     return lost();
   }
   // A PDF (what many banking apps share) is checked by its bytes and kept without its metadata.
-  const stored = asPdf ? await ctx.deps.media.storePdf(bytes, 'receipts') : await ctx.deps.media.storeImage(bytes, 'receipts');
-  if (!stored.ok) {
-    const key = stored.reason === 'too-large' ? 'receipt-too-large' : stored.reason === 'too-many-pixels' ? 'receipt-too-many-pixels' : 'receipt-not-image';
+  // A photo is written while its hash is claimed (both done before the order is paid).
+  const prepared = asPdf ? await ctx.deps.media.storePdf(bytes, 'receipts') : await ctx.deps.media.prepareImage(bytes, 'receipts');
+  if (!prepared.ok) {
+    const key = prepared.reason === 'too-large' ? 'receipt-too-large' : prepared.reason === 'too-many-pixels' ? 'receipt-too-many-pixels' : 'receipt-not-image';
     return invalid(key, { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
   }
-  const other = await ctx.deps.store.orders.claimReceipt(stored.hash, order.id);
+  const stored = 'stored' in prepared ? prepared.stored : prepared;
+  const [other] = await Promise.all([
+    ctx.deps.store.orders.claimReceipt(stored.hash, order.id),
+    'stored' in prepared ? ctx.deps.media.commit(prepared) : undefined,
+  ]);
   if (other) {
     // The file is the other order's; once retention removed it there, this copy would be kept forever.
     if ((await ctx.deps.store.orders.get(other))?.receipt?.removedAt) await ctx.deps.media.remove(stored.path);
@@ -52,9 +60,9 @@ export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => 
     order,
   );
   if (!res.ok) return invalid('receipt-order-closed');
-  if (order.recipient) await ctx.deps.store.recipients.recordDelivery(order.recipient, order.id);
   // "UMKM sudah diberi tahu" only when the owner has a chat; else the order waits for them to link.
-  const thanks = (await ownerLinked(ctx, order.umkmId)) ? 'receipt-thanks' : 'receipt-thanks-unlinked';
+  const [, ownerHasChat] = await Promise.all([order.recipient && ctx.deps.store.recipients.recordDelivery(order.recipient, order.id), linked]);
+  const thanks = ownerHasChat ? 'receipt-thanks' : 'receipt-thanks-unlinked';
   return goto('social-post', 'ask', {
     replies: [text(thanks, { id: order.id, total: formatRupiah(order.total) })],
     effects: [

@@ -122,10 +122,12 @@ export const recipientFlow = defineFlow({
       async enter(ctx) {
         const person = ctx.user.person;
         if (!person || !ctx.session.orderId) return goto('menu', 'main');
-        const earlier = await ctx.deps.store.recipients.ofAsn(person.nip);
-        const retry = await retryRecipient(ctx);
         // Changing the recipient from the payment step: "Kembali" keeps the one the order has.
-        const order = await ctx.deps.store.orders.get(ctx.session.orderId);
+        const [earlier, retry, order] = await Promise.all([
+          ctx.deps.store.recipients.ofAsn(person.nip),
+          retryRecipient(ctx),
+          ctx.deps.store.orders.get(ctx.session.orderId),
+        ]);
         const changing = order?.status === 'confirmed' && Boolean(order.recipient);
         const choices = [
           ...(retry ? [literal(RETRY_RECIPIENT, clip(`✅ ${retry.recipient.name} · ${retry.recipient.kelurahan}`, 50))] : []),

@@ -90,14 +90,13 @@ export function createQueues(deps: QueuesDeps) {
   }
 
   async function cancelReminders(orderId: string): Promise<void> {
-    for (let n = 1; n <= MAX_REMINDERS; n++) {
-      try {
-        await reminders.remove(jobIds.reminder(orderId, n));
-      } catch (err) {
+    const removals = Array.from({ length: MAX_REMINDERS }, (_, i) =>
+      reminders.remove(jobIds.reminder(orderId, i + 1)).catch((err: unknown) => {
         // A reminder being processed right now is locked; it checks the post link itself.
-        deps.logger?.debug({ err, orderId, n }, 'reminder not removed');
-      }
-    }
+        deps.logger?.debug({ err, orderId, n: i + 1 }, 'reminder not removed');
+      }),
+    );
+    await Promise.all(removals);
   }
 
   async function performEffect(e: Effect): Promise<void> {
@@ -140,9 +139,12 @@ export function createQueues(deps: QueuesDeps) {
     broadcastTelegram,
     broadcastWhatsapp,
     maintenance,
-    /** Turns engine effects into jobs, in order. Throws when Redis is unreachable (fail fast). */
+    /**
+     * Turns engine effects into jobs. They are independent, so they go out together (one wait, not
+     * one per job); the connection keeps their order. Throws when Redis is unreachable (fail fast).
+     */
     async performEffects(effects: Effect[]): Promise<void> {
-      for (const e of effects) await performEffect(e);
+      await Promise.all(effects.map(performEffect));
     },
     scheduleReminder,
     cancelReminders,

@@ -12,6 +12,8 @@ import { LRUCache } from 'lru-cache';
 
 /** Telegram refuses downloads above 20 MB through the public Bot API. */
 const MAX_DOWNLOAD = 20 * 1024 * 1024;
+/** Photos up to this size are downloaded as soon as their update arrives (see `fetcherFor`). */
+const PREFETCH_MAX = 5 * 1024 * 1024;
 
 export interface TelegramBotDeps {
   token: string;
@@ -106,7 +108,7 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
   bot.api.config.use(retryNetworkErrors(deps.networkRetries ?? 3));
   const sender = createTelegramSender(bot.api, { mediaDir: deps.mediaDir, redis: deps.redis, keys: deps.keys });
 
-  const fetchMedia: FetchMedia = async (media) => {
+  const download: FetchMedia = async (media) => {
     if (media.size && media.size > MAX_DOWNLOAD) throw new Error('file too large to download');
     const file = await bot.api.getFile(media.ref);
     if (!file.file_path) throw new Error('file has no path');
@@ -114,6 +116,18 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
     if (!res.ok) throw new Error(`file download failed: ${res.status}`);
     return Buffer.from(await res.arrayBuffer());
   };
+
+  /**
+   * The media fetcher of one update. A photo (Telegram's compressed kind, at most PREFETCH_MAX)
+   * starts downloading when the update arrives, while the turn's state is read: the step that
+   * takes it (a receipt) finds the bytes there or on their way. Anything else is fetched on demand.
+   */
+  function fetcherFor(input: Input): FetchMedia {
+    if (input.kind !== 'photo' || input.media.asDocument || !input.media.size || input.media.size > PREFETCH_MAX) return download;
+    const early = { ref: input.media.ref, bytes: download(input.media) };
+    early.bytes.catch(() => undefined); // a failure is the step's to see, if it asks
+    return (media) => (media.ref === early.ref ? early.bytes : download(media));
+  }
 
   const taps = createTapMemory();
   // One user's updates are handled in order, even when the runner fetches them concurrently.
@@ -140,16 +154,35 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
     const chatId = String(ctx.chat.id);
     const q = ctx.callbackQuery;
     const repeatTap = q ? taps.isRepeat(chatId, `${q.message?.message_id ?? ''}:${q.data}`) : false;
-    let out: HandledMessage | undefined;
+    // The tap is acknowledged once the answer is known (the button stops spinning), with the
+    // engine's notice as its toast; always, even if the update failed.
+    const acknowledge = (notice?: string) => (q ? ctx.answerCallbackQuery(notice ? { text: notice } : undefined).catch(() => undefined) : undefined);
+    let out: HandledMessage;
     try {
       // The engine drops an update id it handled before (a redelivered webhook, a restarted poller).
-      out = await deps.handler.handle({ chat: { channel: 'telegram', chatId }, input, fetchMedia, updateId: String(ctx.update.update_id), repeatTap });
-    } finally {
-      // The tap is acknowledged once the answer is known (the button stops spinning), with the
-      // engine's notice as its toast; always, even if the update failed.
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery(out?.notice ? { text: out.notice } : undefined).catch(() => undefined);
+      out = await deps.handler.handle({
+        chat: { channel: 'telegram', chatId },
+        input,
+        fetchMedia: fetcherFor(input),
+        updateId: String(ctx.update.update_id),
+        repeatTap,
+      });
+    } catch (err) {
+      await acknowledge();
+      throw err;
     }
-    for (const m of out.messages) {
+    // The acknowledgement goes out beside the answer, not before it: one wait, not two in a row.
+    const acknowledged = acknowledge(out.notice);
+    try {
+      await sendAll(chatId, out.messages);
+    } finally {
+      await acknowledged;
+    }
+  });
+
+  /** The answer's messages in order; a blocked chat is marked and the rest not tried. */
+  async function sendAll(chatId: string, messages: HandledMessage['messages']): Promise<void> {
+    for (const m of messages) {
       let r = await sender.send(chatId, m);
       // A photo that cannot be sent (missing file, URL Telegram refuses) must not swallow the answer.
       if (!r.ok && m.photo && !r.blocked && !r.retryAfter) {
@@ -162,7 +195,7 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
         break;
       }
     }
-  });
+  }
 
   bot.catch((err) => {
     deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'telegram update failed');
