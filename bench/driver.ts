@@ -17,6 +17,12 @@ export type Action =
   /** the newest inline button whose label (or callback data) matches; `forge`: any data on the last bot message */
   | { kind: 'press'; label?: RegExp; data?: RegExp; forge?: string };
 
+/** A short name of an action, for tables: `press Konfirmasi`, `text`, `photo`. */
+export function actionName(a: Action): string {
+  if (a.kind === 'press') return a.label ? `press ${a.label.source.replace(/\\[dsw]|\[[^\]]*\]|[\\^$()+*?]/g, '').trim().slice(0, 16)}` : 'press';
+  return a.kind === 'command' ? `/${a.name}` : a.kind;
+}
+
 /** One step: an action and the answer a person waits for. */
 export interface Step {
   act: Action;
@@ -156,9 +162,13 @@ export function createDriver(fake: FakeBotApi, opts: { timeoutMs?: number } = {}
       fake.addUser({ id, first_name: firstName });
       chatOf(id);
     },
-    /** Runs a user's steps in order; pushes each latency to `latencies`. */
-    async journey(userId: number, steps: Step[], latencies: number[]): Promise<void> {
-      for (const s of steps) latencies.push(await step(userId, s));
+    /** Runs a user's steps in order; pushes each latency to `latencies` (and to `byStep[i]` for step i, when given). */
+    async journey(userId: number, steps: Step[], latencies: number[], byStep?: number[][]): Promise<void> {
+      for (const [i, s] of steps.entries()) {
+        const ms = await step(userId, s);
+        latencies.push(ms);
+        if (byStep) (byStep[i] ??= []).push(ms);
+      }
     },
     close() {
       closed = true;

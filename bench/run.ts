@@ -25,7 +25,7 @@ import { simulateMonth } from './fairness.js';
 import type { JourneyPerson } from './journey.js';
 import { measureMemory } from './memory.js';
 import { measureInputs } from './inputs.js';
-import { printBroadcast, printFairness, printInputs, printJourney, printMemory, printSearch, printWhatsApp } from './print.js';
+import { printBroadcast, printFairness, printGrowth, printInputs, printJourney, printMemory, printSearch, printWhatsApp } from './print.js';
 import { machine, machineLine } from './report.js';
 import { measureSearch } from './search.js';
 import { benchPhone, receiptJpeg, seedRoster } from './seed.js';
@@ -112,6 +112,15 @@ async function main(): Promise<void> {
         const perRound = WARMUP_USERS + env.BENCH_USERS;
         const n = env.BENCH_ROUNDS * perRound;
         await seedRoster(store, 0, n);
+        // On a city's or province's catalogue, every round also runs our bot on the demo catalogue
+        // (its own prefix, the same people): the growth factor is ours there against ours here.
+        const demoPrefix = `${prefix}demo:`;
+        if (env.BENCH_CATALOGUE !== 'demo') {
+          const demoStore = createStore(redis, { keys: createKeys(demoPrefix) });
+          await loadDemoIfEmpty(demoStore, { mediaDir });
+          await seedRoster(demoStore, 0, n);
+        }
+        const growth: { big: JourneyFigures; demo: JourneyFigures }[] = [];
         const people: JourneyPerson[] = [];
         for (let i = 0; i < n; i++) people.push({ index: i, phone: benchPhone(i), receipt: await receiptJpeg(i) });
         // Rounds alternate which bot goes first, so drift of the machine (other load, CPU clock)
@@ -138,10 +147,15 @@ async function main(): Promise<void> {
             const bare = await run('bare');
             rounds.push({ ours: await run('ours'), bare });
           }
+          if (env.BENCH_CATALOGUE !== 'demo') {
+            const demo = await measureJourney({ ...common, cpuProfDir: undefined, prefix: demoPrefix, subject: 'ours', firstUserId: 300_000 });
+            growth.push({ big: rounds[rounds.length - 1]!.ours, demo });
+          }
         }
         const byRatio = [...rounds].sort((a, b) => a.ours.cpuMsPerUpdate / a.bare.cpuMsPerUpdate - b.ours.cpuMsPerUpdate / b.bare.cpuMsPerUpdate);
         const median = byRatio[Math.floor((byRatio.length - 1) / 2)]!;
-        printJourney(median.ours, median.bare, rounds);
+        printJourney(median.ours, median.bare, rounds, env.BENCH_CATALOGUE);
+        if (env.BENCH_CATALOGUE !== 'demo') printGrowth(env.BENCH_CATALOGUE, growth);
         const first = rounds[0]!;
         if (first.ours.profile) printHotspots('ours (round 1, measured with the profiler on)', first.ours.profile, first.ours.updates);
         if (first.bare.profile) printHotspots('bare grammY (round 1)', first.bare.profile, first.bare.updates);

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import type { FakeBotApi } from '../test/support/fake-bot-api/index.js';
-import { type Driver, pool } from './driver.js';
+import { actionName, type Driver, pool } from './driver.js';
 import { type JourneyPerson, asnJourney, bareJourney } from './journey.js';
 import { percentile } from './report.js';
 import { startSubject } from './subject.js';
@@ -39,6 +39,8 @@ export interface JourneyFigures {
   readyMs: number;
   /** the CPU profile of the measured window (BENCH_CPU_PROF) */
   profile?: string;
+  /** latency p50 / p99 of each step of the journey (index = step), to see which steps make the tail */
+  steps: { name: string; p50Ms: number; p99Ms: number }[];
 }
 
 /** Total commands (and per command name) and CPU ms of the Redis server so far. */
@@ -79,13 +81,16 @@ export async function measureJourney(r: JourneyRun): Promise<JourneyFigures> {
   });
   const readyMs = performance.now() - started;
   const stepsOf = r.subject === 'ours' ? asnJourney : bareJourney;
-  const runUsers = async (people: JourneyPerson[], latencies: number[]) => {
+  const runUsers = async (people: JourneyPerson[], latencies: number[], byStep?: number[][]) => {
     for (const p of people) r.driver.addUser(r.firstUserId + p.index, `Uji ${p.index}`);
-    await pool(people.length, people.length, (i) => r.driver.journey(r.firstUserId + people[i]!.index, stepsOf(people[i]!), latencies));
+    await pool(people.length, people.length, (i) => r.driver.journey(r.firstUserId + people[i]!.index, stepsOf(people[i]!), latencies, byStep));
   };
+  // Step names come from our journey for both bots (the bare bot's steps are the same updates).
+  const names = asnJourney(r.people[0]!).map((s) => actionName(s.act));
   try {
     await runUsers(r.warmup, []);
     const latencies: number[] = [];
+    const byStep: number[][] = [];
     if (r.cpuProfDir) await subject.profileStart();
     const apiCalls = () => {
       const st = r.fake.stats();
@@ -93,7 +98,7 @@ export async function measureJourney(r: JourneyRun): Promise<JourneyFigures> {
     };
     const before = { cpu: await subject.usage(), redis: await redisCounters(r.redis), driver: process.cpuUsage(), api: apiCalls() };
     const t0 = performance.now();
-    await runUsers(r.people, latencies);
+    await runUsers(r.people, latencies, byStep);
     const seconds = (performance.now() - t0) / 1000;
     const after = { cpu: await subject.usage(), redis: await redisCounters(r.redis), driver: process.cpuUsage(before.driver), api: apiCalls() };
     const profile = r.cpuProfDir ? await subject.profileStop(r.cpuProfDir) : undefined;
@@ -121,6 +126,7 @@ export async function measureJourney(r: JourneyRun): Promise<JourneyFigures> {
       rssMb,
       readyMs,
       profile,
+      steps: byStep.map((ms, i) => ({ name: `${i + 1} ${names[i] ?? ''}`.trim(), p50Ms: percentile(ms, 0.5), p99Ms: percentile(ms, 0.99) })),
     };
   } finally {
     await subject.stop();
