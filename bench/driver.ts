@@ -19,7 +19,13 @@ export type Action =
 
 /** A short name of an action, for tables: `press Konfirmasi`, `text`, `photo`. */
 export function actionName(a: Action): string {
-  if (a.kind === 'press') return a.label ? `press ${a.label.source.replace(/\\[dsw]|\[[^\]]*\]|[\\^$()+*?]/g, '').trim().slice(0, 16)}` : 'press';
+  if (a.kind === 'press')
+    return a.label
+      ? `press ${a.label.source
+          .replace(/\\[dsw]|\[[^\]]*\]|[\\^$()+*?]/g, '')
+          .trim()
+          .slice(0, 16)}`
+      : 'press';
   return a.kind === 'command' ? `/${a.name}` : a.kind;
 }
 

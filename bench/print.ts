@@ -263,7 +263,9 @@ export function printGrowth(catalogue: 'city' | 'province', rounds: { big: Journ
   const median = [...ratios].sort((a, b) => a - b)[Math.floor((ratios.length - 1) / 2)]!;
   const each = rounds.map((r, i) => `${i + 1}: ${fmt(r.big.cpuMsPerUpdate, 2)} / ${fmt(r.demo.cpuMsPerUpdate, 2)} ms = ${fmt(ratios[i]!, 2)}x`);
   const target = catalogue === 'city' ? ` (target <= ${TARGETS.cityGrowth}x: ${verdict(median <= TARGETS.cityGrowth)})` : ' (for information)';
-  console.log(`growth from the demo catalogue, our bot's CPU per update, ${catalogue} / demo: median ${fmt(median, 2)}x${target}; by round: ${each.join('; ')}`);
+  console.log(
+    `growth from the demo catalogue, our bot's CPU per update, ${catalogue} / demo: median ${fmt(median, 2)}x${target}; by round: ${each.join('; ')}`,
+  );
   const p99 = rounds.map((r) => `${fmt(r.big.p99Ms)} / ${fmt(r.demo.p99Ms)} ms`);
   console.log(`latency p99, ${catalogue} / demo, by round: ${p99.join('; ')}`);
 }

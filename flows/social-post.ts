@@ -21,11 +21,19 @@ import { orderButton, ordersWaitingFor, resumeStep } from './my-orders.js';
 import { choice, menuButton, text } from './ui.js';
 
 /** The caption the ASN copies for their post. */
+/** "A, B, dan C" per locale: made once (an Intl formatter costs far more to make than to use). */
+const listFormats = new Map<string, Intl.ListFormat>();
+function listFormat(locale: string): Intl.ListFormat {
+  let f = listFormats.get(locale);
+  if (!f) listFormats.set(locale, (f = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  return f;
+}
+
 export async function postCaption(ctx: FlowCtx, orderId: string): Promise<string> {
   const order = await ctx.deps.store.orders.get(orderId);
   const umkm = order ? await ctx.deps.store.catalogue.umkmToShow(order.umkmId) : null;
   // "Nasi Box, Rendang, dan Keripik": a sentence people post as they would write it
-  const products = new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(order?.items.map((i) => i.name) ?? []);
+  const products = listFormat(ctx.locale).format(order?.items.map((i) => i.name) ?? []);
   return ctx.deps.t('post-caption', { products, umkm: umkm?.name ?? '', kecamatan: umkm?.kecamatan ?? '' });
 }
 

@@ -4,6 +4,7 @@ import { channelArgs, renderReply } from '../i18n/render.js';
 import type { EngineDeps } from './engine.js';
 import type { FlowCtx, UserInfo } from './flow.js';
 import { freshSession, type Session, wasSeen } from './session.js';
+import { storeForTurn } from '../store/turn-scope.js';
 import { createTurnLoader, type TurnState } from './turn-state.js';
 import type { HandledMessage, IncomingMessage } from './types.js';
 import { createUserResolver } from './user.js';
@@ -69,7 +70,8 @@ export function createLoadStage(deps: EngineDeps, dataOf: (flow: string, raw: Re
       fetchMedia: msg.fetchMedia,
       verifiedPhone: msg.verifiedPhone,
       whoIs: (phone) => identities.lookup(phone, turn.identityVersion),
-      deps: { ...deps, t: (key, args) => deps.i18n.t(ctx.locale, key, channelArgs(chat.channel, 0, args)) },
+      // The orders this update reads or writes are remembered for the rest of it (src/store/turn-scope.ts).
+      deps: { ...deps, store: storeForTurn(deps.store), t: (key, args) => deps.i18n.t(ctx.locale, key, channelArgs(chat.channel, 0, args)) },
     };
     return { ctx, stored, rawSession, updateId: msg.updateId };
   };
