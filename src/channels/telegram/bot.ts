@@ -157,6 +157,15 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
     // The tap is acknowledged once the answer is known (the button stops spinning), with the
     // engine's notice as its toast; always, even if the update failed.
     const acknowledge = (notice?: string) => (q ? ctx.answerCallbackQuery(notice ? { text: notice } : undefined).catch(() => undefined) : undefined);
+    // The answer is sent as soon as the engine has it, while the session is written.
+    // The tap's acknowledgement goes out with it (one wait, not two in a row).
+    let early: { messages: HandledMessage['messages']; sent: Promise<void>; acknowledged: Promise<unknown> | undefined } | undefined;
+    const onAnswer = (messages: HandledMessage['messages']) => {
+      const acknowledged = acknowledge();
+      const sent = sendAll(chatId, messages);
+      sent.catch(() => undefined); // awaited below; a failure there is the update's
+      early = { messages, sent, acknowledged };
+    };
     let out: HandledMessage;
     try {
       // The engine drops an update id it handled before (a redelivered webhook, a restarted poller).
@@ -166,15 +175,18 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
         fetchMedia: fetcherFor(input),
         updateId: String(ctx.update.update_id),
         repeatTap,
+        onAnswer,
       });
     } catch (err) {
-      await acknowledge();
+      await Promise.all([early ? early.acknowledged : acknowledge(), early?.sent]);
       throw err;
     }
-    // The acknowledgement goes out beside the answer, not before it: one wait, not two in a row.
-    const acknowledged = acknowledge(out.notice);
+    // Not acknowledged yet (a notice instead of an answer, a redelivery): now, beside what is sent.
+    const acknowledged = early ? early.acknowledged : acknowledge(out.notice);
     try {
-      await sendAll(chatId, out.messages);
+      await early?.sent;
+      // Not sent early (flooded, a redelivery), or the write failed after it: these go now.
+      if (out.messages !== early?.messages) await sendAll(chatId, out.messages);
     } finally {
       await acknowledged;
     }
