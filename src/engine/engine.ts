@@ -181,7 +181,6 @@ export function createEngine(deps: EngineDeps): MessageHandler {
         await run(ctx, first, sink);
         if (sink.effects.length) await deps.effects(sink.effects);
         messages = respond(ctx, sink.replies);
-        msg.onAnswer?.(messages);
       }
       await save(ctx, updateId);
       if (deps.logger.isLevelEnabled('debug')) {

@@ -78,13 +78,6 @@ export interface IncomingMessage {
    * engine answers it with a notice and does not act on it again.
    */
   repeatTap?: boolean;
-  /**
-   * Called with the answer as soon as it is known, before the session is written: a channel that
-   * sends from here has the answer on its way while the write goes out (one wait, not two in a
-   * row). `handle` still resolves after the write; its `messages` are the same array unless the
-   * write failed, when they are the error answer to send after it.
-   */
-  onAnswer?: (messages: OutboundMessage[]) => void;
 }
 
 /** What the engine returns to a channel for one incoming message, already localised. */

@@ -154,19 +154,7 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
     const chatId = String(ctx.chat.id);
     const q = ctx.callbackQuery;
     const repeatTap = q ? taps.isRepeat(chatId, `${q.message?.message_id ?? ''}:${q.data}`) : false;
-    // The tap is acknowledged once the answer is known (the button stops spinning), with the
-    // engine's notice as its toast; always, even if the update failed.
-    const acknowledge = (notice?: string) => (q ? ctx.answerCallbackQuery(notice ? { text: notice } : undefined).catch(() => undefined) : undefined);
-    // The answer is sent as soon as the engine has it, while the session is written.
-    // The tap's acknowledgement goes out with it (one wait, not two in a row).
-    let early: { messages: HandledMessage['messages']; sent: Promise<void>; acknowledged: Promise<unknown> | undefined } | undefined;
-    const onAnswer = (messages: HandledMessage['messages']) => {
-      const acknowledged = acknowledge();
-      const sent = sendAll(chatId, messages);
-      sent.catch(() => undefined); // awaited below; a failure there is the update's
-      early = { messages, sent, acknowledged };
-    };
-    let out: HandledMessage;
+    let out: HandledMessage | undefined;
     try {
       // The engine drops an update id it handled before (a redelivered webhook, a restarted poller).
       out = await deps.handler.handle({
@@ -175,26 +163,13 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
         fetchMedia: fetcherFor(input),
         updateId: String(ctx.update.update_id),
         repeatTap,
-        onAnswer,
       });
-    } catch (err) {
-      await Promise.all([early ? early.acknowledged : acknowledge(), early?.sent]);
-      throw err;
-    }
-    // Not acknowledged yet (a notice instead of an answer, a redelivery): now, beside what is sent.
-    const acknowledged = early ? early.acknowledged : acknowledge(out.notice);
-    try {
-      await early?.sent;
-      // Not sent early (flooded, a redelivery), or the write failed after it: these go now.
-      if (out.messages !== early?.messages) await sendAll(chatId, out.messages);
     } finally {
-      await acknowledged;
+      // The tap is acknowledged once the answer is known (the button stops spinning), with the
+      // engine's notice as its toast; always, even if the update failed.
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery(out?.notice ? { text: out.notice } : undefined).catch(() => undefined);
     }
-  });
-
-  /** The answer's messages in order; a blocked chat is marked and the rest not tried. */
-  async function sendAll(chatId: string, messages: HandledMessage['messages']): Promise<void> {
-    for (const m of messages) {
+    for (const m of out.messages) {
       let r = await sender.send(chatId, m);
       // A photo that cannot be sent (missing file, URL Telegram refuses) must not swallow the answer.
       if (!r.ok && m.photo && !r.blocked && !r.retryAfter) {
@@ -207,7 +182,7 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
         break;
       }
     }
-  }
+  });
 
   bot.catch((err) => {
     deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'telegram update failed');
