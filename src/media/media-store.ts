@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Metadata } from 'sharp';
@@ -121,23 +121,14 @@ export function createMediaStore(mediaDir: string) {
       // A small file (a compressed receipt photo is 50-300 KB) goes to the page cache in one
       // blocking call of well under a millisecond: cheaper than the three thread-pool round trips
       // (open, write, close) of an async write, each of which waits a turn of a busy event loop.
-      if (data.length <= SYNC_WRITE_MAX) {
-        try {
-          writeFileSync(this.resolve(rel), data);
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-          mkdirSync(path.join(root, folder), { recursive: true });
-          writeFileSync(this.resolve(rel), data);
-        }
-        return;
-      }
+      const put = data.length <= SYNC_WRITE_MAX ? async (file: string) => writeFileSync(file, data) : (file: string) => writeFile(file, data);
       try {
-        await writeFile(this.resolve(rel), data);
+        await put(this.resolve(rel));
       } catch (err) {
         // The folder does not exist yet (or was removed by hand): make it, once, not per file.
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         await mkdir(path.join(root, folder), { recursive: true });
-        await writeFile(this.resolve(rel), data);
+        await put(this.resolve(rel));
       }
     },
   };

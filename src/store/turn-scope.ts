@@ -2,6 +2,9 @@ import type { Order } from '../domain/schemas.js';
 import type { Store } from './index.js';
 import type { OrdersRepo } from './orders-repo.js';
 
+/** The orders repository's reads that change nothing (they pass through the scope as they are). */
+const READS = new Set<string>(['many', 'ofAsn', 'ofUmkm', 'ofDay', 'monthStats', 'isOverdue']);
+
 /**
  * The orders repository of one update: an order read, created or changed in this update is read
  * from memory the next time the same update asks for it (one update's steps often read the order
@@ -10,14 +13,19 @@ import type { OrdersRepo } from './orders-repo.js';
  */
 export function turnScopedOrders(repo: OrdersRepo): OrdersRepo {
   const known = new Map<string, Order | null>();
-  const scoped = { ...repo };
-  // Writes other than the three below (replacement, overdue marks, receipt claims) forget all.
-  for (const [name, fn] of Object.entries(repo) as [keyof OrdersRepo, (...args: unknown[]) => unknown][]) {
-    (scoped as Record<string, unknown>)[name] = (...args: unknown[]) => {
-      known.clear();
-      return fn.apply(repo, args);
-    };
-  }
+  // Reads pass through; writes other than the three below (replacement, overdue marks, receipt
+  // claims) forget all.
+  const scoped = Object.fromEntries(
+    (Object.entries(repo) as [string, (...args: unknown[]) => unknown][]).map(([name, fn]) => [
+      name,
+      READS.has(name)
+        ? fn.bind(repo)
+        : (...args: unknown[]) => {
+            known.clear();
+            return fn.apply(repo, args);
+          },
+    ]),
+  ) as OrdersRepo;
   scoped.get = async (id) => {
     if (known.has(id)) return known.get(id)!;
     const order = await repo.get(id);
@@ -35,10 +43,6 @@ export function turnScopedOrders(repo: OrdersRepo): OrdersRepo {
     known.set(order.id, order);
     return order;
   };
-  // Reads that need not forget anything.
-  for (const name of ['many', 'ofAsn', 'ofUmkm', 'ofDay', 'monthStats', 'isOverdue'] as const) {
-    (scoped as Record<string, unknown>)[name] = (repo[name] as (...args: unknown[]) => unknown).bind(repo);
-  }
   return scoped;
 }
 

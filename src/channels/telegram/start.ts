@@ -1,29 +1,18 @@
 import { run } from '@grammyjs/runner';
 import { Api, webhookCallback } from 'grammy';
-import type { Redis } from 'ioredis';
 import type { TelegramConfig } from '../../config.js';
-import type { MessageHandler } from '../../engine/types.js';
 import type { Handler } from '../../http/server.js';
 import { createWebhookGate } from '../../http/webhook-gate.js';
 import type { I18n } from '../../i18n/index.js';
-import type { Logger } from '../../logger.js';
 import { drainRunner } from '../../shutdown.js';
-import type { ChatUsersRepo } from '../../store/chat-users-repo.js';
-import type { Keys } from '../../store/keys.js';
 import type { StartedChannel } from '../types.js';
-import { createTelegramBot } from './bot.js';
+import { createTelegramBot, type TelegramBotDeps } from './bot.js';
 import { registerCommandMenu } from './command-menu.js';
 import { createTelegramSender, type TelegramSender } from './sender.js';
 
-export interface StartTelegramDeps {
+export interface StartTelegramDeps extends Pick<TelegramBotDeps, 'handler' | 'redis' | 'keys' | 'chatUsers' | 'logger' | 'mediaDir'> {
   /** Telegram's settings when it is on: polling, or a webhook with its URL and secret */
   telegram: Exclude<TelegramConfig, { mode: 'off' }>;
-  handler: MessageHandler;
-  redis: Redis;
-  keys: Keys;
-  chatUsers: ChatUsersRepo;
-  logger: Logger;
-  mediaDir: string;
   i18n: I18n;
   /** English aliases of the Indonesian commands, for the command menu */
   englishCommands: Readonly<Record<string, string>>;
