@@ -8,6 +8,7 @@
  * `profile-start` / `profile-stop` (a V8 CPU profile of just the measured window, as --cpu-prof writes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -52,10 +53,22 @@ export interface Usage {
   /** memory of Buffers and other objects outside the V8 heap */
   externalMb: number;
   maxRssMb: number;
+  /** writes to Redis sockets so far (one per command sent alone, one per pipeline or MULTI): round trips */
+  redisWrites: number;
 }
 
 type Closer = () => Promise<void>;
 const settings = JSON.parse(process.argv[2] ?? '{}') as SubjectSettings;
+
+// Redis round trips: every write on a socket to the Redis port counts one (ioredis writes a
+// command sent alone, a pipeline, a MULTI block and a script call each in one write).
+const redisPort = Number(new URL(settings.redisUrl ?? 'redis://127.0.0.1:6379').port || 6379);
+const counted = { redisWrites: 0 };
+const originalWrite = net.Socket.prototype.write as (...args: unknown[]) => boolean;
+net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
+  if (this.remotePort === redisPort) counted.redisWrites++;
+  return originalWrite.apply(this, args);
+} as typeof net.Socket.prototype.write;
 const logger = createLogger('error');
 
 async function startOurs(): Promise<Closer> {
@@ -167,6 +180,7 @@ function usage(gc: boolean): Usage {
     heapTotalMb: mem.heapTotal / 2 ** 20,
     externalMb: mem.external / 2 ** 20,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    ...counted,
   };
 }
 

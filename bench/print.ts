@@ -64,6 +64,7 @@ export function printJourney(
         row('bot CPU use (cores)', (j) => fmt((j.cpuMsPerUpdate * j.updatesPerSecond) / 1000, 2)),
         row('Bot API calls per update', (j) => fmt(j.apiCallsPerUpdate, 2), ratio(ours.apiCallsPerUpdate, bare.apiCallsPerUpdate)),
         row('Redis commands per update', (j) => fmt(j.redisCommandsPerUpdate, 1), ratio(ours.redisCommandsPerUpdate, bare.redisCommandsPerUpdate)),
+        row('Redis round trips per update', (j) => fmt(j.redisRoundTripsPerUpdate, 2), ratio(ours.redisRoundTripsPerUpdate, bare.redisRoundTripsPerUpdate)),
         row('Redis CPU per update (ms)', (j) => fmt(j.redisCpuMsPerUpdate, 3), ratio(ours.redisCpuMsPerUpdate, bare.redisCpuMsPerUpdate)),
         row('fake API + users CPU per update (ms)', (j) => fmt(j.driverCpuMsPerUpdate, 2)),
         row('bot RSS after the run, after GC (MB)', (j) => fmt(j.rssMb)),

@@ -24,6 +24,8 @@ export interface JourneyFigures {
   cpuMsPerUpdate: number;
   /** Redis commands and Redis server CPU per update */
   redisCommandsPerUpdate: number;
+  /** writes to Redis the bot made per update (a command alone, a pipeline, a MULTI or a script: one each) */
+  redisRoundTripsPerUpdate: number;
   redisCpuMsPerUpdate: number;
   /** the most frequent Redis commands, per update */
   redisMix: [string, number][];
@@ -114,6 +116,7 @@ export async function measureJourney(r: JourneyRun): Promise<JourneyFigures> {
       p99Ms: percentile(latencies, 0.99),
       cpuMsPerUpdate: (after.cpu.cpuMs - before.cpu.cpuMs) / n,
       redisCommandsPerUpdate: (after.redis.commands - before.redis.commands) / n,
+      redisRoundTripsPerUpdate: (after.cpu.redisWrites - before.cpu.redisWrites) / n,
       redisCpuMsPerUpdate: (after.redis.cpuMs - before.redis.cpuMs) / n,
       redisMix: [...after.redis.byName]
         .map(([name, calls]): [string, number] => [name, (calls - (before.redis.byName.get(name) ?? 0)) / n])
