@@ -72,9 +72,10 @@ export const registerFlow = defineFlow({
             linkedAt: ctx.deps.clock().toISOString(),
           });
           Object.assign(ctx.user, asUser(linked.phone ?? phone, await ctx.whoIs(phone)));
-          // An owner invitation that led here is spent (its phone matched); what waited is delivered.
-          await spendInvitation(ctx, phone);
-          const done = { replies: [text('register-done')], effects: [{ type: 'deliver-waiting' as const, phone }] };
+          // An owner invitation that led here is spent (its phone matched); what waited is delivered
+          // (counted after the link: a notification parked before it is seen here, one after it finds the chat).
+          const [, waiting] = await Promise.all([spendInvitation(ctx, phone), ctx.deps.store.waiting.count(phone)]);
+          const done = { replies: [text('register-done')], effects: waiting ? [{ type: 'deliver-waiting' as const, phone }] : [] };
           const search = ctx.data.search && canBuy(ctx.user) ? searchFor(ctx.data.search) : null;
           if (search?.kind === 'goto') return { ...search, replies: [...done.replies, ...(search.replies ?? [])], effects: done.effects };
           return goto('menu', 'main', done);

@@ -177,12 +177,16 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       const first = await decide(ctx, msg);
       if ('notice' in first) notice = first.notice;
       else {
-        // Stage 3, run the step (and the steps it leads to); effects are performed before the answer is sent.
+        // Stage 3, run the step (and the steps it leads to).
         await run(ctx, first, sink);
-        if (sink.effects.length) await deps.effects(sink.effects);
         messages = respond(ctx, sink.replies);
       }
-      await save(ctx, updateId);
+      // The effects (queue jobs) and the session are written together, both before the answer is
+      // sent. Both are awaited before a failure counts: the session put back in `catch` is then
+      // written after this turn's own write, never before it.
+      const [effected, saved] = await Promise.allSettled([sink.effects.length ? deps.effects(sink.effects) : undefined, save(ctx, updateId)]);
+      if (effected.status === 'rejected') throw effected.reason;
+      if (saved.status === 'rejected') throw saved.reason;
       if (deps.logger.isLevelEnabled('debug')) {
         // Kinds and step names only: what was typed never goes to the logs.
         deps.logger.debug(

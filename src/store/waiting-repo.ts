@@ -36,6 +36,10 @@ export function createWaitingRepo(redis: Redis, keys: Keys, clock: Clock) {
       const key = keys.waitingNotifications(phone);
       return (await redis.zrange(key, 0, -1)).map((raw) => parseStored(WaitingNotificationSchema, key, raw)!);
     },
+    /** How many notifications wait for `phone`. */
+    async count(phone: string): Promise<number> {
+      return redis.zcard(keys.waitingNotifications(phone));
+    },
     /** Orders with notifications waiting for `phone` (distinct ids). */
     async orderIds(phone: string): Promise<string[]> {
       return [...new Set((await this.of(phone)).map((w) => w.orderId))];

@@ -175,3 +175,42 @@ test('a stored session changed by hand into something that is not a session star
   expect(out).toMatch(/produk \(halaman 1\//);
   expect(out).not.toContain('Pilih kecamatan');
 });
+
+test('queue jobs that cannot be added: the person hears of a problem, the conversation stays where it was, and works once the queue is back', async () => {
+  const conn = openRedis();
+  const config = loadConfig({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: t.prefix, MEDIA_DIR: t.mediaDir });
+  let queueDown = false;
+  const added: string[] = [];
+  const app = createApp({
+    config,
+    redis: conn,
+    redisUrl: testRedisUrl(),
+    logger: createLogger('silent'),
+    effects: async (effects) => {
+      // as a queue whose Redis went away fails, a moment after the session write went out
+      await new Promise((r) => setTimeout(r, 20));
+      if (queueDown) throw new Error('queue unreachable');
+      added.push(...effects.map((e) => e.type));
+    },
+  });
+  await app.ready();
+  try {
+    const c = { channel: 'telegram' as const, chatId: '88016' };
+    const say = (input: IncomingMessage['input']) => app.rawEngine.handle({ chat: c, input, fetchMedia });
+    // A notification waits for this phone: linking delivers it (an effect).
+    await app.store.waiting.park(DEMO.asn2.phone, { jobId: 'job-88016', orderId: 'ORD-20260101-00001', target: 'asn', event: 'accepted' });
+    await say({ kind: 'command', name: 'start', args: '' });
+    await say({ kind: 'contact', phone: DEMO.asn2.phone, own: true });
+    const before = await app.sessions.get(c.channel, c.chatId);
+    queueDown = true;
+    expect((await say({ kind: 'text', text: 'Ya, benar' })).messages[0]?.text).toContain('Mohon maaf, ada kendala');
+    expect(await app.sessions.get(c.channel, c.chatId)).toEqual(before);
+    expect(added).toEqual([]);
+    queueDown = false;
+    expect((await say({ kind: 'text', text: 'Ya, benar' })).messages[0]?.text).toContain('Halo, Budi Prasetyo');
+    expect(added).toEqual(['deliver-waiting']);
+  } finally {
+    await app.close();
+    await conn.quit();
+  }
+});

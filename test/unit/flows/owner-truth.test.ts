@@ -21,6 +21,8 @@ async function register(phone: string): Promise<Driver> {
 describe('the truth about who was told', () => {
   test('an unlinked owner: the ASN reads so at checkout and after the receipt; linking delivers what waited; an unreachable ASN: the owner reads so', async () => {
     const asn = await register(DEMO.asn.phone);
+    // Nothing waited for the ASN's phone: linking hands nothing to the queue.
+    expect(t.effects).not.toContainEqual({ type: 'deliver-waiting', phone: DEMO.asn.phone });
     await addToCart(asn, 'Nasi Box Ayam Bakar', 1);
     await asn.press('co:confirm');
     expect(asn.text).toContain('UMKM ini belum terhubung ke layanan; pesanan Anda kami teruskan begitu pemiliknya terhubung.');
@@ -30,7 +32,9 @@ describe('the truth about who was told', () => {
     expect(asn.text).toContain('UMKM ini belum terhubung ke layanan');
     expect(asn.text).not.toContain('UMKM sudah diberi tahu');
 
-    // The owner links: what waited for their phone is handed to the queue.
+    // The owner links: what waited for their phone (parked by the worker, as it does for a phone
+    // with no chat) is handed to the queue.
+    await t.app.store.waiting.park(DEMO.owner.phone, { jobId: `${id}.umkm.paid`, orderId: id, target: 'umkm', event: 'paid' });
     const owner = await register(DEMO.owner.phone);
     expect(t.effects).toContainEqual({ type: 'deliver-waiting', phone: '+6289900001001' });
 
