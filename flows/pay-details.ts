@@ -47,14 +47,14 @@ export async function payToOf(ctx: FlowCtx, order: Order): Promise<PaymentDetail
  * and the buttons on the last message.
  */
 export async function paymentReplies(ctx: FlowCtx, order: Order, umkm: Umkm | null, buttons: Reply['choices']): Promise<Reply[]> {
-  const payTo = await payToOf(ctx, order);
+  // The last change of the details is read meanwhile (it matters only when there are details).
+  const [payTo, [last]] = await Promise.all([payToOf(ctx, order), ctx.deps.store.payments.history(order.umkmId, 1)]);
   const base = { total: formatRupiah(order.total), umkm: umkm?.name ?? '-', id: order.id };
   if (!payTo) {
     // An order from before payment details existed: the owner is asked, as it used to be.
     return [text('receipt-ask', { ...base, owner: umkm?.ownerName ?? '-', phone: umkm ? displayPhone(umkm.ownerPhone) : '-' }, buttons)];
   }
   // A change, not the first details a UMKM gave: within 24 h the buyer is asked to check the name.
-  const [last] = await ctx.deps.store.payments.history(order.umkmId, 1);
   const changedAt = last?.old ? new Date(last.at) : null;
   const recent = changedAt !== null && ctx.deps.clock().getTime() - changedAt.getTime() < RECENT_CHANGE_MS;
   const prefix = recent

@@ -37,8 +37,8 @@ async function attach(ctx: RecipientCtx, r: Recipient): Promise<StepResult> {
   const orderId = ctx.session.orderId;
   const person = ctx.user.person;
   if (!orderId || !person) return goto('menu', 'main');
-  await ctx.deps.store.recipients.save(person.nip, r);
-  const res = await ctx.deps.store.orders.update(orderId, { recipient: r });
+  // Both at once: the recipient is kept for next time even if the order is gone (as before).
+  const [, res] = await Promise.all([ctx.deps.store.recipients.save(person.nip, r), ctx.deps.store.orders.update(orderId, { recipient: r })]);
   if (!res.ok) return goto('my-orders', 'list', { replies: [text('recipient-order-gone')] });
   ctx.session.retryOf = undefined; // the rejected order's recipient is offered once
   return goto('receipt', 'ask', { replies: [recipientSummary(ctx, r)] });
@@ -59,7 +59,9 @@ function recipientSummary(ctx: FlowCtx, r: Recipient) {
 
 /** After the recipient is complete: warn when the same household got packages in the last 7 days. */
 async function checkRepeat(ctx: RecipientCtx, r: Recipient): Promise<StepResult> {
-  const n = await ctx.deps.store.recipients.recentDeliveries(r, ctx.session.orderId);
+  // The order is read meanwhile (the update reads it from memory: src/store/turn-scope.ts).
+  const orderId = ctx.session.orderId;
+  const [n] = await Promise.all([ctx.deps.store.recipients.recentDeliveries(r, orderId), orderId ? ctx.deps.store.orders.get(orderId) : null]);
   if (n > 0) return goto('recipient', 'repeat', { data: { draft: r, repeatCount: n } });
   return attach(ctx, r);
 }

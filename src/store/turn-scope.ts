@@ -33,8 +33,11 @@ export function turnScopedOrders(repo: OrdersRepo): OrdersRepo {
     return order;
   };
   scoped.update = async (id, change, actor, seen) => {
+    // The order as this update last read or wrote it is tried first (a compare-and-set: when it
+    // changed meanwhile, the update reads it again).
+    const last = seen ?? known.get(id) ?? undefined;
     known.delete(id);
-    const res = await repo.update(id, change, actor, seen);
+    const res = await repo.update(id, change, actor, last);
     if (res.ok) known.set(id, res.order);
     return res;
   };

@@ -52,6 +52,23 @@ describe("one update's orders (storeForTurn)", () => {
     expect((await turn.orders.get(order.id))?.status).toBe('accepted');
   });
 
+  test('an order read in the update is changed without reading it again; changed meanwhile by another, the change lands on what it now is', async () => {
+    const order = await store.orders.createOnce('tok-4', { asnNip: 'N1', umkmId: 'U1', items });
+    const turn = storeForTurn(store);
+    await turn.orders.get(order.id);
+    // one HGET: the compare inside the write's script, none before it
+    const write = await countCommands(redis, () => turn.orders.update(order.id, { postSkipped: true }, 'asn'));
+    expect(write.result.ok).toBe(true);
+    expect(write.hget).toBe(1);
+
+    const stale = storeForTurn(store);
+    await stale.orders.get(order.id);
+    expect((await store.orders.update(order.id, { status: 'paid' }, 'asn')).ok).toBe(true); // another process
+    const res = await stale.orders.update(order.id, { postLink: 'https://www.instagram.com/p/abc/' }, 'asn');
+    expect(res.ok && res.order.status).toBe('paid');
+    expect(await store.orders.get(order.id)).toMatchObject({ status: 'paid', postLink: 'https://www.instagram.com/p/abc/', postSkipped: true });
+  });
+
   test('the next update reads Redis afresh, and the rest of the store is the same', async () => {
     const order = await storeForTurn(store).orders.createOnce('tok-3', { asnNip: 'N1', umkmId: 'U1', items });
     await store.orders.update(order.id, { status: 'paid' }, 'asn');
