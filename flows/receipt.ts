@@ -37,28 +37,27 @@ export async function acceptReceipt(ctx: FlowCtx, media: MediaRef, lost?: () => 
     return lost();
   }
   // A PDF (what many banking apps share) is checked by its bytes and kept without its metadata.
-  // A photo is written while its hash is claimed (both done before the order is paid).
+  // A photo's file is written before the order that names it is paid.
   const prepared = asPdf ? await ctx.deps.media.storePdf(bytes, 'receipts') : await ctx.deps.media.prepareImage(bytes, 'receipts');
   if (!prepared.ok) {
     const key = prepared.reason === 'too-large' ? 'receipt-too-large' : prepared.reason === 'too-many-pixels' ? 'receipt-too-many-pixels' : 'receipt-not-image';
     return invalid(key, { megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
   }
   const stored = 'stored' in prepared ? prepared.stored : prepared;
-  const [other] = await Promise.all([
-    ctx.deps.store.orders.claimReceipt(stored.hash, order.id),
-    'stored' in prepared ? ctx.deps.media.commit(prepared) : undefined,
-  ]);
-  if (other) {
-    // The file is the other order's; once retention removed it there, this copy would be kept forever.
-    if ((await ctx.deps.store.orders.get(other))?.receipt?.removedAt) await ctx.deps.media.remove(stored.path);
-    return invalid('receipt-duplicate');
-  }
+  if ('stored' in prepared) await ctx.deps.media.commit(prepared);
+  // The order is paid and the receipt's hash claimed in one step (refused when it backs another order).
   const res = await ctx.deps.store.orders.update(
     order.id,
     { status: 'paid', receipt: { hash: stored.hash, path: stored.path, mime: stored.mime }, ...(paidWith ? { paidWith } : {}) },
     'asn',
     order,
+    { receiptHash: stored.hash },
   );
+  if (!res.ok && res.reason === 'receipt-used') {
+    // The file is the other order's; once retention removed it there, this copy would be kept forever.
+    if ((await ctx.deps.store.orders.get(res.usedBy))?.receipt?.removedAt) await ctx.deps.media.remove(stored.path);
+    return invalid('receipt-duplicate');
+  }
   if (!res.ok) return invalid('receipt-order-closed');
   // "UMKM sudah diberi tahu" only when the owner has a chat; else the order waits for them to link.
   const [, ownerHasChat] = await Promise.all([order.recipient && ctx.deps.store.recipients.recordDelivery(order.recipient, order.id), linked]);

@@ -6,17 +6,31 @@ import type { Keys } from './keys.js';
 import { parseStored } from './json.js';
 import { defineScript, execResults } from './scripts.js';
 
-/** `contended`: other writers kept changing the order and every compare-and-set lost (not a refused move). */
-export type UpdateResult = { ok: true; order: Order } | { ok: false; reason: 'not-found' | 'illegal-move' | 'not-allowed' | 'contended' };
-
 /**
- * Lua: writes order ARGV[1] (in hash KEYS[1]) as ARGV[3] only if it is still ARGV[2], and adds
- * ARGV[5] Rupiah to UMKM ARGV[4] in the month's income hash KEYS[2]. 1 when written, else 0.
+ * `contended`: other writers kept changing the order and every compare-and-set lost (not a refused
+ * move). `receipt-used`: the receipt given with the change already backs order `usedBy`.
  */
-const COMPARE_AND_SET = `if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+export type UpdateResult =
+  | { ok: true; order: Order }
+  | { ok: false; reason: 'not-found' | 'illegal-move' | 'not-allowed' | 'contended' }
+  | { ok: false; reason: 'receipt-used'; usedBy: string };
+
+/** Lua lines: order ARGV[1] (in hash KEYS[1]) is still ARGV[2], else the script returns 0. */
+const COMPARE = `if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end\n`;
+/** Lua lines: writes the order as ARGV[3], adds ARGV[5] Rupiah to UMKM ARGV[4] in the month's income hash KEYS[2], returns 1. */
+const WRITE = `redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 if ARGV[5] ~= '0' then redis.call('HINCRBY', KEYS[2], ARGV[4], ARGV[5]) end
 return 1`;
+/** Lua: writes the order only if it is still as read. 1 when written, else 0. */
+const COMPARE_AND_SET = COMPARE + WRITE;
+/**
+ * Lua: the same, and the receipt hash KEYS[3] comes to back the order, in one step: when the hash
+ * already backs another order, returns that order's id and writes nothing.
+ */
+const CLAIM_COMPARE_AND_SET = `local holder = redis.call('GET', KEYS[3])
+if holder and holder ~= ARGV[1] then return holder end
+${COMPARE}redis.call('SET', KEYS[3], ARGV[1])
+${WRITE}`;
 
 /** How long a confirm token remembers its order (a late double tap within it gets the same one). */
 const CONFIRM_LOCK_TTL_S = 86400;
@@ -47,6 +61,7 @@ return json`;
 /** Orders: one hash of records plus sorted-set indexes by ASN, UMKM and WIB day. */
 export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = systemClock) {
   const compareAndSet = defineScript(redis, 'orderCompareAndSet', 2, COMPARE_AND_SET);
+  const claimCompareAndSet = defineScript(redis, 'orderClaimCompareAndSet', 3, CLAIM_COMPARE_AND_SET);
   const createOnceScript = defineScript(redis, 'orderCreateOnce', 7, CREATE_ONCE);
 
   return {
@@ -103,13 +118,16 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
     },
     /**
      * Applies a change; when `status` is given the move must be legal for `actor`. `seen`: the
-     * order as the caller just read it, tried first instead of reading it again.
+     * order as the caller just read it, tried first instead of reading it again. `receiptHash`: the
+     * content hash of a receipt that comes to back the order with this change (refused, and
+     * nothing written, when it backs another order already).
      */
     async update(
       id: string,
       change: Partial<Omit<Order, 'id' | 'status'>> & { status?: OrderStatus },
       actor: Actor = 'system',
       seen?: Order,
+      opts: { receiptHash?: string } = {},
     ): Promise<UpdateResult> {
       // Optimistic: the change is written only if the order is still as read (compared in a Lua
       // script), else read again and re-check the move. Two concurrent moves cannot both succeed.
@@ -129,7 +147,12 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
         let delta = 0;
         if (next.status === 'paid' && current.status !== 'paid') delta = next.total;
         if ((next.status === 'rejected' || next.status === 'cancelled') && current.status === 'paid') delta = -next.total;
-        if ((await compareAndSet(keys.orders(), income, id, raw, JSON.stringify(next), next.umkmId, delta)) === 1) return { ok: true, order: next };
+        const args = [id, raw, JSON.stringify(next), next.umkmId, delta] as const;
+        const written = opts.receiptHash
+          ? await claimCompareAndSet(keys.orders(), income, keys.receiptHash(opts.receiptHash), ...args)
+          : await compareAndSet(keys.orders(), income, ...args);
+        if (written === 1) return { ok: true, order: next };
+        if (typeof written === 'string') return { ok: false, reason: 'receipt-used', usedBy: written };
         if (attempt > 2) await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
       }
       return { ok: false, reason: 'contended' };
@@ -188,13 +211,6 @@ export function createOrdersRepo(redis: Redis, keys: Keys, clock: Clock = system
       const settled = orders.filter((o) => o.status !== 'paid').map((o) => o.id);
       if (settled.length) await redis.zrem(keys.overdueOrders(), ...settled);
       return orders.filter((o) => o.status === 'paid');
-    },
-    /** Records that a receipt content hash backs an order; returns the order id it already backs, if any. */
-    async claimReceipt(hash: string, orderId: string): Promise<string | null> {
-      const ok = await redis.set(keys.receiptHash(hash), orderId, 'NX');
-      if (ok) return null;
-      const other = await redis.get(keys.receiptHash(hash));
-      return other === orderId ? null : other;
     },
   };
 }

@@ -13,8 +13,7 @@ const READS = new Set<string>(['many', 'ofAsn', 'ofUmkm', 'ofDay', 'monthStats',
  */
 export function turnScopedOrders(repo: OrdersRepo): OrdersRepo {
   const known = new Map<string, Order | null>();
-  // Reads pass through; writes other than the three below (replacement, overdue marks, receipt
-  // claims) forget all.
+  // Reads pass through; writes other than the three below (replacement, overdue marks) forget all.
   const scoped = Object.fromEntries(
     (Object.entries(repo) as [string, (...args: unknown[]) => unknown][]).map(([name, fn]) => [
       name,
@@ -32,12 +31,12 @@ export function turnScopedOrders(repo: OrdersRepo): OrdersRepo {
     known.set(id, order);
     return order;
   };
-  scoped.update = async (id, change, actor, seen) => {
+  scoped.update = async (id, change, actor, seen, opts) => {
     // The order as this update last read or wrote it is tried first (a compare-and-set: when it
     // changed meanwhile, the update reads it again).
     const last = seen ?? known.get(id) ?? undefined;
     known.delete(id);
-    const res = await repo.update(id, change, actor, last);
+    const res = await repo.update(id, change, actor, last, opts);
     if (res.ok) known.set(id, res.order);
     return res;
   };

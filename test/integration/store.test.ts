@@ -281,6 +281,31 @@ describe('orders', () => {
     expect(await store.orders.get(o.id)).toMatchObject({ status: 'cancelled', postSkipped: true, postLink: 'https://instagram.com/p/q' });
   });
 
+  test('a receipt backs one order: two orders paid with the same photo at once, one is paid and the other is told which order has it', async () => {
+    const a = await store.orders.createOnce('tok-rc-a', { asnNip: 'N1', umkmId: 'U1', items });
+    const b = await store.orders.createOnce('tok-rc-b', { asnNip: 'N1', umkmId: 'U1', items });
+    const pay = (id: string) => store.orders.update(id, { status: 'paid' }, 'asn', undefined, { receiptHash: 'hash-same' });
+    const [ra, rb] = await Promise.all([pay(a.id), pay(b.id)]);
+    const [won, lost] = ra.ok ? [a, b] : [b, a];
+    expect([ra.ok, rb.ok].filter(Boolean)).toHaveLength(1);
+    expect(ra.ok ? rb : ra).toEqual({ ok: false, reason: 'receipt-used', usedBy: won.id });
+    expect((await store.orders.get(lost.id))?.status).toBe('confirmed'); // nothing written
+    expect((await store.orders.monthStats()).income['U1']).toBe(50000); // one payment counted
+    // The same order again with its own receipt (a retried update): no refusal from the claim.
+    expect(await store.orders.update(won.id, { postSkipped: true }, 'asn', undefined, { receiptHash: 'hash-same' })).toMatchObject({ ok: true });
+  });
+
+  test('a receipt given with a refused move claims nothing: the photo can back the order it is for', async () => {
+    const closed = await store.orders.createOnce('tok-rc-c', { asnNip: 'N1', umkmId: 'U1', items });
+    await store.orders.update(closed.id, { status: 'cancelled' }, 'system');
+    expect(await store.orders.update(closed.id, { status: 'paid' }, 'asn', undefined, { receiptHash: 'hash-free' })).toEqual({
+      ok: false,
+      reason: 'illegal-move',
+    });
+    const open = await store.orders.createOnce('tok-rc-d', { asnNip: 'N1', umkmId: 'U1', items });
+    expect(await store.orders.update(open.id, { status: 'paid' }, 'asn', undefined, { receiptHash: 'hash-free' })).toMatchObject({ ok: true });
+  });
+
   test('a change to a field only (no move) is kept beside a concurrent move', async () => {
     const o = await store.orders.createOnce('tok-fields', { asnNip: 'N1', umkmId: 'U1', items });
     await Promise.all([store.orders.update(o.id, { postLink: 'https://instagram.com/p/abc' }), store.orders.update(o.id, { status: 'paid' }, 'asn')]);

@@ -46,9 +46,9 @@ describe("one update's orders (storeForTurn)", () => {
     expect((await store.orders.update(order.id, { status: 'paid' }, 'asn')).ok).toBe(true);
     expect((await turn.orders.get(order.id))?.status).toBe('paid');
 
-    // a write the scope does not follow (a receipt claim) forgets everything it knew
+    // a write the scope does not follow (an overdue mark) forgets everything it knew
     expect((await store.orders.update(order.id, { status: 'accepted' }, 'umkm')).ok).toBe(true);
-    await turn.orders.claimReceipt('hash-1', order.id);
+    await turn.orders.markOverdue(order.id);
     expect((await turn.orders.get(order.id))?.status).toBe('accepted');
   });
 
