@@ -98,14 +98,15 @@ export const socialPostFlow = defineFlow({
         if (!orderId) return goto('menu', 'main');
         const caption = await postCaption(ctx, orderId);
         // Numbered channels (WhatsApp): the question with what came before it, then the caption
-        // alone, so it is copied whole: two messages. Telegram: the caption to copy, then the question.
+        // alone, so it is copied whole: two messages. Telegram: one message, the caption in it as a
+        // part one tap copies whole (`code`), the question after it.
         if (choiceStyle(ctx.chat.channel) === 'numbered') {
           return reply(
             text('post-ask-link', networks(), askButtons(), { prefix: [msg('post-caption-below')] }),
             text('ui-literal', { text: caption }, undefined, { standalone: true }),
           );
         }
-        return reply(text('post-copy-caption', { caption }, undefined, { standalone: true }), text('post-ask-link', networks(), askButtons()));
+        return reply(text('post-ask-link', networks(), askButtons(), { prefix: [msg('post-copy-caption', { caption })], code: [caption] }));
       },
       async handle(ctx, input) {
         const orderId = ctx.session.orderId;

@@ -67,7 +67,10 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
 
     await asn.say('sudah bayar', /Mohon kirim foto/);
     await asn.photo(await receiptJpeg(1), /#ASNDepokPeduli #BeliProdukUMKMDepok/);
-    await h.expectMessage(asn.id, /kirim tautan/, 0);
+    // One message: the thanks, the caption as a part one tap copies (HTML <code>), the question.
+    const post = await h.expectMessage(asn.id, /kirim tautan/, 0);
+    expect(post).toMatchObject({ parse_mode: 'HTML' });
+    expect(post.text).toMatch(/diterima[\s\S]*#ASNDepokPeduli #BeliProdukUMKMDepok[\s\S]*kirim tautan/);
     await asn.say('https://example.com/post/1', /tidak kami kenali/);
     await asn.say('https://www.instagram.com/p/CxYz123/', /Tautan Instagram Anda untuk pesanan ORD-\d{8}-\d{5} sudah kami catat/);
 

@@ -183,10 +183,15 @@ describe('social post', () => {
     return r;
   }
 
-  test('the caption to copy names the products and the UMKM and carries both hashtags', async () => {
+  test('the caption to copy names the products and the UMKM and carries both hashtags; on Telegram it is one tap to copy, in the one message of the answer', async () => {
     const { d } = await atPost();
-    const caption = d.last.find((m) => m.text.startsWith('Salin teks berikut'))!.text;
-    expect(caption).toContain('#ASNDepokPeduli #BeliProdukUMKMDepok');
+    expect(d.last).toHaveLength(1); // the thanks, the caption and the question for the link
+    expect(d.text).toMatch(
+      /^✅ Bukti pembayaran pesanan ORD-\d{8}-\d{5} .* diterima\.[\s\S]*Salin teks berikut[\s\S]*#ASNDepokPeduli #BeliProdukUMKMDepok[\s\S]*kirim tautan/,
+    );
+    const [caption] = d.last[0]!.code ?? [];
+    expect(d.last[0]!.text).toContain(caption);
+    expect(caption).toMatch(/^Hari ini saya membeli .+ #ASNDepokPeduli #BeliProdukUMKMDepok$/);
     expect(caption).toContain('Rendang Paru');
     expect(caption).toContain('Rendang Uni Ratna (Kec. Pancoran Mas)');
     expect(d.text).toContain('kirim tautan (link) unggahan Anda di sini (Instagram, Facebook, X, TikTok, YouTube)');
