@@ -297,7 +297,10 @@ receipt-thanks = ✅ Payment proof for order { $id } ({ $total }) received. The 
 
 ## Social post
 post-caption = Today I bought { $products } from { $umkm } (Kec. { $kecamatan }) for a resident in self-isolation. Support Depok's small businesses! #ASNDepokPeduli #BeliProdukUMKMDepok
-post-copy-caption = Copy this text for your social-media post (tap it to copy):
+post-copy-caption = { $channel ->
+        [numbered] Copy this text for your social-media post:
+       *[other] Copy this text for your social-media post (tap it to copy):
+    }
 
     { $caption }
 post-ask-link = After posting, send the link of your post here ({ $networks }). Posting is voluntary.

@@ -282,7 +282,10 @@ receipt-thanks = ✅ Bukti pembayaran pesanan { $id } ({ $total }) diterima. UMK
 
 ## Social post
 post-caption = Hari ini saya membeli { $products } dari { $umkm } (Kec. { $kecamatan }) untuk warga yang sedang isoman. Yuk dukung UMKM Depok! #ASNDepokPeduli #BeliProdukUMKMDepok
-post-copy-caption = Salin teks berikut untuk unggahan media sosial Anda (ketuk teksnya untuk menyalin):
+post-copy-caption = { $channel ->
+        [numbered] Salin teks berikut untuk unggahan media sosial Anda:
+       *[other] Salin teks berikut untuk unggahan media sosial Anda (ketuk teksnya untuk menyalin):
+    }
 
     { $caption }
 post-ask-link = Setelah mengunggah, kirim tautan (link) unggahan Anda di sini ({ $networks }). Mengunggah bersifat sukarela.
