@@ -53,22 +53,26 @@ export interface Usage {
   /** memory of Buffers and other objects outside the V8 heap */
   externalMb: number;
   maxRssMb: number;
-  /** writes to Redis sockets so far (one per command sent alone, one per pipeline or MULTI): round trips */
+  /** writes handed to the system on Redis sockets so far: round trips */
   redisWrites: number;
 }
 
 type Closer = () => Promise<void>;
 const settings = JSON.parse(process.argv[2] ?? '{}') as SubjectSettings;
 
-// Redis round trips: every write on a socket to the Redis port counts one (ioredis writes a
-// command sent alone, a pipeline, a MULTI block and a script call each in one write).
+// Redis round trips: every write a socket to the Redis port hands to the system counts one (a
+// command sent alone, a pipeline, a MULTI block, a script call, or all the writes of one turn
+// gathered by src/queue/connection.ts `coalesceWrites`). Node's sockets do each such write in
+// `_writeGeneric` (one chunk, or a writev of several).
 const redisPort = Number(new URL(settings.redisUrl ?? 'redis://127.0.0.1:6379').port || 6379);
 const counted = { redisWrites: 0 };
-const originalWrite = net.Socket.prototype.write as (...args: unknown[]) => boolean;
-net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
+type GenericWrite = (this: net.Socket, ...args: unknown[]) => unknown;
+const socketProto = net.Socket.prototype as unknown as { _writeGeneric: GenericWrite };
+const originalWrite = socketProto._writeGeneric;
+socketProto._writeGeneric = function (...args) {
   if (this.remotePort === redisPort) counted.redisWrites++;
   return originalWrite.apply(this, args);
-} as typeof net.Socket.prototype.write;
+};
 const logger = createLogger('error');
 
 async function startOurs(): Promise<Closer> {
