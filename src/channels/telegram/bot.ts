@@ -7,11 +7,14 @@ import type { ChatUsersRepo } from '../../store/chat-users-repo.js';
 import type { Keys } from '../../store/keys.js';
 import type { FetchMedia, HandledMessage, Input, MediaRef, MessageHandler } from '../../engine/types.js';
 import { textToInput } from '../commands.js';
+import { downloadFile } from './download.js';
 import { createTelegramSender, type TelegramSender } from './sender.js';
 import { LRUCache } from 'lru-cache';
 
 /** Telegram refuses downloads above 20 MB through the public Bot API. */
 const MAX_DOWNLOAD = 20 * 1024 * 1024;
+/** A file download that takes longer fails (the step then says the photo could not be read). */
+const DOWNLOAD_TIMEOUT_MS = 30_000;
 /** Photos up to this size are downloaded as soon as their update arrives (see `fetcherFor`). */
 const PREFETCH_MAX = 5 * 1024 * 1024;
 
@@ -112,9 +115,7 @@ export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: Te
     if (media.size && media.size > MAX_DOWNLOAD) throw new Error('file too large to download');
     const file = await bot.api.getFile(media.ref);
     if (!file.file_path) throw new Error('file has no path');
-    const res = await fetch(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`);
-    if (!res.ok) throw new Error(`file download failed: ${res.status}`);
-    return Buffer.from(await res.arrayBuffer());
+    return downloadFile(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`, { maxBytes: MAX_DOWNLOAD, timeoutMs: DOWNLOAD_TIMEOUT_MS });
   };
 
   /**
