@@ -20,6 +20,7 @@ import { Redis } from 'ioredis';
 import { createApp } from '../src/app.js';
 import { startBroadcastWorkers } from '../src/broadcast/workers.js';
 import { createTelegramBot } from '../src/channels/telegram/bot.js';
+import { grammyFetch } from '../src/channels/telegram/http-client.js';
 import { createTelegramSender } from '../src/channels/telegram/sender.js';
 import { loadConfig } from '../src/config.js';
 import { createI18n } from '../src/i18n/index.js';
@@ -152,7 +153,7 @@ async function startBroadcast(): Promise<Closer> {
   const store = createStore(redis, { keys });
   const queues = createQueues({ connection: producer, keys, config, logger });
   // As src/worker.ts builds it for production.
-  const api = new Api(settings.token, { apiRoot: settings.apiRoot, timeoutSeconds: 60 });
+  const api = new Api(settings.token, { apiRoot: settings.apiRoot, timeoutSeconds: 60, fetch: grammyFetch });
   const telegram = createTelegramSender(api, { mediaDir: settings.mediaDir, redis, keys });
   const workers: Worker[] = startBroadcastWorkers({ connection: conn, redis, keys, store, config, logger, i18n: createI18n(), senders: { telegram }, queues });
   for (const w of workers) w.on('error', (err) => logger.error({ err }, 'worker error'));

@@ -8,6 +8,7 @@
  * SIGTERM/SIGINT: the jobs in hand finish, then it exits 0.
  */
 import { Api } from 'grammy';
+import { grammyFetch } from './channels/telegram/http-client.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
 import { createWhatsAppOutboxSender, openOutboxQueue } from './channels/whatsapp/outbox.js';
 import { configOrExit } from './boot.js';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const telegram =
     tg.mode === 'off'
       ? undefined
-      : createTelegramSender(new Api(tg.token, { apiRoot: tg.apiRoot, timeoutSeconds: 60 }), { mediaDir: config.MEDIA_DIR, redis, keys });
+      : createTelegramSender(new Api(tg.token, { apiRoot: tg.apiRoot, timeoutSeconds: 60, fetch: grammyFetch }), { mediaDir: config.MEDIA_DIR, redis, keys });
 
   // WhatsApp allows one socket per number: it lives in the app process; sends go through its outbox.
   const whatsapp = config.whatsapp.mode === 'on' ? createWhatsAppOutboxSender(redis, keys) : undefined;

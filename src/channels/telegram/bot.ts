@@ -8,6 +8,7 @@ import type { Keys } from '../../store/keys.js';
 import type { FetchMedia, HandledMessage, Input, MediaRef, MessageHandler } from '../../engine/types.js';
 import { textToInput } from '../commands.js';
 import { downloadFile } from './download.js';
+import { grammyFetch } from './http-client.js';
 import { createTelegramSender, type TelegramSender } from './sender.js';
 import { LRUCache } from 'lru-cache';
 
@@ -104,7 +105,7 @@ export function toInput(ctx: Context): Input | null {
  * update id is processed once; every callback query is answered; blocked users are marked.
  */
 export function createTelegramBot(deps: TelegramBotDeps): { bot: Bot; sender: TelegramSender } {
-  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot, fetch: grammyFetch } });
   // 429 and 5xx: auto-retry. Network errors: a few quick tries, then the failure is the caller's
   // (auto-retry alone would retry them for ever, holding the chat's later updates and shutdown).
   bot.api.config.use(autoRetry({ maxRetryAttempts: deps.maxRetryAttempts ?? 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));

@@ -8,6 +8,7 @@ import { drainRunner } from '../../shutdown.js';
 import type { StartedChannel } from '../types.js';
 import { createTelegramBot, type TelegramBotDeps } from './bot.js';
 import { registerCommandMenu } from './command-menu.js';
+import { grammyFetch } from './http-client.js';
 import { createTelegramSender, type TelegramSender } from './sender.js';
 
 export interface StartTelegramDeps extends Pick<TelegramBotDeps, 'handler' | 'redis' | 'keys' | 'chatUsers' | 'logger' | 'mediaDir'> {
@@ -46,7 +47,7 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<StartedTel
     mediaDir: deps.mediaDir,
   });
   await bot.init();
-  const sender = createTelegramSender(new Api(telegram.token, { apiRoot: telegram.apiRoot }), {
+  const sender = createTelegramSender(new Api(telegram.token, { apiRoot: telegram.apiRoot, fetch: grammyFetch }), {
     mediaDir: deps.mediaDir,
     redis: deps.redis,
     keys: deps.keys,
