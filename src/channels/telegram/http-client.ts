@@ -25,16 +25,30 @@ export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<{ js
     const request = u.protocol === 'https:' ? https.request : http.request;
     const headers = { ...init.headers };
     if (typeof init.body === 'string') headers['content-length'] = String(Buffer.byteLength(init.body));
-    const req = request(u, { method: init.method ?? 'GET', headers, agent: init.agent, signal: init.signal }, (res) => {
+    // The signal is followed here, not handed to Node (whose own handling adds a stream watcher per call).
+    const { signal } = init;
+    const settle = () => signal?.removeEventListener('abort', onAbort);
+    const options = { protocol: u.protocol, hostname: u.hostname, port: u.port, path: u.pathname + u.search, method: init.method ?? 'GET', headers, agent: init.agent };
+    const req = request(options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
+        settle();
         const text = Buffer.concat(chunks).toString('utf8');
         resolve({ json: async () => JSON.parse(text) as unknown });
       });
-      res.on('error', reject);
+      res.on('error', fail);
     });
-    req.on('error', reject);
+    function fail(err: Error) {
+      settle();
+      reject(err);
+    }
+    function onAbort() {
+      req.destroy(new Error('request aborted'));
+    }
+    req.on('error', fail);
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     if (typeof init.body === 'string') req.end(init.body);
     else if (init.body) init.body.pipe(req);
     else req.end();

@@ -7,6 +7,8 @@ import { botApiFetch, grammyFetch } from '../../../../src/channels/telegram/http
 /** A Bot API stand-in on loopback: echoes what it got; /bot<t>/busy answers 429; /bot<t>/html is a proxy's error page; /bot<t>/hang never answers. */
 let server: http.Server;
 let root: string;
+/** resolves when the client gave up a request that got no answer (its connection closed) */
+let hangClosed: Promise<void> = Promise.resolve();
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -18,7 +20,10 @@ beforeAll(async () => {
         return res.end(JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } }));
       }
       if (req.url?.endsWith('/html')) return res.writeHead(502).end('<html>Bad Gateway</html>');
-      if (req.url?.endsWith('/hang')) return;
+      if (req.url?.endsWith('/hang')) {
+        hangClosed = new Promise((r) => res.on('close', () => r()));
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
@@ -64,6 +69,7 @@ test("through grammY: Telegram's refusals are GrammyErrors with their reasons; a
   await expect(html.getMe()).rejects.toBeInstanceOf(HttpError);
   const hang = new Api('T', { apiRoot: root, fetch: grammyFetch, timeoutSeconds: 0.2, buildUrl: (r, t) => `${r}/bot${t}/hang` });
   await expect(hang.getMe()).rejects.toBeInstanceOf(HttpError);
+  await hangClosed; // the timed-out request was given up, not left open
   const closed = new Api('T', { apiRoot: 'http://127.0.0.1:9', fetch: grammyFetch });
   await expect(closed.getMe()).rejects.toBeInstanceOf(HttpError);
 });
