@@ -34,11 +34,21 @@ export function detailLines(ctx: FlowCtx, d: PaymentDetails): { lines: string; c
  */
 export async function payToOf(ctx: FlowCtx, order: Order): Promise<PaymentDetails | null> {
   if (order.payTo && methodsOf(order.payTo).length) return order.payTo;
-  const current = await ctx.deps.store.payments.get(order.umkmId);
-  if (!current || !methodsOf(current).length) return null;
-  const payTo = detailsOnly(current);
+  const payTo = await payToToKeep(ctx, order);
+  if (!payTo) return null;
   const res = await ctx.deps.store.orders.update(order.id, { payTo }, 'asn', order);
   return res.ok ? (res.order.payTo ?? payTo) : payTo;
+}
+
+/**
+ * The details an order that has none yet keeps when its payment step is shown: the UMKM's current
+ * ones (undefined when it has some already, or the UMKM has none). A step that leads to the payment
+ * step writes them with its own change of the order (one write instead of two).
+ */
+export async function payToToKeep(ctx: FlowCtx, order: Order): Promise<PaymentDetails | undefined> {
+  if (order.payTo && methodsOf(order.payTo).length) return undefined;
+  const current = await ctx.deps.store.payments.get(order.umkmId);
+  return current && methodsOf(current).length ? detailsOnly(current) : undefined;
 }
 
 /**

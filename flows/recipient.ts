@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validateNip } from '../src/domain/nip.js';
 import { reasonMsg } from '../src/import/error-text.js';
 import { displayPhone } from '../src/domain/phone.js';
+import type { PaymentDetails } from '../src/domain/payment.js';
 import { type Recipient, RecipientSchema } from '../src/domain/schemas.js';
 import { KECAMATAN, kelurahanOf } from '../src/domain/wilayah.js';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { defineFlow, type FlowCtx, goto, invalid, msg, reply, type StepResult } 
 import type { Input } from '../src/engine/types.js';
 import { indexChoices, keyChoices, wordChoices } from './choice-ids.js';
 import { RETRY_RECIPIENT, retryRecipient } from './order-retry.js';
+import { payToToKeep } from './pay-details.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 import { readAddress, readName, readNote, readPhone } from './recipient-fields.js';
 import { type Draft, type FormProblem, formLines, missingField, NAMED_FIELDS, type NamedField, readForm } from './recipient-form.js';
@@ -33,12 +35,26 @@ const SKIP_NOTE = NOTE_IDS.pack('skip');
 const ASN_RECIPIENT = NOTE_IDS.pack('asn');
 const REPEAT = wordChoices('rr:', 'after the repeat warning: another recipient, or keep this one', ['other', 'keep']);
 
-async function attach(ctx: RecipientCtx, r: Recipient): Promise<StepResult> {
+/**
+ * The order and the payment details it keeps once the payment step (next) shows them: read
+ * together with whatever else the step reads, written with the recipient.
+ */
+async function orderToAttach(ctx: RecipientCtx, orderId: string): Promise<{ payTo?: PaymentDetails }> {
+  const order = await ctx.deps.store.orders.get(orderId);
+  const payTo = order ? await payToToKeep(ctx, order) : undefined;
+  return payTo ? { payTo } : {};
+}
+
+async function attach(ctx: RecipientCtx, r: Recipient, read?: Promise<{ payTo?: PaymentDetails }>): Promise<StepResult> {
   const orderId = ctx.session.orderId;
   const person = ctx.user.person;
   if (!orderId || !person) return goto('menu', 'main');
+  const { payTo } = await (read ?? orderToAttach(ctx, orderId));
   // Both at once: the recipient is kept for next time even if the order is gone (as before).
-  const [, res] = await Promise.all([ctx.deps.store.recipients.save(person.nip, r), ctx.deps.store.orders.update(orderId, { recipient: r })]);
+  const [, res] = await Promise.all([
+    ctx.deps.store.recipients.save(person.nip, r),
+    ctx.deps.store.orders.update(orderId, { recipient: r, ...(payTo ? { payTo } : {}) }),
+  ]);
   if (!res.ok) return goto('my-orders', 'list', { replies: [text('recipient-order-gone')] });
   ctx.session.retryOf = undefined; // the rejected order's recipient is offered once
   return goto('receipt', 'ask', { replies: [recipientSummary(ctx, r)] });
@@ -59,11 +75,13 @@ function recipientSummary(ctx: FlowCtx, r: Recipient) {
 
 /** After the recipient is complete: warn when the same household got packages in the last 7 days. */
 async function checkRepeat(ctx: RecipientCtx, r: Recipient): Promise<StepResult> {
-  // The order is read meanwhile (the update reads it from memory: src/store/turn-scope.ts).
+  // The order and its payment details are read meanwhile (the update reads the order from memory: src/store/turn-scope.ts).
   const orderId = ctx.session.orderId;
-  const [n] = await Promise.all([ctx.deps.store.recipients.recentDeliveries(r, orderId), orderId ? ctx.deps.store.orders.get(orderId) : null]);
+  const read = orderId ? orderToAttach(ctx, orderId) : undefined;
+  read?.catch(() => undefined); // a failure is attach's to see
+  const n = await ctx.deps.store.recipients.recentDeliveries(r, orderId);
   if (n > 0) return goto('recipient', 'repeat', { data: { draft: r, repeatCount: n } });
-  return attach(ctx, r);
+  return attach(ctx, r, read);
 }
 
 /** Where a text may be the whole recipient in one message, the prompt says so (not the terminal: one line is one message). */

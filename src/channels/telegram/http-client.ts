@@ -28,7 +28,15 @@ export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<{ js
     // The signal is followed here, not handed to Node (whose own handling adds a stream watcher per call).
     const { signal } = init;
     const settle = () => signal?.removeEventListener('abort', onAbort);
-    const options = { protocol: u.protocol, hostname: u.hostname, port: u.port, path: u.pathname + u.search, method: init.method ?? 'GET', headers, agent: init.agent };
+    const options = {
+      protocol: u.protocol,
+      hostname: u.hostname,
+      port: u.port,
+      path: u.pathname + u.search,
+      method: init.method ?? 'GET',
+      headers,
+      agent: init.agent,
+    };
     const req = request(options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
