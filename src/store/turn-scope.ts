@@ -13,7 +13,8 @@ const READS = new Set<string>(['many', 'ofAsn', 'ofUmkm', 'ofDay', 'monthStats',
  */
 export function turnScopedOrders(repo: OrdersRepo): OrdersRepo {
   const known = new Map<string, Order | null>();
-  // Reads pass through; writes other than the three below (replacement, overdue marks) forget all.
+  // Reads pass through; any other write (a replacement, an overdue mark) forgets all. get, update
+  // and createOnce are below.
   const scoped = Object.fromEntries(
     (Object.entries(repo) as [string, (...args: unknown[]) => unknown][]).map(([name, fn]) => [
       name,
