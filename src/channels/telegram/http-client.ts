@@ -30,7 +30,7 @@ export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<{ js
     const settle = () => signal?.removeEventListener('abort', onAbort);
     const options = {
       protocol: u.protocol,
-      hostname: u.hostname,
+      hostname: u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname, // an IPv6 address without its brackets
       port: u.port,
       path: u.pathname + u.search,
       method: init.method ?? 'GET',

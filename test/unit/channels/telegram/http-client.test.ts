@@ -50,6 +50,22 @@ test('a JSON call goes with its length and comes back as the JSON answered', asy
   });
 });
 
+test('an IPv6 address in the API root is reached (a local Bot API server on ::1)', async () => {
+  const v6 = http.createServer((_req, res) => res.end(JSON.stringify({ ok: true, result: 'v6' })));
+  const listening = await new Promise<boolean>((r) => {
+    v6.once('error', () => r(false));
+    v6.listen(0, '::1', () => r(true));
+  });
+  if (!listening) return; // no IPv6 loopback on this machine
+  try {
+    const res = await botApiFetch(`http://[::1]:${(v6.address() as AddressInfo).port}/botT/getMe`, { method: 'POST', body: '{}' });
+    expect(await res.json()).toEqual({ ok: true, result: 'v6' });
+  } finally {
+    v6.closeAllConnections();
+    await new Promise((r) => v6.close(r));
+  }
+});
+
 test('a streamed body (a file upload) arrives whole', async () => {
   const parts = ['--b\r\n', 'x'.repeat(100_000), '\r\n--b--\r\n'];
   const res = await botApiFetch(`${root}/botT/sendPhoto`, {
