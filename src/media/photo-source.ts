@@ -1,5 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { open, realpath } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
@@ -84,6 +85,30 @@ export async function readMediaFile(mediaRoot: string, rel: string): Promise<Pho
   }
 }
 
+/**
+ * The body of an HTTP answer, at most `maxBytes`: null when it is larger, by its declared length or
+ * counted as it arrives (the answer is then dropped, its connection closed). Rejects when the
+ * connection breaks.
+ */
+export function readBodyUpTo(res: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => {
+      res.destroy();
+      resolve(null);
+    };
+    if (Number(res.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
+    const parts: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) tooLarge();
+      else parts.push(chunk);
+    });
+    res.on('end', () => resolve(Buffer.concat(parts, size)));
+    res.on('error', reject);
+  });
+}
+
 export interface PhotoFetchOptions {
   /** A host's addresses (default: the system resolver, every address). */
   lookup?: (host: string) => Promise<string[]>;
@@ -144,21 +169,10 @@ export async function fetchPhotoUrl(url: string, opts: PhotoFetchOptions = {}): 
             reason: `could not be downloaded (HTTP ${status}${status >= 300 && status < 400 ? ', a redirect: give the final address' : ''})`,
           });
         }
-        if (Number(res.headers['content-length'] ?? 0) > MAX_IMAGE_BYTES) {
-          req.destroy();
-          return done({ ok: false, reason: `is larger than ${MB}` });
-        }
-        const parts: Buffer[] = [];
-        let size = 0;
-        res.on('data', (b: Buffer) => {
-          size += b.length;
-          if (size > MAX_IMAGE_BYTES) {
-            req.destroy();
-            done({ ok: false, reason: `is larger than ${MB}` });
-          } else parts.push(b);
-        });
-        res.on('end', () => done({ ok: true, bytes: Buffer.concat(parts) }));
-        res.on('error', () => done({ ok: false, reason: 'could not be downloaded (connection broken)' }));
+        readBodyUpTo(res, MAX_IMAGE_BYTES).then(
+          (bytes) => done(bytes ? { ok: true, bytes } : { ok: false, reason: `is larger than ${MB}` }),
+          () => done({ ok: false, reason: 'could not be downloaded (connection broken)' }),
+        );
       },
     );
     const timer = setTimeout(() => {

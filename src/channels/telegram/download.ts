@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { readBodyUpTo } from '../../media/photo-source.js';
 
 /** Connections to the Bot API's file server are kept open between downloads (one per protocol). */
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
@@ -26,19 +27,11 @@ export function downloadFile(url: string, opts: { maxBytes: number; timeoutMs: n
         res.resume();
         return fail(new Error(`file download failed: ${res.statusCode}`));
       }
-      if (Number(res.headers['content-length'] ?? 0) > opts.maxBytes) return fail(new Error('file too large to download'));
-      const parts: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > opts.maxBytes) fail(new Error('file too large to download'));
-        else parts.push(chunk);
-      });
-      res.on('end', () => {
+      readBodyUpTo(res, opts.maxBytes).then((bytes) => {
+        if (!bytes) return fail(new Error('file too large to download'));
         clearTimeout(timer);
-        resolve(Buffer.concat(parts, size));
-      });
-      res.on('error', fail);
+        resolve(bytes);
+      }, fail);
     });
     req.on('error', fail);
     const timer = setTimeout(() => fail(new Error(`file download timed out after ${opts.timeoutMs} ms`)), opts.timeoutMs);
