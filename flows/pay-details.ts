@@ -51,6 +51,12 @@ export async function payToToKeep(ctx: FlowCtx, order: Order): Promise<PaymentDe
   return current && methodsOf(current).length ? detailsOnly(current) : undefined;
 }
 
+/** `payToToKeep` of order `orderId` (undefined when it is gone). */
+export async function payToToKeepOf(ctx: FlowCtx, orderId: string): Promise<PaymentDetails | undefined> {
+  const order = await ctx.deps.store.orders.get(orderId);
+  return order ? payToToKeep(ctx, order) : undefined;
+}
+
 /**
  * The payment step's messages: the amount, the details with the numbers to copy, the QRIS as a
  * photo (its merchant name to check), a warning when the UMKM changed its details within 24 h,

@@ -10,7 +10,7 @@ import { defineFlow, type FlowCtx, goto, invalid, msg, reply, type StepResult } 
 import type { Input } from '../src/engine/types.js';
 import { indexChoices, keyChoices, wordChoices } from './choice-ids.js';
 import { RETRY_RECIPIENT, retryRecipient } from './order-retry.js';
-import { payToToKeep } from './pay-details.js';
+import { payToToKeepOf } from './pay-details.js';
 import { backButton, choice, clip, literal, menuButton, text } from './ui.js';
 import { readAddress, readName, readNote, readPhone } from './recipient-fields.js';
 import { type Draft, type FormProblem, formLines, missingField, NAMED_FIELDS, type NamedField, readForm } from './recipient-form.js';
@@ -35,21 +35,12 @@ const SKIP_NOTE = NOTE_IDS.pack('skip');
 const ASN_RECIPIENT = NOTE_IDS.pack('asn');
 const REPEAT = wordChoices('rr:', 'after the repeat warning: another recipient, or keep this one', ['other', 'keep']);
 
-/**
- * The order and the payment details it keeps once the payment step (next) shows them: read
- * together with whatever else the step reads, written with the recipient.
- */
-async function orderToAttach(ctx: RecipientCtx, orderId: string): Promise<{ payTo?: PaymentDetails }> {
-  const order = await ctx.deps.store.orders.get(orderId);
-  const payTo = order ? await payToToKeep(ctx, order) : undefined;
-  return payTo ? { payTo } : {};
-}
-
-async function attach(ctx: RecipientCtx, r: Recipient, read?: Promise<{ payTo?: PaymentDetails }>): Promise<StepResult> {
+/** `read`: the payment details the order keeps once the payment step (next) shows them, when already asked for; written with the recipient. */
+async function attach(ctx: RecipientCtx, r: Recipient, read?: Promise<PaymentDetails | undefined>): Promise<StepResult> {
   const orderId = ctx.session.orderId;
   const person = ctx.user.person;
   if (!orderId || !person) return goto('menu', 'main');
-  const { payTo } = await (read ?? orderToAttach(ctx, orderId));
+  const payTo = await (read ?? payToToKeepOf(ctx, orderId));
   // Both at once: the recipient is kept for next time even if the order is gone (as before).
   const [, res] = await Promise.all([
     ctx.deps.store.recipients.save(person.nip, r),
@@ -77,7 +68,7 @@ function recipientSummary(ctx: FlowCtx, r: Recipient) {
 async function checkRepeat(ctx: RecipientCtx, r: Recipient): Promise<StepResult> {
   // The order and its payment details are read meanwhile (the update reads the order from memory: src/store/turn-scope.ts).
   const orderId = ctx.session.orderId;
-  const read = orderId ? orderToAttach(ctx, orderId) : undefined;
+  const read = orderId ? payToToKeepOf(ctx, orderId) : undefined;
   read?.catch(() => undefined); // a failure is attach's to see
   const n = await ctx.deps.store.recipients.recentDeliveries(r, orderId);
   if (n > 0) return goto('recipient', 'repeat', { data: { draft: r, repeatCount: n } });
