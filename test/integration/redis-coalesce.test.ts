@@ -50,6 +50,22 @@ describe("the app's connection gathers one turn's commands into one write", () =
     ]);
   });
 
+  test('binary values gathered with text commands arrive byte for byte, with text in UTF-8', async () => {
+    const writes = countWrites(redis);
+    const bytes = Buffer.from([0, 255, 13, 10, 36, 42, 128, 1]);
+    const replies = await Promise.all([
+      redis.set(`${prefix}t1`, 'Bu Siti — 🙏'),
+      redis.set(`${prefix}b`, bytes),
+      redis.set(`${prefix}t2`, 'Kukusan'),
+      redis.getBuffer(`${prefix}b`),
+      redis.get(`${prefix}t1`),
+    ]);
+    expect(writes.n).toBe(1);
+    expect(replies.slice(0, 3)).toEqual(['OK', 'OK', 'OK']);
+    expect(Buffer.compare(replies[3] as Buffer, bytes)).toBe(0);
+    expect(replies[4]).toBe('Bu Siti — 🙏');
+  });
+
   test('commands in turns of their own still go out at once, one write each', async () => {
     const writes = countWrites(redis);
     for (let i = 0; i < 5; i++) expect(await redis.set(`${prefix}s${i}`, String(i))).toBe('OK');
