@@ -11,6 +11,34 @@ interface BotApiRequest {
   agent?: http.Agent;
 }
 
+/** Where an origin (`http://host:port`) is reached, read once per origin instead of a URL object per call. */
+interface Target {
+  request: typeof http.request;
+  protocol: string;
+  hostname: string;
+  port: string;
+}
+const targets = new Map<string, Target>();
+
+/** The target and path of an absolute URL (grammY's are `<api root>/bot<token>/<method>`). */
+function targetOf(url: string): { target: Target; path: string } {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  const origin = slash < 0 ? url : url.slice(0, slash);
+  let target = targets.get(origin);
+  if (!target) {
+    const u = new URL(origin);
+    target = {
+      request: u.protocol === 'https:' ? https.request : http.request,
+      protocol: u.protocol,
+      hostname: u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname, // an IPv6 address without its brackets
+      port: u.port,
+    };
+    if (targets.size >= 16) targets.clear(); // one API root in practice; never a growing list
+    targets.set(origin, target);
+  }
+  return { target, path: slash < 0 ? '/' : url.slice(slash) };
+}
+
 /**
  * The Bot API's `fetch` for grammY (its `client.fetch` option), on Node's own HTTP client: grammY
  * reads only the JSON of the answer, so no web `Response`, `Headers` or body classes are made per
@@ -21,28 +49,32 @@ interface BotApiRequest {
  */
 export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<{ json(): Promise<unknown> }> {
   return new Promise((resolve, reject) => {
-    const u = new URL(url);
-    const request = u.protocol === 'https:' ? https.request : http.request;
+    const { target, path } = targetOf(url);
     const headers = { ...init.headers };
     if (typeof init.body === 'string') headers['content-length'] = String(Buffer.byteLength(init.body));
     // The signal is followed here, not handed to Node (whose own handling adds a stream watcher per call).
     const { signal } = init;
     const settle = () => signal?.removeEventListener('abort', onAbort);
     const options = {
-      protocol: u.protocol,
-      hostname: u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname, // an IPv6 address without its brackets
-      port: u.port,
-      path: u.pathname + u.search,
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      path,
       method: init.method ?? 'GET',
       headers,
       agent: init.agent,
     };
-    const req = request(options, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const req = target.request(options, (res) => {
+      // An answer usually arrives in one chunk: decoded as it is, without a list and a copy.
+      let first: Buffer | undefined;
+      let all: Buffer[] | undefined;
+      res.on('data', (chunk: Buffer) => {
+        if (!first) first = chunk;
+        else (all ??= [first]).push(chunk);
+      });
       res.on('end', () => {
         settle();
-        const text = Buffer.concat(chunks).toString('utf8');
+        const text = all ? Buffer.concat(all).toString('utf8') : (first?.toString('utf8') ?? '');
         resolve({ json: async () => JSON.parse(text) as unknown });
       });
       res.on('error', fail);
