@@ -184,9 +184,12 @@ export function createEngine(deps: EngineDeps): MessageHandler {
       // The effects (queue jobs) and the session are written together, both before the answer is
       // sent. Both are awaited before a failure counts: the session put back in `catch` is then
       // written after this turn's own write, never before it.
-      const [effected, saved] = await Promise.allSettled([sink.effects.length ? deps.effects(sink.effects) : undefined, save(ctx, updateId)]);
-      if (effected.status === 'rejected') throw effected.reason;
-      if (saved.status === 'rejected') throw saved.reason;
+      if (!sink.effects.length) await save(ctx, updateId);
+      else {
+        const [effected, saved] = await Promise.allSettled([deps.effects(sink.effects), save(ctx, updateId)]);
+        if (effected.status === 'rejected') throw effected.reason;
+        if (saved.status === 'rejected') throw saved.reason;
+      }
       if (deps.logger.isLevelEnabled('debug')) {
         // Kinds and step names only: what was typed never goes to the logs.
         deps.logger.debug(

@@ -71,7 +71,16 @@ export function createLoadStage(deps: EngineDeps, dataOf: (flow: string, raw: Re
       verifiedPhone: msg.verifiedPhone,
       whoIs: (phone) => identities.lookup(phone, turn.identityVersion),
       // The orders this update reads or writes are remembered for the rest of it (src/store/turn-scope.ts).
-      deps: { ...deps, store: storeForTurn(deps.store), t: (key, args) => deps.i18n.t(ctx.locale, key, channelArgs(chat.channel, 0, args)) },
+      // What a step sees of the engine's dependencies (FlowDeps), not a copy of all of them.
+      deps: {
+        store: storeForTurn(deps.store),
+        clock: deps.clock,
+        config: deps.config,
+        media: deps.media,
+        admin: deps.admin,
+        bot: deps.bot,
+        t: (key, args) => deps.i18n.t(ctx.locale, key, channelArgs(chat.channel, 0, args)),
+      },
     };
     return { ctx, stored, rawSession, updateId: msg.updateId };
   };

@@ -32,12 +32,36 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
-export const freshSession = (): Session => ({ flow: 'menu', step: 'main', data: {}, offered: [] });
+/**
+ * A session with every field in the schema's order, the absent ones undefined: every session then
+ * has the same hidden class in V8, and the engine's functions that read or set its fields stay
+ * optimised (sessions parsed with different fields present had a shape each, and each new shape
+ * threw the optimised code away). JSON leaves the undefined fields out: what is stored is unchanged.
+ */
+export function shapeSession(s: Session): Session {
+  return {
+    flow: s.flow,
+    step: s.step,
+    data: s.data,
+    offered: s.offered,
+    expectsNumber: s.expectsNumber,
+    cart: s.cart,
+    orderId: s.orderId,
+    confirmToken: s.confirmToken,
+    actingUmkmId: s.actingUmkmId,
+    retryOf: s.retryOf,
+    updatedAt: s.updatedAt,
+    seen: s.seen,
+  };
+}
+
+export const freshSession = (): Session => shapeSession({ flow: 'menu', step: 'main', data: {}, offered: [] });
 
 /** A stored session, or null; one that no longer fits the schema (after an upgrade) starts afresh. */
 export function parseSession(key: string, raw: string | null | undefined): Session | null {
   try {
-    return parseStored(SessionSchema, key, raw);
+    const s = parseStored(SessionSchema, key, raw);
+    return s && shapeSession(s);
   } catch {
     return null;
   }
@@ -56,9 +80,11 @@ export const wasSeen = (s: Session | null, id: string | undefined): boolean => B
 /** Remembers update `id` as handled, in the session that is saved with it (the oldest id goes beyond SEEN_PER_CHAT). */
 export function markSeen(s: Session, id: string | undefined): void {
   if (!id) return;
-  const seen = (s.seen ?? []).filter((x) => x !== id);
+  const seen = (s.seen ??= []);
+  const at = seen.indexOf(id);
+  if (at >= 0) seen.splice(at, 1);
   seen.push(id);
-  s.seen = seen.length > SEEN_PER_CHAT ? seen.slice(-SEEN_PER_CHAT) : seen;
+  if (seen.length > SEEN_PER_CHAT) seen.splice(0, seen.length - SEEN_PER_CHAT);
 }
 
 /**

@@ -36,15 +36,13 @@ export function createTurnLoader(store: Store) {
     const sessionKey = store.keys.session(channel, chatId);
     const keys = [userKey, sessionKey, store.keys.identityVersion(), store.keys.catalogueVersion()];
     let floodCount: number | undefined;
-    let values: (string | null)[];
+    let rawUser: string | null, rawSession: string | null, version: string | null, catalogueVersion: string | null;
     if (opts.floodKey) {
       const reply = (await countAndRead(keys.length + 1, opts.floodKey, ...keys)) as [number, ...(string | null)[]];
-      floodCount = reply[0];
-      values = reply.slice(1) as (string | null)[];
+      [floodCount, rawUser = null, rawSession = null, version = null, catalogueVersion = null] = reply;
     } else {
-      values = await store.redis.mget(...keys);
+      [rawUser = null, rawSession = null, version = null, catalogueVersion = null] = await store.redis.mget(...keys);
     }
-    const [rawUser, rawSession, version, catalogueVersion] = values;
     return {
       chatUser: parseStored(ChatUserSchema, userKey, rawUser),
       session: parseSession(sessionKey, rawSession),

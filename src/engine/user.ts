@@ -18,9 +18,12 @@ export const asUser = (phone: string, id: Identity): UserInfo => ({
   phone,
   person: id.person,
   umkms: [...id.umkms],
-  ...(id.koperasi?.length ? { koperasi: [...id.koperasi] } : {}),
+  koperasi: id.koperasi?.length ? [...id.koperasi] : undefined,
   registered: Boolean(id.person || id.umkms.length || id.koperasi?.length),
 });
+
+/** A chat not linked to a phone yet (the same fields as `asUser`'s, so users share one shape in V8). */
+const unlinked = (): UserInfo => ({ phone: undefined, person: undefined, umkms: [], koperasi: undefined, registered: false });
 
 /**
  * Phone lookups remembered in this process until the roster or the UMKM list changes (every such
@@ -44,7 +47,7 @@ export function createUserResolver(store: Store) {
     lookup,
     async user(chatUser: ChatUser | null, knownVersion?: string): Promise<UserInfo> {
       const phone = chatUser?.phone;
-      if (!phone) return { umkms: [], registered: false };
+      if (!phone) return unlinked();
       return asUser(phone, await lookup(phone, knownVersion));
     },
   };
