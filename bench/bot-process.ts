@@ -7,7 +7,7 @@
  * Settings come as JSON in argv[2]; commands over IPC: `usage` (CPU, memory; `gc` first), `stop`,
  * `profile-start` / `profile-stop` (a V8 CPU profile of just the measured window, as --cpu-prof writes).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
@@ -54,6 +54,8 @@ export interface Usage {
   /** memory of Buffers and other objects outside the V8 heap */
   externalMb: number;
   maxRssMb: number;
+  /** CPU of the main thread alone (Linux; undefined elsewhere) */
+  mainThreadCpuMs?: number;
   /** writes handed to the system on Redis sockets so far: round trips */
   redisWrites: number;
 }
@@ -185,9 +187,27 @@ function usage(gc: boolean): Usage {
     heapTotalMb: mem.heapTotal / 2 ** 20,
     externalMb: mem.external / 2 ** 20,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    mainThreadCpuMs: mainThreadCpuMs(),
     ...counted,
   };
 }
+
+/**
+ * CPU time of the main thread alone (JavaScript, and what V8 does there), from Linux's per-thread
+ * counters: the rest of the process's CPU is V8's helper threads (garbage collection, the
+ * optimising compiler) and libuv's pool. Undefined where /proc is not there.
+ */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times. */
+const CLOCK_TICKS = 100;
 
 let inspector: Session | undefined;
 
@@ -198,10 +218,22 @@ async function profile(cmd: 'profile-start' | 'profile-stop', dir?: string): Pro
     await inspector.post('Profiler.enable');
     await inspector.post('Profiler.setSamplingInterval', { interval: 250 });
     await inspector.post('Profiler.start');
+    // BENCH_HEAP_PROF=1: where the measured window allocates; =promoted: only what outlived a young-generation GC.
+    if (process.env.BENCH_HEAP_PROF)
+      await inspector.post('HeapProfiler.startSampling', {
+        samplingInterval: 1024,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP_PROF !== 'promoted',
+      } as never);
     return undefined;
   }
   if (!inspector || !dir) return undefined;
   const { profile: p } = await inspector.post('Profiler.stop');
+  if (process.env.BENCH_HEAP_PROF) {
+    const { profile: h } = await inspector.post('HeapProfiler.stopSampling');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${settings.mode}-${process.pid}.heapprofile`), JSON.stringify(h));
+  }
   inspector.disconnect();
   const file = path.join(dir, `${settings.mode}-${process.pid}.cpuprofile`);
   mkdirSync(dir, { recursive: true });

@@ -60,6 +60,20 @@ export function printJourney(
           ratio(ours.cpuMsPerUpdate, bare.cpuMsPerUpdate),
           `<= ${costTarget}x: ${verdict(costRatio <= costTarget)}`,
         ),
+        ...(ours.mainThreadCpuMsPerUpdate !== undefined && bare.mainThreadCpuMsPerUpdate !== undefined
+          ? [
+              row(
+                '  of which the main thread (ms)',
+                (j) => fmt(j.mainThreadCpuMsPerUpdate!, 2),
+                ratio(ours.mainThreadCpuMsPerUpdate, bare.mainThreadCpuMsPerUpdate),
+              ),
+              row(
+                '  of which GC and compiler threads (ms)',
+                (j) => fmt(j.cpuMsPerUpdate - j.mainThreadCpuMsPerUpdate!, 2),
+                ratio(ours.cpuMsPerUpdate - ours.mainThreadCpuMsPerUpdate, bare.cpuMsPerUpdate - bare.mainThreadCpuMsPerUpdate),
+              ),
+            ]
+          : []),
         row('bot event loop busy', (j) => `${fmt(j.loopUtilisation * 100)}%`),
         row('bot CPU use (cores)', (j) => fmt((j.cpuMsPerUpdate * j.updatesPerSecond) / 1000, 2)),
         row('Bot API calls per update', (j) => fmt(j.apiCallsPerUpdate, 2), ratio(ours.apiCallsPerUpdate, bare.apiCallsPerUpdate)),

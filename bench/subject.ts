@@ -49,7 +49,12 @@ function next<T>(child: ChildProcess, type: string, timeoutMs = 60_000): Promise
 
 /** Forks a subject under tsx with --expose-gc and waits until it is ready. */
 export async function startSubject(settings: SubjectSettings): Promise<Subject> {
-  const execArgv = [...(compiled ? [] : ['--import', 'tsx']), '--expose-gc', '--max-old-space-size=192'];
+  const execArgv = [
+    ...(compiled ? [] : ['--import', 'tsx']),
+    '--expose-gc',
+    '--max-old-space-size=192',
+    ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+  ];
   const child = fork(compiled ? COMPILED_ENTRY : SOURCE_ENTRY, [JSON.stringify(settings)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await next(child, 'ready');
   return {

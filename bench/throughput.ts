@@ -22,6 +22,8 @@ export interface JourneyFigures {
   p99Ms: number;
   /** CPU of the bot process per update (user + system) */
   cpuMsPerUpdate: number;
+  /** of which the main thread's (the rest: V8's GC and compiler threads, libuv's pool); undefined off Linux */
+  mainThreadCpuMsPerUpdate?: number;
   /** Redis commands and Redis server CPU per update */
   redisCommandsPerUpdate: number;
   /** writes to Redis the bot made per update (a command alone, a pipeline, a MULTI or a script: one each) */
@@ -115,6 +117,10 @@ export async function measureJourney(r: JourneyRun): Promise<JourneyFigures> {
       p50Ms: percentile(latencies, 0.5),
       p99Ms: percentile(latencies, 0.99),
       cpuMsPerUpdate: (after.cpu.cpuMs - before.cpu.cpuMs) / n,
+      mainThreadCpuMsPerUpdate:
+        after.cpu.mainThreadCpuMs !== undefined && before.cpu.mainThreadCpuMs !== undefined
+          ? (after.cpu.mainThreadCpuMs - before.cpu.mainThreadCpuMs) / n
+          : undefined,
       redisCommandsPerUpdate: (after.redis.commands - before.redis.commands) / n,
       redisRoundTripsPerUpdate: (after.cpu.redisWrites - before.cpu.redisWrites) / n,
       redisCpuMsPerUpdate: (after.redis.cpuMs - before.redis.cpuMs) / n,
