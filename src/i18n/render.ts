@@ -36,8 +36,11 @@ export function renderReply(i18n: I18n, locale: Locale, reply: Reply, channel?: 
     document: reply.document,
     requestContact: reply.requestContact,
     expectsNumber: reply.expectsNumber,
-    ...(reply.code?.length ? { code: reply.code } : {}),
-    ...(reply.standalone ? { standalone: true } : {}),
-    ...(reply.listed ? { listed: reply.listed } : {}),
+    // Every message has every field (absent ones undefined, left out of JSON): one shape for V8,
+    // so the senders' optimised code is not thrown away when a message with other fields comes.
+    code: reply.code?.length ? reply.code : undefined,
+    listed: reply.listed || undefined,
+    standalone: reply.standalone || undefined,
+    idempotencyKey: undefined,
   };
 }
