@@ -1,8 +1,10 @@
 /**
  * A child process of the benchmark running one subject against the fake Bot API, so its CPU time
  * and memory are its own (the fake server and the simulated users live in the parent):
- * - `ours`: the real bot (createTelegramBot + createApp, Redis sessions, real queues), run(bot);
- * - `bare`: a grammY bot that only reads/writes its session (RedisAdapter) and replies, run(bot);
+ * - `ours`: the real bot (createTelegramBot + createApp, Redis sessions, real queues), run(bot) as
+ *   src/channels/telegram/start.ts polls (at most POLLING_CONCURRENCY updates at once);
+ * - `bare`: a grammY bot that only reads/writes its session (RedisAdapter) and replies, run(bot)
+ *   with the same concurrency;
  * - `broadcast`: the broadcast workers (src/broadcast) with the Telegram sender.
  * Settings come as JSON in argv[2]; commands over IPC: `usage` (CPU, memory; `gc` first), `stop`,
  * `profile-start` / `profile-stop` (a V8 CPU profile of just the measured window, as --cpu-prof writes).
@@ -20,6 +22,7 @@ import { Redis } from 'ioredis';
 import { createApp } from '../src/app.js';
 import { startBroadcastWorkers } from '../src/broadcast/workers.js';
 import { createTelegramBot } from '../src/channels/telegram/bot.js';
+import { POLLING_CONCURRENCY, POLLING_OPTIONS } from '../src/channels/telegram/start.js';
 import { grammyFetch } from '../src/channels/telegram/http-client.js';
 import { createTelegramSender } from '../src/channels/telegram/sender.js';
 import { loadConfig } from '../src/config.js';
@@ -103,7 +106,7 @@ async function startOurs(): Promise<Closer> {
     mediaDir: settings.mediaDir,
   });
   await bot.init();
-  const runner: RunnerHandle = run(bot);
+  const runner: RunnerHandle = run(bot, POLLING_OPTIONS); // as src/channels/telegram/start.ts
   return async () => {
     if (runner.isRunning()) await runner.stop();
     await app.close();
@@ -131,7 +134,8 @@ async function startBare(): Promise<Closer> {
   });
   bot.catch((err) => logger.error({ err: err.error }, 'bare bot update failed'));
   await bot.init();
-  const runner = run(bot);
+  // The same number of updates at once as ours (POLLING_CONCURRENCY; runner's default is 500): no setting of ours the bare bot lacks.
+  const runner = run(bot, { sink: { concurrency: POLLING_CONCURRENCY } });
   return async () => {
     if (runner.isRunning()) await runner.stop();
     await redis.quit();

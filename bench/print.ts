@@ -1,4 +1,5 @@
 /** The tables of the benchmark, one per part, with each target next to its figure. */
+import { POLLING_CONCURRENCY } from '../src/channels/telegram/start.js';
 import type { BroadcastFigures } from './broadcast.js';
 import type { FairnessFigures } from './fairness.js';
 import type { InputFigures } from './inputs.js';
@@ -40,7 +41,7 @@ export function printJourney(
   console.log(
     table(
       `Part 1: ASN journey (${ours.updates / ours.users} updates a user, ${ours.users} users at once, each waiting for the answer); ` +
-        'fed by getUpdates through @grammyjs/runner run(bot); each bot in its own process; fake Bot API without rate limits' +
+        `fed by getUpdates through @grammyjs/runner run(bot), at most ${POLLING_CONCURRENCY} updates at once for both; each bot in its own process; fake Bot API without rate limits` +
         (rounds.length > 1 ? `; the median of ${rounds.length} rounds by cost ratio` : ''),
       [
         ['', 'ours', 'bare grammY', 'ours/bare', 'target'],
