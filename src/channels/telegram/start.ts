@@ -34,7 +34,8 @@ const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const
  * memory: with 200 chats at once in the benchmark, every update in flight outlived two young
  * garbage collections and was copied into the old generation; with 64 at once the bot's CPU per
  * update fell by about 7% (its GC threads' by 12%), and more than 64 never kept the CPU busier
- * (an update waits on Redis or Telegram for a few milliseconds at most).
+ * (an update usually waits on Redis or Telegram for a few milliseconds; a slow file download
+ * holds one place for up to its 30 s timeout).
  */
 export const POLLING_CONCURRENCY = 64;
 
