@@ -124,4 +124,11 @@ describe('the ASN purchase journey on Telegram (grammY against the fake Bot API)
     await asn.command('bantuan', /Cara berbelanja/);
     expect(h.fake.sent(asn.id).filter((m) => /Bagikan nomor saya/.test(readable(m)))).toHaveLength(1);
   });
+
+  test('a burst from more chats than the bot handles at once (POLLING_CONCURRENCY) is answered in full, each chat once', async () => {
+    const people = Array.from({ length: 150 }, (_, i) => h.user(7000 + i, `Warga ${i}`));
+    const answers = await Promise.all(people.map((p) => p.command('start', /Bagikan nomor saya/)));
+    expect(answers).toHaveLength(150);
+    for (const p of people) expect(p.messages().filter((m) => /Bagikan nomor saya/.test(readable(m)))).toHaveLength(1);
+  });
 });

@@ -5,6 +5,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { openAppConnection } from '../../src/queue/connection.js';
 import { createApp, type App } from '../../src/app.js';
 import { createTelegramBot } from '../../src/channels/telegram/bot.js';
+import { POLLING_OPTIONS } from '../../src/channels/telegram/start.js';
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/domain/time.js';
 import { loadDemoIfEmpty } from '../../src/import/demo.js';
@@ -60,7 +61,7 @@ export async function startTelegramHarness(
   });
   await bot.init();
   app.bot.telegramBot = () => bot.botInfo.username; // as src/main.ts
-  const runner: RunnerHandle = run(bot);
+  const runner: RunnerHandle = run(bot, POLLING_OPTIONS); // as src/channels/telegram/start.ts polls
 
   /** Waits for the next message to `userId` (after the ones already seen) whose text matches. */
   async function expectMessage(userId: number, pattern: RegExp, after: number, timeoutMs = 8000): Promise<SentRecord> {
