@@ -86,9 +86,9 @@ export async function readMediaFile(mediaRoot: string, rel: string): Promise<Pho
 }
 
 /**
- * The body of an HTTP answer, at most `maxBytes`: null when it is larger, by its declared length or
- * counted as it arrives (the answer is then dropped, its connection closed). Rejects when the
- * connection breaks.
+ * The body of an HTTP answer, at most `maxBytes` (`Infinity`: no limit): null when it is larger, by
+ * its declared length or counted as it arrives (the answer is then dropped, its connection closed).
+ * Rejects when the connection breaks.
  */
 export function readBodyUpTo(res: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
@@ -104,7 +104,8 @@ export function readBodyUpTo(res: IncomingMessage, maxBytes: number): Promise<Bu
       if (size > maxBytes) tooLarge();
       else parts.push(chunk);
     });
-    res.on('end', () => resolve(Buffer.concat(parts, size)));
+    // A body that came in one chunk is that chunk (no copy).
+    res.on('end', () => resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size)));
     res.on('error', reject);
   });
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
+import { readBodyUpTo } from '../../media/photo-source.js';
 
 /** What grammY hands its `fetch` (src: grammy/out/core/client.js): a JSON string or a multipart stream, and its kept-open agent. */
 interface BotApiRequest {
@@ -65,19 +66,11 @@ export function botApiFetch(url: string, init: BotApiRequest = {}): Promise<{ js
       agent: init.agent,
     };
     const req = target.request(options, (res) => {
-      // An answer usually arrives in one chunk: decoded as it is, without a list and a copy.
-      let first: Buffer | undefined;
-      let all: Buffer[] | undefined;
-      res.on('data', (chunk: Buffer) => {
-        if (!first) first = chunk;
-        else (all ??= [first]).push(chunk);
-      });
-      res.on('end', () => {
+      readBodyUpTo(res, Number.POSITIVE_INFINITY).then((body) => {
         settle();
-        const text = all ? Buffer.concat(all).toString('utf8') : (first?.toString('utf8') ?? '');
+        const text = body!.toString('utf8');
         resolve({ json: async () => JSON.parse(text) as unknown });
-      });
-      res.on('error', fail);
+      }, fail);
     });
     function fail(err: Error) {
       settle();
