@@ -233,14 +233,13 @@ async function profile(cmd: 'profile-start' | 'profile-stop', dir?: string): Pro
   }
   if (!inspector || !dir) return undefined;
   const { profile: p } = await inspector.post('Profiler.stop');
+  mkdirSync(dir, { recursive: true });
   if (process.env.BENCH_HEAP_PROF) {
     const { profile: h } = await inspector.post('HeapProfiler.stopSampling');
-    mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `${settings.mode}-${process.pid}.heapprofile`), JSON.stringify(h));
   }
   inspector.disconnect();
   const file = path.join(dir, `${settings.mode}-${process.pid}.cpuprofile`);
-  mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(p));
   return file;
 }
